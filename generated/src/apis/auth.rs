@@ -1,0 +1,230 @@
+use async_trait::async_trait;
+use axum::extract::*;
+use axum_extra::extract::CookieJar;
+use bytes::Bytes;
+use headers::Host;
+use http::Method;
+use serde::{Deserialize, Serialize};
+
+use crate::{models, types::*};
+
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+#[must_use]
+#[allow(clippy::large_enum_variant)]
+pub enum LoginUserResponse {
+    /// Signed in
+    Status200_SignedIn
+    (models::LoginResponse)
+    ,
+    /// Bad request
+    Status400_BadRequest
+    (models::Error)
+    ,
+    /// Unauthorized
+    Status401_Unauthorized
+    {
+        body: models::Error,
+        www_authenticate:
+        String
+    }
+    ,
+    /// Payload too large
+    Status413_PayloadTooLarge
+    (models::Error)
+    ,
+    /// Unsupported media type
+    Status415_UnsupportedMediaType
+    (models::Error)
+    ,
+    /// Too many requests
+    Status429_TooManyRequests
+    {
+        body: models::Error,
+        retry_after:
+        u32
+    }
+    ,
+    /// Internal error
+    Status500_InternalError
+    (models::Error)
+    ,
+    /// Service unavailable
+    Status503_ServiceUnavailable
+    (models::Error)
+}
+
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+#[must_use]
+#[allow(clippy::large_enum_variant)]
+pub enum LogoutUserResponse {
+    /// Signed out
+    Status204_SignedOut
+    ,
+    /// Unauthorized
+    Status401_Unauthorized
+    {
+        body: models::Error,
+        www_authenticate:
+        String
+    }
+    ,
+    /// Too many requests
+    Status429_TooManyRequests
+    {
+        body: models::Error,
+        retry_after:
+        u32
+    }
+    ,
+    /// Internal error
+    Status500_InternalError
+    (models::Error)
+    ,
+    /// Service unavailable
+    Status503_ServiceUnavailable
+    (models::Error)
+}
+
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+#[must_use]
+#[allow(clippy::large_enum_variant)]
+pub enum RefreshTokenResponse {
+    /// Refreshed
+    Status200_Refreshed
+    (models::TokenSet)
+    ,
+    /// Bad request
+    Status400_BadRequest
+    (models::Error)
+    ,
+    /// Unauthorized
+    Status401_Unauthorized
+    {
+        body: models::Error,
+        www_authenticate:
+        String
+    }
+    ,
+    /// Payload too large
+    Status413_PayloadTooLarge
+    (models::Error)
+    ,
+    /// Unsupported media type
+    Status415_UnsupportedMediaType
+    (models::Error)
+    ,
+    /// Too many requests
+    Status429_TooManyRequests
+    {
+        body: models::Error,
+        retry_after:
+        u32
+    }
+    ,
+    /// Internal error
+    Status500_InternalError
+    (models::Error)
+    ,
+    /// Service unavailable
+    Status503_ServiceUnavailable
+    (models::Error)
+}
+
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+#[must_use]
+#[allow(clippy::large_enum_variant)]
+pub enum RegisterUserResponse {
+    /// Created
+    Status201_Created
+    (models::User)
+    ,
+    /// Bad request
+    Status400_BadRequest
+    (models::Error)
+    ,
+    /// Conflict
+    Status409_Conflict
+    (models::Error)
+    ,
+    /// Payload too large
+    Status413_PayloadTooLarge
+    (models::Error)
+    ,
+    /// Unsupported media type
+    Status415_UnsupportedMediaType
+    (models::Error)
+    ,
+    /// Too many requests
+    Status429_TooManyRequests
+    {
+        body: models::Error,
+        retry_after:
+        u32
+    }
+    ,
+    /// Internal error
+    Status500_InternalError
+    (models::Error)
+    ,
+    /// Service unavailable
+    Status503_ServiceUnavailable
+    (models::Error)
+}
+
+
+
+
+/// Auth
+#[async_trait]
+#[allow(clippy::ptr_arg)]
+pub trait Auth<E: std::fmt::Debug + Send + Sync + 'static = ()>: super::ErrorHandler<E> {
+    type Claims;
+
+    /// Sign in with email and password.
+    ///
+    /// LoginUser - POST /auth/login
+    async fn login_user(
+    &self,
+    
+    method: &Method,
+    host: &Host,
+    cookies: &CookieJar,
+            body: &models::LoginRequest,
+    ) -> Result<LoginUserResponse, E>;
+
+    /// Sign out everywhere.
+    ///
+    /// LogoutUser - POST /auth/logout
+    async fn logout_user(
+    &self,
+    
+    method: &Method,
+    host: &Host,
+    cookies: &CookieJar,
+        claims: &Self::Claims,
+    ) -> Result<LogoutUserResponse, E>;
+
+    /// Exchange a refresh token for a new token set.
+    ///
+    /// RefreshToken - POST /auth/token/refresh
+    async fn refresh_token(
+    &self,
+    
+    method: &Method,
+    host: &Host,
+    cookies: &CookieJar,
+            body: &models::RefreshRequest,
+    ) -> Result<RefreshTokenResponse, E>;
+
+    /// Create an account.
+    ///
+    /// RegisterUser - POST /auth/register
+    async fn register_user(
+    &self,
+    
+    method: &Method,
+    host: &Host,
+    cookies: &CookieJar,
+            body: &models::RegisterRequest,
+    ) -> Result<RegisterUserResponse, E>;
+}

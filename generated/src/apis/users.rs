@@ -1,0 +1,183 @@
+use async_trait::async_trait;
+use axum::extract::*;
+use axum_extra::extract::CookieJar;
+use bytes::Bytes;
+use headers::Host;
+use http::Method;
+use serde::{Deserialize, Serialize};
+
+use crate::{models, types::*};
+
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+#[must_use]
+#[allow(clippy::large_enum_variant)]
+pub enum ChangePasswordResponse {
+    /// Changed
+    Status204_Changed
+    ,
+    /// Bad request
+    Status400_BadRequest
+    (models::Error)
+    ,
+    /// Unauthorized
+    Status401_Unauthorized
+    {
+        body: models::Error,
+        www_authenticate:
+        String
+    }
+    ,
+    /// Forbidden
+    Status403_Forbidden
+    (models::Error)
+    ,
+    /// Payload too large
+    Status413_PayloadTooLarge
+    (models::Error)
+    ,
+    /// Unsupported media type
+    Status415_UnsupportedMediaType
+    (models::Error)
+    ,
+    /// Too many requests
+    Status429_TooManyRequests
+    {
+        body: models::Error,
+        retry_after:
+        u32
+    }
+    ,
+    /// Internal error
+    Status500_InternalError
+    (models::Error)
+    ,
+    /// Service unavailable
+    Status503_ServiceUnavailable
+    (models::Error)
+}
+
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+#[must_use]
+#[allow(clippy::large_enum_variant)]
+pub enum GetCurrentUserResponse {
+    /// Profile
+    Status200_Profile
+    (models::User)
+    ,
+    /// Unauthorized
+    Status401_Unauthorized
+    {
+        body: models::Error,
+        www_authenticate:
+        String
+    }
+    ,
+    /// Too many requests
+    Status429_TooManyRequests
+    {
+        body: models::Error,
+        retry_after:
+        u32
+    }
+    ,
+    /// Internal error
+    Status500_InternalError
+    (models::Error)
+    ,
+    /// Service unavailable
+    Status503_ServiceUnavailable
+    (models::Error)
+}
+
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+#[must_use]
+#[allow(clippy::large_enum_variant)]
+pub enum UpdateCurrentUserResponse {
+    /// Updated
+    Status200_Updated
+    (models::User)
+    ,
+    /// Bad request
+    Status400_BadRequest
+    (models::Error)
+    ,
+    /// Unauthorized
+    Status401_Unauthorized
+    {
+        body: models::Error,
+        www_authenticate:
+        String
+    }
+    ,
+    /// Payload too large
+    Status413_PayloadTooLarge
+    (models::Error)
+    ,
+    /// Unsupported media type
+    Status415_UnsupportedMediaType
+    (models::Error)
+    ,
+    /// Too many requests
+    Status429_TooManyRequests
+    {
+        body: models::Error,
+        retry_after:
+        u32
+    }
+    ,
+    /// Internal error
+    Status500_InternalError
+    (models::Error)
+    ,
+    /// Service unavailable
+    Status503_ServiceUnavailable
+    (models::Error)
+}
+
+
+
+
+/// Users
+#[async_trait]
+#[allow(clippy::ptr_arg)]
+pub trait Users<E: std::fmt::Debug + Send + Sync + 'static = ()>: super::ErrorHandler<E> {
+    type Claims;
+
+    /// Change the password.
+    ///
+    /// ChangePassword - POST /users/me/password
+    async fn change_password(
+    &self,
+    
+    method: &Method,
+    host: &Host,
+    cookies: &CookieJar,
+        claims: &Self::Claims,
+            body: &models::ChangePasswordRequest,
+    ) -> Result<ChangePasswordResponse, E>;
+
+    /// The signed-in user's profile.
+    ///
+    /// GetCurrentUser - GET /users/me
+    async fn get_current_user(
+    &self,
+    
+    method: &Method,
+    host: &Host,
+    cookies: &CookieJar,
+        claims: &Self::Claims,
+    ) -> Result<GetCurrentUserResponse, E>;
+
+    /// Change the signed-in user's profile.
+    ///
+    /// UpdateCurrentUser - PATCH /users/me
+    async fn update_current_user(
+    &self,
+    
+    method: &Method,
+    host: &Host,
+    cookies: &CookieJar,
+        claims: &Self::Claims,
+            body: &models::UpdateUserRequest,
+    ) -> Result<UpdateCurrentUserResponse, E>;
+}

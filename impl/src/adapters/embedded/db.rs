@@ -1,0 +1,128 @@
+//! The SQLite database: WAL mode with full synchronisation, so that a
+//! committed write survives a crash of the process or the machine.
+
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use anyhow::{Context, anyhow};
+use rusqlite::{Connection, ErrorCode};
+
+use crate::domain::PortError;
+
+/// Schema migrations, applied in order; `PRAGMA user_version` records how many ran.
+const MIGRATIONS: &[&str] = &[r"
+    CREATE TABLE users (
+        id             TEXT PRIMARY KEY,
+        email          TEXT NOT NULL UNIQUE,
+        name           TEXT NOT NULL,
+        email_verified INTEGER NOT NULL,
+        created_at     INTEGER NOT NULL,
+        updated_at     INTEGER NOT NULL
+    ) STRICT;
+
+    CREATE TABLE credentials (
+        user_id             TEXT PRIMARY KEY,
+        email               TEXT NOT NULL UNIQUE,
+        password_hash       TEXT NOT NULL,
+        password_changed_at INTEGER NOT NULL
+    ) STRICT;
+
+    CREATE TABLE sessions (
+        id         TEXT PRIMARY KEY,
+        user_id    TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        expires_at INTEGER NOT NULL,
+        revoked_at INTEGER
+    ) STRICT;
+    CREATE INDEX sessions_by_user ON sessions (user_id);
+
+    CREATE TABLE refresh_tokens (
+        token_hash BLOB PRIMARY KEY,
+        session_id TEXT NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+        issued_at  INTEGER NOT NULL,
+        rotated_at INTEGER,
+        successor  BLOB
+    ) STRICT;
+    CREATE INDEX refresh_tokens_by_session ON refresh_tokens (session_id);
+
+    CREATE TABLE attempts (
+        key          TEXT PRIMARY KEY,
+        window_start INTEGER NOT NULL,
+        count        INTEGER NOT NULL
+    ) STRICT;
+"];
+
+/// A connection shared by the adapters. Calls run on the blocking pool, one
+/// at a time, which also serialises the read-modify-write transactions.
+#[derive(Clone)]
+pub struct Db {
+    connection: Arc<Mutex<Connection>>,
+}
+
+impl Db {
+    pub fn open(path: &Path) -> anyhow::Result<Self> {
+        let mut connection =
+            Connection::open(path).with_context(|| format!("opening the database {}", path.display()))?;
+        connection.busy_timeout(Duration::from_secs(5))?;
+        connection
+            .execute_batch("PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;")
+            .context("configuring the database")?;
+        migrate(&mut connection)?;
+        Ok(Self { connection: Arc::new(Mutex::new(connection)) })
+    }
+
+    /// Runs `work` with the connection on the blocking pool.
+    pub async fn call<T, F>(&self, work: F) -> Result<T, PortError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&mut Connection) -> rusqlite::Result<T> + Send + 'static,
+    {
+        let connection = Arc::clone(&self.connection);
+        tokio::task::spawn_blocking(move || {
+            let mut connection = connection.lock().map_err(|_| PortError::Internal(anyhow!("database lock poisoned")))?;
+            work(&mut connection).map_err(classify)
+        })
+        .await
+        .map_err(|join| PortError::Internal(anyhow!("database task failed: {join}")))?
+    }
+}
+
+fn migrate(connection: &mut Connection) -> anyhow::Result<()> {
+    let applied: usize = connection.pragma_query_value(None, "user_version", |row| row.get(0))?;
+    if applied > MIGRATIONS.len() {
+        anyhow::bail!("the database was written by a newer version (schema {applied}, this build knows {})", MIGRATIONS.len());
+    }
+    for (index, migration) in MIGRATIONS.iter().enumerate().skip(applied) {
+        let transaction = connection.transaction()?;
+        transaction.execute_batch(migration).with_context(|| format!("applying migration {}", index + 1))?;
+        transaction.pragma_update(None, "user_version", index + 1)?;
+        transaction.commit()?;
+    }
+    Ok(())
+}
+
+/// Whether retrying may help: a busy, full or failing disk is a passing
+/// condition; anything else is a bug.
+fn classify(error: rusqlite::Error) -> PortError {
+    let transient = matches!(
+        error.sqlite_error_code(),
+        Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked | ErrorCode::DiskFull | ErrorCode::SystemIoFailure | ErrorCode::CannotOpen | ErrorCode::ReadOnly)
+    );
+    let error = anyhow::Error::new(error).context("database");
+    if transient { PortError::Unavailable(error) } else { PortError::Internal(error) }
+}
+
+/// Whether an error is a UNIQUE constraint violation.
+pub fn is_unique_violation(error: &rusqlite::Error) -> bool {
+    matches!(error, rusqlite::Error::SqliteFailure(failure, _) if failure.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_UNIQUE || failure.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_PRIMARYKEY)
+}
+
+/// Milliseconds since the Unix epoch, as stored.
+pub fn millis(at: chrono::DateTime<chrono::Utc>) -> i64 {
+    at.timestamp_millis()
+}
+
+pub fn from_millis(value: i64) -> chrono::DateTime<chrono::Utc> {
+    chrono::DateTime::from_timestamp_millis(value).unwrap_or_default()
+}

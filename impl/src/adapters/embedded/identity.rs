@@ -1,0 +1,457 @@
+//! The embedded identity provider: credentials in SQLite, argon2id hashes,
+//! ES256 access and id tokens, and opaque rotating refresh tokens.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use anyhow::anyhow;
+use async_trait::async_trait;
+use base64::Engine;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use chacha20poly1305::aead::{Aead, KeyInit};
+use chacha20poly1305::{ChaCha20Poly1305, Key, Nonce};
+use chrono::{DateTime, Utc};
+use jsonwebtoken::Validation;
+use rand::RngCore;
+use rusqlite::{OptionalExtension, TransactionBehavior, params};
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+use uuid::Uuid;
+
+use super::db::{Db, is_unique_violation, millis};
+use super::hasher::PasswordHasher;
+use super::signing::{SigningKey, validation};
+use crate::domain::{
+    Clock, Email, Password, PortError, Principal, PublicKey, RefreshToken, SessionId, TokenSet, User, UserId,
+};
+use crate::ports::{IdentityProvider, PasswordChange, SignIn, SignUp, UserStore};
+
+/// Token lifetimes and the names tokens carry.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct TokenSettings {
+    /// `iss` of every token; verifiers compare it exactly.
+    pub issuer: String,
+    /// `aud` of every token.
+    pub audience: String,
+    pub access_ttl_secs: u64,
+    /// Absolute lifetime of a sign-in: refreshing does not extend it.
+    pub refresh_ttl_secs: u64,
+    /// How long after a rotation the old refresh token still yields the
+    /// same successor, for clients that refresh twice concurrently.
+    pub refresh_reuse_grace_secs: u64,
+}
+
+impl Default for TokenSettings {
+    fn default() -> Self {
+        Self {
+            issuer: "http://127.0.0.1:8080".to_owned(),
+            audience: "auth-service".to_owned(),
+            access_ttl_secs: 15 * 60,
+            refresh_ttl_secs: 30 * 24 * 60 * 60,
+            refresh_reuse_grace_secs: 10,
+        }
+    }
+}
+
+impl TokenSettings {
+    pub fn validate(&self) -> Result<(), String> {
+        if self.issuer.is_empty() || self.audience.is_empty() {
+            return Err("tokens.issuer and tokens.audience must not be empty".to_owned());
+        }
+        if !(60..=24 * 60 * 60).contains(&self.access_ttl_secs) {
+            return Err("tokens.access_ttl_secs must be between 60 and 86400".to_owned());
+        }
+        if self.refresh_ttl_secs < self.access_ttl_secs {
+            return Err("tokens.refresh_ttl_secs must not be shorter than tokens.access_ttl_secs".to_owned());
+        }
+        if self.refresh_reuse_grace_secs > 60 {
+            return Err("tokens.refresh_reuse_grace_secs must be at most 60".to_owned());
+        }
+        Ok(())
+    }
+}
+
+const ACCESS: &str = "access";
+const ID: &str = "id";
+
+#[derive(Serialize, Deserialize)]
+struct AccessClaims {
+    iss: String,
+    sub: String,
+    aud: String,
+    exp: i64,
+    iat: i64,
+    jti: String,
+    token_use: String,
+    /// The session (sign-in) the token belongs to; revoking it revokes the token.
+    sid: String,
+}
+
+#[derive(Serialize)]
+struct IdClaims<'a> {
+    iss: &'a str,
+    sub: String,
+    aud: &'a str,
+    exp: i64,
+    iat: i64,
+    jti: String,
+    token_use: &'static str,
+    sid: &'a str,
+    email: &'a str,
+    email_verified: bool,
+    name: &'a str,
+}
+
+pub struct EmbeddedIdentity {
+    db: Db,
+    hasher: PasswordHasher,
+    key: SigningKey,
+    users: Arc<dyn UserStore>,
+    clock: Arc<dyn Clock>,
+    settings: TokenSettings,
+    validation: Validation,
+}
+
+/// What a refresh resolved to inside its transaction.
+struct Rotation {
+    user_id: UserId,
+    session_id: String,
+    refresh_token: String,
+}
+
+impl EmbeddedIdentity {
+    pub fn new(
+        db: Db,
+        hasher: PasswordHasher,
+        key: SigningKey,
+        users: Arc<dyn UserStore>,
+        clock: Arc<dyn Clock>,
+        settings: TokenSettings,
+    ) -> Self {
+        let validation = validation(&settings.issuer, &settings.audience);
+        Self { db, hasher, key, users, clock, settings, validation }
+    }
+
+    /// Starts a session for `user_id` and issues its first token set.
+    async fn start_session(&self, user_id: UserId) -> Result<TokenSet, PortError> {
+        let user = self.profile(user_id).await?;
+        let now = self.clock.now();
+        let session_id = Uuid::new_v4().to_string();
+        let refresh_token = random_token();
+        let expires_at = now + duration(self.settings.refresh_ttl_secs);
+        let (session, token_hash) = (session_id.clone(), hash_token(&refresh_token));
+        self.db
+            .call(move |connection| {
+                let transaction = connection.transaction()?;
+                transaction.execute(
+                    "INSERT INTO sessions (id, user_id, created_at, expires_at) VALUES (?1, ?2, ?3, ?4)",
+                    params![session, user_id.to_string(), millis(now), millis(expires_at)],
+                )?;
+                transaction.execute(
+                    "INSERT INTO refresh_tokens (token_hash, session_id, issued_at) VALUES (?1, ?2, ?3)",
+                    params![token_hash, session, millis(now)],
+                )?;
+                transaction.commit()
+            })
+            .await?;
+        self.token_set(&user, &session_id, refresh_token, now)
+    }
+
+    async fn profile(&self, user_id: UserId) -> Result<User, PortError> {
+        self.users
+            .get(user_id)
+            .await?
+            .ok_or_else(|| PortError::Internal(anyhow!("user {user_id} has credentials but no profile")))
+    }
+
+    fn token_set(&self, user: &User, session_id: &str, refresh_token: String, now: DateTime<Utc>) -> Result<TokenSet, PortError> {
+        let iat = now.timestamp();
+        let exp = iat + self.settings.access_ttl_secs as i64;
+        let access = AccessClaims {
+            iss: self.settings.issuer.clone(),
+            sub: user.id.to_string(),
+            aud: self.settings.audience.clone(),
+            exp,
+            iat,
+            jti: Uuid::new_v4().to_string(),
+            token_use: ACCESS.to_owned(),
+            sid: session_id.to_owned(),
+        };
+        let id = IdClaims {
+            iss: &self.settings.issuer,
+            sub: user.id.to_string(),
+            aud: &self.settings.audience,
+            exp,
+            iat,
+            jti: Uuid::new_v4().to_string(),
+            token_use: ID,
+            sid: session_id,
+            email: user.email.as_str(),
+            email_verified: user.email_verified,
+            name: user.name.as_str(),
+        };
+        let sign = |result: anyhow::Result<String>| result.map_err(|error| PortError::Internal(error.context("signing a token")));
+        Ok(TokenSet {
+            access_token: sign(self.key.sign(&access))?,
+            id_token: sign(self.key.sign(&id))?,
+            refresh_token,
+            expires_in: Duration::from_secs(self.settings.access_ttl_secs),
+        })
+    }
+}
+
+#[async_trait]
+impl IdentityProvider for EmbeddedIdentity {
+    async fn sign_up(&self, email: &Email, password: &Password) -> Result<SignUp, PortError> {
+        let hash = self.hasher.hash(password).await?;
+        let user_id = UserId::random();
+        let email = email.as_str().to_owned();
+        let now = millis(self.clock.now());
+        self.db
+            .call(move |connection| {
+                let inserted = connection.execute(
+                    "INSERT INTO credentials (user_id, email, password_hash, password_changed_at) VALUES (?1, ?2, ?3, ?4)",
+                    params![user_id.to_string(), email, hash, now],
+                );
+                match inserted {
+                    Ok(_) => Ok(SignUp::Created(user_id)),
+                    Err(error) if is_unique_violation(&error) => Ok(SignUp::EmailTaken),
+                    Err(error) => Err(error),
+                }
+            })
+            .await
+    }
+
+    async fn delete_user(&self, user_id: UserId) -> Result<(), PortError> {
+        self.db
+            .call(move |connection| {
+                let transaction = connection.transaction()?;
+                transaction.execute("DELETE FROM sessions WHERE user_id = ?1", [user_id.to_string()])?;
+                transaction.execute("DELETE FROM credentials WHERE user_id = ?1", [user_id.to_string()])?;
+                transaction.commit()
+            })
+            .await
+    }
+
+    async fn sign_in(&self, email: &Email, password: &Password) -> Result<SignIn, PortError> {
+        let lookup = email.as_str().to_owned();
+        let stored: Option<(String, String)> = self
+            .db
+            .call(move |connection| {
+                connection
+                    .query_row("SELECT user_id, password_hash FROM credentials WHERE email = ?1", [lookup], |row| {
+                        Ok((row.get(0)?, row.get(1)?))
+                    })
+                    .optional()
+            })
+            .await?;
+        let (user_id, hash) = stored.map_or((None, None), |(id, hash)| (Some(id), Some(hash)));
+        if !self.hasher.verify(password, hash).await? {
+            return Ok(SignIn::InvalidCredentials);
+        }
+        let Some(user_id) = user_id.as_deref().and_then(|id| Uuid::parse_str(id).ok()).map(UserId) else {
+            return Err(PortError::Internal(anyhow!("a stored user id is not a UUID")));
+        };
+        let tokens = self.start_session(user_id).await?;
+        Ok(SignIn::Authenticated { user_id, tokens })
+    }
+
+    async fn refresh(&self, token: &RefreshToken) -> Result<Option<TokenSet>, PortError> {
+        let presented = token.expose().to_owned();
+        let now = self.clock.now();
+        let grace = duration(self.settings.refresh_reuse_grace_secs);
+        let rotation = self
+            .db
+            .call(move |connection| {
+                let transaction = connection.transaction_with_behavior(TransactionBehavior::Immediate)?;
+                let presented_hash = hash_token(&presented);
+                let found = transaction
+                    .query_row(
+                        "SELECT t.session_id, t.rotated_at, t.successor, s.user_id, s.expires_at, s.revoked_at
+                         FROM refresh_tokens t JOIN sessions s ON s.id = t.session_id
+                         WHERE t.token_hash = ?1",
+                        [&presented_hash],
+                        |row| {
+                            Ok((
+                                row.get::<_, String>(0)?,
+                                row.get::<_, Option<i64>>(1)?,
+                                row.get::<_, Option<Vec<u8>>>(2)?,
+                                row.get::<_, String>(3)?,
+                                row.get::<_, i64>(4)?,
+                                row.get::<_, Option<i64>>(5)?,
+                            ))
+                        },
+                    )
+                    .optional()?;
+                let Some((session_id, rotated_at, successor, user_id, expires_at, revoked_at)) = found else {
+                    return Ok(None);
+                };
+                if revoked_at.is_some() || expires_at <= millis(now) {
+                    return Ok(None);
+                }
+                let Ok(user_id) = Uuid::parse_str(&user_id).map(UserId) else { return Ok(None) };
+                let refresh_token = match (rotated_at, successor) {
+                    (None, _) => {
+                        let next = random_token();
+                        transaction.execute(
+                            "INSERT INTO refresh_tokens (token_hash, session_id, issued_at) VALUES (?1, ?2, ?3)",
+                            params![hash_token(&next), session_id, millis(now)],
+                        )?;
+                        transaction.execute(
+                            "UPDATE refresh_tokens SET rotated_at = ?1, successor = ?2 WHERE token_hash = ?3",
+                            params![millis(now), seal_successor(&presented, &next), presented_hash],
+                        )?;
+                        next
+                    }
+                    (Some(rotated_at), Some(sealed)) if millis(now) - rotated_at <= millis_of(grace) => {
+                        match open_successor(&presented, &sealed) {
+                            Some(next) => next,
+                            None => return Ok(None),
+                        }
+                    }
+                    _ => {
+                        // A rotated token came back after the grace window:
+                        // it was stolen or replayed. End the whole sign-in.
+                        transaction.execute(
+                            "UPDATE sessions SET revoked_at = ?1 WHERE id = ?2",
+                            params![millis(now), session_id],
+                        )?;
+                        transaction.commit()?;
+                        tracing::warn!(user_id = %user_id, session_id = %session_id, "reuse of a rotated refresh token; session revoked");
+                        return Ok(None);
+                    }
+                };
+                transaction.commit()?;
+                Ok(Some(Rotation { user_id, session_id, refresh_token }))
+            })
+            .await?;
+        let Some(rotation) = rotation else { return Ok(None) };
+        let user = self.profile(rotation.user_id).await?;
+        self.token_set(&user, &rotation.session_id, rotation.refresh_token, now).map(Some)
+    }
+
+    async fn authenticate(&self, access_token: &str) -> Result<Option<Principal>, PortError> {
+        let Some(claims) = self.key.verify::<AccessClaims>(access_token, &self.validation) else { return Ok(None) };
+        if claims.token_use != ACCESS {
+            return Ok(None);
+        }
+        let Ok(user_id) = Uuid::parse_str(&claims.sub).map(UserId) else { return Ok(None) };
+        let now = millis(self.clock.now());
+        let session = claims.sid.clone();
+        let active = self
+            .db
+            .call(move |connection| {
+                connection
+                    .query_row(
+                        "SELECT 1 FROM sessions WHERE id = ?1 AND user_id = ?2 AND revoked_at IS NULL AND expires_at > ?3",
+                        params![session, user_id.to_string(), now],
+                        |_| Ok(()),
+                    )
+                    .optional()
+            })
+            .await?;
+        Ok(active.map(|()| Principal { user_id, session_id: SessionId(claims.sid) }))
+    }
+
+    async fn sign_out_everywhere(&self, principal: &Principal) -> Result<(), PortError> {
+        let user_id = principal.user_id.to_string();
+        let now = millis(self.clock.now());
+        self.db
+            .call(move |connection| {
+                connection.execute(
+                    "UPDATE sessions SET revoked_at = ?1 WHERE user_id = ?2 AND revoked_at IS NULL",
+                    params![now, user_id],
+                )
+            })
+            .await?;
+        Ok(())
+    }
+
+    async fn change_password(
+        &self,
+        principal: &Principal,
+        current: &Password,
+        new: &Password,
+    ) -> Result<PasswordChange, PortError> {
+        let user_id = principal.user_id.to_string();
+        let lookup = user_id.clone();
+        let stored: Option<String> = self
+            .db
+            .call(move |connection| {
+                connection
+                    .query_row("SELECT password_hash FROM credentials WHERE user_id = ?1", [lookup], |row| row.get(0))
+                    .optional()
+            })
+            .await?;
+        if stored.is_none() {
+            return Err(PortError::Internal(anyhow!("authenticated user {user_id} has no credentials")));
+        }
+        if !self.hasher.verify(current, stored).await? {
+            return Ok(PasswordChange::CurrentPasswordIncorrect);
+        }
+        let hash = self.hasher.hash(new).await?;
+        let keep = principal.session_id.0.clone();
+        let now = millis(self.clock.now());
+        self.db
+            .call(move |connection| {
+                let transaction = connection.transaction()?;
+                transaction.execute(
+                    "UPDATE credentials SET password_hash = ?1, password_changed_at = ?2 WHERE user_id = ?3",
+                    params![hash, now, user_id],
+                )?;
+                transaction.execute(
+                    "UPDATE sessions SET revoked_at = ?1 WHERE user_id = ?2 AND id <> ?3 AND revoked_at IS NULL",
+                    params![now, user_id, keep],
+                )?;
+                transaction.commit()
+            })
+            .await?;
+        Ok(PasswordChange::Changed)
+    }
+
+    async fn public_keys(&self) -> Result<Vec<PublicKey>, PortError> {
+        Ok(vec![self.key.public_key().clone()])
+    }
+}
+
+fn duration(secs: u64) -> chrono::Duration {
+    chrono::Duration::seconds(i64::try_from(secs).unwrap_or(i64::MAX / 1000))
+}
+
+fn millis_of(duration: chrono::Duration) -> i64 {
+    duration.num_milliseconds()
+}
+
+/// 256 random bits, base64url.
+fn random_token() -> String {
+    let mut bytes = [0u8; 32];
+    rand::rngs::OsRng.fill_bytes(&mut bytes);
+    URL_SAFE_NO_PAD.encode(bytes)
+}
+
+/// Refresh tokens are stored only as SHA-256 hashes: they carry 256 random
+/// bits, so a fast hash suffices.
+fn hash_token(token: &str) -> Vec<u8> {
+    Sha256::digest(token.as_bytes()).to_vec()
+}
+
+/// The successor of a rotated token, encrypted under a key derived from the
+/// rotated token itself: only a holder of that token can read it back, and
+/// only within the grace window. Each key encrypts one message, so a fixed
+/// nonce is safe.
+fn successor_cipher(presented: &str) -> ChaCha20Poly1305 {
+    let key = Sha256::new().chain_update(b"refresh-successor\0").chain_update(presented.as_bytes()).finalize();
+    ChaCha20Poly1305::new(Key::from_slice(&key))
+}
+
+fn seal_successor(presented: &str, successor: &str) -> Vec<u8> {
+    successor_cipher(presented)
+        .encrypt(Nonce::from_slice(&[0u8; 12]), successor.as_bytes())
+        .unwrap_or_default()
+}
+
+fn open_successor(presented: &str, sealed: &[u8]) -> Option<String> {
+    let plain = successor_cipher(presented).decrypt(Nonce::from_slice(&[0u8; 12]), sealed).ok()?;
+    String::from_utf8(plain).ok()
+}

@@ -1,0 +1,14 @@
+//! The embedded backend: one SQLite database in the data directory, argon2id
+//! password hashes and ES256 tokens signed with a key kept beside it.
+
+mod db;
+mod hasher;
+mod identity;
+mod signing;
+mod store;
+
+pub use db::Db;
+pub use hasher::PasswordHasher;
+pub use identity::{EmbeddedIdentity, TokenSettings};
+pub use signing::SigningKey;
+pub use store::SqliteStore;

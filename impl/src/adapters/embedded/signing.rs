@@ -1,0 +1,181 @@
+//! The ES256 key that signs access and id tokens. Generated on first start
+//! and kept as PKCS#8 PEM, readable by the owner only.
+
+use std::fs::{self, OpenOptions};
+use std::io::Write;
+use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+use std::path::Path;
+
+use anyhow::{Context, bail};
+use base64::Engine;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use jsonwebtoken::{Algorithm, DecodingKey, EncodingKey, Header, Validation};
+use p256::elliptic_curve::rand_core::OsRng;
+use p256::elliptic_curve::sec1::ToEncodedPoint;
+use p256::pkcs8::{DecodePrivateKey, EncodePrivateKey, LineEnding};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use sha2::{Digest, Sha256};
+
+use crate::domain::PublicKey;
+
+pub struct SigningKey {
+    encoding: EncodingKey,
+    decoding: DecodingKey,
+    public: PublicKey,
+}
+
+impl SigningKey {
+    /// Reads the key at `path`, or creates one there if the file does not exist.
+    pub fn load_or_create(path: &Path) -> anyhow::Result<Self> {
+        if !path.exists() {
+            create(path)?;
+        }
+        let mode = fs::metadata(path)?.permissions().mode();
+        if mode & 0o077 != 0 {
+            bail!("{} is readable by other users (mode {:o}); run chmod 600 on it", path.display(), mode & 0o777);
+        }
+        let pem = fs::read_to_string(path).with_context(|| format!("reading the signing key {}", path.display()))?;
+        Self::from_pkcs8_pem(&pem).with_context(|| format!("parsing the signing key {}", path.display()))
+    }
+
+    fn from_pkcs8_pem(pem: &str) -> anyhow::Result<Self> {
+        let secret = p256::SecretKey::from_pkcs8_pem(pem).map_err(|error| anyhow::anyhow!("{error}"))?;
+        let point = secret.public_key().to_encoded_point(false);
+        let (Some(x), Some(y)) = (point.x(), point.y()) else { bail!("the public key has no affine coordinates") };
+        let x = URL_SAFE_NO_PAD.encode(x);
+        let y = URL_SAFE_NO_PAD.encode(y);
+        let public = PublicKey { kid: thumbprint(&x, &y), x, y };
+        Ok(Self {
+            encoding: EncodingKey::from_ec_pem(pem.as_bytes())?,
+            decoding: DecodingKey::from_ec_components(&public.x, &public.y)?,
+            public,
+        })
+    }
+
+    pub fn public_key(&self) -> &PublicKey {
+        &self.public
+    }
+
+    pub fn sign<C: Serialize>(&self, claims: &C) -> anyhow::Result<String> {
+        let mut header = Header::new(Algorithm::ES256);
+        header.kid = Some(self.public.kid.clone());
+        Ok(jsonwebtoken::encode(&header, claims, &self.encoding)?)
+    }
+
+    /// Verifies signature, algorithm (ES256 only), key id and `validation`'s
+    /// claims; `None` for any token that fails.
+    pub fn verify<C: DeserializeOwned>(&self, token: &str, validation: &Validation) -> Option<C> {
+        let header = jsonwebtoken::decode_header(token).ok()?;
+        if header.alg != Algorithm::ES256 || header.kid.as_deref() != Some(self.public.kid.as_str()) {
+            return None;
+        }
+        jsonwebtoken::decode::<C>(token, &self.decoding, validation).ok().map(|data| data.claims)
+    }
+}
+
+/// A validation that accepts only ES256 and requires the registered claims.
+pub fn validation(issuer: &str, audience: &str) -> Validation {
+    let mut validation = Validation::new(Algorithm::ES256);
+    validation.algorithms = vec![Algorithm::ES256];
+    validation.set_issuer(&[issuer]);
+    validation.set_audience(&[audience]);
+    validation.set_required_spec_claims(&["exp", "iat", "iss", "aud", "sub"]);
+    validation.leeway = 5;
+    validation
+}
+
+/// The RFC 7638 thumbprint of the public key, used as its `kid`.
+fn thumbprint(x: &str, y: &str) -> String {
+    let canonical = format!(r#"{{"crv":"P-256","kty":"EC","x":"{x}","y":"{y}"}}"#);
+    URL_SAFE_NO_PAD.encode(Sha256::digest(canonical.as_bytes()))
+}
+
+/// Writes a new key next to `path` and links it into place, so that a
+/// crash never leaves a half-written key behind.
+fn create(path: &Path) -> anyhow::Result<()> {
+    let secret = p256::SecretKey::random(&mut OsRng);
+    let pem = secret.to_pkcs8_pem(LineEnding::LF).map_err(|error| anyhow::anyhow!("encoding the signing key: {error}"))?;
+    let partial = path.with_extension("partial");
+    let mut file = OpenOptions::new()
+        .write(true)
+        .create(true)
+        .truncate(true)
+        .mode(0o600)
+        .open(&partial)
+        .with_context(|| format!("creating {}", partial.display()))?;
+    file.write_all(pem.as_bytes())?;
+    file.sync_all()?;
+    // A hard link fails if another process created the key meanwhile; its key wins.
+    let linked = fs::hard_link(&partial, path);
+    fs::remove_file(&partial)?;
+    match linked {
+        Err(error) if error.kind() != std::io::ErrorKind::AlreadyExists => return Err(error.into()),
+        _ => {}
+    }
+    if let Some(dir) = path.parent() {
+        fs::File::open(dir)?.sync_all()?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Debug, Serialize, serde::Deserialize, PartialEq)]
+    struct Claims {
+        iss: String,
+        aud: String,
+        sub: String,
+        iat: i64,
+        exp: i64,
+    }
+
+    fn claims() -> Claims {
+        let now = chrono::Utc::now().timestamp();
+        Claims { iss: "issuer".into(), aud: "audience".into(), sub: "user".into(), iat: now, exp: now + 60 }
+    }
+
+    #[test]
+    fn a_key_is_created_once_with_owner_only_permissions_and_reloaded() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("signing-key.pem");
+        let first = SigningKey::load_or_create(&path).unwrap();
+        assert_eq!(fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o600);
+        let second = SigningKey::load_or_create(&path).unwrap();
+        assert_eq!(first.public_key().kid, second.public_key().kid);
+        let token = first.sign(&claims()).unwrap();
+        assert_eq!(second.verify::<Claims>(&token, &validation("issuer", "audience")), Some(claims()));
+    }
+
+    #[test]
+    fn a_key_readable_by_others_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("signing-key.pem");
+        SigningKey::load_or_create(&path).unwrap();
+        fs::set_permissions(&path, fs::Permissions::from_mode(0o644)).unwrap();
+        assert!(SigningKey::load_or_create(&path).is_err());
+    }
+
+    #[test]
+    fn tokens_from_another_key_or_audience_do_not_verify() {
+        let dir = tempfile::tempdir().unwrap();
+        let ours = SigningKey::load_or_create(&dir.path().join("a.pem")).unwrap();
+        let theirs = SigningKey::load_or_create(&dir.path().join("b.pem")).unwrap();
+        let token = theirs.sign(&claims()).unwrap();
+        assert_eq!(ours.verify::<Claims>(&token, &validation("issuer", "audience")), None);
+        let token = ours.sign(&claims()).unwrap();
+        assert_eq!(ours.verify::<Claims>(&token, &validation("issuer", "another")), None);
+        assert_eq!(ours.verify::<Claims>(&token, &validation("another", "audience")), None);
+    }
+
+    #[test]
+    fn unsigned_tokens_are_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let key = SigningKey::load_or_create(&dir.path().join("k.pem")).unwrap();
+        let header = URL_SAFE_NO_PAD.encode(format!(r#"{{"alg":"none","typ":"JWT","kid":"{}"}}"#, key.public_key().kid));
+        let body = URL_SAFE_NO_PAD.encode(serde_json::to_vec(&claims()).unwrap());
+        assert_eq!(key.verify::<Claims>(&format!("{header}.{body}."), &validation("issuer", "audience")), None);
+    }
+}

@@ -1,0 +1,224 @@
+//! Profiles and attempt counters in SQLite.
+
+use std::time::Duration;
+
+use anyhow::anyhow;
+use async_trait::async_trait;
+use chrono::{DateTime, Utc};
+use rusqlite::{OptionalExtension, Row, TransactionBehavior, params};
+use uuid::Uuid;
+
+use super::db::{Db, from_millis, is_unique_violation, millis};
+use crate::domain::{DisplayName, Email, PortError, User, UserId};
+use crate::ports::{Acquire, AttemptCounter, Insert, UserStore};
+
+#[derive(Clone)]
+pub struct SqliteStore {
+    db: Db,
+}
+
+impl SqliteStore {
+    pub fn new(db: Db) -> Self {
+        Self { db }
+    }
+}
+
+const USER_COLUMNS: &str = "id, email, name, email_verified, created_at, updated_at";
+
+/// A user row as stored; turned into a [`User`] outside the database call.
+struct UserRow {
+    id: String,
+    email: String,
+    name: String,
+    email_verified: bool,
+    created_at: i64,
+    updated_at: i64,
+}
+
+impl UserRow {
+    fn read(row: &Row<'_>) -> rusqlite::Result<Self> {
+        Ok(Self {
+            id: row.get(0)?,
+            email: row.get(1)?,
+            name: row.get(2)?,
+            email_verified: row.get(3)?,
+            created_at: row.get(4)?,
+            updated_at: row.get(5)?,
+        })
+    }
+
+    fn into_user(self) -> Result<User, PortError> {
+        let id = Uuid::parse_str(&self.id).map_err(|_| PortError::Internal(anyhow!("stored user id is not a UUID")))?;
+        let email = Email::parse("email", &self.email)
+            .map_err(|_| PortError::Internal(anyhow!("stored email of user {id} does not parse")))?;
+        Ok(User {
+            id: UserId(id),
+            email,
+            name: DisplayName::from_trusted(self.name),
+            email_verified: self.email_verified,
+            created_at: from_millis(self.created_at),
+            updated_at: from_millis(self.updated_at),
+        })
+    }
+}
+
+#[async_trait]
+impl UserStore for SqliteStore {
+    async fn insert(&self, user: &User) -> Result<Insert, PortError> {
+        let row = (
+            user.id.to_string(),
+            user.email.as_str().to_owned(),
+            user.name.as_str().to_owned(),
+            user.email_verified,
+            millis(user.created_at),
+            millis(user.updated_at),
+        );
+        self.db
+            .call(move |connection| {
+                let inserted = connection.execute(
+                    &format!("INSERT INTO users ({USER_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"),
+                    params![row.0, row.1, row.2, row.3, row.4, row.5],
+                );
+                match inserted {
+                    Ok(_) => Ok(Insert::Inserted),
+                    Err(error) if is_unique_violation(&error) => Ok(Insert::EmailTaken),
+                    Err(error) => Err(error),
+                }
+            })
+            .await
+    }
+
+    async fn get(&self, id: UserId) -> Result<Option<User>, PortError> {
+        let row = self
+            .db
+            .call(move |connection| {
+                connection
+                    .query_row(&format!("SELECT {USER_COLUMNS} FROM users WHERE id = ?1"), [id.to_string()], UserRow::read)
+                    .optional()
+            })
+            .await?;
+        row.map(UserRow::into_user).transpose()
+    }
+
+    async fn set_name(&self, id: UserId, name: &DisplayName, at: DateTime<Utc>) -> Result<Option<User>, PortError> {
+        let name = name.as_str().to_owned();
+        let row = self
+            .db
+            .call(move |connection| {
+                connection
+                    .query_row(
+                        &format!("UPDATE users SET name = ?1, updated_at = ?2 WHERE id = ?3 RETURNING {USER_COLUMNS}"),
+                        params![name, millis(at), id.to_string()],
+                        UserRow::read,
+                    )
+                    .optional()
+            })
+            .await?;
+        row.map(UserRow::into_user).transpose()
+    }
+
+    async fn ping(&self) -> Result<(), PortError> {
+        self.db.call(|connection| connection.query_row("SELECT count(*) FROM sqlite_master", [], |_| Ok(()))).await
+    }
+}
+
+#[async_trait]
+impl AttemptCounter for SqliteStore {
+    async fn acquire(&self, key: &str, limit: u32, window: Duration, now: DateTime<Utc>) -> Result<Acquire, PortError> {
+        let key = key.to_owned();
+        let window_ms = i64::try_from(window.as_millis()).unwrap_or(i64::MAX);
+        let now = millis(now);
+        self.db
+            .call(move |connection| {
+                let transaction = connection.transaction_with_behavior(TransactionBehavior::Immediate)?;
+                let current: Option<(i64, u32)> = transaction
+                    .query_row("SELECT window_start, count FROM attempts WHERE key = ?1", [&key], |row| {
+                        Ok((row.get(0)?, row.get(1)?))
+                    })
+                    .optional()?;
+                let outcome = match current {
+                    Some((start, count)) if now < start.saturating_add(window_ms) => {
+                        if count >= limit {
+                            let remaining_ms = start.saturating_add(window_ms) - now;
+                            Acquire::Refused { retry_after: Duration::from_millis(remaining_ms.max(0) as u64) }
+                        } else {
+                            transaction.execute("UPDATE attempts SET count = count + 1 WHERE key = ?1", [&key])?;
+                            Acquire::Granted
+                        }
+                    }
+                    _ if limit == 0 => Acquire::Refused { retry_after: Duration::from_millis(window_ms.max(0) as u64) },
+                    _ => {
+                        transaction.execute(
+                            "INSERT INTO attempts (key, window_start, count) VALUES (?1, ?2, 1)
+                             ON CONFLICT (key) DO UPDATE SET window_start = excluded.window_start, count = 1",
+                            params![key, now],
+                        )?;
+                        Acquire::Granted
+                    }
+                };
+                transaction.commit()?;
+                Ok(outcome)
+            })
+            .await
+    }
+
+    async fn release(&self, key: &str) -> Result<(), PortError> {
+        let key = key.to_owned();
+        self.db
+            .call(move |connection| {
+                connection.execute("UPDATE attempts SET count = count - 1 WHERE key = ?1 AND count > 0", [key])
+            })
+            .await?;
+        Ok(())
+    }
+
+    async fn reset(&self, key: &str) -> Result<(), PortError> {
+        let key = key.to_owned();
+        self.db.call(move |connection| connection.execute("DELETE FROM attempts WHERE key = ?1", [key])).await?;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn store() -> (tempfile::TempDir, SqliteStore) {
+        let dir = tempfile::tempdir().unwrap();
+        let db = Db::open(&dir.path().join("auth.db")).unwrap();
+        (dir, SqliteStore::new(db))
+    }
+
+    #[tokio::test]
+    async fn attempts_beyond_the_limit_are_refused_until_the_window_ends() {
+        let (_dir, store) = store();
+        let start = Utc::now();
+        let window = Duration::from_secs(900);
+        for _ in 0..5 {
+            assert!(matches!(store.acquire("k", 5, window, start).await.unwrap(), Acquire::Granted));
+        }
+        let later = start + chrono::Duration::seconds(300);
+        match store.acquire("k", 5, window, later).await.unwrap() {
+            Acquire::Refused { retry_after } => assert_eq!(retry_after, Duration::from_secs(600)),
+            Acquire::Granted => panic!("the sixth attempt was granted"),
+        }
+        let after = start + chrono::Duration::seconds(900);
+        assert!(matches!(store.acquire("k", 5, window, after).await.unwrap(), Acquire::Granted));
+    }
+
+    #[tokio::test]
+    async fn released_and_reset_attempts_no_longer_count() {
+        let (_dir, store) = store();
+        let now = Utc::now();
+        let window = Duration::from_secs(900);
+        for _ in 0..2 {
+            store.acquire("k", 2, window, now).await.unwrap();
+        }
+        store.release("k").await.unwrap();
+        assert!(matches!(store.acquire("k", 2, window, now).await.unwrap(), Acquire::Granted));
+        store.reset("k").await.unwrap();
+        assert!(matches!(store.acquire("k", 2, window, now).await.unwrap(), Acquire::Granted));
+        assert!(matches!(store.acquire("k", 2, window, now).await.unwrap(), Acquire::Granted));
+        assert!(matches!(store.acquire("k", 2, window, now).await.unwrap(), Acquire::Refused { .. }));
+    }
+}

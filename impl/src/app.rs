@@ -1,0 +1,43 @@
+//! Wiring: the embedded backend built from the configuration.
+
+use std::fs;
+use std::os::unix::fs::DirBuilderExt;
+use std::sync::Arc;
+
+use anyhow::Context;
+use axum::Router;
+
+use crate::adapters::embedded::{Db, EmbeddedIdentity, PasswordHasher, SigningKey, SqliteStore};
+use crate::config::Config;
+use crate::domain::{AuthService, Clock, SystemClock};
+use crate::http;
+
+/// The service over the embedded backend, with the system clock.
+pub fn embedded(config: &Config) -> anyhow::Result<Router> {
+    embedded_with_clock(config, Arc::new(SystemClock))
+}
+
+/// The service over the embedded backend, with the given clock.
+pub fn embedded_with_clock(config: &Config, clock: Arc<dyn Clock>) -> anyhow::Result<Router> {
+    let data_dir = &config.storage.data_dir;
+    fs::DirBuilder::new()
+        .recursive(true)
+        .mode(0o700)
+        .create(data_dir)
+        .with_context(|| format!("creating the data directory {}", data_dir.display()))?;
+    let db = Db::open(&data_dir.join("auth.db"))?;
+    let key = SigningKey::load_or_create(&data_dir.join("signing-key.pem"))?;
+    let cores = std::thread::available_parallelism().map_or(1, usize::from);
+    let hasher = PasswordHasher::new(cores)?;
+    let store = Arc::new(SqliteStore::new(db.clone()));
+    let identity = Arc::new(EmbeddedIdentity::new(
+        db,
+        hasher,
+        key,
+        store.clone(),
+        clock.clone(),
+        config.tokens.clone(),
+    ));
+    let auth = AuthService::new(identity, store.clone(), store, clock, config.password.clone(), config.login.clone());
+    Ok(http::router(Arc::new(auth), &config.server))
+}

@@ -1,0 +1,96 @@
+//! The local server: the embedded backend on `axum::serve`.
+//!
+//! Usage: `auth-server [--config FILE]` (or `AUTH_CONFIG=FILE`); settings
+//! can also come from `AUTH_…` environment variables.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Duration;
+
+use auth_service::config::{CONFIG_FILE_ENV, Config};
+use auth_service::{app, telemetry};
+use tokio::net::TcpListener;
+use tokio::signal::unix::{SignalKind, signal};
+
+fn main() -> ExitCode {
+    let config = match parse_args().and_then(|file| Config::load(file.as_deref())) {
+        Ok(config) => config,
+        Err(message) => {
+            eprintln!("auth-server: {message}");
+            return ExitCode::from(2);
+        }
+    };
+    if let Err(error) = telemetry::init(&config.log, std::io::stdout) {
+        eprintln!("auth-server: {error:#}");
+        return ExitCode::from(2);
+    }
+    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+        Ok(runtime) => runtime,
+        Err(error) => {
+            tracing::error!(error = %error, "could not start the runtime");
+            return ExitCode::FAILURE;
+        }
+    };
+    match runtime.block_on(serve(config)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            tracing::error!(error = format!("{error:#}"), "the server stopped");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn parse_args() -> Result<Option<PathBuf>, String> {
+    let mut args = std::env::args().skip(1);
+    let mut file = std::env::var_os(CONFIG_FILE_ENV).map(PathBuf::from);
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--config" | "-c" => file = Some(args.next().ok_or("--config needs a file")?.into()),
+            "--help" | "-h" => {
+                println!("usage: auth-server [--config FILE]\n\nSettings come from FILE (TOML) and AUTH_* environment variables; see README.md.");
+                std::process::exit(0);
+            }
+            other => return Err(format!("unknown argument {other:?}; try --help")),
+        }
+    }
+    Ok(file)
+}
+
+async fn serve(config: Config) -> anyhow::Result<()> {
+    let router = app::embedded(&config)?;
+    let listener = TcpListener::bind((config.server.host, config.server.port)).await?;
+    tracing::info!(address = %listener.local_addr()?, data_dir = %config.storage.data_dir.display(), "listening");
+    let grace = Duration::from_secs(config.server.shutdown_grace_secs);
+    let server = axum::serve(listener, router.into_make_service_with_connect_info::<SocketAddr>())
+        .with_graceful_shutdown(shutdown_signal());
+    // In-flight requests get `grace` to finish once a signal arrives.
+    tokio::select! {
+        served = server => served?,
+        () = async { shutdown_signal().await; tokio::time::sleep(grace).await } => {
+            tracing::warn!("in-flight requests did not finish within the grace period");
+        }
+    }
+    tracing::info!("stopped");
+    Ok(())
+}
+
+/// SIGTERM or Ctrl-C.
+async fn shutdown_signal() {
+    let terminate = async {
+        match signal(SignalKind::terminate()) {
+            Ok(mut stream) => {
+                stream.recv().await;
+            }
+            Err(error) => {
+                tracing::error!(error = %error, "cannot listen for SIGTERM");
+                std::future::pending::<()>().await;
+            }
+        }
+    };
+    tokio::select! {
+        _ = tokio::signal::ctrl_c() => {}
+        () = terminate => {}
+    }
+    tracing::info!("shutting down");
+}

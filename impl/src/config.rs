@@ -1,0 +1,218 @@
+//! The service's configuration: one typed structure with safe defaults,
+//! read from an optional TOML file and overridden by `AUTH_…` environment
+//! variables (`AUTH_SERVER__PORT=9000` sets `server.port`). Unknown keys are
+//! refused, so that a misspelt setting cannot silently fall back to a default.
+
+use std::net::IpAddr;
+use std::path::{Path, PathBuf};
+
+use figment::Figment;
+use figment::providers::{Env, Format, Toml};
+use serde::Deserialize;
+
+use crate::adapters::embedded::TokenSettings;
+use crate::domain::{LoginLimits, PasswordPolicy};
+
+/// The environment variable prefix for overrides.
+pub const ENV_PREFIX: &str = "AUTH_";
+/// The environment variable naming a configuration file.
+pub const CONFIG_FILE_ENV: &str = "AUTH_CONFIG";
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Config {
+    pub server: ServerConfig,
+    pub storage: StorageConfig,
+    pub tokens: TokenSettings,
+    pub password: PasswordPolicy,
+    pub login: LoginLimits,
+    pub log: LogConfig,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct ServerConfig {
+    pub host: IpAddr,
+    pub port: u16,
+    /// Largest request body accepted.
+    pub body_limit_bytes: usize,
+    /// Longest time a request may take before it is answered with a 503.
+    pub request_timeout_secs: u64,
+    /// How long in-flight requests get to finish after SIGTERM.
+    pub shutdown_grace_secs: u64,
+    /// Origins allowed to call the API from a browser; none by default.
+    pub cors_allowed_origins: Vec<String>,
+    /// A header carrying the client address, set by a trusted reverse proxy
+    /// (e.g. `x-forwarded-for`). Leave unset when clients connect directly:
+    /// a client could otherwise pick its own address.
+    pub client_ip_header: Option<String>,
+    /// Requests per second allowed per client address (0 turns it off).
+    pub rate_limit_per_second: u32,
+    /// Requests a client may send in a burst above the rate.
+    pub rate_limit_burst: u32,
+}
+
+impl Default for ServerConfig {
+    fn default() -> Self {
+        Self {
+            host: IpAddr::from([127, 0, 0, 1]),
+            port: 8080,
+            body_limit_bytes: 64 * 1024,
+            request_timeout_secs: 10,
+            shutdown_grace_secs: 20,
+            cors_allowed_origins: Vec::new(),
+            client_ip_header: None,
+            rate_limit_per_second: 20,
+            rate_limit_burst: 50,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct StorageConfig {
+    /// Where the database and the signing key live.
+    pub data_dir: PathBuf,
+}
+
+impl Default for StorageConfig {
+    fn default() -> Self {
+        Self { data_dir: PathBuf::from("data") }
+    }
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LogFormat {
+    #[default]
+    Text,
+    Json,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct LogConfig {
+    pub format: LogFormat,
+    /// A tracing filter, e.g. `info` or `auth_service=debug,info`.
+    pub level: String,
+}
+
+impl Default for LogConfig {
+    fn default() -> Self {
+        Self { format: LogFormat::Text, level: "info".to_owned() }
+    }
+}
+
+impl Config {
+    /// Defaults, then the file (if any), then the environment.
+    pub fn load(file: Option<&Path>) -> Result<Self, String> {
+        Self::from_figment(Self::figment(file))
+    }
+
+    fn figment(file: Option<&Path>) -> Figment {
+        let mut figment = Figment::new();
+        if let Some(file) = file {
+            figment = figment.merge(Toml::file_exact(file));
+        }
+        figment.merge(Env::prefixed(ENV_PREFIX).split("__").ignore(&["CONFIG"]))
+    }
+
+    fn from_figment(figment: Figment) -> Result<Self, String> {
+        let config: Self = figment.extract().map_err(|error| format!("invalid configuration: {error}"))?;
+        config.validate().map_err(|error| format!("invalid configuration: {error}"))?;
+        Ok(config)
+    }
+
+    fn validate(&self) -> Result<(), String> {
+        self.password.validate()?;
+        self.tokens.validate()?;
+        if self.server.body_limit_bytes < 1024 {
+            return Err("server.body_limit_bytes must be at least 1024".to_owned());
+        }
+        if self.server.request_timeout_secs == 0 {
+            return Err("server.request_timeout_secs must be positive".to_owned());
+        }
+        if let Some(header) = &self.server.client_ip_header {
+            http::HeaderName::try_from(header.as_str())
+                .map_err(|_| format!("server.client_ip_header {header:?} is not a header name"))?;
+        }
+        for origin in &self.server.cors_allowed_origins {
+            http::HeaderValue::try_from(origin.as_str())
+                .map_err(|_| format!("server.cors_allowed_origins has an invalid origin {origin:?}"))?;
+        }
+        if self.login.max_failures_per_account == 0 || self.login.max_failures_per_ip == 0 || self.login.window_secs == 0 {
+            return Err("login limits must be positive".to_owned());
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use figment::Jail;
+
+    use super::*;
+
+    #[test]
+    fn no_configuration_gives_the_documented_defaults() {
+        Jail::expect_with(|_| {
+            let config = Config::load(None).map_err(|e| e.to_string())?;
+            assert_eq!(config.server.port, 8080);
+            assert_eq!(config.server.host, IpAddr::from([127, 0, 0, 1]));
+            assert_eq!(config.storage.data_dir, PathBuf::from("data"));
+            assert_eq!(config.tokens.refresh_ttl_secs, 30 * 24 * 3600);
+            assert_eq!(config.tokens.refresh_reuse_grace_secs, 10);
+            assert_eq!(config.password.min_length, 8);
+            assert_eq!(config.login.max_failures_per_account, 5);
+            assert_eq!(config.login.window_secs, 900);
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn environment_overrides_the_file() {
+        Jail::expect_with(|jail| {
+            jail.create_file("auth.toml", "[server]\nport = 9000\n[password]\nrequire_digit = true\n")?;
+            jail.set_env("AUTH_SERVER__PORT", "9100");
+            jail.set_env("AUTH_LOG__FORMAT", "json");
+            let config = Config::load(Some(Path::new("auth.toml"))).map_err(|e| e.to_string())?;
+            assert_eq!(config.server.port, 9100);
+            assert!(config.password.require_digit);
+            assert_eq!(config.log.format, LogFormat::Json);
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn unknown_keys_are_refused_with_their_name() {
+        Jail::expect_with(|jail| {
+            jail.create_file("auth.toml", "[server]\nprot = 9000\n")?;
+            let error = Config::load(Some(Path::new("auth.toml"))).unwrap_err();
+            assert!(error.contains("prot"), "{error}");
+            Ok(())
+        });
+        Jail::expect_with(|jail| {
+            jail.set_env("AUTH_TOKENS__ACCESS_TTL", "60");
+            let error = Config::load(None).unwrap_err();
+            assert!(error.contains("access_ttl"), "{error}");
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn a_missing_configuration_file_is_an_error() {
+        Jail::expect_with(|_| {
+            assert!(Config::load(Some(Path::new("missing.toml"))).is_err());
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn meaningless_settings_are_refused() {
+        Jail::expect_with(|jail| {
+            jail.set_env("AUTH_PASSWORD__MIN_LENGTH", "2");
+            assert!(Config::load(None).unwrap_err().contains("min_length"));
+            Ok(())
+        });
+    }
+}

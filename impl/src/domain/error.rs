@@ -1,0 +1,75 @@
+//! The domain's errors. They know nothing of HTTP; `crate::http::problem`
+//! maps them onto the contract's `Error` schema in one place.
+
+use std::time::Duration;
+
+/// One field that broke one rule.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldProblem {
+    pub field: String,
+    /// Stable rule name, e.g. `too_short`.
+    pub code: &'static str,
+    pub message: String,
+}
+
+impl FieldProblem {
+    pub fn new(field: &str, code: &'static str, message: impl Into<String>) -> Self {
+        Self { field: field.to_owned(), code, message: message.into() }
+    }
+}
+
+/// Why an operation did not succeed.
+///
+/// Every variant but [`AuthError::Unavailable`] and [`AuthError::Internal`]
+/// is an expected outcome that the caller can act on. The last two carry an
+/// internal cause that is logged, never shown to the client; the type has no
+/// `Display` of its own so that the cause cannot reach a response by accident.
+#[derive(Debug)]
+pub enum AuthError {
+    /// Input broke a rule; one entry per field.
+    InvalidInput(Vec<FieldProblem>),
+    /// A new password breaks the password policy.
+    WeakPassword(FieldProblem),
+    EmailTaken,
+    /// Email or password wrong, or no such account: deliberately the same.
+    InvalidCredentials,
+    InvalidRefreshToken,
+    CurrentPasswordIncorrect,
+    /// Too many attempts; try again after the given time.
+    RateLimited { retry_after: Duration },
+    /// A dependency (the store, the identity provider) cannot serve now.
+    Unavailable(anyhow::Error),
+    /// A bug or an unexpected state.
+    Internal(anyhow::Error),
+}
+
+impl From<FieldProblem> for AuthError {
+    fn from(problem: FieldProblem) -> Self {
+        Self::InvalidInput(vec![problem])
+    }
+}
+
+impl From<Vec<FieldProblem>> for AuthError {
+    fn from(problems: Vec<FieldProblem>) -> Self {
+        Self::InvalidInput(problems)
+    }
+}
+
+/// A failure of a port's adapter. Adapters say whether retrying later may
+/// help (`Unavailable`) or not (`Internal`); the domain passes it on.
+#[derive(Debug, thiserror::Error)]
+pub enum PortError {
+    #[error("dependency unavailable: {0:#}")]
+    Unavailable(anyhow::Error),
+    #[error("internal error: {0:#}")]
+    Internal(anyhow::Error),
+}
+
+impl From<PortError> for AuthError {
+    fn from(error: PortError) -> Self {
+        match error {
+            PortError::Unavailable(cause) => Self::Unavailable(cause),
+            PortError::Internal(cause) => Self::Internal(cause),
+        }
+    }
+}

@@ -1,0 +1,16 @@
+//! The domain: values parsed at the edge, the authentication use cases and
+//! their errors. Nothing here knows about HTTP or a particular store.
+
+mod clock;
+mod error;
+mod model;
+mod policy;
+mod service;
+mod values;
+
+pub use clock::{Clock, SystemClock};
+pub use error::{AuthError, FieldProblem, PortError};
+pub use model::{Principal, PublicKey, SessionId, TokenSet, User, UserId};
+pub use policy::PasswordPolicy;
+pub use service::{AuthService, Client, LoginLimits, Registration, SignedIn, parse_registration};
+pub use values::{DisplayName, EMAIL_MAX_CHARS, Email, NAME_MAX_CHARS, PASSWORD_MAX_CHARS, Password, RefreshToken};

@@ -1,0 +1,338 @@
+//! The generated API traits, implemented as short forwarders to the domain.
+
+use std::sync::Arc;
+
+use async_trait::async_trait;
+use auth_api::apis::auth::{Auth, LoginUserResponse, LogoutUserResponse, RefreshTokenResponse, RegisterUserResponse};
+use auth_api::apis::meta::{GetHealthResponse, GetJwksResponse, Meta};
+use auth_api::apis::users::{ChangePasswordResponse, GetCurrentUserResponse, UpdateCurrentUserResponse, Users};
+use auth_api::apis::{ApiAuthBasic, BasicAuthKind, ErrorHandler, Rejection};
+use auth_api::models;
+use axum::response::{IntoResponse, Response};
+use axum_extra::extract::CookieJar;
+use headers::Host;
+use http::header::AUTHORIZATION;
+use http::{HeaderMap, Method, StatusCode};
+
+use super::context;
+use super::problem::Problem;
+use crate::domain::{
+    AuthError, AuthService, Client, DisplayName, Email, Password, Principal, PublicKey, RefreshToken, SignedIn, TokenSet,
+    User, parse_registration,
+};
+
+/// A failure that is not one of an operation's expected outcomes; answered
+/// by [`ErrorHandler::handle_error`] with a 5xx.
+#[derive(Debug)]
+pub struct ApiError(Problem);
+
+pub struct Api {
+    auth: Arc<AuthService>,
+}
+
+impl Api {
+    pub fn new(auth: Arc<AuthService>) -> Self {
+        Self { auth }
+    }
+}
+
+/// The outcome of verifying a bearer token: a principal, or a failure to
+/// verify it at all (the store was unreachable), which is not a 401.
+pub type Claims = Result<Principal, Problem>;
+
+fn principal(claims: &Claims) -> Result<&Principal, ApiError> {
+    claims.as_ref().map_err(|problem| ApiError(problem.clone()))
+}
+
+fn client() -> Client {
+    Client { ip: context::client_ip() }
+}
+
+/// Builds an operation's response enum from a [`Problem`], for the statuses
+/// the operation declares. `plain` variants carry the body only; the others
+/// also carry their required header.
+macro_rules! problem_responses {
+    ($response:ident { $($status:literal => $shape:ident $variant:ident),* $(,)? }) => {
+        impl FromProblem for $response {
+            fn from_problem(problem: Problem) -> Result<Self, ApiError> {
+                match problem.status.as_u16() {
+                    $($status => Ok(problem_responses!(@$shape $response::$variant, problem)),)*
+                    _ => Err(ApiError(problem)),
+                }
+            }
+        }
+    };
+    (@plain $($variant:ident)::+, $problem:ident) => { $($variant)::+($problem.body()) };
+    (@unauthorized $($variant:ident)::+, $problem:ident) => {
+        $($variant)::+ { www_authenticate: $problem.www_authenticate(), body: $problem.body() }
+    };
+    (@limited $($variant:ident)::+, $problem:ident) => {
+        $($variant)::+ { retry_after: $problem.retry_after(), body: $problem.body() }
+    };
+}
+
+trait FromProblem: Sized {
+    /// The variant for the problem's status; statuses the operation does not
+    /// declare come back as errors and are answered as 5xx.
+    fn from_problem(problem: Problem) -> Result<Self, ApiError>;
+}
+
+problem_responses!(RegisterUserResponse {
+    400 => plain Status400_BadRequest,
+    409 => plain Status409_Conflict,
+    429 => limited Status429_TooManyRequests,
+});
+problem_responses!(LoginUserResponse {
+    400 => plain Status400_BadRequest,
+    401 => unauthorized Status401_Unauthorized,
+    429 => limited Status429_TooManyRequests,
+});
+problem_responses!(RefreshTokenResponse {
+    400 => plain Status400_BadRequest,
+    401 => unauthorized Status401_Unauthorized,
+    429 => limited Status429_TooManyRequests,
+});
+problem_responses!(LogoutUserResponse {
+    401 => unauthorized Status401_Unauthorized,
+    429 => limited Status429_TooManyRequests,
+});
+problem_responses!(GetCurrentUserResponse {
+    401 => unauthorized Status401_Unauthorized,
+    429 => limited Status429_TooManyRequests,
+});
+problem_responses!(UpdateCurrentUserResponse {
+    400 => plain Status400_BadRequest,
+    401 => unauthorized Status401_Unauthorized,
+    429 => limited Status429_TooManyRequests,
+});
+problem_responses!(ChangePasswordResponse {
+    400 => plain Status400_BadRequest,
+    401 => unauthorized Status401_Unauthorized,
+    403 => plain Status403_Forbidden,
+    429 => limited Status429_TooManyRequests,
+});
+problem_responses!(GetHealthResponse {
+    429 => limited Status429_TooManyRequests,
+});
+problem_responses!(GetJwksResponse {
+    429 => limited Status429_TooManyRequests,
+});
+
+/// Maps a domain outcome onto an operation's response: success through `ok`,
+/// expected refusals onto their declared variants, failures onto the error path.
+fn respond<T, R: FromProblem>(outcome: Result<T, AuthError>, ok: impl FnOnce(T) -> R) -> Result<R, ApiError> {
+    match outcome {
+        Ok(value) => Ok(ok(value)),
+        Err(error) => {
+            let problem = Problem::from(error);
+            if problem.status.is_server_error() {
+                return Err(ApiError(problem));
+            }
+            tracing::info!(status = problem.status.as_u16(), code = problem.code, "request refused");
+            R::from_problem(problem)
+        }
+    }
+}
+
+fn user_body(user: User) -> models::User {
+    models::User::new(user.id.0, user.email.to_string(), user.name.as_str().to_owned(), user.email_verified, user.created_at)
+}
+
+fn expires_in(tokens: &TokenSet) -> u32 {
+    u32::try_from(tokens.expires_in.as_secs()).unwrap_or(u32::MAX)
+}
+
+fn token_set_body(tokens: TokenSet) -> models::TokenSet {
+    let expires_in = expires_in(&tokens);
+    models::TokenSet::new(tokens.access_token, tokens.id_token, tokens.refresh_token, "Bearer".to_owned(), expires_in)
+}
+
+fn signed_in_body(signed_in: SignedIn) -> models::LoginResponse {
+    let SignedIn { user, tokens } = signed_in;
+    let mut body = models::LoginResponse::new(false);
+    body.expires_in = Some(expires_in(&tokens));
+    body.access_token = Some(tokens.access_token);
+    body.id_token = Some(tokens.id_token);
+    body.refresh_token = Some(tokens.refresh_token);
+    body.token_type = Some("Bearer".to_owned());
+    body.user = Some(user_body(user));
+    body
+}
+
+fn jwk_body(key: PublicKey) -> models::Jwk {
+    models::Jwk::new("EC".into(), "P-256".into(), key.x, key.y, key.kid, "sig".into(), "ES256".into())
+}
+
+#[async_trait]
+impl ErrorHandler<ApiError> for Api {
+    async fn reject(&self, rejection: Rejection) -> Response {
+        let problem = Problem::from(rejection);
+        tracing::info!(status = problem.status.as_u16(), code = problem.code, "request rejected");
+        problem.into_response()
+    }
+
+    async fn handle_error(&self, _: &Method, _: &Host, _: &CookieJar, error: ApiError) -> Result<Response, StatusCode> {
+        let ApiError(problem) = error;
+        if !problem.status.is_server_error() {
+            // A domain outcome the operation does not declare: a bug here, not the client's fault.
+            tracing::error!(status = problem.status.as_u16(), code = problem.code, "undeclared outcome for this operation");
+            return Ok(Problem::internal().into_response());
+        }
+        Ok(problem.into_response())
+    }
+}
+
+#[async_trait]
+impl ApiAuthBasic for Api {
+    type Claims = Claims;
+
+    async fn extract_claims_from_auth_header(&self, kind: BasicAuthKind, headers: &HeaderMap, _key: &str) -> Option<Claims> {
+        if kind != BasicAuthKind::Bearer {
+            return None;
+        }
+        let value = headers.get(AUTHORIZATION)?.to_str().ok()?;
+        let (scheme, token) = value.split_once(' ')?;
+        if !scheme.eq_ignore_ascii_case("bearer") || token.is_empty() {
+            return None;
+        }
+        match self.auth.authenticate(token.trim()).await {
+            Ok(principal) => principal.map(Ok),
+            Err(error) => Some(Err(Problem::from(error))),
+        }
+    }
+}
+
+#[async_trait]
+impl Auth<ApiError> for Api {
+    type Claims = Claims;
+
+    async fn register_user(
+        &self,
+        _: &Method,
+        _: &Host,
+        _: &CookieJar,
+        body: &models::RegisterRequest,
+    ) -> Result<RegisterUserResponse, ApiError> {
+        let outcome = match parse_registration(&body.email, &body.password, &body.name) {
+            Ok(registration) => self.auth.register(registration).await,
+            Err(error) => Err(error),
+        };
+        respond(outcome, |user| {
+            tracing::info!(user_id = %user.id, "account created");
+            RegisterUserResponse::Status201_Created(user_body(user))
+        })
+    }
+
+    async fn login_user(
+        &self,
+        _: &Method,
+        _: &Host,
+        _: &CookieJar,
+        body: &models::LoginRequest,
+    ) -> Result<LoginUserResponse, ApiError> {
+        let outcome = async {
+            let email = Email::parse("email", &body.email);
+            let password = Password::parse("password", &body.password);
+            let (email, password) = match (email, password) {
+                (Ok(email), Ok(password)) => (email, password),
+                (email, password) => return Err(AuthError::InvalidInput([email.err(), password.err()].into_iter().flatten().collect())),
+            };
+            self.auth.login(email, password, &client()).await
+        }
+        .await;
+        respond(outcome, |signed_in| {
+            tracing::info!(user_id = %signed_in.user.id, "signed in");
+            LoginUserResponse::Status200_SignedIn(signed_in_body(signed_in))
+        })
+    }
+
+    async fn refresh_token(
+        &self,
+        _: &Method,
+        _: &Host,
+        _: &CookieJar,
+        body: &models::RefreshRequest,
+    ) -> Result<RefreshTokenResponse, ApiError> {
+        let outcome = match RefreshToken::parse("refreshToken", &body.refresh_token) {
+            Ok(token) => self.auth.refresh(&token).await,
+            Err(problem) => Err(problem.into()),
+        };
+        respond(outcome, |tokens| RefreshTokenResponse::Status200_Refreshed(token_set_body(tokens)))
+    }
+
+    async fn logout_user(&self, _: &Method, _: &Host, _: &CookieJar, claims: &Claims) -> Result<LogoutUserResponse, ApiError> {
+        let principal = principal(claims)?;
+        respond(self.auth.logout(principal).await, |()| {
+            tracing::info!(user_id = %principal.user_id, "signed out everywhere");
+            LogoutUserResponse::Status204_SignedOut
+        })
+    }
+}
+
+#[async_trait]
+impl Users<ApiError> for Api {
+    type Claims = Claims;
+
+    async fn get_current_user(
+        &self,
+        _: &Method,
+        _: &Host,
+        _: &CookieJar,
+        claims: &Claims,
+    ) -> Result<GetCurrentUserResponse, ApiError> {
+        let principal = principal(claims)?;
+        respond(self.auth.profile(principal).await, |user| GetCurrentUserResponse::Status200_Profile(user_body(user)))
+    }
+
+    async fn update_current_user(
+        &self,
+        _: &Method,
+        _: &Host,
+        _: &CookieJar,
+        claims: &Claims,
+        body: &models::UpdateUserRequest,
+    ) -> Result<UpdateCurrentUserResponse, ApiError> {
+        let principal = principal(claims)?;
+        let outcome = match DisplayName::parse("name", &body.name) {
+            Ok(name) => self.auth.rename(principal, &name).await,
+            Err(problem) => Err(problem.into()),
+        };
+        respond(outcome, |user| UpdateCurrentUserResponse::Status200_Updated(user_body(user)))
+    }
+
+    async fn change_password(
+        &self,
+        _: &Method,
+        _: &Host,
+        _: &CookieJar,
+        claims: &Claims,
+        body: &models::ChangePasswordRequest,
+    ) -> Result<ChangePasswordResponse, ApiError> {
+        let principal = principal(claims)?;
+        let current = Password::parse("currentPassword", &body.current_password);
+        let new = Password::parse("newPassword", &body.new_password);
+        let outcome = match (current, new) {
+            (Ok(current), Ok(new)) => self.auth.change_password(principal, &current, &new, &client()).await,
+            (current, new) => Err(AuthError::InvalidInput([current.err(), new.err()].into_iter().flatten().collect())),
+        };
+        respond(outcome, |()| {
+            tracing::info!(user_id = %principal.user_id, "password changed; other sessions revoked");
+            ChangePasswordResponse::Status204_Changed
+        })
+    }
+}
+
+#[async_trait]
+impl Meta<ApiError> for Api {
+    async fn get_health(&self, _: &Method, _: &Host, _: &CookieJar) -> Result<GetHealthResponse, ApiError> {
+        respond(self.auth.health().await, |()| {
+            GetHealthResponse::Status200_Healthy(models::Health::new("ok".into(), "ok".into()))
+        })
+    }
+
+    async fn get_jwks(&self, _: &Method, _: &Host, _: &CookieJar) -> Result<GetJwksResponse, ApiError> {
+        respond(self.auth.public_keys().await, |keys| {
+            GetJwksResponse::Status200_KeySet(models::Jwks::new(keys.into_iter().map(jwk_body).collect()))
+        })
+    }
+}

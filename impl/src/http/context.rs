@@ -1,0 +1,125 @@
+//! Per-request context: the request id and the client address, set by the
+//! outermost middleware and readable anywhere below it in the same task.
+
+use std::net::{IpAddr, SocketAddr};
+use std::time::Instant;
+
+use axum::extract::{ConnectInfo, Request, State};
+use axum::middleware::Next;
+use axum::response::Response;
+use http::header::HOST;
+use http::{HeaderMap, HeaderName, HeaderValue};
+use tracing::Instrument;
+use uuid::Uuid;
+
+pub const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
+
+#[derive(Debug, Clone)]
+pub struct RequestContext {
+    pub request_id: String,
+    pub client_ip: Option<IpAddr>,
+}
+
+tokio::task_local! {
+    static CURRENT: RequestContext;
+}
+
+/// The request id of the request being served, or `-` outside of one.
+pub fn request_id() -> String {
+    CURRENT.try_with(|context| context.request_id.clone()).unwrap_or_else(|_| "-".to_owned())
+}
+
+pub fn client_ip() -> Option<IpAddr> {
+    CURRENT.try_with(|context| context.client_ip).ok().flatten()
+}
+
+/// Where the client address comes from.
+#[derive(Debug, Clone, Default)]
+pub struct ClientIpSource {
+    /// A header set by a trusted reverse proxy (e.g. `x-forwarded-for`);
+    /// its last entry is used. Without it, the peer address of the connection.
+    pub header: Option<HeaderName>,
+}
+
+impl ClientIpSource {
+    fn client_ip(&self, request: &Request) -> Option<IpAddr> {
+        if let Some(header) = &self.header {
+            return last_forwarded(request.headers(), header);
+        }
+        request.extensions().get::<ConnectInfo<SocketAddr>>().map(|ConnectInfo(peer)| peer.ip())
+    }
+}
+
+fn last_forwarded(headers: &HeaderMap, header: &HeaderName) -> Option<IpAddr> {
+    let values = headers.get_all(header).iter().filter_map(|value| value.to_str().ok());
+    values.flat_map(|value| value.split(',')).last().and_then(|entry| entry.trim().parse().ok())
+}
+
+/// An incoming request id is kept when it is short and plain, so that it
+/// can neither forge log lines nor bloat them.
+fn acceptable_request_id(value: &HeaderValue) -> Option<String> {
+    let text = value.to_str().ok()?;
+    let plain = (1..=128).contains(&text.len())
+        && text.bytes().all(|byte| byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'_' | b'.' | b':'));
+    plain.then(|| text.to_owned())
+}
+
+/// Gives the request its id and a tracing span, runs it, echoes the id in
+/// the response and logs one line when it finishes.
+pub async fn track(State(source): State<ClientIpSource>, mut request: Request, next: Next) -> Response {
+    let request_id = request
+        .headers()
+        .get(REQUEST_ID)
+        .and_then(acceptable_request_id)
+        .unwrap_or_else(|| Uuid::new_v4().to_string());
+    let context = RequestContext { request_id: request_id.clone(), client_ip: source.client_ip(&request) };
+    // HTTP/2 and HTTP/1.0 requests may carry no Host header; the router wants one.
+    if !request.headers().contains_key(HOST) {
+        let authority = request.uri().authority().map_or("localhost", |authority| authority.as_str());
+        if let Ok(value) = HeaderValue::from_str(authority) {
+            request.headers_mut().insert(HOST, value);
+        }
+    }
+    let span = tracing::info_span!(
+        "request",
+        request_id = %request_id,
+        method = %request.method(),
+        path = %request.uri().path(),
+    );
+    let started = Instant::now();
+    let mut response = CURRENT.scope(context, next.run(request)).instrument(span.clone()).await;
+    if let Ok(value) = HeaderValue::from_str(&request_id) {
+        response.headers_mut().insert(REQUEST_ID, value);
+    }
+    span.in_scope(|| {
+        tracing::info!(
+            status = response.status().as_u16(),
+            latency_ms = started.elapsed().as_millis() as u64,
+            "request finished"
+        );
+    });
+    response
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_request_ids_are_kept_and_others_replaced() {
+        assert_eq!(acceptable_request_id(&HeaderValue::from_static("abc-123_x.y:z")), Some("abc-123_x.y:z".into()));
+        for bad in ["", "has space", "new\u{7f}line", "quote\"", &"a".repeat(129)] {
+            if let Ok(value) = HeaderValue::from_str(bad) {
+                assert_eq!(acceptable_request_id(&value), None, "{bad:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_last_forwarded_address_is_the_one_the_proxy_saw() {
+        let mut headers = HeaderMap::new();
+        headers.append("x-forwarded-for", HeaderValue::from_static("203.0.113.9, 198.51.100.7"));
+        let header = HeaderName::from_static("x-forwarded-for");
+        assert_eq!(last_forwarded(&headers, &header), "198.51.100.7".parse().ok());
+    }
+}

@@ -1,0 +1,293 @@
+//! The one place where outcomes become the contract's `Error` schema.
+
+
+use auth_api::apis::Rejection;
+use auth_api::models;
+use axum::Json;
+use axum::extract::rejection::JsonRejection;
+use axum::response::{IntoResponse, Response};
+use http::header::{RETRY_AFTER, WWW_AUTHENTICATE};
+use http::{HeaderValue, StatusCode};
+use validator::{ValidationErrors, ValidationErrorsKind};
+
+use super::context;
+use crate::domain::{AuthError, FieldProblem};
+
+/// A refusal or failure on its way to the client.
+#[derive(Debug, Clone)]
+pub struct Problem {
+    pub status: StatusCode,
+    pub code: &'static str,
+    pub message: String,
+    pub details: Vec<FieldProblem>,
+    pub retry_after_secs: Option<u32>,
+    /// For 401s: whether the request carried credentials at all (RFC 6750 §3).
+    pub credentials_presented: bool,
+}
+
+impl Problem {
+    pub fn new(status: StatusCode, code: &'static str, message: impl Into<String>) -> Self {
+        Self { status, code, message: message.into(), details: Vec::new(), retry_after_secs: None, credentials_presented: true }
+    }
+
+    fn with_details(mut self, details: Vec<FieldProblem>) -> Self {
+        self.details = details;
+        self
+    }
+
+    pub fn unauthenticated(credentials_presented: bool) -> Self {
+        Self {
+            credentials_presented,
+            ..Self::new(StatusCode::UNAUTHORIZED, "unauthenticated", "A valid bearer access token is required.")
+        }
+    }
+
+    pub fn internal() -> Self {
+        Self::new(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "internal_error",
+            "An unexpected error occurred; quote the request id when reporting it.",
+        )
+    }
+
+    pub fn unavailable(message: &str) -> Self {
+        Self { retry_after_secs: Some(1), ..Self::new(StatusCode::SERVICE_UNAVAILABLE, "service_unavailable", message) }
+    }
+
+    /// The answer for a status produced below the API layer (no route, wrong
+    /// method, a framework rejection), keeping only the status.
+    pub fn for_status(status: StatusCode) -> Self {
+        match status {
+            StatusCode::NOT_FOUND => Self::new(status, "not_found", "No such resource."),
+            StatusCode::METHOD_NOT_ALLOWED => Self::new(status, "method_not_allowed", "This method is not allowed here."),
+            StatusCode::PAYLOAD_TOO_LARGE => Self::new(status, "payload_too_large", "The body exceeds the size limit."),
+            StatusCode::UNSUPPORTED_MEDIA_TYPE => {
+                Self::new(status, "unsupported_media_type", "The body must be application/json.")
+            }
+            StatusCode::UNAUTHORIZED => Self::unauthenticated(true),
+            StatusCode::SERVICE_UNAVAILABLE | StatusCode::REQUEST_TIMEOUT | StatusCode::GATEWAY_TIMEOUT => {
+                Self::unavailable("The service could not answer in time.")
+            }
+            status if status.is_server_error() => Self::internal(),
+            status => Self::new(status, "malformed_request", "The request could not be understood."),
+        }
+    }
+
+    pub fn body(&self) -> models::Error {
+        let mut body = models::Error::new(self.code.to_owned(), self.message.clone(), context::request_id());
+        if !self.details.is_empty() {
+            body.details = Some(
+                self.details
+                    .iter()
+                    .map(|detail| models::FieldError::new(detail.field.clone(), detail.code.to_owned(), detail.message.clone()))
+                    .collect(),
+            );
+        }
+        body
+    }
+
+    pub fn www_authenticate(&self) -> String {
+        if self.credentials_presented { r#"Bearer error="invalid_token""#.to_owned() } else { "Bearer".to_owned() }
+    }
+
+    pub fn retry_after(&self) -> u32 {
+        self.retry_after_secs.unwrap_or(1)
+    }
+}
+
+impl IntoResponse for Problem {
+    fn into_response(self) -> Response {
+        let mut response = (self.status, Json(self.body())).into_response();
+        let headers = response.headers_mut();
+        if self.status == StatusCode::UNAUTHORIZED {
+            if let Ok(value) = HeaderValue::from_str(&self.www_authenticate()) {
+                headers.insert(WWW_AUTHENTICATE, value);
+            }
+        }
+        if let Some(seconds) = self.retry_after_secs {
+            headers.insert(RETRY_AFTER, HeaderValue::from(seconds));
+        }
+        response
+    }
+}
+
+impl From<AuthError> for Problem {
+    /// Failures are logged here, once, with their cause; the client sees
+    /// only the code, a fixed message and the request id.
+    fn from(error: AuthError) -> Self {
+        match error {
+            AuthError::InvalidInput(details) => {
+                Self::new(StatusCode::BAD_REQUEST, "validation_failed", "The request has invalid fields.").with_details(details)
+            }
+            AuthError::WeakPassword(detail) => {
+                let message = format!("The password {}.", detail.message);
+                Self::new(StatusCode::BAD_REQUEST, "weak_password", message).with_details(vec![detail])
+            }
+            AuthError::EmailTaken => Self::new(StatusCode::CONFLICT, "email_taken", "An account with this email exists."),
+            AuthError::InvalidCredentials => {
+                Self::new(StatusCode::UNAUTHORIZED, "invalid_credentials", "The email or password is incorrect.")
+            }
+            AuthError::InvalidRefreshToken => Self::new(
+                StatusCode::UNAUTHORIZED,
+                "invalid_refresh_token",
+                "The refresh token is invalid, expired or revoked; sign in again.",
+            ),
+            AuthError::CurrentPasswordIncorrect => {
+                Self::new(StatusCode::FORBIDDEN, "current_password_incorrect", "The current password is incorrect.")
+            }
+            AuthError::RateLimited { retry_after } => {
+                let seconds = u32::try_from(retry_after.as_secs_f64().ceil() as u64).unwrap_or(u32::MAX).max(1);
+                Self {
+                    retry_after_secs: Some(seconds),
+                    ..Self::new(StatusCode::TOO_MANY_REQUESTS, "rate_limited", "Too many attempts; try again later.")
+                }
+            }
+            AuthError::Unavailable(cause) => {
+                tracing::error!(error = format!("{cause:#}"), "dependency unavailable");
+                Self::unavailable("The service is temporarily unavailable; try again shortly.")
+            }
+            AuthError::Internal(cause) => {
+                tracing::error!(error = format!("{cause:#}"), "internal error");
+                Self::internal()
+            }
+        }
+    }
+}
+
+impl From<Rejection> for Problem {
+    fn from(rejection: Rejection) -> Self {
+        match rejection {
+            Rejection::Unauthenticated { credentials_presented } => Self::unauthenticated(credentials_presented),
+            Rejection::Body(rejection) => body_problem(&rejection),
+            Rejection::Validation(errors) => {
+                Self::new(StatusCode::BAD_REQUEST, "validation_failed", "The request has invalid fields.")
+                    .with_details(validation_details(&errors))
+            }
+            _ => Self::internal(),
+        }
+    }
+}
+
+fn body_problem(rejection: &JsonRejection) -> Problem {
+    match rejection {
+        JsonRejection::MissingJsonContentType(_) => Problem::for_status(StatusCode::UNSUPPORTED_MEDIA_TYPE),
+        JsonRejection::JsonSyntaxError(_) => {
+            Problem::new(StatusCode::BAD_REQUEST, "malformed_request", "The body is not valid JSON.")
+        }
+        JsonRejection::JsonDataError(error) => {
+            Problem::new(StatusCode::BAD_REQUEST, "malformed_request", "The body does not have the expected shape.")
+                .with_details(shape_problem(error).into_iter().collect())
+        }
+        JsonRejection::BytesRejection(_) if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE => {
+            Problem::for_status(StatusCode::PAYLOAD_TOO_LARGE)
+        }
+        _ => Problem::new(StatusCode::BAD_REQUEST, "malformed_request", "The body could not be read."),
+    }
+}
+
+/// Names the field whose value or absence broke deserialisation, without
+/// passing on serde's own wording.
+fn shape_problem(error: &(dyn std::error::Error + 'static)) -> Option<FieldProblem> {
+    let mut source = error.source();
+    while let Some(current) = source {
+        if let Some(found) = current.downcast_ref::<serde_path_to_error::Error<serde_json::Error>>() {
+            let path = found.path().to_string();
+            let inner = found.inner().to_string();
+            if let Some(missing) = inner.strip_prefix("missing field `").and_then(|rest| rest.split('`').next()) {
+                let field = if path == "." { missing.to_owned() } else { format!("{path}.{missing}") };
+                return Some(FieldProblem::new(&field, "required", "is required"));
+            }
+            let field = if path == "." { "body".to_owned() } else { path };
+            return Some(FieldProblem::new(&field, "invalid_type", "has the wrong type"));
+        }
+        source = current.source();
+    }
+    None
+}
+
+/// Field problems from the generated validators, with the contract's
+/// (camelCase) field names.
+fn validation_details(errors: &ValidationErrors) -> Vec<FieldProblem> {
+    let mut details = Vec::new();
+    collect_validation(errors, "", &mut details);
+    details
+}
+
+fn collect_validation(errors: &ValidationErrors, prefix: &str, details: &mut Vec<FieldProblem>) {
+    for (field, kind) in errors.errors() {
+        // The generated validators wrap the body in a struct with one field, `body`.
+        let name = if prefix.is_empty() && field.as_ref() == "body" {
+            String::new()
+        } else if prefix.is_empty() {
+            camel_case(field)
+        } else {
+            format!("{prefix}.{}", camel_case(field))
+        };
+        match kind {
+            ValidationErrorsKind::Field(list) => {
+                for error in list {
+                    details.push(field_problem(&name, error));
+                }
+            }
+            ValidationErrorsKind::Struct(inner) => collect_validation(inner, &name, details),
+            ValidationErrorsKind::List(items) => {
+                for (index, inner) in items {
+                    collect_validation(inner, &format!("{name}[{index}]"), details);
+                }
+            }
+        }
+    }
+}
+
+fn field_problem(field: &str, error: &validator::ValidationError) -> FieldProblem {
+    let param = |key: &str| error.params.get(key).map(ToString::to_string);
+    match error.code.as_ref() {
+        "length" => {
+            let message = match (param("min"), param("max")) {
+                (Some(min), Some(max)) => format!("must be {min} to {max} characters long"),
+                (Some(min), None) => format!("must be at least {min} characters long"),
+                (None, Some(max)) => format!("must be at most {max} characters long"),
+                (None, None) => "has the wrong length".to_owned(),
+            };
+            FieldProblem::new(field, "invalid_length", message)
+        }
+        "regex" => FieldProblem::new(field, "invalid_format", "does not have the required format"),
+        "range" => FieldProblem::new(field, "out_of_range", "is out of range"),
+        _ => FieldProblem::new(field, "invalid", "is invalid"),
+    }
+}
+
+fn camel_case(snake: &str) -> String {
+    let mut out = String::with_capacity(snake.len());
+    let mut upper = false;
+    for c in snake.trim_start_matches("r#").chars() {
+        if c == '_' {
+            upper = true;
+        } else if upper {
+            out.extend(c.to_uppercase());
+            upper = false;
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rust_field_names_become_contract_names() {
+        assert_eq!(camel_case("current_password"), "currentPassword");
+        assert_eq!(camel_case("email"), "email");
+    }
+
+    #[test]
+    fn rate_limits_round_retry_after_up_to_whole_seconds() {
+        let problem = Problem::from(AuthError::RateLimited { retry_after: std::time::Duration::from_millis(1500) });
+        assert_eq!(problem.retry_after_secs, Some(2));
+        let problem = Problem::from(AuthError::RateLimited { retry_after: std::time::Duration::ZERO });
+        assert_eq!(problem.retry_after_secs, Some(1));
+    }
+}

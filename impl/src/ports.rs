@@ -1,0 +1,97 @@
+//! The ports through which the domain reaches the outside world. Each has an
+//! embedded adapter (SQLite, own password hashing and JWTs) and, for the AWS
+//! deployment, a Cognito or DynamoDB one.
+
+use std::time::Duration;
+
+use async_trait::async_trait;
+use chrono::{DateTime, Utc};
+
+use crate::domain::{
+    DisplayName, Email, Password, PortError, Principal, PublicKey, RefreshToken, TokenSet, User, UserId,
+};
+
+pub enum SignUp {
+    Created(UserId),
+    EmailTaken,
+}
+
+pub enum SignIn {
+    Authenticated { user_id: UserId, tokens: TokenSet },
+    InvalidCredentials,
+}
+
+pub enum PasswordChange {
+    Changed,
+    CurrentPasswordIncorrect,
+}
+
+/// Holds credentials and issues, refreshes, verifies and revokes tokens.
+#[async_trait]
+pub trait IdentityProvider: Send + Sync {
+    /// Creates credentials for a new account.
+    async fn sign_up(&self, email: &Email, password: &Password) -> Result<SignUp, PortError>;
+
+    /// Removes an account's credentials; undoes a sign-up whose profile could not be stored.
+    async fn delete_user(&self, user_id: UserId) -> Result<(), PortError>;
+
+    /// Checks a password and starts a session. An unknown email costs the
+    /// same work as a wrong password and gives the same answer.
+    async fn sign_in(&self, email: &Email, password: &Password) -> Result<SignIn, PortError>;
+
+    /// Exchanges a refresh token for a new token set; `None` when the token
+    /// is unknown, expired or revoked.
+    async fn refresh(&self, token: &RefreshToken) -> Result<Option<TokenSet>, PortError>;
+
+    /// Verifies an access token; `None` when it is invalid, expired or revoked.
+    async fn authenticate(&self, access_token: &str) -> Result<Option<Principal>, PortError>;
+
+    /// Revokes every session of the caller, the calling one included.
+    async fn sign_out_everywhere(&self, principal: &Principal) -> Result<(), PortError>;
+
+    /// Replaces the password after checking the current one, and revokes
+    /// every session of the user but the caller's.
+    async fn change_password(
+        &self,
+        principal: &Principal,
+        current: &Password,
+        new: &Password,
+    ) -> Result<PasswordChange, PortError>;
+
+    /// The public keys that verify issued tokens.
+    async fn public_keys(&self) -> Result<Vec<PublicKey>, PortError>;
+}
+
+pub enum Insert {
+    Inserted,
+    EmailTaken,
+}
+
+/// Profiles of users.
+#[async_trait]
+pub trait UserStore: Send + Sync {
+    async fn insert(&self, user: &User) -> Result<Insert, PortError>;
+    async fn get(&self, id: UserId) -> Result<Option<User>, PortError>;
+    /// Renames a user; `None` when there is no such user.
+    async fn set_name(&self, id: UserId, name: &DisplayName, at: DateTime<Utc>) -> Result<Option<User>, PortError>;
+    /// Answers when the store can serve requests.
+    async fn ping(&self) -> Result<(), PortError>;
+}
+
+pub enum Acquire {
+    Granted,
+    Refused { retry_after: Duration },
+}
+
+/// Counts attempts per key in fixed windows, shared by every instance of
+/// the service, so that limits hold however many instances run.
+#[async_trait]
+pub trait AttemptCounter: Send + Sync {
+    /// Counts one attempt under `key`, unless `limit` attempts were already
+    /// counted in the window that began with the first of them.
+    async fn acquire(&self, key: &str, limit: u32, window: Duration, now: DateTime<Utc>) -> Result<Acquire, PortError>;
+    /// Takes back one attempt counted by `acquire`.
+    async fn release(&self, key: &str) -> Result<(), PortError>;
+    /// Forgets every attempt under `key`.
+    async fn reset(&self, key: &str) -> Result<(), PortError>;
+}

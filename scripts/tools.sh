@@ -1,0 +1,37 @@
+# Pinned developer tools, installed on first use under .tools/ (git-ignored).
+# Source this file; it defines functions and changes nothing until one is called.
+
+TOOLS_DIR="${TOOLS_DIR:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/.tools}"
+
+OPENAPI_GENERATOR_VERSION=7.26.0
+
+# A Python virtual environment with the pinned Python tools.
+tools_python() {
+    local venv="$TOOLS_DIR/venv" want="$TOOLS_DIR/../scripts/requirements-tools.txt"
+    if [ ! -x "$venv/bin/python" ] || ! cmp -s "$want" "$venv/.requirements"; then
+        echo "installing Python tools into $venv" >&2
+        python3 -m venv "$venv"
+        "$venv/bin/pip" install --quiet --disable-pip-version-check -r "$want"
+        cp "$want" "$venv/.requirements"
+    fi
+    echo "$venv/bin"
+}
+
+# The openapi-generator jar shipped by the pinned PyPI package.
+tools_openapi_generator_jar() {
+    local bin
+    bin=$(tools_python) || return 1
+    "$bin/python" -c 'import openapi_generator_cli, os; print(os.path.join(os.path.dirname(openapi_generator_cli.__file__), "openapi-generator.jar"))'
+}
+
+# Node tools pinned by scripts/package.json and its lock file.
+tools_node() {
+    local dir="$TOOLS_DIR/node" root="$TOOLS_DIR/.."
+    if [ ! -d "$dir/node_modules" ] || ! cmp -s "$root/scripts/package-lock.json" "$dir/package-lock.json"; then
+        echo "installing Node tools into $dir" >&2
+        mkdir -p "$dir"
+        cp "$root/scripts/package.json" "$root/scripts/package-lock.json" "$dir/"
+        (cd "$dir" && npm ci --silent --no-audit --no-fund) >&2
+    fi
+    echo "$dir/node_modules/.bin"
+}
