@@ -3,6 +3,7 @@
 //! Usage: `auth-server [--config FILE]` (or `AUTH_CONFIG=FILE`); settings
 //! can also come from `AUTH_…` environment variables.
 
+use std::io::IsTerminal;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -12,6 +13,7 @@ use auth_service::config::{CONFIG_FILE_ENV, Config};
 use auth_service::{app, telemetry};
 use tokio::net::TcpListener;
 use tokio::signal::unix::{SignalKind, signal};
+use tokio::sync::watch;
 
 fn main() -> ExitCode {
     let config = match parse_args().and_then(|file| Config::load(file.as_deref())) {
@@ -21,7 +23,8 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    if let Err(error) = telemetry::init(&config.log, std::io::stdout) {
+    let ansi = std::io::stdout().is_terminal();
+    if let Err(error) = telemetry::init(&config.log, std::io::stdout, ansi) {
         eprintln!("auth-server: {error:#}");
         return ExitCode::from(2);
     }
@@ -58,16 +61,20 @@ fn parse_args() -> Result<Option<PathBuf>, String> {
 }
 
 async fn serve(config: Config) -> anyhow::Result<()> {
+    // Listen for signals before anything else, so that an early SIGTERM
+    // still stops the server cleanly.
+    let stopping = shutdown_signal()?;
     let router = app::embedded(&config)?;
     let listener = TcpListener::bind((config.server.host, config.server.port)).await?;
     tracing::info!(address = %listener.local_addr()?, data_dir = %config.storage.data_dir.display(), "listening");
     let grace = Duration::from_secs(config.server.shutdown_grace_secs);
+    let deadline = stopping.clone();
     let server = axum::serve(listener, router.into_make_service_with_connect_info::<SocketAddr>())
-        .with_graceful_shutdown(shutdown_signal());
+        .with_graceful_shutdown(wait_for(stopping));
     // In-flight requests get `grace` to finish once a signal arrives.
     tokio::select! {
         served = server => served?,
-        () = async { shutdown_signal().await; tokio::time::sleep(grace).await } => {
+        () = async { wait_for(deadline).await; tokio::time::sleep(grace).await } => {
             tracing::warn!("in-flight requests did not finish within the grace period");
         }
     }
@@ -75,22 +82,22 @@ async fn serve(config: Config) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// SIGTERM or Ctrl-C.
-async fn shutdown_signal() {
-    let terminate = async {
-        match signal(SignalKind::terminate()) {
-            Ok(mut stream) => {
-                stream.recv().await;
-            }
-            Err(error) => {
-                tracing::error!(error = %error, "cannot listen for SIGTERM");
-                std::future::pending::<()>().await;
-            }
+/// A flag raised once, on SIGTERM or Ctrl-C.
+fn shutdown_signal() -> anyhow::Result<watch::Receiver<bool>> {
+    let mut terminate = signal(SignalKind::terminate())?;
+    let (raise, flag) = watch::channel(false);
+    tokio::spawn(async move {
+        tokio::select! {
+            _ = tokio::signal::ctrl_c() => {}
+            _ = terminate.recv() => {}
         }
-    };
-    tokio::select! {
-        _ = tokio::signal::ctrl_c() => {}
-        () = terminate => {}
-    }
-    tracing::info!("shutting down");
+        tracing::info!("shutting down");
+        let _ = raise.send(true);
+    });
+    Ok(flag)
+}
+
+async fn wait_for(mut flag: watch::Receiver<bool>) {
+    // An error means the sender is gone, which happens only at exit.
+    let _ = flag.wait_for(|raised| *raised).await;
 }

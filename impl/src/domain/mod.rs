@@ -8,7 +8,7 @@ mod policy;
 mod service;
 mod values;
 
-pub use clock::{Clock, SystemClock};
+pub use clock::{Clock, ManualClock, SystemClock};
 pub use error::{AuthError, FieldProblem, PortError};
 pub use model::{Principal, PublicKey, SessionId, TokenSet, User, UserId};
 pub use policy::PasswordPolicy;

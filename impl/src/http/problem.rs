@@ -197,8 +197,11 @@ fn shape_problem(error: &(dyn std::error::Error + 'static)) -> Option<FieldProbl
                 let field = if path == "." { missing.to_owned() } else { format!("{path}.{missing}") };
                 return Some(FieldProblem::new(&field, "required", "is required"));
             }
-            let field = if path == "." { "body".to_owned() } else { path };
-            return Some(FieldProblem::new(&field, "invalid_type", "has the wrong type"));
+            // serde reads a struct from an array too; to the client the body is just not an object.
+            if path == "." || path.starts_with('[') {
+                return Some(FieldProblem::new("body", "invalid_type", "must be a JSON object"));
+            }
+            return Some(FieldProblem::new(&path, "invalid_type", "has the wrong type"));
         }
         source = current.source();
     }

@@ -1,6 +1,7 @@
 //! The SQLite database: WAL mode with full synchronisation, so that a
 //! committed write survives a crash of the process or the machine.
 
+use std::os::unix::fs::OpenOptionsExt;
 use std::path::Path;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -62,6 +63,13 @@ pub struct Db {
 
 impl Db {
     pub fn open(path: &Path) -> anyhow::Result<Self> {
+        // Created owner-only; SQLite gives its -wal and -shm files the same mode.
+        std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .mode(0o600)
+            .open(path)
+            .with_context(|| format!("creating the database {}", path.display()))?;
         let mut connection =
             Connection::open(path).with_context(|| format!("opening the database {}", path.display()))?;
         connection.busy_timeout(Duration::from_secs(5))?;

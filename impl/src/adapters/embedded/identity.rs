@@ -20,7 +20,7 @@ use uuid::Uuid;
 
 use super::db::{Db, is_unique_violation, millis};
 use super::hasher::PasswordHasher;
-use super::signing::{SigningKey, validation};
+use super::signing::{SigningKey, is_current, validation};
 use crate::domain::{
     Clock, Email, Password, PortError, Principal, PublicKey, RefreshToken, SessionId, TokenSet, User, UserId,
 };
@@ -333,11 +333,12 @@ impl IdentityProvider for EmbeddedIdentity {
 
     async fn authenticate(&self, access_token: &str) -> Result<Option<Principal>, PortError> {
         let Some(claims) = self.key.verify::<AccessClaims>(access_token, &self.validation) else { return Ok(None) };
-        if claims.token_use != ACCESS {
+        let now = self.clock.now();
+        if claims.token_use != ACCESS || !is_current(claims.iat, claims.exp, now.timestamp()) {
             return Ok(None);
         }
         let Ok(user_id) = Uuid::parse_str(&claims.sub).map(UserId) else { return Ok(None) };
-        let now = millis(self.clock.now());
+        let now = millis(now);
         let session = claims.sid.clone();
         let active = self
             .db

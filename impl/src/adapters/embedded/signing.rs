@@ -75,14 +75,24 @@ impl SigningKey {
 }
 
 /// A validation that accepts only ES256 and requires the registered claims.
+/// Expiry is left to the caller, who checks it against the service's clock.
 pub fn validation(issuer: &str, audience: &str) -> Validation {
     let mut validation = Validation::new(Algorithm::ES256);
     validation.algorithms = vec![Algorithm::ES256];
     validation.set_issuer(&[issuer]);
     validation.set_audience(&[audience]);
     validation.set_required_spec_claims(&["exp", "iat", "iss", "aud", "sub"]);
-    validation.leeway = 5;
+    validation.validate_exp = false;
     validation
+}
+
+/// Clock skew tolerated between this service and itself across instances.
+pub const LEEWAY_SECS: i64 = 5;
+
+/// Whether a token issued at `iat` and expiring at `exp` is valid at `now`
+/// (seconds since the epoch): not expired, and not issued in the future.
+pub fn is_current(iat: i64, exp: i64, now: i64) -> bool {
+    now < exp.saturating_add(LEEWAY_SECS) && iat <= now.saturating_add(LEEWAY_SECS)
 }
 
 /// The RFC 7638 thumbprint of the public key, used as its `kid`.
@@ -133,7 +143,7 @@ mod tests {
     }
 
     fn claims() -> Claims {
-        let now = chrono::Utc::now().timestamp();
+        let now = 1_900_000_000;
         Claims { iss: "issuer".into(), aud: "audience".into(), sub: "user".into(), iat: now, exp: now + 60 }
     }
 
@@ -168,6 +178,14 @@ mod tests {
         let token = ours.sign(&claims()).unwrap();
         assert_eq!(ours.verify::<Claims>(&token, &validation("issuer", "another")), None);
         assert_eq!(ours.verify::<Claims>(&token, &validation("another", "audience")), None);
+    }
+
+    #[test]
+    fn tokens_are_current_from_issue_until_expiry() {
+        assert!(is_current(1000, 1900, 1000));
+        assert!(is_current(1000, 1900, 1899));
+        assert!(!is_current(1000, 1900, 1900 + LEEWAY_SECS));
+        assert!(!is_current(1000 + LEEWAY_SECS + 1, 1900, 1000));
     }
 
     #[test]

@@ -1,0 +1,302 @@
+//! The happy paths and their rules, over HTTP against a real server.
+
+mod support;
+
+use std::collections::HashSet;
+
+use base64::Engine;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use reqwest::StatusCode;
+use serde_json::{Value, json};
+use support::{PASSWORD, error_body, spawn_app, spawn_app_with, str_field};
+
+fn claims(token: &str) -> Value {
+    let payload = token.split('.').nth(1).expect("JWT payload");
+    serde_json::from_slice(&URL_SAFE_NO_PAD.decode(payload).expect("base64url")).expect("JSON claims")
+}
+
+fn header(token: &str) -> Value {
+    let header = token.split('.').next().expect("JWT header");
+    serde_json::from_slice(&URL_SAFE_NO_PAD.decode(header).expect("base64url")).expect("JSON header")
+}
+
+#[tokio::test]
+async fn registration_returns_the_new_user_with_a_normalised_email() {
+    let app = spawn_app().await;
+    let response = app.register("Ada@Example.COM", PASSWORD, "Zoë O'Brien").await;
+    assert_eq!(response.status(), StatusCode::CREATED);
+    let user: Value = response.json().await.unwrap();
+    assert_eq!(user["email"], "ada@example.com");
+    assert_eq!(user["name"], "Zoë O'Brien");
+    assert_eq!(user["emailVerified"], true);
+    assert!(uuid::Uuid::parse_str(str_field(&user, "id")).is_ok());
+    assert!(chrono::DateTime::parse_from_rfc3339(str_field(&user, "createdAt")).is_ok());
+}
+
+#[tokio::test]
+async fn an_email_differing_only_in_case_is_the_same_account() {
+    let app = spawn_app().await;
+    assert_eq!(app.register("a@example.com", PASSWORD, "Ada").await.status(), StatusCode::CREATED);
+    let duplicate = app.register("A@EXAMPLE.com", "another fine passphrase", "Ada").await;
+    error_body(duplicate, StatusCode::CONFLICT, "email_taken").await;
+    assert_eq!(app.login("A@Example.com", PASSWORD).await.status(), StatusCode::OK);
+}
+
+#[tokio::test]
+async fn concurrent_registrations_of_one_email_create_exactly_one_account() {
+    let app = spawn_app().await;
+    let attempts = (0..12).map(|i| {
+        let app = &app;
+        async move { app.register("race@example.com", PASSWORD, &format!("Racer {}", "x".repeat(i + 1))).await.status() }
+    });
+    let statuses = futures::future::join_all(attempts).await;
+    assert_eq!(statuses.iter().filter(|s| **s == StatusCode::CREATED).count(), 1, "{statuses:?}");
+    assert!(statuses.iter().all(|s| *s == StatusCode::CREATED || *s == StatusCode::CONFLICT), "{statuses:?}");
+}
+
+#[tokio::test]
+async fn names_in_any_script_are_accepted_and_markup_is_refused() {
+    let app = spawn_app().await;
+    for (i, name) in ["José Núñez", "Zoë O'Brien", "李小龍", "Jean-Luc Picard"].into_iter().enumerate() {
+        let response = app.register(&format!("n{i}@example.com"), PASSWORD, name).await;
+        assert_eq!(response.status(), StatusCode::CREATED, "{name}");
+        assert_eq!(response.json::<Value>().await.unwrap()["name"], name);
+    }
+    for (i, name) in ["<script>alert(1)</script>", "Bell\u{7}", "Robert'); DROP TABLE users;--"].into_iter().enumerate() {
+        let body = error_body(app.register(&format!("bad{i}@example.com"), PASSWORD, name).await, StatusCode::BAD_REQUEST, "validation_failed").await;
+        assert_eq!(body["details"][0]["field"], "name", "{body}");
+        assert_eq!(body["details"][0]["code"], "invalid_name", "{body}");
+    }
+}
+
+#[tokio::test]
+async fn weak_passwords_are_refused_naming_the_rule() {
+    let app = spawn_app().await;
+    let cases = [("short1!", "too_short"), ("password1", "too_common"), ("Qwerty123", "too_common")];
+    for (i, (password, rule)) in cases.into_iter().enumerate() {
+        let body = error_body(app.register(&format!("w{i}@example.com"), password, "Ada").await, StatusCode::BAD_REQUEST, "weak_password").await;
+        assert_eq!(body["details"][0]["field"], "password");
+        assert_eq!(body["details"][0]["code"], rule, "{password}");
+    }
+}
+
+#[tokio::test]
+async fn composition_rules_apply_when_configured() {
+    let app = spawn_app_with(|config| {
+        config.password.require_uppercase = true;
+        config.password.require_symbol = true;
+    })
+    .await;
+    let body = error_body(app.register("c@example.com", "all lower case words", "Ada").await, StatusCode::BAD_REQUEST, "weak_password").await;
+    assert_eq!(body["details"][0]["code"], "missing_uppercase");
+    let body = error_body(app.register("c@example.com", "No Symbols Here", "Ada").await, StatusCode::BAD_REQUEST, "weak_password").await;
+    assert_eq!(body["details"][0]["code"], "missing_symbol");
+    assert_eq!(app.register("c@example.com", "Has-A-Symbol now", "Ada").await.status(), StatusCode::CREATED);
+}
+
+#[tokio::test]
+async fn a_64_character_password_works_and_is_not_truncated() {
+    let app = spawn_app().await;
+    let long = "Lorem ipsum dolor sit amet consectetur adipiscing elit sed do ei";
+    assert_eq!(long.chars().count(), 64);
+    assert_eq!(app.register("long@example.com", long, "Ada").await.status(), StatusCode::CREATED);
+    assert_eq!(app.login("long@example.com", long).await.status(), StatusCode::OK);
+    let truncated = &long[..63];
+    assert_eq!(app.login("long@example.com", truncated).await.status(), StatusCode::UNAUTHORIZED);
+}
+
+#[tokio::test]
+async fn invalid_registrations_report_every_bad_field() {
+    let app = spawn_app().await;
+    let response = app.post("/auth/register", json!({ "email": "not-an-email", "password": "x", "name": "<b>" })).await;
+    let body = error_body(response, StatusCode::BAD_REQUEST, "validation_failed").await;
+    let fields: HashSet<&str> = body["details"].as_array().unwrap().iter().map(|d| d["field"].as_str().unwrap()).collect();
+    assert_eq!(fields, HashSet::from(["email", "name"]), "{body}");
+}
+
+#[tokio::test]
+async fn login_returns_es256_tokens_with_the_documented_claims() {
+    let app = spawn_app().await;
+    let login = app.signed_in_user("claims@example.com").await;
+    assert_eq!(login["mfaRequired"], false);
+    assert_eq!(login["tokenType"], "Bearer");
+    assert_eq!(login["expiresIn"], 900);
+    assert_eq!(login["user"]["email"], "claims@example.com");
+    let user_id = str_field(&login["user"], "id").to_owned();
+
+    let jwks: Value = app.http.get(app.url("/.well-known/jwks.json")).send().await.unwrap().json().await.unwrap();
+    let key = &jwks["keys"][0];
+    assert_eq!((key["kty"].as_str(), key["crv"].as_str(), key["alg"].as_str(), key["use"].as_str()), (Some("EC"), Some("P-256"), Some("ES256"), Some("sig")));
+
+    for (token, token_use) in [(str_field(&login, "accessToken"), "access"), (str_field(&login, "idToken"), "id")] {
+        assert_eq!(header(token)["alg"], "ES256");
+        assert_eq!(header(token)["kid"], key["kid"]);
+        let claims = claims(token);
+        assert_eq!(claims["iss"], app.config.tokens.issuer.as_str());
+        assert_eq!(claims["aud"], app.config.tokens.audience.as_str());
+        assert_eq!(claims["sub"], user_id.as_str());
+        assert_eq!(claims["token_use"], token_use);
+        assert_eq!(claims["exp"].as_i64().unwrap() - claims["iat"].as_i64().unwrap(), 900);
+        assert!(claims["jti"].as_str().is_some_and(|jti| !jti.is_empty()));
+
+        // An outside verifier needs nothing but the published key.
+        let decoding = jsonwebtoken::DecodingKey::from_ec_components(str_field(key, "x"), str_field(key, "y")).unwrap();
+        let mut validation = jsonwebtoken::Validation::new(jsonwebtoken::Algorithm::ES256);
+        validation.set_audience(&[&app.config.tokens.audience]);
+        validation.validate_exp = false;
+        jsonwebtoken::decode::<Value>(token, &decoding, &validation).expect("verifies with the JWKS");
+    }
+    assert_eq!(claims(str_field(&login, "idToken"))["email"], "claims@example.com");
+    assert_eq!(claims(str_field(&login, "idToken"))["name"], "Ada Lovelace");
+    assert!(str_field(&login, "refreshToken").len() >= 43, "256 random bits");
+}
+
+#[tokio::test]
+async fn the_profile_can_be_read_and_renamed() {
+    let app = spawn_app().await;
+    let login = app.signed_in_user("profile@example.com").await;
+    let token = str_field(&login, "accessToken");
+    let me: Value = app.get_authed("/users/me", token).await.json().await.unwrap();
+    assert_eq!(me, login["user"]);
+
+    let renamed = app.http.patch(app.url("/users/me")).bearer_auth(token).json(&json!({ "name": "Ada King" })).send().await.unwrap();
+    assert_eq!(renamed.status(), StatusCode::OK);
+    assert_eq!(renamed.json::<Value>().await.unwrap()["name"], "Ada King");
+    let me: Value = app.get_authed("/users/me", token).await.json().await.unwrap();
+    assert_eq!(me["name"], "Ada King");
+
+    let refused = app.http.patch(app.url("/users/me")).bearer_auth(token).json(&json!({ "name": "<img src=x>" })).send().await.unwrap();
+    error_body(refused, StatusCode::BAD_REQUEST, "validation_failed").await;
+}
+
+#[tokio::test]
+async fn refresh_rotates_the_refresh_token() {
+    let app = spawn_app().await;
+    let login = app.signed_in_user("rotate@example.com").await;
+    let first = str_field(&login, "refreshToken");
+    let refreshed = app.refresh(first).await;
+    assert_eq!(refreshed.status(), StatusCode::OK);
+    let refreshed: Value = refreshed.json().await.unwrap();
+    let second = str_field(&refreshed, "refreshToken");
+    assert_ne!(first, second);
+    assert_eq!(refreshed["tokenType"], "Bearer");
+    assert_eq!(app.get_authed("/users/me", str_field(&refreshed, "accessToken")).await.status(), StatusCode::OK);
+    assert_eq!(app.refresh(second).await.status(), StatusCode::OK);
+}
+
+#[tokio::test]
+async fn a_concurrent_duplicate_refresh_within_the_grace_window_gets_the_same_successor() {
+    let app = spawn_app().await;
+    let login = app.signed_in_user("grace@example.com").await;
+    let token = str_field(&login, "refreshToken");
+    let (a, b) = tokio::join!(app.refresh(token), app.refresh(token));
+    let (a, b): (Value, Value) = (a.json().await.unwrap(), b.json().await.unwrap());
+    assert_eq!(a["refreshToken"], b["refreshToken"], "{a} {b}");
+
+    app.clock.advance(chrono::Duration::seconds(9));
+    let again: Value = app.refresh(token).await.json().await.unwrap();
+    assert_eq!(again["refreshToken"], a["refreshToken"]);
+}
+
+#[tokio::test]
+async fn reusing_a_rotated_refresh_token_after_the_grace_window_revokes_the_whole_sign_in() {
+    let app = spawn_app().await;
+    let login = app.signed_in_user("reuse@example.com").await;
+    let stolen = str_field(&login, "refreshToken");
+    let refreshed: Value = app.refresh(stolen).await.json().await.unwrap();
+    let current = str_field(&refreshed, "refreshToken");
+
+    app.clock.advance(chrono::Duration::seconds(11));
+    error_body(app.refresh(stolen).await, StatusCode::UNAUTHORIZED, "invalid_refresh_token").await;
+    error_body(app.refresh(current).await, StatusCode::UNAUTHORIZED, "invalid_refresh_token").await;
+    error_body(app.get_authed("/users/me", str_field(&refreshed, "accessToken")).await, StatusCode::UNAUTHORIZED, "unauthenticated").await;
+    // Other sign-ins of the same user are unaffected.
+    assert_eq!(app.login("reuse@example.com", PASSWORD).await.status(), StatusCode::OK);
+}
+
+#[tokio::test]
+async fn refresh_tokens_expire_after_their_absolute_lifetime() {
+    let app = spawn_app_with(|config| config.tokens.refresh_ttl_secs = 3600).await;
+    let login = app.signed_in_user("expiry@example.com").await;
+    let refreshed: Value = app.refresh(str_field(&login, "refreshToken")).await.json().await.unwrap();
+    app.clock.advance(chrono::Duration::seconds(3601));
+    error_body(app.refresh(str_field(&refreshed, "refreshToken")).await, StatusCode::UNAUTHORIZED, "invalid_refresh_token").await;
+}
+
+#[tokio::test]
+async fn unknown_refresh_tokens_are_refused() {
+    let app = spawn_app().await;
+    error_body(app.refresh("bm90LWEtcmVhbC10b2tlbg").await, StatusCode::UNAUTHORIZED, "invalid_refresh_token").await;
+}
+
+#[tokio::test]
+async fn access_tokens_expire() {
+    let app = spawn_app().await;
+    let login = app.signed_in_user("access-expiry@example.com").await;
+    let token = str_field(&login, "accessToken");
+    app.clock.advance(chrono::Duration::seconds(899));
+    assert_eq!(app.get_authed("/users/me", token).await.status(), StatusCode::OK);
+    app.clock.advance(chrono::Duration::seconds(10));
+    error_body(app.get_authed("/users/me", token).await, StatusCode::UNAUTHORIZED, "unauthenticated").await;
+}
+
+#[tokio::test]
+async fn logout_rejects_every_earlier_access_and_refresh_token_at_once() {
+    let app = spawn_app().await;
+    let laptop = app.signed_in_user("logout@example.com").await;
+    let phone: Value = app.login("logout@example.com", PASSWORD).await.json().await.unwrap();
+
+    let response = app.post_authed("/auth/logout", str_field(&laptop, "accessToken"), None).await;
+    assert_eq!(response.status(), StatusCode::NO_CONTENT);
+
+    for session in [&laptop, &phone] {
+        error_body(app.get_authed("/users/me", str_field(session, "accessToken")).await, StatusCode::UNAUTHORIZED, "unauthenticated").await;
+        error_body(app.refresh(str_field(session, "refreshToken")).await, StatusCode::UNAUTHORIZED, "invalid_refresh_token").await;
+    }
+    let again: Value = app.login("logout@example.com", PASSWORD).await.json().await.unwrap();
+    assert_eq!(app.get_authed("/users/me", str_field(&again, "accessToken")).await.status(), StatusCode::OK);
+}
+
+#[tokio::test]
+async fn changing_the_password_keeps_this_session_and_ends_the_others() {
+    let app = spawn_app().await;
+    let this = app.signed_in_user("change@example.com").await;
+    let other: Value = app.login("change@example.com", PASSWORD).await.json().await.unwrap();
+    let token = str_field(&this, "accessToken");
+
+    let response = app
+        .post_authed("/users/me/password", token, Some(json!({ "currentPassword": PASSWORD, "newPassword": "a brand new passphrase" })))
+        .await;
+    assert_eq!(response.status(), StatusCode::NO_CONTENT);
+
+    assert_eq!(app.get_authed("/users/me", token).await.status(), StatusCode::OK);
+    assert_eq!(app.refresh(str_field(&this, "refreshToken")).await.status(), StatusCode::OK);
+    error_body(app.get_authed("/users/me", str_field(&other, "accessToken")).await, StatusCode::UNAUTHORIZED, "unauthenticated").await;
+    error_body(app.refresh(str_field(&other, "refreshToken")).await, StatusCode::UNAUTHORIZED, "invalid_refresh_token").await;
+
+    error_body(app.login("change@example.com", PASSWORD).await, StatusCode::UNAUTHORIZED, "invalid_credentials").await;
+    assert_eq!(app.login("change@example.com", "a brand new passphrase").await.status(), StatusCode::OK);
+}
+
+#[tokio::test]
+async fn changing_the_password_requires_the_current_one_and_a_strong_new_one() {
+    let app = spawn_app().await;
+    let login = app.signed_in_user("change2@example.com").await;
+    let token = str_field(&login, "accessToken");
+    let wrong = app
+        .post_authed("/users/me/password", token, Some(json!({ "currentPassword": "not my password", "newPassword": "a brand new passphrase" })))
+        .await;
+    error_body(wrong, StatusCode::FORBIDDEN, "current_password_incorrect").await;
+    let weak = app.post_authed("/users/me/password", token, Some(json!({ "currentPassword": PASSWORD, "newPassword": "password" }))).await;
+    let body = error_body(weak, StatusCode::BAD_REQUEST, "weak_password").await;
+    assert_eq!(body["details"][0]["field"], "newPassword");
+    assert_eq!(app.login("change2@example.com", PASSWORD).await.status(), StatusCode::OK);
+}
+
+#[tokio::test]
+async fn health_reports_the_store_ready() {
+    let app = spawn_app().await;
+    let response = app.http.get(app.url("/health")).send().await.unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(response.json::<Value>().await.unwrap(), json!({ "status": "ok", "store": "ok" }));
+}

@@ -1,0 +1,158 @@
+//! Every operation when its dependencies fail: the store unreachable, an
+//! unexpected internal error, or a dependency too slow to answer in time.
+//! The ports are replaced by adapters that fail on every call.
+
+mod support;
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Duration;
+
+use anyhow::anyhow;
+use async_trait::async_trait;
+use auth_service::config::Config;
+use auth_service::domain::{
+    AuthService, DisplayName, Email, Password, PortError, Principal, PublicKey, RefreshToken, SystemClock, TokenSet, User,
+    UserId,
+};
+use auth_service::ports::{Acquire, AttemptCounter, IdentityProvider, Insert, PasswordChange, SignIn, SignUp, UserStore};
+use chrono::{DateTime, Utc};
+use reqwest::StatusCode;
+use support::{error_body, every_operation};
+
+#[derive(Clone, Copy)]
+enum Failure {
+    Unavailable,
+    Internal,
+    /// Answers only after longer than the request timeout.
+    Slow,
+}
+
+struct Broken(Failure);
+
+impl Broken {
+    async fn fail<T>(&self) -> Result<T, PortError> {
+        match self.0 {
+            Failure::Unavailable => Err(PortError::Unavailable(anyhow!("connection refused"))),
+            Failure::Internal => Err(PortError::Internal(anyhow!("corrupt row"))),
+            Failure::Slow => {
+                tokio::time::sleep(Duration::from_secs(30)).await;
+                Err(PortError::Unavailable(anyhow!("too slow")))
+            }
+        }
+    }
+}
+
+#[async_trait]
+impl IdentityProvider for Broken {
+    async fn sign_up(&self, _: &Email, _: &Password) -> Result<SignUp, PortError> {
+        self.fail().await
+    }
+    async fn delete_user(&self, _: UserId) -> Result<(), PortError> {
+        self.fail().await
+    }
+    async fn sign_in(&self, _: &Email, _: &Password) -> Result<SignIn, PortError> {
+        self.fail().await
+    }
+    async fn refresh(&self, _: &RefreshToken) -> Result<Option<TokenSet>, PortError> {
+        self.fail().await
+    }
+    async fn authenticate(&self, _: &str) -> Result<Option<Principal>, PortError> {
+        self.fail().await
+    }
+    async fn sign_out_everywhere(&self, _: &Principal) -> Result<(), PortError> {
+        self.fail().await
+    }
+    async fn change_password(&self, _: &Principal, _: &Password, _: &Password) -> Result<PasswordChange, PortError> {
+        self.fail().await
+    }
+    async fn public_keys(&self) -> Result<Vec<PublicKey>, PortError> {
+        self.fail().await
+    }
+}
+
+#[async_trait]
+impl UserStore for Broken {
+    async fn insert(&self, _: &User) -> Result<Insert, PortError> {
+        self.fail().await
+    }
+    async fn get(&self, _: UserId) -> Result<Option<User>, PortError> {
+        self.fail().await
+    }
+    async fn set_name(&self, _: UserId, _: &DisplayName, _: DateTime<Utc>) -> Result<Option<User>, PortError> {
+        self.fail().await
+    }
+    async fn ping(&self) -> Result<(), PortError> {
+        self.fail().await
+    }
+}
+
+#[async_trait]
+impl AttemptCounter for Broken {
+    async fn acquire(&self, _: &str, _: u32, _: Duration, _: DateTime<Utc>) -> Result<Acquire, PortError> {
+        self.fail().await
+    }
+    async fn release(&self, _: &str) -> Result<(), PortError> {
+        self.fail().await
+    }
+    async fn reset(&self, _: &str) -> Result<(), PortError> {
+        self.fail().await
+    }
+}
+
+async fn spawn_broken(failure: Failure) -> String {
+    let broken = Arc::new(Broken(failure));
+    let mut config = Config::default();
+    config.server.request_timeout_secs = 1;
+    let auth = AuthService::new(
+        broken.clone(),
+        broken.clone(),
+        broken,
+        Arc::new(SystemClock),
+        config.password.clone(),
+        config.login.clone(),
+    );
+    let router = auth_service::http::router(Arc::new(auth), &config.server);
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    tokio::spawn(async move {
+        axum::serve(listener, router.into_make_service_with_connect_info::<SocketAddr>()).await.unwrap();
+    });
+    base
+}
+
+async fn check_every_operation(failure: Failure, status: StatusCode, code: &str) {
+    let base = spawn_broken(failure).await;
+    let http = reqwest::Client::new();
+    let checks = every_operation().into_iter().map(|operation| {
+        let (http, base) = (&http, &base);
+        async move {
+            let mut request = operation.request(http, base, "eyJhbGciOiJFUzI1NiJ9.e30.c2ln");
+            if let Some(body) = &operation.body {
+                request = request.json(body);
+            }
+            let response = request.send().await.unwrap();
+            assert_eq!(response.status(), status, "{}", operation.describe());
+            let text = error_body(response, status, code).await.to_string();
+            for leak in ["connection refused", "corrupt row", "too slow"] {
+                assert!(!text.contains(leak), "{} leaks the internal cause: {text}", operation.describe());
+            }
+        }
+    });
+    futures::future::join_all(checks).await;
+}
+
+#[tokio::test]
+async fn an_unreachable_store_is_a_503_on_every_operation() {
+    check_every_operation(Failure::Unavailable, StatusCode::SERVICE_UNAVAILABLE, "service_unavailable").await;
+}
+
+#[tokio::test]
+async fn an_internal_failure_is_a_500_on_every_operation() {
+    check_every_operation(Failure::Internal, StatusCode::INTERNAL_SERVER_ERROR, "internal_error").await;
+}
+
+#[tokio::test]
+async fn a_request_that_times_out_is_a_503_on_every_operation() {
+    check_every_operation(Failure::Slow, StatusCode::SERVICE_UNAVAILABLE, "service_unavailable").await;
+}

@@ -1,0 +1,653 @@
+//! The real `auth-server` binary, run as a child process: durability across
+//! `kill -9`, restarts, signals, the zero-configuration start, configuration
+//! errors and what the JSON logs contain.
+//!
+//! Every wait is bounded and every child is killed when its guard drops, so a
+//! hung server fails a test instead of hanging the suite.
+
+use std::collections::{HashMap, HashSet};
+use std::io::{BufRead, BufReader, Read};
+use std::net::SocketAddr;
+use std::os::unix::fs::PermissionsExt;
+use std::path::Path;
+use std::process::{Child, Command, ExitStatus, Stdio};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
+use std::sync::{Arc, Mutex};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use reqwest::{Client, RequestBuilder, Response, StatusCode};
+use serde_json::{Value, json};
+
+const PASSWORD: &str = "correct horse battery staple";
+const NEW_PASSWORD: &str = "tremendous purple giraffe orchestra";
+const WRONG_PASSWORD: &str = "entirely mistaken guess of mine";
+const NAME: &str = "Ada Lovelace";
+
+/// How long a server may take to start, or to answer /health.
+const START_DEADLINE: Duration = Duration::from_secs(20);
+/// How long a server may take to exit after a signal, or a bad start to fail.
+const EXIT_DEADLINE: Duration = Duration::from_secs(10);
+
+// ---------------------------------------------------------------------------
+// The child process
+// ---------------------------------------------------------------------------
+
+/// The binary with an empty environment but for PATH and HOME (so that no
+/// `AUTH_…` variable of the caller leaks in), on a random port.
+fn bare_command() -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_auth-server"));
+    command.env_clear();
+    for key in ["PATH", "HOME"] {
+        if let Some(value) = std::env::var_os(key) {
+            command.env(key, value);
+        }
+    }
+    command.env("AUTH_SERVER__PORT", "0");
+    command.stdin(Stdio::null()).stdout(Stdio::piped()).stderr(Stdio::piped());
+    command
+}
+
+/// A server on `data_dir` logging JSON.
+fn json_command(data_dir: &Path) -> Command {
+    let mut command = bare_command();
+    command.env("AUTH_STORAGE__DATA_DIR", data_dir).env("AUTH_LOG__FORMAT", "json");
+    command
+}
+
+/// Lines of one of the child's streams, as they arrive.
+struct Lines {
+    all: Arc<Mutex<Vec<String>>>,
+    arrivals: Receiver<String>,
+}
+
+impl Lines {
+    /// Reads `stream` on a background thread until it closes.
+    fn collect(stream: impl Read + Send + 'static) -> Self {
+        let all = Arc::new(Mutex::new(Vec::new()));
+        let (sender, arrivals) = mpsc::channel();
+        let kept = all.clone();
+        thread::spawn(move || {
+            let mut reader = BufReader::new(stream);
+            let mut buffer = Vec::new();
+            loop {
+                buffer.clear();
+                match reader.read_until(b'\n', &mut buffer) {
+                    Ok(0) | Err(_) => break,
+                    Ok(_) => {
+                        let line = String::from_utf8_lossy(&buffer).trim_end_matches(['\n', '\r']).to_owned();
+                        kept.lock().unwrap().push(line.clone());
+                        // The receiver may be gone; the line is kept regardless.
+                        let _ = sender.send(line);
+                    }
+                }
+            }
+        });
+        Self { all, arrivals }
+    }
+
+    fn snapshot(&self) -> Vec<String> {
+        self.all.lock().unwrap().clone()
+    }
+
+    /// Waits, until `deadline`, for the stream to close.
+    fn wait_closed(&self, deadline: Instant) -> bool {
+        loop {
+            let left = deadline.saturating_duration_since(Instant::now());
+            match self.arrivals.recv_timeout(left) {
+                Ok(_) => continue,
+                Err(RecvTimeoutError::Disconnected) => return true,
+                Err(RecvTimeoutError::Timeout) => return false,
+            }
+        }
+    }
+}
+
+/// Waits up to `timeout` for the child to exit.
+fn wait_for_exit(child: &mut Child, timeout: Duration) -> Option<ExitStatus> {
+    let deadline = Instant::now() + timeout;
+    loop {
+        if let Some(status) = child.try_wait().expect("try_wait") {
+            return Some(status);
+        }
+        if Instant::now() >= deadline {
+            return None;
+        }
+        thread::sleep(Duration::from_millis(20));
+    }
+}
+
+/// The address of a "listening" log line, in the JSON or the text format.
+fn listening_address(line: &str) -> Option<SocketAddr> {
+    if let Ok(value) = serde_json::from_str::<Value>(line) {
+        let fields = &value["fields"];
+        if fields["message"] != "listening" {
+            return None;
+        }
+        return fields["address"].as_str()?.parse().ok();
+    }
+    let plain = strip_ansi(line);
+    if !plain.split_whitespace().any(|word| word == "listening") {
+        return None;
+    }
+    plain.split_whitespace().find_map(|word| word.strip_prefix("address=")).and_then(|address| address.parse().ok())
+}
+
+/// `text` without ANSI escape sequences (the text format colours its output).
+fn strip_ansi(text: &str) -> String {
+    let mut plain = String::with_capacity(text.len());
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        if c == '\u{1b}' {
+            if chars.next() == Some('[') {
+                for c in chars.by_ref() {
+                    if c.is_ascii_alphabetic() {
+                        break;
+                    }
+                }
+            }
+        } else {
+            plain.push(c);
+        }
+    }
+    plain
+}
+
+/// A running server. Dropping it kills the process.
+struct Server {
+    child: Child,
+    address: SocketAddr,
+    stdout: Lines,
+    stderr: Lines,
+    api: Api,
+}
+
+impl Server {
+    /// Starts `command` and waits for its "listening" line.
+    fn start(mut command: Command) -> Self {
+        let mut child = command.spawn().expect("spawning auth-server");
+        let stdout = Lines::collect(child.stdout.take().expect("stdout"));
+        let stderr = Lines::collect(child.stderr.take().expect("stderr"));
+        let deadline = Instant::now() + START_DEADLINE;
+        let address = loop {
+            let left = deadline.saturating_duration_since(Instant::now());
+            match stdout.arrivals.recv_timeout(left) {
+                Ok(line) => {
+                    if let Some(address) = listening_address(&line) {
+                        break address;
+                    }
+                }
+                Err(error) => {
+                    let _ = child.kill();
+                    let status = child.wait().ok();
+                    stderr.wait_closed(Instant::now() + Duration::from_secs(2));
+                    panic!(
+                        "auth-server did not log a listening address ({error:?}, exit status {status:?})\nstdout:\n{}\nstderr:\n{}",
+                        stdout.snapshot().join("\n"),
+                        stderr.snapshot().join("\n"),
+                    );
+                }
+            }
+        };
+        assert!(address.ip().is_loopback(), "the server must bind 127.0.0.1 only, not {address}");
+        Self { child, address, stdout, stderr, api: Api::new(address) }
+    }
+
+    fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
+    /// Polls /health until it answers 200.
+    async fn wait_healthy(&self) {
+        let deadline = Instant::now() + START_DEADLINE;
+        loop {
+            if let Ok(response) = self.api.http.get(self.api.url("/health")).send().await
+                && response.status() == StatusCode::OK
+            {
+                return;
+            }
+            assert!(Instant::now() < deadline, "{} never answered /health", self.address);
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// `kill -9`: no chance to flush or clean up.
+    fn kill_hard(mut self) {
+        self.child.kill().expect("SIGKILL");
+        self.child.wait().expect("wait");
+    }
+
+    /// Sends SIGTERM.
+    fn send_sigterm(&self) {
+        let status = Command::new("kill").args(["-TERM", &self.pid().to_string()]).status().expect("running kill");
+        assert!(status.success(), "kill -TERM {} failed", self.pid());
+    }
+
+    /// SIGTERM, then waits for the exit and for the end of the output;
+    /// returns the exit status and every stdout line.
+    fn terminate(mut self) -> (ExitStatus, Vec<String>) {
+        self.send_sigterm();
+        let Some(status) = wait_for_exit(&mut self.child, EXIT_DEADLINE) else {
+            panic!(
+                "auth-server did not exit within {EXIT_DEADLINE:?} of SIGTERM\nstdout:\n{}",
+                self.stdout.snapshot().join("\n")
+            );
+        };
+        let deadline = Instant::now() + Duration::from_secs(5);
+        assert!(self.stdout.wait_closed(deadline), "stdout stayed open after the exit");
+        self.stderr.wait_closed(deadline);
+        (status, self.stdout.snapshot())
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+// ---------------------------------------------------------------------------
+// HTTP
+// ---------------------------------------------------------------------------
+
+struct Api {
+    base: String,
+    http: Client,
+}
+
+impl Api {
+    fn new(address: SocketAddr) -> Self {
+        let http = Client::builder().timeout(Duration::from_secs(10)).no_proxy().build().expect("client");
+        Self { base: format!("http://{address}"), http }
+    }
+
+    fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+
+    fn post(&self, path: &str) -> RequestBuilder {
+        self.http.post(self.url(path))
+    }
+
+    fn get(&self, path: &str) -> RequestBuilder {
+        self.http.get(self.url(path))
+    }
+
+    fn patch(&self, path: &str) -> RequestBuilder {
+        self.http.patch(self.url(path))
+    }
+
+    async fn register(&self, email: &str, password: &str) -> Response {
+        send(self.post("/auth/register").json(&json!({ "email": email, "password": password, "name": NAME }))).await
+    }
+
+    async fn login(&self, email: &str, password: &str) -> Response {
+        send(self.post("/auth/login").json(&json!({ "email": email, "password": password }))).await
+    }
+
+    /// Signs in and returns the body, which must hold tokens.
+    async fn login_ok(&self, email: &str, password: &str) -> Value {
+        let response = self.login(email, password).await;
+        let body = expect_json(response, StatusCode::OK).await;
+        assert_eq!(body["mfaRequired"], false, "{body}");
+        for field in ["accessToken", "idToken", "refreshToken"] {
+            assert!(body[field].as_str().is_some_and(|token| !token.is_empty()), "{field} in {body}");
+        }
+        body
+    }
+
+    async fn change_password(&self, access_token: &str, current: &str, new: &str) -> Response {
+        send(
+            self.post("/users/me/password")
+                .bearer_auth(access_token)
+                .json(&json!({ "currentPassword": current, "newPassword": new })),
+        )
+        .await
+    }
+
+    async fn me(&self, access_token: &str) -> Response {
+        send(self.get("/users/me").bearer_auth(access_token)).await
+    }
+
+    async fn jwks(&self) -> Value {
+        expect_json(send(self.get("/.well-known/jwks.json")).await, StatusCode::OK).await
+    }
+}
+
+async fn send(request: RequestBuilder) -> Response {
+    request.send().await.expect("request to auth-server")
+}
+
+async fn expect_status(response: Response, status: StatusCode) {
+    let actual = response.status();
+    let url = response.url().clone();
+    assert_eq!(actual, status, "{url}: {}", response.text().await.unwrap_or_default());
+}
+
+async fn expect_json(response: Response, status: StatusCode) -> Value {
+    let actual = response.status();
+    let url = response.url().clone();
+    let text = response.text().await.expect("body");
+    assert_eq!(actual, status, "{url}: {text}");
+    serde_json::from_str(&text).unwrap_or_else(|error| panic!("{url}: {error}: {text}"))
+}
+
+fn token<'a>(body: &'a Value, field: &str) -> &'a str {
+    body[field].as_str().unwrap_or_else(|| panic!("{field} in {body}"))
+}
+
+/// The only key of a JWK set.
+fn only_key(jwks: &Value) -> &Value {
+    let keys = jwks["keys"].as_array().unwrap_or_else(|| panic!("keys in {jwks}"));
+    assert_eq!(keys.len(), 1, "{jwks}");
+    &keys[0]
+}
+
+// ---------------------------------------------------------------------------
+// Tests
+// ---------------------------------------------------------------------------
+
+#[tokio::test]
+async fn a_registration_answered_201_survives_kill_9() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let email = "durable@example.com";
+
+    let server = Server::start(json_command(data.path()));
+    expect_status(server.api.register(email, PASSWORD).await, StatusCode::CREATED).await;
+    server.kill_hard();
+
+    let server = Server::start(json_command(data.path()));
+    let session = server.api.login_ok(email, PASSWORD).await;
+    expect_status(server.api.register(email, PASSWORD).await, StatusCode::CONFLICT).await;
+    let changed = server.api.change_password(token(&session, "accessToken"), PASSWORD, NEW_PASSWORD).await;
+    expect_status(changed, StatusCode::NO_CONTENT).await;
+    server.kill_hard();
+
+    let server = Server::start(json_command(data.path()));
+    expect_status(server.api.login(email, PASSWORD).await, StatusCode::UNAUTHORIZED).await;
+    let session = server.api.login_ok(email, NEW_PASSWORD).await;
+    assert_eq!(session["user"]["email"], email, "{session}");
+    expect_status(server.api.register(email, NEW_PASSWORD).await, StatusCode::CONFLICT).await;
+}
+
+/// What a full flow through a JSON-logging server produced.
+struct FlowLogs {
+    lines: Vec<String>,
+    /// Everything that must never be logged.
+    secrets: Vec<(String, String)>,
+    /// The `x-request-id` and status of every response, in order.
+    responses: Vec<(String, u16)>,
+}
+
+/// Register → failed and good login → profile read and update → refresh →
+/// password change → logout, and a couple of refused calls with revoked
+/// credentials; then a graceful stop.
+async fn run_full_flow() -> FlowLogs {
+    let data = tempfile::tempdir().expect("temp dir");
+    let server = Server::start(json_command(data.path()));
+    let api = &server.api;
+    let email = "flow@example.com";
+    let mut responses = Vec::new();
+    let mut seen = |response: &Response| {
+        let id = response.headers().get("x-request-id").expect("x-request-id on every response");
+        responses.push((id.to_str().unwrap().to_owned(), response.status().as_u16()));
+    };
+
+    let registered = send(
+        api.post("/auth/register")
+            .header("X-Request-Id", "test-req-42")
+            .json(&json!({ "email": email, "password": PASSWORD, "name": NAME })),
+    )
+    .await;
+    seen(&registered);
+    assert_eq!(registered.headers()["x-request-id"], "test-req-42");
+    expect_status(registered, StatusCode::CREATED).await;
+
+    let refused = api.login(email, WRONG_PASSWORD).await;
+    seen(&refused);
+    expect_status(refused, StatusCode::UNAUTHORIZED).await;
+
+    let login = api.login(email, PASSWORD).await;
+    seen(&login);
+    let first = expect_json(login, StatusCode::OK).await;
+    assert_eq!(first["mfaRequired"], false, "{first}");
+    let access = token(&first, "accessToken");
+
+    let me = api.me(access).await;
+    seen(&me);
+    assert_eq!(expect_json(me, StatusCode::OK).await["email"], email);
+
+    let renamed = send(api.patch("/users/me").bearer_auth(access).json(&json!({ "name": "Ada King" }))).await;
+    seen(&renamed);
+    assert_eq!(expect_json(renamed, StatusCode::OK).await["name"], "Ada King");
+
+    let refreshed = send(api.post("/auth/token/refresh").json(&json!({ "refreshToken": token(&first, "refreshToken") }))).await;
+    seen(&refreshed);
+    let second = expect_json(refreshed, StatusCode::OK).await;
+    let access = token(&second, "accessToken");
+
+    let changed = api.change_password(access, PASSWORD, NEW_PASSWORD).await;
+    seen(&changed);
+    expect_status(changed, StatusCode::NO_CONTENT).await;
+
+    let logout = send(api.post("/auth/logout").bearer_auth(access)).await;
+    seen(&logout);
+    expect_status(logout, StatusCode::NO_CONTENT).await;
+
+    // Refusals that carry the revoked credentials.
+    let revoked = api.me(access).await;
+    seen(&revoked);
+    expect_status(revoked, StatusCode::UNAUTHORIZED).await;
+    let stale = send(api.post("/auth/token/refresh").json(&json!({ "refreshToken": token(&second, "refreshToken") }))).await;
+    seen(&stale);
+    expect_status(stale, StatusCode::UNAUTHORIZED).await;
+
+    let mut secrets: Vec<(String, String)> =
+        [("password", PASSWORD), ("new password", NEW_PASSWORD), ("wrong password", WRONG_PASSWORD)]
+            .map(|(what, secret)| (what.to_owned(), secret.to_owned()))
+            .into();
+    for (which, set) in [("first", &first), ("refreshed", &second)] {
+        for field in ["accessToken", "idToken", "refreshToken"] {
+            let value = token(set, field).to_owned();
+            if field != "refreshToken" {
+                let signature = value.rsplit('.').next().unwrap().to_owned();
+                assert!(signature.len() > 20, "{field} is not a signed JWT: {value}");
+                secrets.push((format!("{which} {field} signature"), signature));
+            }
+            secrets.push((format!("{which} {field}"), value));
+        }
+    }
+
+    let (status, lines) = server.terminate();
+    assert!(status.success(), "{status}");
+    FlowLogs { lines, secrets, responses }
+}
+
+fn parse_log_lines(lines: &[String]) -> Vec<Value> {
+    lines
+        .iter()
+        .map(|line| {
+            let value: Value = serde_json::from_str(line).unwrap_or_else(|error| panic!("not a JSON log line ({error}): {line}"));
+            assert!(value["timestamp"].is_string() && value["level"].is_string(), "{line}");
+            assert!(value["fields"]["message"].is_string(), "{line}");
+            value
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn logs_of_a_full_flow_carry_request_ids_and_no_secrets() {
+    let logs = run_full_flow().await;
+    assert!(!logs.lines.is_empty());
+
+    for line in &logs.lines {
+        for (what, secret) in &logs.secrets {
+            assert!(!line.contains(secret.as_str()), "the {what} was logged: {line}");
+        }
+    }
+    let entries = parse_log_lines(&logs.lines);
+
+    // One "request finished" line per request, in the request span, with the
+    // id the response carried and the status it had.
+    let finished: Vec<&Value> = entries.iter().filter(|entry| entry["fields"]["message"] == "request finished").collect();
+    assert_eq!(finished.len(), logs.responses.len(), "one \"request finished\" line per request:\n{}", logs.lines.join("\n"));
+    let mut statuses: HashMap<String, u64> = HashMap::new();
+    for entry in &finished {
+        let span = request_span(entry);
+        assert_eq!(span["name"], "request", "{entry}");
+        let id = span["request_id"].as_str().filter(|id| !id.is_empty()).unwrap_or_else(|| panic!("no request_id: {entry}"));
+        assert!(span["method"].is_string() && span["path"].is_string(), "{entry}");
+        assert!(
+            statuses.insert(id.to_owned(), entry["fields"]["status"].as_u64().expect("status")).is_none(),
+            "request id {id} twice"
+        );
+    }
+    for (id, status) in &logs.responses {
+        assert_eq!(statuses.get(id), Some(&u64::from(*status)), "no \"request finished\" line for {id} with status {status}");
+    }
+
+    let tagged: Vec<&Value> = entries.iter().filter(|entry| request_span(entry)["request_id"] == "test-req-42").collect();
+    assert!(!tagged.is_empty(), "no line carries request_id test-req-42");
+    assert!(tagged.iter().any(|entry| request_span(entry)["path"] == "/auth/register"), "{tagged:?}");
+
+    // Every line in the request span carries its id; lines outside any span
+    // are the server's own (start and stop).
+    for entry in &entries {
+        if request_span(entry)["name"] == "request" {
+            assert!(request_span(entry)["request_id"].is_string(), "{entry}");
+        }
+        if entry.get("spans").is_none() {
+            assert_eq!(entry["target"], "auth_server", "a line outside any span: {entry}");
+        }
+    }
+    let messages: HashSet<&str> = entries.iter().filter_map(|entry| entry["fields"]["message"].as_str()).collect();
+    for expected in ["listening", "stopped"] {
+        assert!(messages.contains(expected), "no {expected:?} line in {messages:?}");
+    }
+}
+
+/// The outermost span of a JSON log line, which is the request span for
+/// every line logged while serving a request; `Null` outside of any span.
+fn request_span(entry: &Value) -> &Value {
+    &entry["spans"][0]
+}
+
+#[tokio::test]
+async fn every_line_logged_while_serving_a_request_carries_its_request_id() {
+    let logs = run_full_flow().await;
+    let entries = parse_log_lines(&logs.lines);
+    let nested = entries.iter().filter(|entry| entry["spans"].as_array().is_some_and(|spans| spans.len() > 1)).count();
+    assert!(nested > 0, "no line was logged inside a handler span");
+    let missing: Vec<String> = entries
+        .iter()
+        .filter(|entry| entry.get("spans").is_some() && !request_span(entry)["request_id"].is_string())
+        .map(Value::to_string)
+        .collect();
+    assert!(missing.is_empty(), "{} lines logged in a request without its id:\n{}", missing.len(), missing.join("\n"));
+}
+
+#[tokio::test]
+async fn sigterm_stops_the_server_gracefully() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let server = Server::start(json_command(data.path()));
+    server.wait_healthy().await;
+    let started = Instant::now();
+    let (status, lines) = server.terminate();
+    assert!(status.success(), "exit status after SIGTERM: {status}");
+    assert!(started.elapsed() < EXIT_DEADLINE);
+    let messages: Vec<String> =
+        parse_log_lines(&lines).iter().map(|entry| entry["fields"]["message"].as_str().unwrap().to_owned()).collect();
+    assert!(messages.iter().any(|message| message == "stopped"), "no \"stopped\" line: {messages:?}");
+}
+
+#[tokio::test]
+async fn zero_config_start_creates_a_private_data_dir_and_key() {
+    let cwd = tempfile::tempdir().expect("temp dir");
+    let mut command = bare_command();
+    command.current_dir(cwd.path());
+    let server = Server::start(command);
+    server.wait_healthy().await;
+
+    let mode =
+        |path: &Path| std::fs::metadata(path).unwrap_or_else(|e| panic!("{}: {e}", path.display())).permissions().mode() & 0o777;
+    let data = cwd.path().join("data");
+    assert!(data.is_dir(), "./data was not created");
+    assert_eq!(mode(&data), 0o700, "./data mode {:o}", mode(&data));
+    let key = data.join("signing-key.pem");
+    assert!(key.is_file(), "./data/signing-key.pem was not created");
+    assert_eq!(mode(&key), 0o600, "signing key mode {:o}", mode(&key));
+    assert!(data.join("auth.db").is_file(), "./data/auth.db was not created");
+    assert_eq!(mode(&data.join("auth.db")), 0o600, "database mode {:o}", mode(&data.join("auth.db")));
+
+    let (status, lines) = server.terminate();
+    assert!(status.success(), "{status}");
+    // The default format is text, not JSON.
+    assert!(lines.iter().any(|line| strip_ansi(line).contains("stopped")), "{lines:?}");
+}
+
+/// Runs the binary expecting it to refuse to start; returns its stderr.
+fn refused_start(mut command: Command) -> String {
+    let started = Instant::now();
+    let mut child = command.spawn().expect("spawning auth-server");
+    let stdout = Lines::collect(child.stdout.take().expect("stdout"));
+    let stderr = Lines::collect(child.stderr.take().expect("stderr"));
+    let status = wait_for_exit(&mut child, EXIT_DEADLINE);
+    let Some(status) = status else {
+        let _ = child.kill();
+        let _ = child.wait();
+        panic!("auth-server started despite a bad configuration: {}", stdout.snapshot().join("\n"));
+    };
+    let deadline = Instant::now() + Duration::from_secs(5);
+    stdout.wait_closed(deadline);
+    stderr.wait_closed(deadline);
+    let stderr = stderr.snapshot().join("\n");
+    assert_eq!(status.code(), Some(2), "exit status {status}; stderr: {stderr}");
+    assert!(started.elapsed() < Duration::from_secs(5), "refusing took {:?}", started.elapsed());
+    assert!(stdout.snapshot().is_empty(), "{:?}", stdout.snapshot());
+    stderr
+}
+
+#[test]
+fn an_unknown_configuration_key_is_refused_with_its_name() {
+    let cwd = tempfile::tempdir().expect("temp dir");
+
+    let mut command = bare_command();
+    command.current_dir(cwd.path()).env("AUTH_SERVER__PROT", "1");
+    let stderr = refused_start(command);
+    assert!(stderr.to_lowercase().contains("prot"), "{stderr}");
+
+    let file = cwd.path().join("auth.toml");
+    std::fs::write(&file, "[server]\nport = 0\nprot = 1\n").expect("writing the config file");
+    let mut command = bare_command();
+    command.current_dir(cwd.path()).arg("--config").arg(&file);
+    let stderr = refused_start(command);
+    assert!(stderr.contains("prot"), "{stderr}");
+    assert!(stderr.contains("auth.toml"), "the file is named: {stderr}");
+
+    // A refused configuration leaves nothing behind.
+    assert!(!cwd.path().join("data").exists(), "a data directory was created");
+}
+
+#[tokio::test]
+async fn the_signing_key_survives_restarts() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let email = "keys@example.com";
+
+    let server = Server::start(json_command(data.path()));
+    let before = server.api.jwks().await;
+    expect_status(server.api.register(email, PASSWORD).await, StatusCode::CREATED).await;
+    let session = server.api.login_ok(email, PASSWORD).await;
+    let (status, _) = server.terminate();
+    assert!(status.success(), "{status}");
+
+    let server = Server::start(json_command(data.path()));
+    let after = server.api.jwks().await;
+    let (old, new) = (only_key(&before), only_key(&after));
+    assert!(old["kid"].as_str().is_some_and(|kid| !kid.is_empty()), "{before}");
+    assert_eq!(old["kid"], new["kid"], "the key id changed across a restart");
+    assert_eq!(old, new, "the public key changed across a restart");
+
+    let me = expect_json(server.api.me(token(&session, "accessToken")).await, StatusCode::OK).await;
+    assert_eq!(me["email"], email, "{me}");
+}

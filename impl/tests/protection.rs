@@ -1,0 +1,232 @@
+//! Every protected operation against every kind of bad credential, and the
+//! limits on guessing passwords.
+
+mod support;
+
+use base64::Engine;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use reqwest::{Method, StatusCode};
+use serde_json::{Value, json};
+use support::{PASSWORD, TestApp, error_body, every_operation, spawn_app_with, str_field};
+
+/// Protected operations with a body that is valid for each.
+fn protected_operations() -> Vec<(Method, &'static str, Option<Value>)> {
+    vec![
+        (Method::GET, "/users/me", None),
+        (Method::PATCH, "/users/me", Some(json!({ "name": "Mallory" }))),
+        (Method::POST, "/users/me/password", Some(json!({ "currentPassword": PASSWORD, "newPassword": "taken over account" }))),
+        (Method::POST, "/auth/logout", None),
+    ]
+}
+
+async fn call(app: &TestApp, method: &Method, path: &str, body: &Option<Value>, authorization: Option<&str>) -> reqwest::Response {
+    let mut request = app.http.request(method.clone(), app.url(path));
+    if let Some(value) = authorization {
+        request = request.header("authorization", value);
+    }
+    if let Some(body) = body {
+        request = request.json(body);
+    }
+    request.send().await.unwrap()
+}
+
+fn b64(value: &Value) -> String {
+    URL_SAFE_NO_PAD.encode(serde_json::to_vec(value).unwrap())
+}
+
+fn part(token: &str, index: usize) -> Value {
+    serde_json::from_slice(&URL_SAFE_NO_PAD.decode(token.split('.').nth(index).unwrap()).unwrap()).unwrap()
+}
+
+/// An ES256 token with the same claims, signed by a key the server never saw.
+fn signed_by_a_stranger(token: &str) -> String {
+    let key = p256::SecretKey::random(&mut p256::elliptic_curve::rand_core::OsRng);
+    let pem = p256::pkcs8::EncodePrivateKey::to_pkcs8_pem(&key, p256::pkcs8::LineEnding::LF).unwrap();
+    let mut header = jsonwebtoken::Header::new(jsonwebtoken::Algorithm::ES256);
+    header.kid = part(token, 0)["kid"].as_str().map(str::to_owned);
+    let encoding = jsonwebtoken::EncodingKey::from_ec_pem(pem.as_bytes()).unwrap();
+    jsonwebtoken::encode(&header, &part(token, 1), &encoding).unwrap()
+}
+
+/// The same claims with `alg: none` and no signature.
+fn unsigned(token: &str) -> String {
+    let mut header = part(token, 0);
+    header["alg"] = json!("none");
+    format!("{}.{}.", b64(&header), b64(&part(token, 1)))
+}
+
+/// HS256 with the server's public key as the HMAC secret: the classic
+/// algorithm-confusion forgery.
+fn hmac_with_public_key(token: &str, jwks: &Value) -> String {
+    let mut header = jsonwebtoken::Header::new(jsonwebtoken::Algorithm::HS256);
+    header.kid = part(token, 0)["kid"].as_str().map(str::to_owned);
+    let secret = serde_json::to_vec(&jwks["keys"][0]).unwrap();
+    jsonwebtoken::encode(&header, &part(token, 1), &jsonwebtoken::EncodingKey::from_secret(&secret)).unwrap()
+}
+
+/// Valid signature, but claims altered after signing.
+fn tampered(token: &str) -> String {
+    let mut claims = part(token, 1);
+    claims["sub"] = json!(uuid::Uuid::new_v4().to_string());
+    let pieces: Vec<&str> = token.split('.').collect();
+    format!("{}.{}.{}", pieces[0], b64(&claims), pieces[2])
+}
+
+#[tokio::test]
+async fn every_protected_operation_refuses_every_kind_of_bad_token() {
+    let app = spawn_app_with(|config| config.server.rate_limit_burst = 1000).await;
+    let victim = app.signed_in_user("victim@example.com").await;
+    let access = str_field(&victim, "accessToken").to_owned();
+    let jwks: Value = app.http.get(app.url("/.well-known/jwks.json")).send().await.unwrap().json().await.unwrap();
+
+    let expired_session = app.signed_in_user("expired@example.com").await;
+    let revoked_session = app.signed_in_user("revoked@example.com").await;
+    let revoked = str_field(&revoked_session, "accessToken").to_owned();
+    let relogin: Value = app.login("revoked@example.com", PASSWORD).await.json().await.unwrap();
+    assert_eq!(app.post_authed("/auth/logout", str_field(&relogin, "accessToken"), None).await.status(), StatusCode::NO_CONTENT);
+
+    let bad: Vec<(&str, Option<String>)> = vec![
+        ("no header", None),
+        ("empty bearer", Some("Bearer ".to_owned())),
+        ("basic scheme", Some(format!("Basic {}", URL_SAFE_NO_PAD.encode("victim@example.com:password")))),
+        ("garbage", Some("Bearer not.a.jwt".to_owned())),
+        ("wrong signature", Some(format!("Bearer {}", signed_by_a_stranger(&access)))),
+        ("alg none", Some(format!("Bearer {}", unsigned(&access)))),
+        ("hs256 with the public key", Some(format!("Bearer {}", hmac_with_public_key(&access, &jwks)))),
+        ("tampered claims", Some(format!("Bearer {}", tampered(&access)))),
+        ("id token as access token", Some(format!("Bearer {}", str_field(&victim, "idToken")))),
+        ("refresh token as access token", Some(format!("Bearer {}", str_field(&victim, "refreshToken")))),
+        ("issued before logout", Some(format!("Bearer {revoked}"))),
+    ];
+    for (method, path, body) in protected_operations() {
+        for (kind, authorization) in &bad {
+            let response = call(&app, &method, path, &body, authorization.as_deref()).await;
+            assert_eq!(response.status(), StatusCode::UNAUTHORIZED, "{method} {path} with {kind}");
+            let challenge = response.headers().get("www-authenticate").map(|v| v.to_str().unwrap().to_owned());
+            let body = error_body(response, StatusCode::UNAUTHORIZED, "unauthenticated").await;
+            let expected = if authorization.is_some() { r#"Bearer error="invalid_token""# } else { "Bearer" };
+            assert_eq!(challenge.as_deref(), Some(expected), "{method} {path} with {kind}: {body}");
+        }
+    }
+
+    // Expired: the same check once the clock has moved past `exp`.
+    app.clock.advance(chrono::Duration::seconds(900 + 60));
+    for (method, path, body) in protected_operations() {
+        let authorization = format!("Bearer {}", str_field(&expired_session, "accessToken"));
+        error_body(call(&app, &method, path, &body, Some(&authorization)).await, StatusCode::UNAUTHORIZED, "unauthenticated").await;
+    }
+
+    // None of the attempts changed the victim's account.
+    let fresh: Value = app.login("victim@example.com", PASSWORD).await.json().await.unwrap();
+    assert_eq!(fresh["user"]["name"], "Ada Lovelace");
+}
+
+#[tokio::test]
+async fn an_unknown_email_gets_exactly_the_answer_of_a_wrong_password() {
+    let app = spawn_app_with(|_| {}).await;
+    app.signed_in_user("known@example.com").await;
+    let wrong = error_body(app.login("known@example.com", "not the password").await, StatusCode::UNAUTHORIZED, "invalid_credentials").await;
+    let unknown = error_body(app.login("nobody@example.com", "not the password").await, StatusCode::UNAUTHORIZED, "invalid_credentials").await;
+    let strip = |mut body: Value| {
+        body.as_object_mut().unwrap().remove("requestId");
+        body
+    };
+    assert_eq!(strip(wrong), strip(unknown));
+}
+
+async fn fail_logins(app: &TestApp, email: &str, times: usize) {
+    for _ in 0..times {
+        assert_eq!(app.login(email, "not the password").await.status(), StatusCode::UNAUTHORIZED);
+    }
+}
+
+#[tokio::test]
+async fn five_failures_lock_an_account_and_an_unknown_email_alike() {
+    let app = spawn_app_with(|config| config.login.max_failures_per_ip = 1000).await;
+    app.signed_in_user("locked@example.com").await;
+    for email in ["locked@example.com", "ghost@example.com"] {
+        fail_logins(&app, email, 5).await;
+        let body = error_body(app.login(email, "not the password").await, StatusCode::TOO_MANY_REQUESTS, "rate_limited").await;
+        assert_eq!(body["message"], "Too many attempts; try again later.");
+    }
+    // Locked even with the right password, until the window ends.
+    let locked = app.login("locked@example.com", PASSWORD).await;
+    let retry_after: i64 = locked.headers()["retry-after"].to_str().unwrap().parse().unwrap();
+    assert!((1..=900).contains(&retry_after), "{retry_after}");
+    error_body(locked, StatusCode::TOO_MANY_REQUESTS, "rate_limited").await;
+    app.clock.advance(chrono::Duration::seconds(retry_after));
+    assert_eq!(app.login("locked@example.com", PASSWORD).await.status(), StatusCode::OK);
+}
+
+#[tokio::test]
+async fn a_successful_login_resets_the_account_counter() {
+    let app = spawn_app_with(|config| config.login.max_failures_per_ip = 1000).await;
+    app.signed_in_user("reset@example.com").await;
+    fail_logins(&app, "reset@example.com", 4).await;
+    assert_eq!(app.login("reset@example.com", PASSWORD).await.status(), StatusCode::OK);
+    fail_logins(&app, "reset@example.com", 4).await;
+    assert_eq!(app.login("reset@example.com", PASSWORD).await.status(), StatusCode::OK);
+}
+
+#[tokio::test]
+async fn failures_from_one_address_across_accounts_are_limited() {
+    let app = spawn_app_with(|_| {}).await;
+    for i in 0..5 {
+        fail_logins(&app, &format!("spray{i}@example.com"), 1).await;
+    }
+    error_body(app.login("spray9@example.com", "not the password").await, StatusCode::TOO_MANY_REQUESTS, "rate_limited").await;
+}
+
+#[tokio::test]
+async fn concurrent_guesses_cannot_overrun_the_account_limit() {
+    let app = spawn_app_with(|config| config.login.max_failures_per_ip = 1000).await;
+    app.signed_in_user("burst@example.com").await;
+    let guesses = (0..20).map(|i| {
+        let app = &app;
+        async move { app.login("burst@example.com", &format!("guess number {i}")).await.status() }
+    });
+    let statuses = futures::future::join_all(guesses).await;
+    let checked = statuses.iter().filter(|s| **s == StatusCode::UNAUTHORIZED).count();
+    assert_eq!(checked, 5, "exactly five passwords were tried: {statuses:?}");
+    assert_eq!(statuses.iter().filter(|s| **s == StatusCode::TOO_MANY_REQUESTS).count(), 15);
+}
+
+#[tokio::test]
+async fn wrong_current_passwords_count_toward_the_lockout() {
+    let app = spawn_app_with(|config| config.login.max_failures_per_ip = 1000).await;
+    let login = app.signed_in_user("stolen@example.com").await;
+    let token = str_field(&login, "accessToken");
+    for i in 0..5 {
+        let body = json!({ "currentPassword": format!("guess {i}"), "newPassword": "attacker passphrase" });
+        error_body(app.post_authed("/users/me/password", token, Some(body)).await, StatusCode::FORBIDDEN, "current_password_incorrect").await;
+    }
+    let body = json!({ "currentPassword": PASSWORD, "newPassword": "attacker passphrase" });
+    error_body(app.post_authed("/users/me/password", token, Some(body)).await, StatusCode::TOO_MANY_REQUESTS, "rate_limited").await;
+    error_body(app.login("stolen@example.com", PASSWORD).await, StatusCode::TOO_MANY_REQUESTS, "rate_limited").await;
+}
+
+#[tokio::test]
+async fn a_flood_from_one_client_is_throttled_on_every_operation() {
+    for operation in every_operation() {
+        // A server per operation, so that each starts with a full bucket.
+        let app = spawn_app_with(|config| {
+            config.server.rate_limit_per_second = 1;
+            config.server.rate_limit_burst = 3;
+        })
+        .await;
+        let mut throttled = None;
+        for _ in 0..6 {
+            let mut request = operation.request(&app.http, &app.base, "some-token");
+            if let Some(body) = &operation.body {
+                request = request.json(body);
+            }
+            let response = request.send().await.unwrap();
+            if response.status() == StatusCode::TOO_MANY_REQUESTS {
+                throttled = Some(response);
+                break;
+            }
+        }
+        let response = throttled.unwrap_or_else(|| panic!("{} was never throttled", operation.describe()));
+        error_body(response, StatusCode::TOO_MANY_REQUESTS, "rate_limited").await;
+    }
+}

@@ -1,0 +1,156 @@
+//! A real server on 127.0.0.1:0 per test, with its own data directory and clock.
+#![allow(dead_code)]
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+use auth_service::app;
+use auth_service::config::Config;
+use auth_service::domain::ManualClock;
+use chrono::{TimeZone, Utc};
+use reqwest::{Client, Method, RequestBuilder, Response, StatusCode};
+use serde_json::{Value, json};
+use tempfile::TempDir;
+
+pub const PASSWORD: &str = "correct horse battery staple";
+
+pub struct TestApp {
+    pub base: String,
+    pub http: Client,
+    pub clock: Arc<ManualClock>,
+    pub config: Config,
+    _data: TempDir,
+}
+
+/// The default configuration with a fresh data directory.
+pub fn test_config() -> (Config, TempDir) {
+    let data = tempfile::tempdir().expect("temp dir");
+    let mut config = Config::default();
+    config.storage.data_dir = data.path().to_path_buf();
+    (config, data)
+}
+
+pub async fn spawn_app() -> TestApp {
+    spawn_app_with(|_| {}).await
+}
+
+/// Starts a server whose configuration `adjust` may change first.
+pub async fn spawn_app_with(adjust: impl FnOnce(&mut Config)) -> TestApp {
+    let (mut config, data) = test_config();
+    adjust(&mut config);
+    let clock = Arc::new(ManualClock::starting_at(Utc.with_ymd_and_hms(2030, 1, 1, 12, 0, 0).unwrap()));
+    let router = app::embedded_with_clock(&config, clock.clone()).expect("app");
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+    let address = listener.local_addr().expect("address");
+    tokio::spawn(async move {
+        axum::serve(listener, router.into_make_service_with_connect_info::<SocketAddr>()).await.expect("serve");
+    });
+    TestApp { base: format!("http://{address}"), http: Client::new(), clock, config, _data: data }
+}
+
+impl TestApp {
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+
+    pub async fn post(&self, path: &str, body: Value) -> Response {
+        self.http.post(self.url(path)).json(&body).send().await.expect("request")
+    }
+
+    pub async fn post_authed(&self, path: &str, token: &str, body: Option<Value>) -> Response {
+        let request = self.http.post(self.url(path)).bearer_auth(token);
+        let request = match body {
+            Some(body) => request.json(&body),
+            None => request,
+        };
+        request.send().await.expect("request")
+    }
+
+    pub async fn get_authed(&self, path: &str, token: &str) -> Response {
+        self.http.get(self.url(path)).bearer_auth(token).send().await.expect("request")
+    }
+
+    pub async fn register(&self, email: &str, password: &str, name: &str) -> Response {
+        self.post("/auth/register", json!({ "email": email, "password": password, "name": name })).await
+    }
+
+    pub async fn login(&self, email: &str, password: &str) -> Response {
+        self.post("/auth/login", json!({ "email": email, "password": password })).await
+    }
+
+    pub async fn refresh(&self, refresh_token: &str) -> Response {
+        self.post("/auth/token/refresh", json!({ "refreshToken": refresh_token })).await
+    }
+
+    /// Registers `email` with [`PASSWORD`] and signs in; returns the login body.
+    pub async fn signed_in_user(&self, email: &str) -> Value {
+        let registered = self.register(email, PASSWORD, "Ada Lovelace").await;
+        assert_eq!(registered.status(), StatusCode::CREATED, "{}", registered.text().await.unwrap_or_default());
+        let login = self.login(email, PASSWORD).await;
+        assert_eq!(login.status(), StatusCode::OK);
+        login.json().await.expect("json")
+    }
+}
+
+/// Asserts the contract's `Error` shape and returns the body.
+pub async fn error_body(response: Response, status: StatusCode, code: &str) -> Value {
+    assert_eq!(response.status(), status);
+    let header_id = response.headers().get("x-request-id").expect("x-request-id").to_str().unwrap().to_owned();
+    assert!(
+        response.headers().get("content-type").is_some_and(|v| v.to_str().unwrap().starts_with("application/json")),
+        "error bodies are JSON"
+    );
+    if status == StatusCode::UNAUTHORIZED {
+        let challenge = response.headers().get("www-authenticate").expect("401 carries WWW-Authenticate");
+        assert!(challenge.to_str().unwrap().starts_with("Bearer"));
+    }
+    if status == StatusCode::TOO_MANY_REQUESTS {
+        let retry: u64 = response.headers().get("retry-after").expect("429 carries Retry-After").to_str().unwrap().parse().unwrap();
+        assert!(retry >= 1);
+    }
+    let body: Value = response.json().await.expect("json body");
+    assert_eq!(body["code"], code, "{body}");
+    assert!(body["message"].as_str().is_some_and(|m| !m.is_empty()), "{body}");
+    assert_eq!(body["requestId"], header_id.as_str(), "{body}");
+    body
+}
+
+pub fn str_field<'a>(body: &'a Value, field: &str) -> &'a str {
+    body[field].as_str().unwrap_or_else(|| panic!("{field} in {body}"))
+}
+
+/// One operation of the contract with a request it would accept.
+pub struct Operation {
+    pub method: Method,
+    pub path: &'static str,
+    pub body: Option<Value>,
+    pub protected: bool,
+}
+
+/// Every operation of the contract.
+pub fn every_operation() -> Vec<Operation> {
+    let op = |method: Method, path, body: Option<Value>, protected| Operation { method, path, body, protected };
+    vec![
+        op(Method::GET, "/health", None, false),
+        op(Method::GET, "/.well-known/jwks.json", None, false),
+        op(Method::POST, "/auth/register", Some(json!({ "email": "new@example.com", "password": PASSWORD, "name": "Ada" })), false),
+        op(Method::POST, "/auth/login", Some(json!({ "email": "a@example.com", "password": PASSWORD })), false),
+        op(Method::POST, "/auth/token/refresh", Some(json!({ "refreshToken": "some-token" })), false),
+        op(Method::POST, "/auth/logout", None, true),
+        op(Method::GET, "/users/me", None, true),
+        op(Method::PATCH, "/users/me", Some(json!({ "name": "Ada" })), true),
+        op(Method::POST, "/users/me/password", Some(json!({ "currentPassword": PASSWORD, "newPassword": "another passphrase" })), true),
+    ]
+}
+
+impl Operation {
+    /// The request with `token` as bearer when the operation is protected, without a body.
+    pub fn request(&self, http: &Client, base: &str, token: &str) -> RequestBuilder {
+        let request = http.request(self.method.clone(), format!("{base}{}", self.path));
+        if self.protected { request.bearer_auth(token) } else { request }
+    }
+
+    pub fn describe(&self) -> String {
+        format!("{} {}", self.method, self.path)
+    }
+}
