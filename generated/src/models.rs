@@ -32,17 +32,17 @@ fn from_validation_error(e: validator::ValidationError) -> validator::Validation
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
 #[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
 pub struct ChangePasswordRequest {
-    /// Any characters. New passwords must satisfy the configured policy (by default at least 8 characters and not a common password). 
+    /// A password as the user typed it; any characters.
     #[serde(rename = "currentPassword")]
     #[validate(
             length(min = 1, max = 256),
     )]
     pub current_password: String,
 
-    /// Any characters. New passwords must satisfy the configured policy (by default at least 8 characters and not a common password). 
+    /// A password being set. Any characters, never truncated. The server's policy may ask for more than this schema can say: by default it refuses the most common breached passwords, and it can be set to require a longer password or lowercase, uppercase, digit and symbol characters. A refusal is a 400 `weak_password` naming the rule. 
     #[serde(rename = "newPassword")]
     #[validate(
-            length(min = 1, max = 256),
+            length(min = 8, max = 256),
     )]
     pub new_password: String,
 
@@ -164,6 +164,7 @@ impl std::convert::TryFrom<HeaderValue> for header::IntoHeaderValue<ChangePasswo
 
 
 
+/// An email address with a dotted domain; compared without regard to letter case.
 #[derive(Debug, Clone, PartialEq, PartialOrd,  serde::Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
 pub struct Email(pub String);
@@ -961,13 +962,14 @@ impl std::convert::TryFrom<HeaderValue> for header::IntoHeaderValue<Jwks> {
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
 #[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
 pub struct LoginRequest {
+    /// An email address with a dotted domain; compared without regard to letter case.
     #[serde(rename = "email")]
     #[validate(
             length(min = 3, max = 254),
     )]
     pub email: String,
 
-    /// Any characters. New passwords must satisfy the configured policy (by default at least 8 characters and not a common password). 
+    /// A password as the user typed it; any characters.
     #[serde(rename = "password")]
     #[validate(
             length(min = 1, max = 256),
@@ -1309,7 +1311,7 @@ impl std::convert::TryFrom<HeaderValue> for header::IntoHeaderValue<LoginRespons
 
 
 
-/// Letters, marks, spaces, hyphens, apostrophes and periods.
+/// A person's name: words of letters, separated by one space, hyphen, apostrophe or period, or by a period and a space (\"José Núñez\", \"Zoë O'Brien\", \"J. R. R. Tolkien\"). Letters are those of the Latin, Greek, Cyrillic, Armenian, Hebrew, Arabic, Devanagari, Bengali, Tamil, Thai, Georgian, Ethiopic, kana, CJK and Hangul blocks, with combining accents; the pattern spells them out as code point ranges so that every regular expression engine reads it alike. Digits, control characters and markup are refused. Stored in Unicode NFC. 
 #[derive(Debug, Clone, PartialEq, PartialOrd,  serde::Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
 pub struct Name(pub String);
@@ -1361,7 +1363,59 @@ impl std::ops::DerefMut for Name {
 
 
 
-/// Any characters. New passwords must satisfy the configured policy (by default at least 8 characters and not a common password). 
+/// A password being set. Any characters, never truncated. The server's policy may ask for more than this schema can say: by default it refuses the most common breached passwords, and it can be set to require a longer password or lowercase, uppercase, digit and symbol characters. A refusal is a 400 `weak_password` naming the rule. 
+#[derive(Debug, Clone, PartialEq, PartialOrd,  serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
+pub struct NewPassword(pub String);
+
+impl validator::Validate for NewPassword {
+    fn validate(&self) -> std::result::Result<(), validator::ValidationErrors> {
+
+        std::result::Result::Ok(())
+    }
+}
+
+impl std::convert::From<String> for NewPassword {
+    fn from(x: String) -> Self {
+        NewPassword(x)
+    }
+}
+
+impl std::fmt::Display for NewPassword {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+       write!(f, "{}", self.0)
+    }
+}
+
+impl std::str::FromStr for NewPassword {
+    type Err = std::string::ParseError;
+    fn from_str(x: &str) -> std::result::Result<Self, Self::Err> {
+        std::result::Result::Ok(NewPassword(x.to_string()))
+    }
+}
+
+impl std::convert::From<NewPassword> for String {
+    fn from(x: NewPassword) -> Self {
+        x.0
+    }
+}
+
+impl std::ops::Deref for NewPassword {
+    type Target = String;
+    fn deref(&self) -> &String {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for NewPassword {
+    fn deref_mut(&mut self) -> &mut String {
+        &mut self.0
+    }
+}
+
+
+
+/// A password as the user typed it; any characters.
 #[derive(Debug, Clone, PartialEq, PartialOrd,  serde::Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
 pub struct Password(pub String);
@@ -1534,29 +1588,34 @@ impl std::convert::TryFrom<HeaderValue> for header::IntoHeaderValue<RefreshReque
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
 #[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
 pub struct RegisterRequest {
+    /// An email address with a dotted domain; compared without regard to letter case.
     #[serde(rename = "email")]
     #[validate(
             length(min = 3, max = 254),
     )]
     pub email: String,
 
-    /// Any characters. New passwords must satisfy the configured policy (by default at least 8 characters and not a common password). 
+    /// A password being set. Any characters, never truncated. The server's policy may ask for more than this schema can say: by default it refuses the most common breached passwords, and it can be set to require a longer password or lowercase, uppercase, digit and symbol characters. A refusal is a 400 `weak_password` naming the rule. 
     #[serde(rename = "password")]
     #[validate(
-            length(min = 1, max = 256),
+            length(min = 8, max = 256),
     )]
     pub password: String,
 
-    /// Letters, marks, spaces, hyphens, apostrophes and periods.
+    /// A person's name: words of letters, separated by one space, hyphen, apostrophe or period, or by a period and a space (\"José Núñez\", \"Zoë O'Brien\", \"J. R. R. Tolkien\"). Letters are those of the Latin, Greek, Cyrillic, Armenian, Hebrew, Arabic, Devanagari, Bengali, Tamil, Thai, Georgian, Ethiopic, kana, CJK and Hangul blocks, with combining accents; the pattern spells them out as code point ranges so that every regular expression engine reads it alike. Digits, control characters and markup are refused. Stored in Unicode NFC. 
     #[serde(rename = "name")]
     #[validate(
             length(min = 1, max = 100),
+            regex(path = *RE_REGISTERREQUEST_NAME),
     )]
     pub name: String,
 
 }
 
 
+lazy_static::lazy_static! {
+    static ref RE_REGISTERREQUEST_NAME: regex::Regex = regex::Regex::new("^[\\u0041-\\u005A\\u0061-\\u007A\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u024F\\u0300-\\u036F\\u0386\\u0388-\\u03FF\\u0400-\\u0481\\u048A-\\u052F\\u0531-\\u0556\\u0561-\\u0587\\u05D0-\\u05EA\\u0620-\\u064A\\u0900-\\u0963\\u0980-\\u09E3\\u0B80-\\u0BE5\\u0E01-\\u0E3A\\u0E40-\\u0E4E\\u10A0-\\u10FF\\u1200-\\u135A\\u1E00-\\u1FFF\\u3041-\\u3096\\u30A1-\\u30FA\\u4E00-\\u9FFF\\uAC00-\\uD7A3]+(?:(?:[ '\\u2019.-]|\\. )[\\u0041-\\u005A\\u0061-\\u007A\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u024F\\u0300-\\u036F\\u0386\\u0388-\\u03FF\\u0400-\\u0481\\u048A-\\u052F\\u0531-\\u0556\\u0561-\\u0587\\u05D0-\\u05EA\\u0620-\\u064A\\u0900-\\u0963\\u0980-\\u09E3\\u0B80-\\u0BE5\\u0E01-\\u0E3A\\u0E40-\\u0E4E\\u10A0-\\u10FF\\u1200-\\u135A\\u1E00-\\u1FFF\\u3041-\\u3096\\u30A1-\\u30FA\\u4E00-\\u9FFF\\uAC00-\\uD7A3]+)*\\.?$").unwrap();
+}
 
 impl RegisterRequest {
     #[allow(clippy::new_without_default, clippy::too_many_arguments)]
@@ -1855,16 +1914,20 @@ impl std::convert::TryFrom<HeaderValue> for header::IntoHeaderValue<TokenSet> {
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
 #[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
 pub struct UpdateUserRequest {
-    /// Letters, marks, spaces, hyphens, apostrophes and periods.
+    /// A person's name: words of letters, separated by one space, hyphen, apostrophe or period, or by a period and a space (\"José Núñez\", \"Zoë O'Brien\", \"J. R. R. Tolkien\"). Letters are those of the Latin, Greek, Cyrillic, Armenian, Hebrew, Arabic, Devanagari, Bengali, Tamil, Thai, Georgian, Ethiopic, kana, CJK and Hangul blocks, with combining accents; the pattern spells them out as code point ranges so that every regular expression engine reads it alike. Digits, control characters and markup are refused. Stored in Unicode NFC. 
     #[serde(rename = "name")]
     #[validate(
             length(min = 1, max = 100),
+            regex(path = *RE_UPDATEUSERREQUEST_NAME),
     )]
     pub name: String,
 
 }
 
 
+lazy_static::lazy_static! {
+    static ref RE_UPDATEUSERREQUEST_NAME: regex::Regex = regex::Regex::new("^[\\u0041-\\u005A\\u0061-\\u007A\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u024F\\u0300-\\u036F\\u0386\\u0388-\\u03FF\\u0400-\\u0481\\u048A-\\u052F\\u0531-\\u0556\\u0561-\\u0587\\u05D0-\\u05EA\\u0620-\\u064A\\u0900-\\u0963\\u0980-\\u09E3\\u0B80-\\u0BE5\\u0E01-\\u0E3A\\u0E40-\\u0E4E\\u10A0-\\u10FF\\u1200-\\u135A\\u1E00-\\u1FFF\\u3041-\\u3096\\u30A1-\\u30FA\\u4E00-\\u9FFF\\uAC00-\\uD7A3]+(?:(?:[ '\\u2019.-]|\\. )[\\u0041-\\u005A\\u0061-\\u007A\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u024F\\u0300-\\u036F\\u0386\\u0388-\\u03FF\\u0400-\\u0481\\u048A-\\u052F\\u0531-\\u0556\\u0561-\\u0587\\u05D0-\\u05EA\\u0620-\\u064A\\u0900-\\u0963\\u0980-\\u09E3\\u0B80-\\u0BE5\\u0E01-\\u0E3A\\u0E40-\\u0E4E\\u10A0-\\u10FF\\u1200-\\u135A\\u1E00-\\u1FFF\\u3041-\\u3096\\u30A1-\\u30FA\\u4E00-\\u9FFF\\uAC00-\\uD7A3]+)*\\.?$").unwrap();
+}
 
 impl UpdateUserRequest {
     #[allow(clippy::new_without_default, clippy::too_many_arguments)]

@@ -68,14 +68,22 @@ async fn missing_fields_and_wrong_types_name_the_field() {
 
 #[tokio::test]
 async fn lengths_from_the_contract_are_enforced_with_details() {
-    let app = spawn_app().await;
+    let (app, token) = app_with_token(|_| {}).await;
     let long_email = format!("{}@example.com", "a".repeat(250));
     let body = error_body(app.login(&long_email, PASSWORD).await, StatusCode::BAD_REQUEST, "validation_failed").await;
-    assert_eq!(body["details"][0]["field"], "email");
-    assert_eq!(body["details"][0]["code"], "invalid_length");
+    assert_eq!(body["details"][0], json!({ "field": "email", "code": "too_long", "message": "must be at most 254 characters" }));
     let long_password = "p".repeat(257);
     let body = error_body(app.login("a@example.com", &long_password).await, StatusCode::BAD_REQUEST, "validation_failed").await;
     assert_eq!(body["details"][0]["field"], "password");
+    assert_eq!(body["details"][0]["code"], "too_long");
+    let body = error_body(app.refresh(&"r".repeat(513)).await, StatusCode::BAD_REQUEST, "validation_failed").await;
+    assert_eq!(body["details"][0]["field"], "refreshToken");
+    let long_name = "a".repeat(101);
+    let renamed = app.http.patch(app.url("/users/me")).bearer_auth(&token).json(&json!({ "name": long_name })).send().await.unwrap();
+    let body = error_body(renamed, StatusCode::BAD_REQUEST, "validation_failed").await;
+    assert_eq!(body["details"][0]["code"], "too_long");
+    let empty = error_body(app.login("", "").await, StatusCode::BAD_REQUEST, "validation_failed").await;
+    assert_eq!(empty["details"].as_array().unwrap().len(), 2, "{empty}");
 }
 
 #[tokio::test]

@@ -33,8 +33,6 @@ pub enum Rejection {
     },
     /// The body is missing, not JSON, too large or not of the expected shape.
     Body(axum::extract::rejection::JsonRejection),
-    /// The body is well-formed but breaks a constraint of the contract.
-    Validation(validator::ValidationErrors),
 }
 
 // Error handler for unhandled errors.

@@ -53,28 +53,6 @@ where
         .with_state(api_impl)
 }
 
-    #[derive(validator::Validate)]
-    #[allow(dead_code)]
-    struct LoginUserBodyValidator<'a> {
-          #[validate(nested)]
-          body: &'a models::LoginRequest,
-    }
-
-
-#[tracing::instrument(skip_all)]
-fn login_user_validation(
-        body: models::LoginRequest,
-) -> std::result::Result<(
-        models::LoginRequest,
-), ValidationErrors>
-{
-              let b = LoginUserBodyValidator { body: &body };
-              b.validate()?;
-
-Ok((
-    body,
-))
-}
 /// LoginUser - POST /auth/login
 #[tracing::instrument(skip_all)]
 async fn login_user<I, A, E, C>(
@@ -98,18 +76,6 @@ where
       Err(rejection) => return Ok(api_impl.as_ref().reject(apis::Rejection::Body(rejection)).await),
   };
 
-      let validation =
-    login_user_validation(
-          body,
-    )
-  ;
-
-  let (
-      body,
-  ) = match validation {
-    Ok(valid) => valid,
-    Err(errors) => return Ok(api_impl.as_ref().reject(apis::Rejection::Validation(errors)).await),
-  };
 
 
 
@@ -325,16 +291,6 @@ where
                                         resp.map_err(|e| { error!(error = ?e); StatusCode::INTERNAL_SERVER_ERROR })
 }
 
-
-#[tracing::instrument(skip_all)]
-fn logout_user_validation(
-) -> std::result::Result<(
-), ValidationErrors>
-{
-
-Ok((
-))
-}
 /// LogoutUser - POST /auth/logout
 #[tracing::instrument(skip_all)]
 async fn logout_user<I, A, E, C>(
@@ -364,16 +320,6 @@ where
 
 
 
-      let validation =
-    logout_user_validation(
-    )
-  ;
-
-  let (
-  ) = match validation {
-    Ok(valid) => valid,
-    Err(errors) => return Ok(api_impl.as_ref().reject(apis::Rejection::Validation(errors)).await),
-  };
 
 
 
@@ -519,28 +465,6 @@ where
                                         resp.map_err(|e| { error!(error = ?e); StatusCode::INTERNAL_SERVER_ERROR })
 }
 
-    #[derive(validator::Validate)]
-    #[allow(dead_code)]
-    struct RefreshTokenBodyValidator<'a> {
-          #[validate(nested)]
-          body: &'a models::RefreshRequest,
-    }
-
-
-#[tracing::instrument(skip_all)]
-fn refresh_token_validation(
-        body: models::RefreshRequest,
-) -> std::result::Result<(
-        models::RefreshRequest,
-), ValidationErrors>
-{
-              let b = RefreshTokenBodyValidator { body: &body };
-              b.validate()?;
-
-Ok((
-    body,
-))
-}
 /// RefreshToken - POST /auth/token/refresh
 #[tracing::instrument(skip_all)]
 async fn refresh_token<I, A, E, C>(
@@ -564,18 +488,6 @@ where
       Err(rejection) => return Ok(api_impl.as_ref().reject(apis::Rejection::Body(rejection)).await),
   };
 
-      let validation =
-    refresh_token_validation(
-          body,
-    )
-  ;
-
-  let (
-      body,
-  ) = match validation {
-    Ok(valid) => valid,
-    Err(errors) => return Ok(api_impl.as_ref().reject(apis::Rejection::Validation(errors)).await),
-  };
 
 
 
@@ -791,28 +703,6 @@ where
                                         resp.map_err(|e| { error!(error = ?e); StatusCode::INTERNAL_SERVER_ERROR })
 }
 
-    #[derive(validator::Validate)]
-    #[allow(dead_code)]
-    struct RegisterUserBodyValidator<'a> {
-          #[validate(nested)]
-          body: &'a models::RegisterRequest,
-    }
-
-
-#[tracing::instrument(skip_all)]
-fn register_user_validation(
-        body: models::RegisterRequest,
-) -> std::result::Result<(
-        models::RegisterRequest,
-), ValidationErrors>
-{
-              let b = RegisterUserBodyValidator { body: &body };
-              b.validate()?;
-
-Ok((
-    body,
-))
-}
 /// RegisterUser - POST /auth/register
 #[tracing::instrument(skip_all)]
 async fn register_user<I, A, E, C>(
@@ -836,18 +726,6 @@ where
       Err(rejection) => return Ok(api_impl.as_ref().reject(apis::Rejection::Body(rejection)).await),
   };
 
-      let validation =
-    register_user_validation(
-          body,
-    )
-  ;
-
-  let (
-      body,
-  ) = match validation {
-    Ok(valid) => valid,
-    Err(errors) => return Ok(api_impl.as_ref().reject(apis::Rejection::Validation(errors)).await),
-  };
 
 
 
@@ -1044,16 +922,6 @@ where
                                         resp.map_err(|e| { error!(error = ?e); StatusCode::INTERNAL_SERVER_ERROR })
 }
 
-
-#[tracing::instrument(skip_all)]
-fn get_health_validation(
-) -> std::result::Result<(
-), ValidationErrors>
-{
-
-Ok((
-))
-}
 /// GetHealth - GET /health
 #[tracing::instrument(skip_all)]
 async fn get_health<I, A, E>(
@@ -1072,16 +940,6 @@ where
 
 
 
-      let validation =
-    get_health_validation(
-    )
-  ;
-
-  let (
-  ) = match validation {
-    Ok(valid) => valid,
-    Err(errors) => return Ok(api_impl.as_ref().reject(apis::Rejection::Validation(errors)).await),
-  };
 
 
 
@@ -1201,16 +1059,6 @@ where
                                         resp.map_err(|e| { error!(error = ?e); StatusCode::INTERNAL_SERVER_ERROR })
 }
 
-
-#[tracing::instrument(skip_all)]
-fn get_jwks_validation(
-) -> std::result::Result<(
-), ValidationErrors>
-{
-
-Ok((
-))
-}
 /// GetJwks - GET /.well-known/jwks.json
 #[tracing::instrument(skip_all)]
 async fn get_jwks<I, A, E>(
@@ -1229,16 +1077,6 @@ where
 
 
 
-      let validation =
-    get_jwks_validation(
-    )
-  ;
-
-  let (
-  ) = match validation {
-    Ok(valid) => valid,
-    Err(errors) => return Ok(api_impl.as_ref().reject(apis::Rejection::Validation(errors)).await),
-  };
 
 
 
@@ -1358,28 +1196,6 @@ where
                                         resp.map_err(|e| { error!(error = ?e); StatusCode::INTERNAL_SERVER_ERROR })
 }
 
-    #[derive(validator::Validate)]
-    #[allow(dead_code)]
-    struct ChangePasswordBodyValidator<'a> {
-          #[validate(nested)]
-          body: &'a models::ChangePasswordRequest,
-    }
-
-
-#[tracing::instrument(skip_all)]
-fn change_password_validation(
-        body: models::ChangePasswordRequest,
-) -> std::result::Result<(
-        models::ChangePasswordRequest,
-), ValidationErrors>
-{
-              let b = ChangePasswordBodyValidator { body: &body };
-              b.validate()?;
-
-Ok((
-    body,
-))
-}
 /// ChangePassword - POST /users/me/password
 #[tracing::instrument(skip_all)]
 async fn change_password<I, A, E, C>(
@@ -1414,18 +1230,6 @@ where
       Err(rejection) => return Ok(api_impl.as_ref().reject(apis::Rejection::Body(rejection)).await),
   };
 
-      let validation =
-    change_password_validation(
-          body,
-    )
-  ;
-
-  let (
-      body,
-  ) = match validation {
-    Ok(valid) => valid,
-    Err(errors) => return Ok(api_impl.as_ref().reject(apis::Rejection::Validation(errors)).await),
-  };
 
 
 
@@ -1648,16 +1452,6 @@ where
                                         resp.map_err(|e| { error!(error = ?e); StatusCode::INTERNAL_SERVER_ERROR })
 }
 
-
-#[tracing::instrument(skip_all)]
-fn get_current_user_validation(
-) -> std::result::Result<(
-), ValidationErrors>
-{
-
-Ok((
-))
-}
 /// GetCurrentUser - GET /users/me
 #[tracing::instrument(skip_all)]
 async fn get_current_user<I, A, E, C>(
@@ -1687,16 +1481,6 @@ where
 
 
 
-      let validation =
-    get_current_user_validation(
-    )
-  ;
-
-  let (
-  ) = match validation {
-    Ok(valid) => valid,
-    Err(errors) => return Ok(api_impl.as_ref().reject(apis::Rejection::Validation(errors)).await),
-  };
 
 
 
@@ -1855,28 +1639,6 @@ where
                                         resp.map_err(|e| { error!(error = ?e); StatusCode::INTERNAL_SERVER_ERROR })
 }
 
-    #[derive(validator::Validate)]
-    #[allow(dead_code)]
-    struct UpdateCurrentUserBodyValidator<'a> {
-          #[validate(nested)]
-          body: &'a models::UpdateUserRequest,
-    }
-
-
-#[tracing::instrument(skip_all)]
-fn update_current_user_validation(
-        body: models::UpdateUserRequest,
-) -> std::result::Result<(
-        models::UpdateUserRequest,
-), ValidationErrors>
-{
-              let b = UpdateCurrentUserBodyValidator { body: &body };
-              b.validate()?;
-
-Ok((
-    body,
-))
-}
 /// UpdateCurrentUser - PATCH /users/me
 #[tracing::instrument(skip_all)]
 async fn update_current_user<I, A, E, C>(
@@ -1911,18 +1673,6 @@ where
       Err(rejection) => return Ok(api_impl.as_ref().reject(apis::Rejection::Body(rejection)).await),
   };
 
-      let validation =
-    update_current_user_validation(
-          body,
-    )
-  ;
-
-  let (
-      body,
-  ) = match validation {
-    Ok(valid) => valid,
-    Err(errors) => return Ok(api_impl.as_ref().reject(apis::Rejection::Validation(errors)).await),
-  };
 
 
 

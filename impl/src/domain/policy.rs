@@ -59,8 +59,10 @@ impl PasswordPolicy {
 
     /// Refuses settings that would make the policy meaningless.
     pub fn validate(&self) -> Result<(), String> {
-        if self.min_length < 6 || self.min_length > PASSWORD_MAX_CHARS {
-            return Err(format!("password.min_length must be between 6 and {PASSWORD_MAX_CHARS}"));
+        // The contract promises new passwords of 8 characters are long enough
+        // for the length rule; a policy may only ask for more.
+        if self.min_length < 8 || self.min_length > PASSWORD_MAX_CHARS {
+            return Err(format!("password.min_length must be between 8 and {PASSWORD_MAX_CHARS}"));
         }
         Ok(())
     }

@@ -1,6 +1,9 @@
 //! Values parsed at the edge, so that the domain never sees an unchecked string.
 
 use std::fmt;
+use std::sync::LazyLock;
+
+use regex::Regex;
 
 use secrecy::{ExposeSecret, SecretString};
 use unicode_normalization::UnicodeNormalization;
@@ -13,6 +16,8 @@ pub const EMAIL_MAX_CHARS: usize = 254;
 pub const PASSWORD_MAX_CHARS: usize = 256;
 /// Longest display name accepted.
 pub const NAME_MAX_CHARS: usize = 100;
+/// Longest refresh token accepted; issued ones are 43 characters.
+pub const REFRESH_TOKEN_MAX_CHARS: usize = 512;
 
 /// An email address, normalised (NFC, lower case) so that `A@Example.com`
 /// and `a@example.com` name one account.
@@ -77,30 +82,41 @@ impl fmt::Debug for Password {
     }
 }
 
-/// A person's display name: letters and combining marks, with single spaces,
-/// hyphens, apostrophes or periods between them. Control characters, digits
-/// and markup are refused. Stored in NFC.
+/// What a name must match: words of letters (with combining accents) from
+/// the scripts the contract lists, separated by one space, hyphen,
+/// apostrophe or period, or by a period and a space. The contract's `Name`
+/// schema carries the same pattern (a test holds the two together), spelt
+/// as code point ranges so that every regex engine, a client's or a
+/// fuzzer's, reads it as this one does.
+pub const NAME_PATTERN: &str = r"^[\u0041-\u005A\u0061-\u007A\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F\u0300-\u036F\u0386\u0388-\u03FF\u0400-\u0481\u048A-\u052F\u0531-\u0556\u0561-\u0587\u05D0-\u05EA\u0620-\u064A\u0900-\u0963\u0980-\u09E3\u0B80-\u0BE5\u0E01-\u0E3A\u0E40-\u0E4E\u10A0-\u10FF\u1200-\u135A\u1E00-\u1FFF\u3041-\u3096\u30A1-\u30FA\u4E00-\u9FFF\uAC00-\uD7A3]+(?:(?:[ '\u2019.-]|\. )[\u0041-\u005A\u0061-\u007A\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F\u0300-\u036F\u0386\u0388-\u03FF\u0400-\u0481\u048A-\u052F\u0531-\u0556\u0561-\u0587\u05D0-\u05EA\u0620-\u064A\u0900-\u0963\u0980-\u09E3\u0B80-\u0BE5\u0E01-\u0E3A\u0E40-\u0E4E\u10A0-\u10FF\u1200-\u135A\u1E00-\u1FFF\u3041-\u3096\u30A1-\u30FA\u4E00-\u9FFF\uAC00-\uD7A3]+)*\.?$";
+
+#[allow(clippy::expect_used)] // A constant pattern; the tests compile it.
+static NAME: LazyLock<Regex> = LazyLock::new(|| Regex::new(NAME_PATTERN).expect("NAME_PATTERN compiles"));
+
+/// A person's display name (see [`NAME_PATTERN`]), stored in NFC. Digits,
+/// control characters and markup are refused.
 #[derive(Clone, PartialEq, Eq)]
 pub struct DisplayName(String);
 
 impl DisplayName {
+    /// Checks the name as sent, as the contract's schema does, and keeps its
+    /// NFC form.
     pub fn parse(field: &str, raw: &str) -> Result<Self, FieldProblem> {
-        let name: String = raw.nfc().collect();
-        let chars = name.chars().count();
+        let chars = raw.chars().count();
         if chars == 0 {
             return Err(FieldProblem::new(field, "required", "must not be empty"));
         }
         if chars > NAME_MAX_CHARS {
             return Err(FieldProblem::new(field, "too_long", format!("must be at most {NAME_MAX_CHARS} characters")));
         }
-        if !is_well_formed_name(&name) {
+        if !NAME.is_match(raw) {
             return Err(FieldProblem::new(
                 field,
                 "invalid_name",
                 "may contain only letters, with spaces, hyphens, apostrophes or periods between them",
             ));
         }
-        Ok(Self(name))
+        Ok(Self(raw.nfc().collect()))
     }
 
     pub fn as_str(&self) -> &str {
@@ -119,41 +135,6 @@ impl fmt::Debug for DisplayName {
     }
 }
 
-fn is_letter(c: char) -> bool {
-    c.is_alphabetic() || is_combining_mark(c)
-}
-
-fn is_combining_mark(c: char) -> bool {
-    matches!(c, '\u{0300}'..='\u{036F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}' | '\u{20D0}'..='\u{20FF}' | '\u{FE20}'..='\u{FE2F}')
-}
-
-fn is_separator(c: char) -> bool {
-    matches!(c, ' ' | '-' | '\'' | '\u{2019}' | '.')
-}
-
-/// `word (separator word)* "."?`, where a word is a run of letters and a
-/// separator is one space, hyphen, apostrophe or period, or a period and a
-/// space ("J. R. R. Tolkien", "Martin Luther King Jr.").
-fn is_well_formed_name(name: &str) -> bool {
-    let mut rest = name;
-    loop {
-        let word = rest.find(|c: char| !is_letter(c)).unwrap_or(rest.len());
-        if word == 0 {
-            return false;
-        }
-        rest = &rest[word..];
-        if rest.is_empty() || rest == "." {
-            return true;
-        }
-        let separator = match rest.chars().next() {
-            _ if rest.starts_with(". ") => 2,
-            Some(c) if is_separator(c) => c.len_utf8(),
-            _ => return false,
-        };
-        rest = &rest[separator..];
-    }
-}
-
 /// An opaque refresh token as presented by a client.
 #[derive(Clone)]
 pub struct RefreshToken(SecretString);
@@ -162,6 +143,9 @@ impl RefreshToken {
     pub fn parse(field: &str, raw: &str) -> Result<Self, FieldProblem> {
         if raw.is_empty() {
             return Err(FieldProblem::new(field, "required", "must not be empty"));
+        }
+        if raw.chars().count() > REFRESH_TOKEN_MAX_CHARS {
+            return Err(FieldProblem::new(field, "too_long", format!("must be at most {REFRESH_TOKEN_MAX_CHARS} characters")));
         }
         Ok(Self(SecretString::from(raw.to_owned())))
     }
@@ -201,6 +185,30 @@ mod tests {
     fn names_in_many_scripts_are_accepted() {
         for raw in ["José Núñez", "Zoë O'Brien", "Jean-Luc Picard", "李小龍", "Ólafur Arnalds", "Martin Luther King Jr.", "J. R. R. Tolkien", "Zoë O\u{2019}Brien"] {
             assert!(DisplayName::parse("name", raw).is_ok(), "{raw}");
+        }
+    }
+
+    /// The parsers are the service's only validation of requests, so their
+    /// limits must be the contract's.
+    #[test]
+    fn the_limits_are_the_ones_in_the_contract() {
+        let contract: serde_json::Value = serde_norway::from_str(include_str!("../../../contract/openapi.yaml")).unwrap();
+        let schemas = &contract["components"]["schemas"];
+        assert_eq!(schemas["Name"]["pattern"], NAME_PATTERN);
+        assert_eq!((&schemas["Name"]["minLength"], &schemas["Name"]["maxLength"]), (&1.into(), &NAME_MAX_CHARS.into()));
+        assert_eq!(schemas["Email"]["maxLength"], EMAIL_MAX_CHARS);
+        assert_eq!(schemas["Email"]["format"], "email");
+        assert_eq!((&schemas["Password"]["minLength"], &schemas["Password"]["maxLength"]), (&1.into(), &PASSWORD_MAX_CHARS.into()));
+        let least = crate::domain::PasswordPolicy::default().min_length;
+        assert_eq!((&schemas["NewPassword"]["minLength"], &schemas["NewPassword"]["maxLength"]), (&least.into(), &PASSWORD_MAX_CHARS.into()));
+        let refresh = &schemas["RefreshRequest"]["properties"]["refreshToken"];
+        assert_eq!((&refresh["minLength"], &refresh["maxLength"]), (&1.into(), &REFRESH_TOKEN_MAX_CHARS.into()));
+    }
+
+    #[test]
+    fn names_with_combining_marks_are_accepted() {
+        for raw in ["\u{091C}\u{093C}\u{094B}\u{092F}\u{093E}", "\u{095B}\u{094B}\u{092F}\u{093E}", "\u{03B1}\u{0313}"] {
+            assert!(DisplayName::parse("name", raw).is_ok(), "{raw:?}");
         }
     }
 

@@ -8,7 +8,6 @@ use axum::extract::rejection::JsonRejection;
 use axum::response::{IntoResponse, Response};
 use http::header::{RETRY_AFTER, WWW_AUTHENTICATE};
 use http::{HeaderValue, StatusCode};
-use validator::{ValidationErrors, ValidationErrorsKind};
 
 use super::context;
 use crate::domain::{AuthError, FieldProblem};
@@ -159,10 +158,6 @@ impl From<Rejection> for Problem {
         match rejection {
             Rejection::Unauthenticated { credentials_presented } => Self::unauthenticated(credentials_presented),
             Rejection::Body(rejection) => body_problem(&rejection),
-            Rejection::Validation(errors) => {
-                Self::new(StatusCode::BAD_REQUEST, "validation_failed", "The request has invalid fields.")
-                    .with_details(validation_details(&errors))
-            }
             _ => Self::internal(),
         }
     }
@@ -208,83 +203,9 @@ fn shape_problem(error: &(dyn std::error::Error + 'static)) -> Option<FieldProbl
     None
 }
 
-/// Field problems from the generated validators, with the contract's
-/// (camelCase) field names.
-fn validation_details(errors: &ValidationErrors) -> Vec<FieldProblem> {
-    let mut details = Vec::new();
-    collect_validation(errors, "", &mut details);
-    details
-}
-
-fn collect_validation(errors: &ValidationErrors, prefix: &str, details: &mut Vec<FieldProblem>) {
-    for (field, kind) in errors.errors() {
-        // The generated validators wrap the body in a struct with one field, `body`.
-        let name = if prefix.is_empty() && field.as_ref() == "body" {
-            String::new()
-        } else if prefix.is_empty() {
-            camel_case(field)
-        } else {
-            format!("{prefix}.{}", camel_case(field))
-        };
-        match kind {
-            ValidationErrorsKind::Field(list) => {
-                for error in list {
-                    details.push(field_problem(&name, error));
-                }
-            }
-            ValidationErrorsKind::Struct(inner) => collect_validation(inner, &name, details),
-            ValidationErrorsKind::List(items) => {
-                for (index, inner) in items {
-                    collect_validation(inner, &format!("{name}[{index}]"), details);
-                }
-            }
-        }
-    }
-}
-
-fn field_problem(field: &str, error: &validator::ValidationError) -> FieldProblem {
-    let param = |key: &str| error.params.get(key).map(ToString::to_string);
-    match error.code.as_ref() {
-        "length" => {
-            let message = match (param("min"), param("max")) {
-                (Some(min), Some(max)) => format!("must be {min} to {max} characters long"),
-                (Some(min), None) => format!("must be at least {min} characters long"),
-                (None, Some(max)) => format!("must be at most {max} characters long"),
-                (None, None) => "has the wrong length".to_owned(),
-            };
-            FieldProblem::new(field, "invalid_length", message)
-        }
-        "regex" => FieldProblem::new(field, "invalid_format", "does not have the required format"),
-        "range" => FieldProblem::new(field, "out_of_range", "is out of range"),
-        _ => FieldProblem::new(field, "invalid", "is invalid"),
-    }
-}
-
-fn camel_case(snake: &str) -> String {
-    let mut out = String::with_capacity(snake.len());
-    let mut upper = false;
-    for c in snake.trim_start_matches("r#").chars() {
-        if c == '_' {
-            upper = true;
-        } else if upper {
-            out.extend(c.to_uppercase());
-            upper = false;
-        } else {
-            out.push(c);
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn rust_field_names_become_contract_names() {
-        assert_eq!(camel_case("current_password"), "currentPassword");
-        assert_eq!(camel_case("email"), "email");
-    }
 
     #[test]
     fn rate_limits_round_retry_after_up_to_whole_seconds() {
