@@ -3,6 +3,7 @@
 use std::fs;
 use std::os::unix::fs::DirBuilderExt;
 use std::sync::Arc;
+use std::time::Duration;
 
 use anyhow::Context;
 use axum::Router;
@@ -30,14 +31,27 @@ pub fn embedded_with_clock(config: &Config, clock: Arc<dyn Clock>) -> anyhow::Re
     let cores = std::thread::available_parallelism().map_or(1, usize::from);
     let hasher = PasswordHasher::new(cores)?;
     let store = Arc::new(SqliteStore::new(db.clone()));
-    let identity = Arc::new(EmbeddedIdentity::new(
-        db,
-        hasher,
-        key,
-        store.clone(),
-        clock.clone(),
-        config.tokens.clone(),
-    ));
+    let identity =
+        Arc::new(EmbeddedIdentity::new(db, hasher, key, store.clone(), clock.clone(), config.tokens.clone()));
+    spawn_purge(store.clone(), clock.clone(), Duration::from_secs(config.login.window_secs));
     let auth = AuthService::new(identity, store.clone(), store, clock, config.password.clone(), config.login.clone());
     Ok(http::router(Arc::new(auth), &config.server))
+}
+
+/// How often expired sessions and attempt counters are deleted.
+const PURGE_EVERY: Duration = Duration::from_secs(60 * 60);
+
+/// Deletes expired rows now and then every [`PURGE_EVERY`], for as long as
+/// the runtime lives.
+fn spawn_purge(store: Arc<SqliteStore>, clock: Arc<dyn Clock>, attempt_window: Duration) {
+    tokio::spawn(async move {
+        let mut ticks = tokio::time::interval(PURGE_EVERY);
+        loop {
+            ticks.tick().await;
+            match store.purge_expired(clock.now(), attempt_window).await {
+                Ok(removed) => tracing::debug!(removed, "purged expired sessions and attempt counters"),
+                Err(error) => tracing::warn!(error = %error, "could not purge expired rows"),
+            }
+        }
+    });
 }

@@ -140,7 +140,10 @@ impl Config {
             http::HeaderValue::try_from(origin.as_str())
                 .map_err(|_| format!("server.cors_allowed_origins has an invalid origin {origin:?}"))?;
         }
-        if self.login.max_failures_per_account == 0 || self.login.max_failures_per_ip == 0 || self.login.window_secs == 0 {
+        if self.login.max_failures_per_account == 0
+            || self.login.max_failures_per_ip == 0
+            || self.login.window_secs == 0
+        {
             return Err("login limits must be positive".to_owned());
         }
         Ok(())
@@ -148,6 +151,7 @@ impl Config {
 }
 
 #[cfg(test)]
+#[allow(clippy::result_large_err)] // figment's Jail closures return its large error type
 mod tests {
     use figment::Jail;
 

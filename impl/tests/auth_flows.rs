@@ -62,8 +62,14 @@ async fn names_in_any_script_are_accepted_and_markup_is_refused() {
         assert_eq!(response.status(), StatusCode::CREATED, "{name}");
         assert_eq!(response.json::<Value>().await.unwrap()["name"], name);
     }
-    for (i, name) in ["<script>alert(1)</script>", "Bell\u{7}", "Robert'); DROP TABLE users;--"].into_iter().enumerate() {
-        let body = error_body(app.register(&format!("bad{i}@example.com"), PASSWORD, name).await, StatusCode::BAD_REQUEST, "validation_failed").await;
+    for (i, name) in ["<script>alert(1)</script>", "Bell\u{7}", "Robert'); DROP TABLE users;--"].into_iter().enumerate()
+    {
+        let body = error_body(
+            app.register(&format!("bad{i}@example.com"), PASSWORD, name).await,
+            StatusCode::BAD_REQUEST,
+            "validation_failed",
+        )
+        .await;
         assert_eq!(body["details"][0]["field"], "name", "{body}");
         assert_eq!(body["details"][0]["code"], "invalid_name", "{body}");
     }
@@ -74,7 +80,12 @@ async fn weak_passwords_are_refused_naming_the_rule() {
     let app = spawn_app().await;
     let cases = [("short1!", "too_short"), ("password1", "too_common"), ("Qwerty123", "too_common")];
     for (i, (password, rule)) in cases.into_iter().enumerate() {
-        let body = error_body(app.register(&format!("w{i}@example.com"), password, "Ada").await, StatusCode::BAD_REQUEST, "weak_password").await;
+        let body = error_body(
+            app.register(&format!("w{i}@example.com"), password, "Ada").await,
+            StatusCode::BAD_REQUEST,
+            "weak_password",
+        )
+        .await;
         assert_eq!(body["details"][0]["field"], "password");
         assert_eq!(body["details"][0]["code"], rule, "{password}");
     }
@@ -87,9 +98,19 @@ async fn composition_rules_apply_when_configured() {
         config.password.require_symbol = true;
     })
     .await;
-    let body = error_body(app.register("c@example.com", "all lower case words", "Ada").await, StatusCode::BAD_REQUEST, "weak_password").await;
+    let body = error_body(
+        app.register("c@example.com", "all lower case words", "Ada").await,
+        StatusCode::BAD_REQUEST,
+        "weak_password",
+    )
+    .await;
     assert_eq!(body["details"][0]["code"], "missing_uppercase");
-    let body = error_body(app.register("c@example.com", "No Symbols Here", "Ada").await, StatusCode::BAD_REQUEST, "weak_password").await;
+    let body = error_body(
+        app.register("c@example.com", "No Symbols Here", "Ada").await,
+        StatusCode::BAD_REQUEST,
+        "weak_password",
+    )
+    .await;
     assert_eq!(body["details"][0]["code"], "missing_symbol");
     assert_eq!(app.register("c@example.com", "Has-A-Symbol now", "Ada").await.status(), StatusCode::CREATED);
 }
@@ -110,7 +131,8 @@ async fn invalid_registrations_report_every_bad_field() {
     let app = spawn_app().await;
     let response = app.post("/auth/register", json!({ "email": "not-an-email", "password": "x", "name": "<b>" })).await;
     let body = error_body(response, StatusCode::BAD_REQUEST, "validation_failed").await;
-    let fields: HashSet<&str> = body["details"].as_array().unwrap().iter().map(|d| d["field"].as_str().unwrap()).collect();
+    let fields: HashSet<&str> =
+        body["details"].as_array().unwrap().iter().map(|d| d["field"].as_str().unwrap()).collect();
     assert_eq!(fields, HashSet::from(["email", "name"]), "{body}");
 }
 
@@ -126,7 +148,10 @@ async fn login_returns_es256_tokens_with_the_documented_claims() {
 
     let jwks: Value = app.http.get(app.url("/.well-known/jwks.json")).send().await.unwrap().json().await.unwrap();
     let key = &jwks["keys"][0];
-    assert_eq!((key["kty"].as_str(), key["crv"].as_str(), key["alg"].as_str(), key["use"].as_str()), (Some("EC"), Some("P-256"), Some("ES256"), Some("sig")));
+    assert_eq!(
+        (key["kty"].as_str(), key["crv"].as_str(), key["alg"].as_str(), key["use"].as_str()),
+        (Some("EC"), Some("P-256"), Some("ES256"), Some("sig"))
+    );
 
     for (token, token_use) in [(str_field(&login, "accessToken"), "access"), (str_field(&login, "idToken"), "id")] {
         assert_eq!(header(token)["alg"], "ES256");
@@ -159,13 +184,27 @@ async fn the_profile_can_be_read_and_renamed() {
     let me: Value = app.get_authed("/users/me", token).await.json().await.unwrap();
     assert_eq!(me, login["user"]);
 
-    let renamed = app.http.patch(app.url("/users/me")).bearer_auth(token).json(&json!({ "name": "Ada King" })).send().await.unwrap();
+    let renamed = app
+        .http
+        .patch(app.url("/users/me"))
+        .bearer_auth(token)
+        .json(&json!({ "name": "Ada King" }))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(renamed.status(), StatusCode::OK);
     assert_eq!(renamed.json::<Value>().await.unwrap()["name"], "Ada King");
     let me: Value = app.get_authed("/users/me", token).await.json().await.unwrap();
     assert_eq!(me["name"], "Ada King");
 
-    let refused = app.http.patch(app.url("/users/me")).bearer_auth(token).json(&json!({ "name": "<img src=x>" })).send().await.unwrap();
+    let refused = app
+        .http
+        .patch(app.url("/users/me"))
+        .bearer_auth(token)
+        .json(&json!({ "name": "<img src=x>" }))
+        .send()
+        .await
+        .unwrap();
     error_body(refused, StatusCode::BAD_REQUEST, "validation_failed").await;
 }
 
@@ -209,7 +248,12 @@ async fn reusing_a_rotated_refresh_token_after_the_grace_window_revokes_the_whol
     app.clock.advance(chrono::Duration::seconds(11));
     error_body(app.refresh(stolen).await, StatusCode::UNAUTHORIZED, "invalid_refresh_token").await;
     error_body(app.refresh(current).await, StatusCode::UNAUTHORIZED, "invalid_refresh_token").await;
-    error_body(app.get_authed("/users/me", str_field(&refreshed, "accessToken")).await, StatusCode::UNAUTHORIZED, "unauthenticated").await;
+    error_body(
+        app.get_authed("/users/me", str_field(&refreshed, "accessToken")).await,
+        StatusCode::UNAUTHORIZED,
+        "unauthenticated",
+    )
+    .await;
     // Other sign-ins of the same user are unaffected.
     assert_eq!(app.login("reuse@example.com", PASSWORD).await.status(), StatusCode::OK);
 }
@@ -220,7 +264,12 @@ async fn refresh_tokens_expire_after_their_absolute_lifetime() {
     let login = app.signed_in_user("expiry@example.com").await;
     let refreshed: Value = app.refresh(str_field(&login, "refreshToken")).await.json().await.unwrap();
     app.clock.advance(chrono::Duration::seconds(3601));
-    error_body(app.refresh(str_field(&refreshed, "refreshToken")).await, StatusCode::UNAUTHORIZED, "invalid_refresh_token").await;
+    error_body(
+        app.refresh(str_field(&refreshed, "refreshToken")).await,
+        StatusCode::UNAUTHORIZED,
+        "invalid_refresh_token",
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -250,8 +299,18 @@ async fn logout_rejects_every_earlier_access_and_refresh_token_at_once() {
     assert_eq!(response.status(), StatusCode::NO_CONTENT);
 
     for session in [&laptop, &phone] {
-        error_body(app.get_authed("/users/me", str_field(session, "accessToken")).await, StatusCode::UNAUTHORIZED, "unauthenticated").await;
-        error_body(app.refresh(str_field(session, "refreshToken")).await, StatusCode::UNAUTHORIZED, "invalid_refresh_token").await;
+        error_body(
+            app.get_authed("/users/me", str_field(session, "accessToken")).await,
+            StatusCode::UNAUTHORIZED,
+            "unauthenticated",
+        )
+        .await;
+        error_body(
+            app.refresh(str_field(session, "refreshToken")).await,
+            StatusCode::UNAUTHORIZED,
+            "invalid_refresh_token",
+        )
+        .await;
     }
     let again: Value = app.login("logout@example.com", PASSWORD).await.json().await.unwrap();
     assert_eq!(app.get_authed("/users/me", str_field(&again, "accessToken")).await.status(), StatusCode::OK);
@@ -265,14 +324,24 @@ async fn changing_the_password_keeps_this_session_and_ends_the_others() {
     let token = str_field(&this, "accessToken");
 
     let response = app
-        .post_authed("/users/me/password", token, Some(json!({ "currentPassword": PASSWORD, "newPassword": "a brand new passphrase" })))
+        .post_authed(
+            "/users/me/password",
+            token,
+            Some(json!({ "currentPassword": PASSWORD, "newPassword": "a brand new passphrase" })),
+        )
         .await;
     assert_eq!(response.status(), StatusCode::NO_CONTENT);
 
     assert_eq!(app.get_authed("/users/me", token).await.status(), StatusCode::OK);
     assert_eq!(app.refresh(str_field(&this, "refreshToken")).await.status(), StatusCode::OK);
-    error_body(app.get_authed("/users/me", str_field(&other, "accessToken")).await, StatusCode::UNAUTHORIZED, "unauthenticated").await;
-    error_body(app.refresh(str_field(&other, "refreshToken")).await, StatusCode::UNAUTHORIZED, "invalid_refresh_token").await;
+    error_body(
+        app.get_authed("/users/me", str_field(&other, "accessToken")).await,
+        StatusCode::UNAUTHORIZED,
+        "unauthenticated",
+    )
+    .await;
+    error_body(app.refresh(str_field(&other, "refreshToken")).await, StatusCode::UNAUTHORIZED, "invalid_refresh_token")
+        .await;
 
     error_body(app.login("change@example.com", PASSWORD).await, StatusCode::UNAUTHORIZED, "invalid_credentials").await;
     assert_eq!(app.login("change@example.com", "a brand new passphrase").await.status(), StatusCode::OK);
@@ -284,10 +353,20 @@ async fn changing_the_password_requires_the_current_one_and_a_strong_new_one() {
     let login = app.signed_in_user("change2@example.com").await;
     let token = str_field(&login, "accessToken");
     let wrong = app
-        .post_authed("/users/me/password", token, Some(json!({ "currentPassword": "not my password", "newPassword": "a brand new passphrase" })))
+        .post_authed(
+            "/users/me/password",
+            token,
+            Some(json!({ "currentPassword": "not my password", "newPassword": "a brand new passphrase" })),
+        )
         .await;
     error_body(wrong, StatusCode::FORBIDDEN, "current_password_incorrect").await;
-    let weak = app.post_authed("/users/me/password", token, Some(json!({ "currentPassword": PASSWORD, "newPassword": "password" }))).await;
+    let weak = app
+        .post_authed(
+            "/users/me/password",
+            token,
+            Some(json!({ "currentPassword": PASSWORD, "newPassword": "password" })),
+        )
+        .await;
     let body = error_body(weak, StatusCode::BAD_REQUEST, "weak_password").await;
     assert_eq!(body["details"][0]["field"], "newPassword");
     assert_eq!(app.login("change2@example.com", PASSWORD).await.status(), StatusCode::OK);

@@ -20,7 +20,13 @@ async fn app_with_token(adjust: impl FnOnce(&mut auth_service::config::Config)) 
 async fn malformed_json_is_a_400_in_the_error_schema() {
     let (app, token) = app_with_token(|_| {}).await;
     for operation in every_operation().into_iter().filter(|operation| operation.body.is_some()) {
-        let response = operation.request(&app.http, &app.base, &token).header("content-type", "application/json").body("{\"email\": ").send().await.unwrap();
+        let response = operation
+            .request(&app.http, &app.base, &token)
+            .header("content-type", "application/json")
+            .body("{\"email\": ")
+            .send()
+            .await
+            .unwrap();
         assert_eq!(response.status(), StatusCode::BAD_REQUEST, "{}", operation.describe());
         error_body(response, StatusCode::BAD_REQUEST, "malformed_request").await;
     }
@@ -37,7 +43,12 @@ async fn a_missing_or_wrong_content_type_is_a_415() {
                 request = request.header("content-type", content_type);
             }
             let response = request.send().await.unwrap();
-            assert_eq!(response.status(), StatusCode::UNSUPPORTED_MEDIA_TYPE, "{} with {content_type:?}", operation.describe());
+            assert_eq!(
+                response.status(),
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                "{} with {content_type:?}",
+                operation.describe()
+            );
             error_body(response, StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type").await;
         }
     }
@@ -57,12 +68,23 @@ async fn a_body_over_the_limit_is_a_413() {
 #[tokio::test]
 async fn missing_fields_and_wrong_types_name_the_field() {
     let app = spawn_app().await;
-    let missing = error_body(app.post("/auth/login", json!({ "email": "a@example.com" })).await, StatusCode::BAD_REQUEST, "malformed_request").await;
+    let missing = error_body(
+        app.post("/auth/login", json!({ "email": "a@example.com" })).await,
+        StatusCode::BAD_REQUEST,
+        "malformed_request",
+    )
+    .await;
     assert_eq!(missing["details"][0], json!({ "field": "password", "code": "required", "message": "is required" }));
-    let wrong = error_body(app.post("/auth/login", json!({ "email": 42, "password": PASSWORD })).await, StatusCode::BAD_REQUEST, "malformed_request").await;
+    let wrong = error_body(
+        app.post("/auth/login", json!({ "email": 42, "password": PASSWORD })).await,
+        StatusCode::BAD_REQUEST,
+        "malformed_request",
+    )
+    .await;
     assert_eq!(wrong["details"][0]["field"], "email");
     assert_eq!(wrong["details"][0]["code"], "invalid_type");
-    let not_object = error_body(app.post("/auth/login", json!([1, 2])).await, StatusCode::BAD_REQUEST, "malformed_request").await;
+    let not_object =
+        error_body(app.post("/auth/login", json!([1, 2])).await, StatusCode::BAD_REQUEST, "malformed_request").await;
     assert_eq!(not_object["details"][0]["field"], "body");
 }
 
@@ -71,15 +93,27 @@ async fn lengths_from_the_contract_are_enforced_with_details() {
     let (app, token) = app_with_token(|_| {}).await;
     let long_email = format!("{}@example.com", "a".repeat(250));
     let body = error_body(app.login(&long_email, PASSWORD).await, StatusCode::BAD_REQUEST, "validation_failed").await;
-    assert_eq!(body["details"][0], json!({ "field": "email", "code": "too_long", "message": "must be at most 254 characters" }));
+    assert_eq!(
+        body["details"][0],
+        json!({ "field": "email", "code": "too_long", "message": "must be at most 254 characters" })
+    );
     let long_password = "p".repeat(257);
-    let body = error_body(app.login("a@example.com", &long_password).await, StatusCode::BAD_REQUEST, "validation_failed").await;
+    let body =
+        error_body(app.login("a@example.com", &long_password).await, StatusCode::BAD_REQUEST, "validation_failed")
+            .await;
     assert_eq!(body["details"][0]["field"], "password");
     assert_eq!(body["details"][0]["code"], "too_long");
     let body = error_body(app.refresh(&"r".repeat(513)).await, StatusCode::BAD_REQUEST, "validation_failed").await;
     assert_eq!(body["details"][0]["field"], "refreshToken");
     let long_name = "a".repeat(101);
-    let renamed = app.http.patch(app.url("/users/me")).bearer_auth(&token).json(&json!({ "name": long_name })).send().await.unwrap();
+    let renamed = app
+        .http
+        .patch(app.url("/users/me"))
+        .bearer_auth(&token)
+        .json(&json!({ "name": long_name }))
+        .send()
+        .await
+        .unwrap();
     let body = error_body(renamed, StatusCode::BAD_REQUEST, "validation_failed").await;
     assert_eq!(body["details"][0]["code"], "too_long");
     let empty = error_body(app.login("", "").await, StatusCode::BAD_REQUEST, "validation_failed").await;
@@ -89,7 +123,8 @@ async fn lengths_from_the_contract_are_enforced_with_details() {
 #[tokio::test]
 async fn authentication_is_checked_before_the_body() {
     let app = spawn_app().await;
-    let response = app.http.patch(app.url("/users/me")).header("content-type", "application/json").body("{").send().await.unwrap();
+    let response =
+        app.http.patch(app.url("/users/me")).header("content-type", "application/json").body("{").send().await.unwrap();
     error_body(response, StatusCode::UNAUTHORIZED, "unauthenticated").await;
 }
 
@@ -156,7 +191,8 @@ async fn every_response_carries_the_security_headers() {
 
 #[tokio::test]
 async fn cors_answers_only_configured_origins() {
-    let app = spawn_app_with(|config| config.server.cors_allowed_origins = vec!["https://app.example.com".into()]).await;
+    let app =
+        spawn_app_with(|config| config.server.cors_allowed_origins = vec!["https://app.example.com".into()]).await;
     let preflight = |origin: &'static str| {
         app.http
             .request(Method::OPTIONS, app.url("/auth/login"))
@@ -187,11 +223,36 @@ async fn the_contract_and_swagger_ui_are_served() {
         .flat_map(|item| item.as_object().unwrap().values())
         .filter_map(|operation| operation["operationId"].as_str())
         .collect();
-    for id in ["getHealth", "getJwks", "registerUser", "loginUser", "refreshToken", "logoutUser", "getCurrentUser", "updateCurrentUser", "changePassword"] {
+    for id in [
+        "getHealth",
+        "getJwks",
+        "registerUser",
+        "loginUser",
+        "refreshToken",
+        "logoutUser",
+        "getCurrentUser",
+        "updateCurrentUser",
+        "changePassword",
+    ] {
         assert!(operation_ids.contains(&id), "{id} in {operation_ids:?}");
     }
 
     let docs = app.http.get(app.url("/docs/")).send().await.unwrap();
     assert_eq!(docs.status(), StatusCode::OK);
     assert!(docs.text().await.unwrap().contains("swagger-ui"));
+}
+
+#[tokio::test]
+async fn a_missing_or_malformed_host_header_does_not_change_the_answer() {
+    let app = spawn_app().await;
+    let address = app.base.trim_start_matches("http://").to_owned();
+    for request in
+        ["GET /health HTTP/1.0\r\n\r\n", "GET /health HTTP/1.1\r\nHost: bad host!\r\nConnection: close\r\n\r\n"]
+    {
+        let mut stream = tokio::net::TcpStream::connect(&address).await.unwrap();
+        tokio::io::AsyncWriteExt::write_all(&mut stream, request.as_bytes()).await.unwrap();
+        let mut answer = String::new();
+        tokio::io::AsyncReadExt::read_to_string(&mut stream, &mut answer).await.unwrap();
+        assert!(answer.starts_with("HTTP/1.0 200") || answer.starts_with("HTTP/1.1 200"), "{request:?}: {answer}");
+    }
 }

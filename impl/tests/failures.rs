@@ -12,10 +12,12 @@ use anyhow::anyhow;
 use async_trait::async_trait;
 use auth_service::config::Config;
 use auth_service::domain::{
-    AuthService, DisplayName, Email, Password, PortError, Principal, PublicKey, RefreshToken, SystemClock, TokenSet, User,
-    UserId,
+    AuthService, DisplayName, Email, Password, PortError, Principal, PublicKey, RefreshToken, SystemClock, TokenSet,
+    User, UserId,
 };
-use auth_service::ports::{Acquire, AttemptCounter, IdentityProvider, Insert, PasswordChange, SignIn, SignUp, UserStore};
+use auth_service::ports::{
+    Acquire, AttemptCounter, IdentityProvider, Insert, PasswordChange, SignIn, SignUp, UserStore,
+};
 use chrono::{DateTime, Utc};
 use reqwest::StatusCode;
 use support::{error_body, every_operation};

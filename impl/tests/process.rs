@@ -422,7 +422,8 @@ async fn run_full_flow() -> FlowLogs {
     seen(&renamed);
     assert_eq!(expect_json(renamed, StatusCode::OK).await["name"], "Ada King");
 
-    let refreshed = send(api.post("/auth/token/refresh").json(&json!({ "refreshToken": token(&first, "refreshToken") }))).await;
+    let refreshed =
+        send(api.post("/auth/token/refresh").json(&json!({ "refreshToken": token(&first, "refreshToken") }))).await;
     seen(&refreshed);
     let second = expect_json(refreshed, StatusCode::OK).await;
     let access = token(&second, "accessToken");
@@ -439,7 +440,8 @@ async fn run_full_flow() -> FlowLogs {
     let revoked = api.me(access).await;
     seen(&revoked);
     expect_status(revoked, StatusCode::UNAUTHORIZED).await;
-    let stale = send(api.post("/auth/token/refresh").json(&json!({ "refreshToken": token(&second, "refreshToken") }))).await;
+    let stale =
+        send(api.post("/auth/token/refresh").json(&json!({ "refreshToken": token(&second, "refreshToken") }))).await;
     seen(&stale);
     expect_status(stale, StatusCode::UNAUTHORIZED).await;
 
@@ -468,7 +470,8 @@ fn parse_log_lines(lines: &[String]) -> Vec<Value> {
     lines
         .iter()
         .map(|line| {
-            let value: Value = serde_json::from_str(line).unwrap_or_else(|error| panic!("not a JSON log line ({error}): {line}"));
+            let value: Value =
+                serde_json::from_str(line).unwrap_or_else(|error| panic!("not a JSON log line ({error}): {line}"));
             assert!(value["timestamp"].is_string() && value["level"].is_string(), "{line}");
             assert!(value["fields"]["message"].is_string(), "{line}");
             value
@@ -490,13 +493,20 @@ async fn logs_of_a_full_flow_carry_request_ids_and_no_secrets() {
 
     // One "request finished" line per request, in the request span, with the
     // id the response carried and the status it had.
-    let finished: Vec<&Value> = entries.iter().filter(|entry| entry["fields"]["message"] == "request finished").collect();
-    assert_eq!(finished.len(), logs.responses.len(), "one \"request finished\" line per request:\n{}", logs.lines.join("\n"));
+    let finished: Vec<&Value> =
+        entries.iter().filter(|entry| entry["fields"]["message"] == "request finished").collect();
+    assert_eq!(
+        finished.len(),
+        logs.responses.len(),
+        "one \"request finished\" line per request:\n{}",
+        logs.lines.join("\n")
+    );
     let mut statuses: HashMap<String, u64> = HashMap::new();
     for entry in &finished {
         let span = request_span(entry);
         assert_eq!(span["name"], "request", "{entry}");
-        let id = span["request_id"].as_str().filter(|id| !id.is_empty()).unwrap_or_else(|| panic!("no request_id: {entry}"));
+        let id =
+            span["request_id"].as_str().filter(|id| !id.is_empty()).unwrap_or_else(|| panic!("no request_id: {entry}"));
         assert!(span["method"].is_string() && span["path"].is_string(), "{entry}");
         assert!(
             statuses.insert(id.to_owned(), entry["fields"]["status"].as_u64().expect("status")).is_none(),
@@ -504,10 +514,15 @@ async fn logs_of_a_full_flow_carry_request_ids_and_no_secrets() {
         );
     }
     for (id, status) in &logs.responses {
-        assert_eq!(statuses.get(id), Some(&u64::from(*status)), "no \"request finished\" line for {id} with status {status}");
+        assert_eq!(
+            statuses.get(id),
+            Some(&u64::from(*status)),
+            "no \"request finished\" line for {id} with status {status}"
+        );
     }
 
-    let tagged: Vec<&Value> = entries.iter().filter(|entry| request_span(entry)["request_id"] == "test-req-42").collect();
+    let tagged: Vec<&Value> =
+        entries.iter().filter(|entry| request_span(entry)["request_id"] == "test-req-42").collect();
     assert!(!tagged.is_empty(), "no line carries request_id test-req-42");
     assert!(tagged.iter().any(|entry| request_span(entry)["path"] == "/auth/register"), "{tagged:?}");
 
@@ -569,8 +584,9 @@ async fn zero_config_start_creates_a_private_data_dir_and_key() {
     let server = Server::start(command);
     server.wait_healthy().await;
 
-    let mode =
-        |path: &Path| std::fs::metadata(path).unwrap_or_else(|e| panic!("{}: {e}", path.display())).permissions().mode() & 0o777;
+    let mode = |path: &Path| {
+        std::fs::metadata(path).unwrap_or_else(|e| panic!("{}: {e}", path.display())).permissions().mode() & 0o777
+    };
     let data = cwd.path().join("data");
     assert!(data.is_dir(), "./data was not created");
     assert_eq!(mode(&data), 0o700, "./data mode {:o}", mode(&data));

@@ -14,12 +14,22 @@ fn protected_operations() -> Vec<(Method, &'static str, Option<Value>)> {
     vec![
         (Method::GET, "/users/me", None),
         (Method::PATCH, "/users/me", Some(json!({ "name": "Mallory" }))),
-        (Method::POST, "/users/me/password", Some(json!({ "currentPassword": PASSWORD, "newPassword": "taken over account" }))),
+        (
+            Method::POST,
+            "/users/me/password",
+            Some(json!({ "currentPassword": PASSWORD, "newPassword": "taken over account" })),
+        ),
         (Method::POST, "/auth/logout", None),
     ]
 }
 
-async fn call(app: &TestApp, method: &Method, path: &str, body: &Option<Value>, authorization: Option<&str>) -> reqwest::Response {
+async fn call(
+    app: &TestApp,
+    method: &Method,
+    path: &str,
+    body: &Option<Value>,
+    authorization: Option<&str>,
+) -> reqwest::Response {
     let mut request = app.http.request(method.clone(), app.url(path));
     if let Some(value) = authorization {
         request = request.header("authorization", value);
@@ -83,7 +93,10 @@ async fn every_protected_operation_refuses_every_kind_of_bad_token() {
     let revoked_session = app.signed_in_user("revoked@example.com").await;
     let revoked = str_field(&revoked_session, "accessToken").to_owned();
     let relogin: Value = app.login("revoked@example.com", PASSWORD).await.json().await.unwrap();
-    assert_eq!(app.post_authed("/auth/logout", str_field(&relogin, "accessToken"), None).await.status(), StatusCode::NO_CONTENT);
+    assert_eq!(
+        app.post_authed("/auth/logout", str_field(&relogin, "accessToken"), None).await.status(),
+        StatusCode::NO_CONTENT
+    );
 
     let bad: Vec<(&str, Option<String>)> = vec![
         ("no header", None),
@@ -113,7 +126,12 @@ async fn every_protected_operation_refuses_every_kind_of_bad_token() {
     app.clock.advance(chrono::Duration::seconds(900 + 60));
     for (method, path, body) in protected_operations() {
         let authorization = format!("Bearer {}", str_field(&expired_session, "accessToken"));
-        error_body(call(&app, &method, path, &body, Some(&authorization)).await, StatusCode::UNAUTHORIZED, "unauthenticated").await;
+        error_body(
+            call(&app, &method, path, &body, Some(&authorization)).await,
+            StatusCode::UNAUTHORIZED,
+            "unauthenticated",
+        )
+        .await;
     }
 
     // None of the attempts changed the victim's account.
@@ -125,8 +143,18 @@ async fn every_protected_operation_refuses_every_kind_of_bad_token() {
 async fn an_unknown_email_gets_exactly_the_answer_of_a_wrong_password() {
     let app = spawn_app_with(|_| {}).await;
     app.signed_in_user("known@example.com").await;
-    let wrong = error_body(app.login("known@example.com", "not the password").await, StatusCode::UNAUTHORIZED, "invalid_credentials").await;
-    let unknown = error_body(app.login("nobody@example.com", "not the password").await, StatusCode::UNAUTHORIZED, "invalid_credentials").await;
+    let wrong = error_body(
+        app.login("known@example.com", "not the password").await,
+        StatusCode::UNAUTHORIZED,
+        "invalid_credentials",
+    )
+    .await;
+    let unknown = error_body(
+        app.login("nobody@example.com", "not the password").await,
+        StatusCode::UNAUTHORIZED,
+        "invalid_credentials",
+    )
+    .await;
     let strip = |mut body: Value| {
         body.as_object_mut().unwrap().remove("requestId");
         body
@@ -146,7 +174,8 @@ async fn five_failures_lock_an_account_and_an_unknown_email_alike() {
     app.signed_in_user("locked@example.com").await;
     for email in ["locked@example.com", "ghost@example.com"] {
         fail_logins(&app, email, 5).await;
-        let body = error_body(app.login(email, "not the password").await, StatusCode::TOO_MANY_REQUESTS, "rate_limited").await;
+        let body =
+            error_body(app.login(email, "not the password").await, StatusCode::TOO_MANY_REQUESTS, "rate_limited").await;
         assert_eq!(body["message"], "Too many attempts; try again later.");
     }
     // Locked even with the right password, until the window ends.
@@ -174,7 +203,12 @@ async fn failures_from_one_address_across_accounts_are_limited() {
     for i in 0..5 {
         fail_logins(&app, &format!("spray{i}@example.com"), 1).await;
     }
-    error_body(app.login("spray9@example.com", "not the password").await, StatusCode::TOO_MANY_REQUESTS, "rate_limited").await;
+    error_body(
+        app.login("spray9@example.com", "not the password").await,
+        StatusCode::TOO_MANY_REQUESTS,
+        "rate_limited",
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -198,10 +232,20 @@ async fn wrong_current_passwords_count_toward_the_lockout() {
     let token = str_field(&login, "accessToken");
     for i in 0..5 {
         let body = json!({ "currentPassword": format!("guess {i}"), "newPassword": "attacker passphrase" });
-        error_body(app.post_authed("/users/me/password", token, Some(body)).await, StatusCode::FORBIDDEN, "current_password_incorrect").await;
+        error_body(
+            app.post_authed("/users/me/password", token, Some(body)).await,
+            StatusCode::FORBIDDEN,
+            "current_password_incorrect",
+        )
+        .await;
     }
     let body = json!({ "currentPassword": PASSWORD, "newPassword": "attacker passphrase" });
-    error_body(app.post_authed("/users/me/password", token, Some(body)).await, StatusCode::TOO_MANY_REQUESTS, "rate_limited").await;
+    error_body(
+        app.post_authed("/users/me/password", token, Some(body)).await,
+        StatusCode::TOO_MANY_REQUESTS,
+        "rate_limited",
+    )
+    .await;
     error_body(app.login("stolen@example.com", PASSWORD).await, StatusCode::TOO_MANY_REQUESTS, "rate_limited").await;
 }
 

@@ -51,7 +51,9 @@ fn parse_args() -> Result<Option<PathBuf>, String> {
         match arg.as_str() {
             "--config" | "-c" => file = Some(args.next().ok_or("--config needs a file")?.into()),
             "--help" | "-h" => {
-                println!("usage: auth-server [--config FILE]\n\nSettings come from FILE (TOML) and AUTH_* environment variables; see README.md.");
+                println!(
+                    "usage: auth-server [--config FILE]\n\nSettings come from FILE (TOML) and AUTH_* environment variables; see README.md."
+                );
                 std::process::exit(0);
             }
             other => return Err(format!("unknown argument {other:?}; try --help")),

@@ -36,7 +36,9 @@ pub enum AuthError {
     InvalidRefreshToken,
     CurrentPasswordIncorrect,
     /// Too many attempts; try again after the given time.
-    RateLimited { retry_after: Duration },
+    RateLimited {
+        retry_after: Duration,
+    },
     /// A dependency (the store, the identity provider) cannot serve now.
     Unavailable(anyhow::Error),
     /// A bug or an unexpected state.

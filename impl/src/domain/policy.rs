@@ -38,9 +38,13 @@ impl PasswordPolicy {
     pub fn check(&self, field: &str, password: &Password) -> Result<(), FieldProblem> {
         let text = password.expose();
         if text.chars().count() < self.min_length {
-            return Err(FieldProblem::new(field, "too_short", format!("must be at least {} characters", self.min_length)));
+            return Err(FieldProblem::new(
+                field,
+                "too_short",
+                format!("must be at least {} characters", self.min_length),
+            ));
         }
-        let rules: [(bool, fn(char) -> bool, &'static str, &str); 4] = [
+        let rules: [CompositionRule; 4] = [
             (self.require_lowercase, char::is_lowercase, "missing_lowercase", "must contain a lowercase letter"),
             (self.require_uppercase, char::is_uppercase, "missing_uppercase", "must contain an uppercase letter"),
             (self.require_digit, |c| c.is_ascii_digit(), "missing_digit", "must contain a digit"),
@@ -68,6 +72,9 @@ impl PasswordPolicy {
     }
 }
 
+/// Whether the rule is on, what a character must be, the rule's code and message.
+type CompositionRule = (bool, fn(char) -> bool, &'static str, &'static str);
+
 /// Symbols as Cognito counts them: anything that is not a letter, digit or space.
 fn is_symbol(c: char) -> bool {
     !c.is_alphanumeric() && !c.is_whitespace()
@@ -92,7 +99,17 @@ mod tests {
     #[test]
     fn common_passwords_are_refused_whatever_their_case() {
         let policy = PasswordPolicy::default();
-        for raw in ["password", "Password", "PASSWORD1", "12345678", "qwertyuiop", "iloveyou", "p@ssw0rd", "baseball", "sunshine"] {
+        for raw in [
+            "password",
+            "Password",
+            "PASSWORD1",
+            "12345678",
+            "qwertyuiop",
+            "iloveyou",
+            "p@ssw0rd",
+            "baseball",
+            "sunshine",
+        ] {
             assert_eq!(check(&policy, raw), Err("too_common"), "{raw}");
         }
     }

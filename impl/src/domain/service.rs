@@ -112,10 +112,10 @@ impl AuthService {
             updated_at: now,
         };
         let stored = self.users.insert(&user).await;
-        if !matches!(stored, Ok(Insert::Inserted)) {
-            if let Err(error) = self.identity.delete_user(user_id).await {
-                tracing::error!(user_id = %user_id, error = %error, "could not undo the sign-up of an account whose profile was not stored");
-            }
+        if !matches!(stored, Ok(Insert::Inserted))
+            && let Err(error) = self.identity.delete_user(user_id).await
+        {
+            tracing::error!(user_id = %user_id, error = %error, "could not undo the sign-up of an account whose profile was not stored");
         }
         match stored? {
             Insert::Inserted => Ok(user),

@@ -66,7 +66,11 @@ impl Password {
             return Err(FieldProblem::new(field, "required", "must not be empty"));
         }
         if chars > PASSWORD_MAX_CHARS {
-            return Err(FieldProblem::new(field, "too_long", format!("must be at most {PASSWORD_MAX_CHARS} characters")));
+            return Err(FieldProblem::new(
+                field,
+                "too_long",
+                format!("must be at most {PASSWORD_MAX_CHARS} characters"),
+            ));
         }
         Ok(Self(SecretString::from(raw.to_owned())))
     }
@@ -145,7 +149,11 @@ impl RefreshToken {
             return Err(FieldProblem::new(field, "required", "must not be empty"));
         }
         if raw.chars().count() > REFRESH_TOKEN_MAX_CHARS {
-            return Err(FieldProblem::new(field, "too_long", format!("must be at most {REFRESH_TOKEN_MAX_CHARS} characters")));
+            return Err(FieldProblem::new(
+                field,
+                "too_long",
+                format!("must be at most {REFRESH_TOKEN_MAX_CHARS} characters"),
+            ));
         }
         Ok(Self(SecretString::from(raw.to_owned())))
     }
@@ -183,7 +191,16 @@ mod tests {
 
     #[test]
     fn names_in_many_scripts_are_accepted() {
-        for raw in ["José Núñez", "Zoë O'Brien", "Jean-Luc Picard", "李小龍", "Ólafur Arnalds", "Martin Luther King Jr.", "J. R. R. Tolkien", "Zoë O\u{2019}Brien"] {
+        for raw in [
+            "José Núñez",
+            "Zoë O'Brien",
+            "Jean-Luc Picard",
+            "李小龍",
+            "Ólafur Arnalds",
+            "Martin Luther King Jr.",
+            "J. R. R. Tolkien",
+            "Zoë O\u{2019}Brien",
+        ] {
             assert!(DisplayName::parse("name", raw).is_ok(), "{raw}");
         }
     }
@@ -192,22 +209,30 @@ mod tests {
     /// limits must be the contract's.
     #[test]
     fn the_limits_are_the_ones_in_the_contract() {
-        let contract: serde_json::Value = serde_norway::from_str(include_str!("../../../contract/openapi.yaml")).unwrap();
+        let contract: serde_json::Value =
+            serde_norway::from_str(include_str!("../../../contract/openapi.yaml")).unwrap();
         let schemas = &contract["components"]["schemas"];
         assert_eq!(schemas["Name"]["pattern"], NAME_PATTERN);
         assert_eq!((&schemas["Name"]["minLength"], &schemas["Name"]["maxLength"]), (&1.into(), &NAME_MAX_CHARS.into()));
         assert_eq!(schemas["Email"]["maxLength"], EMAIL_MAX_CHARS);
         assert_eq!(schemas["Email"]["format"], "email");
-        assert_eq!((&schemas["Password"]["minLength"], &schemas["Password"]["maxLength"]), (&1.into(), &PASSWORD_MAX_CHARS.into()));
+        assert_eq!(
+            (&schemas["Password"]["minLength"], &schemas["Password"]["maxLength"]),
+            (&1.into(), &PASSWORD_MAX_CHARS.into())
+        );
         let least = crate::domain::PasswordPolicy::default().min_length;
-        assert_eq!((&schemas["NewPassword"]["minLength"], &schemas["NewPassword"]["maxLength"]), (&least.into(), &PASSWORD_MAX_CHARS.into()));
+        assert_eq!(
+            (&schemas["NewPassword"]["minLength"], &schemas["NewPassword"]["maxLength"]),
+            (&least.into(), &PASSWORD_MAX_CHARS.into())
+        );
         let refresh = &schemas["RefreshRequest"]["properties"]["refreshToken"];
         assert_eq!((&refresh["minLength"], &refresh["maxLength"]), (&1.into(), &REFRESH_TOKEN_MAX_CHARS.into()));
     }
 
     #[test]
     fn names_with_combining_marks_are_accepted() {
-        for raw in ["\u{091C}\u{093C}\u{094B}\u{092F}\u{093E}", "\u{095B}\u{094B}\u{092F}\u{093E}", "\u{03B1}\u{0313}"] {
+        for raw in ["\u{091C}\u{093C}\u{094B}\u{092F}\u{093E}", "\u{095B}\u{094B}\u{092F}\u{093E}", "\u{03B1}\u{0313}"]
+        {
             assert!(DisplayName::parse("name", raw).is_ok(), "{raw:?}");
         }
     }
@@ -220,7 +245,19 @@ mod tests {
 
     #[test]
     fn names_with_markup_controls_digits_or_stray_separators_are_refused() {
-        for raw in ["<script>alert(1)</script>", "Bob\u{0000}", "Tab\tName", "R2D2", " Ada", "Ada ", "Ada  Lovelace", "-Ada", "Ada-", "a&b", "Ada\u{202E}"] {
+        for raw in [
+            "<script>alert(1)</script>",
+            "Bob\u{0000}",
+            "Tab\tName",
+            "R2D2",
+            " Ada",
+            "Ada ",
+            "Ada  Lovelace",
+            "-Ada",
+            "Ada-",
+            "a&b",
+            "Ada\u{202E}",
+        ] {
             let problem = DisplayName::parse("name", raw).unwrap_err();
             assert_eq!(problem.code, "invalid_name", "{raw:?}");
         }

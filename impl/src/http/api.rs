@@ -17,8 +17,8 @@ use http::{HeaderMap, Method, StatusCode};
 use super::context;
 use super::problem::Problem;
 use crate::domain::{
-    AuthError, AuthService, Client, DisplayName, Email, Password, Principal, PublicKey, RefreshToken, SignedIn, TokenSet,
-    User, parse_registration,
+    AuthError, AuthService, Client, DisplayName, Email, Password, Principal, PublicKey, RefreshToken, SignedIn,
+    TokenSet, User, parse_registration,
 };
 
 /// A failure that is not one of an operation's expected outcomes; answered
@@ -135,7 +135,13 @@ fn respond<T, R: FromProblem>(outcome: Result<T, AuthError>, ok: impl FnOnce(T) 
 }
 
 fn user_body(user: User) -> models::User {
-    models::User::new(user.id.0, user.email.to_string(), user.name.as_str().to_owned(), user.email_verified, user.created_at)
+    models::User::new(
+        user.id.0,
+        user.email.to_string(),
+        user.name.as_str().to_owned(),
+        user.email_verified,
+        user.created_at,
+    )
 }
 
 fn expires_in(tokens: &TokenSet) -> u32 {
@@ -175,7 +181,11 @@ impl ErrorHandler<ApiError> for Api {
         let ApiError(problem) = error;
         if !problem.status.is_server_error() {
             // A domain outcome the operation does not declare: a bug here, not the client's fault.
-            tracing::error!(status = problem.status.as_u16(), code = problem.code, "undeclared outcome for this operation");
+            tracing::error!(
+                status = problem.status.as_u16(),
+                code = problem.code,
+                "undeclared outcome for this operation"
+            );
             return Ok(Problem::internal().into_response());
         }
         Ok(problem.into_response())
@@ -186,7 +196,12 @@ impl ErrorHandler<ApiError> for Api {
 impl ApiAuthBasic for Api {
     type Claims = Claims;
 
-    async fn extract_claims_from_auth_header(&self, kind: BasicAuthKind, headers: &HeaderMap, _key: &str) -> Option<Claims> {
+    async fn extract_claims_from_auth_header(
+        &self,
+        kind: BasicAuthKind,
+        headers: &HeaderMap,
+        _key: &str,
+    ) -> Option<Claims> {
         if kind != BasicAuthKind::Bearer {
             return None;
         }
@@ -235,7 +250,9 @@ impl Auth<ApiError> for Api {
             let password = Password::parse("password", &body.password);
             let (email, password) = match (email, password) {
                 (Ok(email), Ok(password)) => (email, password),
-                (email, password) => return Err(AuthError::InvalidInput([email.err(), password.err()].into_iter().flatten().collect())),
+                (email, password) => {
+                    return Err(AuthError::InvalidInput([email.err(), password.err()].into_iter().flatten().collect()));
+                }
             };
             self.auth.login(email, password, &client()).await
         }
@@ -260,7 +277,13 @@ impl Auth<ApiError> for Api {
         respond(outcome, |tokens| RefreshTokenResponse::Status200_Refreshed(token_set_body(tokens)))
     }
 
-    async fn logout_user(&self, _: &Method, _: &Host, _: &CookieJar, claims: &Claims) -> Result<LogoutUserResponse, ApiError> {
+    async fn logout_user(
+        &self,
+        _: &Method,
+        _: &Host,
+        _: &CookieJar,
+        claims: &Claims,
+    ) -> Result<LogoutUserResponse, ApiError> {
         let principal = principal(claims)?;
         respond(self.auth.logout(principal).await, |()| {
             tracing::info!(user_id = %principal.user_id, "signed out everywhere");

@@ -31,7 +31,8 @@ use crate::domain::AuthService;
 /// The whole HTTP application over an [`AuthService`].
 pub fn router(auth: Arc<AuthService>, config: &ServerConfig) -> Router {
     let api = auth_api::server::new(Arc::new(Api::new(auth)));
-    let source = ClientIpSource { header: config.client_ip_header.as_deref().and_then(|name| HeaderName::try_from(name).ok()) };
+    let source =
+        ClientIpSource { header: config.client_ip_header.as_deref().and_then(|name| HeaderName::try_from(name).ok()) };
     let limiter = guard::RateLimit::new(config.rate_limit_per_second, config.rate_limit_burst);
     let timeout = Duration::from_secs(config.request_timeout_secs);
 
@@ -66,7 +67,8 @@ fn cors(origins: &[String]) -> Option<CorsLayer> {
     if origins.is_empty() {
         return None;
     }
-    let origins: Vec<HeaderValue> = origins.iter().filter_map(|origin| HeaderValue::try_from(origin.as_str()).ok()).collect();
+    let origins: Vec<HeaderValue> =
+        origins.iter().filter_map(|origin| HeaderValue::try_from(origin.as_str()).ok()).collect();
     Some(
         CorsLayer::new()
             .allow_origin(AllowOrigin::list(origins))

@@ -1,6 +1,5 @@
 //! The one place where outcomes become the contract's `Error` schema.
 
-
 use auth_api::apis::Rejection;
 use auth_api::models;
 use axum::Json;
@@ -26,7 +25,14 @@ pub struct Problem {
 
 impl Problem {
     pub fn new(status: StatusCode, code: &'static str, message: impl Into<String>) -> Self {
-        Self { status, code, message: message.into(), details: Vec::new(), retry_after_secs: None, credentials_presented: true }
+        Self {
+            status,
+            code,
+            message: message.into(),
+            details: Vec::new(),
+            retry_after_secs: None,
+            credentials_presented: true,
+        }
     }
 
     fn with_details(mut self, details: Vec<FieldProblem>) -> Self {
@@ -58,7 +64,9 @@ impl Problem {
     pub fn for_status(status: StatusCode) -> Self {
         match status {
             StatusCode::NOT_FOUND => Self::new(status, "not_found", "No such resource."),
-            StatusCode::METHOD_NOT_ALLOWED => Self::new(status, "method_not_allowed", "This method is not allowed here."),
+            StatusCode::METHOD_NOT_ALLOWED => {
+                Self::new(status, "method_not_allowed", "This method is not allowed here.")
+            }
             StatusCode::PAYLOAD_TOO_LARGE => Self::new(status, "payload_too_large", "The body exceeds the size limit."),
             StatusCode::UNSUPPORTED_MEDIA_TYPE => {
                 Self::new(status, "unsupported_media_type", "The body must be application/json.")
@@ -78,7 +86,9 @@ impl Problem {
             body.details = Some(
                 self.details
                     .iter()
-                    .map(|detail| models::FieldError::new(detail.field.clone(), detail.code.to_owned(), detail.message.clone()))
+                    .map(|detail| {
+                        models::FieldError::new(detail.field.clone(), detail.code.to_owned(), detail.message.clone())
+                    })
                     .collect(),
             );
         }
@@ -98,10 +108,10 @@ impl IntoResponse for Problem {
     fn into_response(self) -> Response {
         let mut response = (self.status, Json(self.body())).into_response();
         let headers = response.headers_mut();
-        if self.status == StatusCode::UNAUTHORIZED {
-            if let Ok(value) = HeaderValue::from_str(&self.www_authenticate()) {
-                headers.insert(WWW_AUTHENTICATE, value);
-            }
+        if self.status == StatusCode::UNAUTHORIZED
+            && let Ok(value) = HeaderValue::from_str(&self.www_authenticate())
+        {
+            headers.insert(WWW_AUTHENTICATE, value);
         }
         if let Some(seconds) = self.retry_after_secs {
             headers.insert(RETRY_AFTER, HeaderValue::from(seconds));
@@ -116,13 +126,16 @@ impl From<AuthError> for Problem {
     fn from(error: AuthError) -> Self {
         match error {
             AuthError::InvalidInput(details) => {
-                Self::new(StatusCode::BAD_REQUEST, "validation_failed", "The request has invalid fields.").with_details(details)
+                Self::new(StatusCode::BAD_REQUEST, "validation_failed", "The request has invalid fields.")
+                    .with_details(details)
             }
             AuthError::WeakPassword(detail) => {
                 let message = format!("The password {}.", detail.message);
                 Self::new(StatusCode::BAD_REQUEST, "weak_password", message).with_details(vec![detail])
             }
-            AuthError::EmailTaken => Self::new(StatusCode::CONFLICT, "email_taken", "An account with this email exists."),
+            AuthError::EmailTaken => {
+                Self::new(StatusCode::CONFLICT, "email_taken", "An account with this email exists.")
+            }
             AuthError::InvalidCredentials => {
                 Self::new(StatusCode::UNAUTHORIZED, "invalid_credentials", "The email or password is incorrect.")
             }

@@ -105,7 +105,8 @@ pub async fn error_body(response: Response, status: StatusCode, code: &str) -> V
         assert!(challenge.to_str().unwrap().starts_with("Bearer"));
     }
     if status == StatusCode::TOO_MANY_REQUESTS {
-        let retry: u64 = response.headers().get("retry-after").expect("429 carries Retry-After").to_str().unwrap().parse().unwrap();
+        let retry: u64 =
+            response.headers().get("retry-after").expect("429 carries Retry-After").to_str().unwrap().parse().unwrap();
         assert!(retry >= 1);
     }
     let body: Value = response.json().await.expect("json body");
@@ -133,13 +134,23 @@ pub fn every_operation() -> Vec<Operation> {
     vec![
         op(Method::GET, "/health", None, false),
         op(Method::GET, "/.well-known/jwks.json", None, false),
-        op(Method::POST, "/auth/register", Some(json!({ "email": "new@example.com", "password": PASSWORD, "name": "Ada" })), false),
+        op(
+            Method::POST,
+            "/auth/register",
+            Some(json!({ "email": "new@example.com", "password": PASSWORD, "name": "Ada" })),
+            false,
+        ),
         op(Method::POST, "/auth/login", Some(json!({ "email": "a@example.com", "password": PASSWORD })), false),
         op(Method::POST, "/auth/token/refresh", Some(json!({ "refreshToken": "some-token" })), false),
         op(Method::POST, "/auth/logout", None, true),
         op(Method::GET, "/users/me", None, true),
         op(Method::PATCH, "/users/me", Some(json!({ "name": "Ada" })), true),
-        op(Method::POST, "/users/me/password", Some(json!({ "currentPassword": PASSWORD, "newPassword": "another passphrase" })), true),
+        op(
+            Method::POST,
+            "/users/me/password",
+            Some(json!({ "currentPassword": PASSWORD, "newPassword": "another passphrase" })),
+            true,
+        ),
     ]
 }
 

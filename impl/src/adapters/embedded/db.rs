@@ -88,7 +88,8 @@ impl Db {
     {
         let connection = Arc::clone(&self.connection);
         tokio::task::spawn_blocking(move || {
-            let mut connection = connection.lock().map_err(|_| PortError::Internal(anyhow!("database lock poisoned")))?;
+            let mut connection =
+                connection.lock().map_err(|_| PortError::Internal(anyhow!("database lock poisoned")))?;
             work(&mut connection).map_err(classify)
         })
         .await
@@ -99,7 +100,10 @@ impl Db {
 fn migrate(connection: &mut Connection) -> anyhow::Result<()> {
     let applied: usize = connection.pragma_query_value(None, "user_version", |row| row.get(0))?;
     if applied > MIGRATIONS.len() {
-        anyhow::bail!("the database was written by a newer version (schema {applied}, this build knows {})", MIGRATIONS.len());
+        anyhow::bail!(
+            "the database was written by a newer version (schema {applied}, this build knows {})",
+            MIGRATIONS.len()
+        );
     }
     for (index, migration) in MIGRATIONS.iter().enumerate().skip(applied) {
         let transaction = connection.transaction()?;
@@ -115,7 +119,14 @@ fn migrate(connection: &mut Connection) -> anyhow::Result<()> {
 fn classify(error: rusqlite::Error) -> PortError {
     let transient = matches!(
         error.sqlite_error_code(),
-        Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked | ErrorCode::DiskFull | ErrorCode::SystemIoFailure | ErrorCode::CannotOpen | ErrorCode::ReadOnly)
+        Some(
+            ErrorCode::DatabaseBusy
+                | ErrorCode::DatabaseLocked
+                | ErrorCode::DiskFull
+                | ErrorCode::SystemIoFailure
+                | ErrorCode::CannotOpen
+                | ErrorCode::ReadOnly
+        )
     );
     let error = anyhow::Error::new(error).context("database");
     if transient { PortError::Unavailable(error) } else { PortError::Internal(error) }

@@ -62,8 +62,8 @@ impl PasswordHasher {
         let known = stored.is_some();
         let stored = stored.unwrap_or_else(|| self.dummy_hash.to_string());
         self.run(move || {
-            let parsed =
-                PasswordHash::new(&stored).map_err(|error| PortError::Internal(anyhow!("stored password hash: {error}")))?;
+            let parsed = PasswordHash::new(&stored)
+                .map_err(|error| PortError::Internal(anyhow!("stored password hash: {error}")))?;
             let matches = argon2.verify_password(password.expose().as_bytes(), &parsed).is_ok();
             Ok(known && matches)
         })
@@ -85,7 +85,7 @@ impl PasswordHasher {
             work()
         })
         .await
-            .map_err(|join| PortError::Internal(anyhow!("password hashing task failed: {join}")))?
+        .map_err(|join| PortError::Internal(anyhow!("password hashing task failed: {join}")))?
     }
 }
 

@@ -165,7 +165,13 @@ impl EmbeddedIdentity {
             .ok_or_else(|| PortError::Internal(anyhow!("user {user_id} has credentials but no profile")))
     }
 
-    fn token_set(&self, user: &User, session_id: &str, refresh_token: String, now: DateTime<Utc>) -> Result<TokenSet, PortError> {
+    fn token_set(
+        &self,
+        user: &User,
+        session_id: &str,
+        refresh_token: String,
+        now: DateTime<Utc>,
+    ) -> Result<TokenSet, PortError> {
         let iat = now.timestamp();
         let exp = iat + self.settings.access_ttl_secs as i64;
         let access = AccessClaims {
@@ -191,7 +197,9 @@ impl EmbeddedIdentity {
             email_verified: user.email_verified,
             name: user.name.as_str(),
         };
-        let sign = |result: anyhow::Result<String>| result.map_err(|error| PortError::Internal(error.context("signing a token")));
+        let sign = |result: anyhow::Result<String>| {
+            result.map_err(|error| PortError::Internal(error.context("signing a token")))
+        };
         Ok(TokenSet {
             access_token: sign(self.key.sign(&access))?,
             id_token: sign(self.key.sign(&id))?,
@@ -447,9 +455,7 @@ fn successor_cipher(presented: &str) -> ChaCha20Poly1305 {
 }
 
 fn seal_successor(presented: &str, successor: &str) -> Vec<u8> {
-    successor_cipher(presented)
-        .encrypt(Nonce::from_slice(&[0u8; 12]), successor.as_bytes())
-        .unwrap_or_default()
+    successor_cipher(presented).encrypt(Nonce::from_slice(&[0u8; 12]), successor.as_bytes()).unwrap_or_default()
 }
 
 fn open_successor(presented: &str, sealed: &[u8]) -> Option<String> {

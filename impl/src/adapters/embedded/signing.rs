@@ -105,7 +105,8 @@ fn thumbprint(x: &str, y: &str) -> String {
 /// crash never leaves a half-written key behind.
 fn create(path: &Path) -> anyhow::Result<()> {
     let secret = p256::SecretKey::random(&mut OsRng);
-    let pem = secret.to_pkcs8_pem(LineEnding::LF).map_err(|error| anyhow::anyhow!("encoding the signing key: {error}"))?;
+    let pem =
+        secret.to_pkcs8_pem(LineEnding::LF).map_err(|error| anyhow::anyhow!("encoding the signing key: {error}"))?;
     let partial = path.with_extension("partial");
     let mut file = OpenOptions::new()
         .write(true)
@@ -192,7 +193,8 @@ mod tests {
     fn unsigned_tokens_are_refused() {
         let dir = tempfile::tempdir().unwrap();
         let key = SigningKey::load_or_create(&dir.path().join("k.pem")).unwrap();
-        let header = URL_SAFE_NO_PAD.encode(format!(r#"{{"alg":"none","typ":"JWT","kid":"{}"}}"#, key.public_key().kid));
+        let header =
+            URL_SAFE_NO_PAD.encode(format!(r#"{{"alg":"none","typ":"JWT","kid":"{}"}}"#, key.public_key().kid));
         let body = URL_SAFE_NO_PAD.encode(serde_json::to_vec(&claims()).unwrap());
         assert_eq!(key.verify::<Claims>(&format!("{header}.{body}."), &validation("issuer", "audience")), None);
     }

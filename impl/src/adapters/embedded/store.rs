@@ -62,6 +62,26 @@ impl UserRow {
     }
 }
 
+impl SqliteStore {
+    /// Deletes what can no longer matter at `now`: sessions past their
+    /// absolute expiry (with their refresh tokens) and attempt counters whose
+    /// window, at most `attempt_window` long, has ended. Returns the rows removed.
+    pub async fn purge_expired(&self, now: DateTime<Utc>, attempt_window: Duration) -> Result<usize, PortError> {
+        let now = millis(now);
+        let window_ms = i64::try_from(attempt_window.as_millis()).unwrap_or(i64::MAX);
+        self.db
+            .call(move |connection| {
+                let transaction = connection.transaction()?;
+                let sessions = transaction.execute("DELETE FROM sessions WHERE expires_at <= ?1", [now])?;
+                let attempts = transaction
+                    .execute("DELETE FROM attempts WHERE window_start <= ?1", [now.saturating_sub(window_ms)])?;
+                transaction.commit()?;
+                Ok(sessions + attempts)
+            })
+            .await
+    }
+}
+
 #[async_trait]
 impl UserStore for SqliteStore {
     async fn insert(&self, user: &User) -> Result<Insert, PortError> {
@@ -93,7 +113,11 @@ impl UserStore for SqliteStore {
             .db
             .call(move |connection| {
                 connection
-                    .query_row(&format!("SELECT {USER_COLUMNS} FROM users WHERE id = ?1"), [id.to_string()], UserRow::read)
+                    .query_row(
+                        &format!("SELECT {USER_COLUMNS} FROM users WHERE id = ?1"),
+                        [id.to_string()],
+                        UserRow::read,
+                    )
                     .optional()
             })
             .await?;
@@ -204,6 +228,28 @@ mod tests {
         }
         let after = start + chrono::Duration::seconds(900);
         assert!(matches!(store.acquire("k", 5, window, after).await.unwrap(), Acquire::Granted));
+    }
+
+    #[tokio::test]
+    async fn purging_removes_only_ended_windows() {
+        let (_dir, store) = store();
+        let start = Utc::now();
+        let window = Duration::from_secs(900);
+        store.acquire("old", 5, window, start).await.unwrap();
+        store.acquire("new", 5, window, start + chrono::Duration::seconds(600)).await.unwrap();
+        let removed = store.purge_expired(start + chrono::Duration::seconds(900), window).await.unwrap();
+        assert_eq!(removed, 1);
+        let count = |key: &'static str| {
+            let db = store.db.clone();
+            async move {
+                db.call(move |c| {
+                    c.query_row("SELECT count(*) FROM attempts WHERE key = ?1", [key], |row| row.get::<_, i64>(0))
+                })
+                .await
+                .unwrap()
+            }
+        };
+        assert_eq!((count("old").await, count("new").await), (0, 1));
     }
 
     #[tokio::test]
