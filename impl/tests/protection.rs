@@ -143,18 +143,12 @@ async fn every_protected_operation_refuses_every_kind_of_bad_token() {
 async fn an_unknown_email_gets_exactly_the_answer_of_a_wrong_password() {
     let app = spawn_app_with(|_| {}).await;
     app.signed_in_user("known@example.com").await;
-    let wrong = error_body(
-        app.login("known@example.com", "not the password").await,
-        StatusCode::UNAUTHORIZED,
-        "invalid_credentials",
-    )
-    .await;
-    let unknown = error_body(
-        app.login("nobody@example.com", "not the password").await,
-        StatusCode::UNAUTHORIZED,
-        "invalid_credentials",
-    )
-    .await;
+    let wrong = app.login("known@example.com", "not the password").await;
+    let unknown = app.login("nobody@example.com", "not the password").await;
+    let header = |response: &reqwest::Response| response.headers()["www-authenticate"].to_str().unwrap().to_owned();
+    assert_eq!((header(&wrong), header(&unknown)), ("Bearer".to_owned(), "Bearer".to_owned()), "no token was refused");
+    let wrong = error_body(wrong, StatusCode::UNAUTHORIZED, "invalid_credentials").await;
+    let unknown = error_body(unknown, StatusCode::UNAUTHORIZED, "invalid_credentials").await;
     let strip = |mut body: Value| {
         body.as_object_mut().unwrap().remove("requestId");
         body

@@ -57,6 +57,14 @@ impl From<Vec<FieldProblem>> for AuthError {
     }
 }
 
+/// Two parsed fields, or the problems of every field that failed to parse.
+pub fn parse_both<A, B>(a: Result<A, FieldProblem>, b: Result<B, FieldProblem>) -> Result<(A, B), AuthError> {
+    match (a, b) {
+        (Ok(a), Ok(b)) => Ok((a, b)),
+        (a, b) => Err(AuthError::InvalidInput(a.err().into_iter().chain(b.err()).collect())),
+    }
+}
+
 /// A failure of a port's adapter. Adapters say whether retrying later may
 /// help (`Unavailable`) or not (`Internal`); the domain passes it on.
 #[derive(Debug, thiserror::Error)]

@@ -9,7 +9,7 @@ mod service;
 mod values;
 
 pub use clock::{Clock, ManualClock, SystemClock};
-pub use error::{AuthError, FieldProblem, PortError};
+pub use error::{AuthError, FieldProblem, PortError, parse_both};
 pub use model::{Principal, PublicKey, SessionId, TokenSet, User, UserId};
 pub use policy::PasswordPolicy;
 pub use service::{AuthService, Client, LoginLimits, Registration, SignedIn, parse_registration};

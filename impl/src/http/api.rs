@@ -18,7 +18,7 @@ use super::context;
 use super::problem::Problem;
 use crate::domain::{
     AuthError, AuthService, Client, DisplayName, Email, Password, Principal, PublicKey, RefreshToken, SignedIn,
-    TokenSet, User, parse_registration,
+    TokenSet, User, parse_both, parse_registration,
 };
 
 /// A failure that is not one of an operation's expected outcomes; answered
@@ -245,18 +245,11 @@ impl Auth<ApiError> for Api {
         _: &CookieJar,
         body: &models::LoginRequest,
     ) -> Result<LoginUserResponse, ApiError> {
-        let outcome = async {
-            let email = Email::parse("email", &body.email);
-            let password = Password::parse("password", &body.password);
-            let (email, password) = match (email, password) {
-                (Ok(email), Ok(password)) => (email, password),
-                (email, password) => {
-                    return Err(AuthError::InvalidInput([email.err(), password.err()].into_iter().flatten().collect()));
-                }
-            };
-            self.auth.login(email, password, &client()).await
-        }
-        .await;
+        let credentials = parse_both(Email::parse("email", &body.email), Password::parse("password", &body.password));
+        let outcome = match credentials {
+            Ok((email, password)) => self.auth.login(email, password, &client()).await,
+            Err(error) => Err(error),
+        };
         respond(outcome, |signed_in| {
             tracing::info!(user_id = %signed_in.user.id, "signed in");
             LoginUserResponse::Status200_SignedIn(signed_in_body(signed_in))
@@ -332,11 +325,13 @@ impl Users<ApiError> for Api {
         body: &models::ChangePasswordRequest,
     ) -> Result<ChangePasswordResponse, ApiError> {
         let principal = principal(claims)?;
-        let current = Password::parse("currentPassword", &body.current_password);
-        let new = Password::parse("newPassword", &body.new_password);
-        let outcome = match (current, new) {
-            (Ok(current), Ok(new)) => self.auth.change_password(principal, &current, &new, &client()).await,
-            (current, new) => Err(AuthError::InvalidInput([current.err(), new.err()].into_iter().flatten().collect())),
+        let passwords = parse_both(
+            Password::parse("currentPassword", &body.current_password),
+            Password::parse("newPassword", &body.new_password),
+        );
+        let outcome = match passwords {
+            Ok((current, new)) => self.auth.change_password(principal, &current, &new, &client()).await,
+            Err(error) => Err(error),
         };
         respond(outcome, |()| {
             tracing::info!(user_id = %principal.user_id, "password changed; other sessions revoked");

@@ -19,8 +19,9 @@ pub struct Problem {
     pub message: String,
     pub details: Vec<FieldProblem>,
     pub retry_after_secs: Option<u32>,
-    /// For 401s: whether the request carried credentials at all (RFC 6750 §3).
-    pub credentials_presented: bool,
+    /// For 401s: whether a bearer token was presented and refused, which
+    /// RFC 6750 §3 answers with `error="invalid_token"`.
+    pub token_refused: bool,
 }
 
 impl Problem {
@@ -31,7 +32,7 @@ impl Problem {
             message: message.into(),
             details: Vec::new(),
             retry_after_secs: None,
-            credentials_presented: true,
+            token_refused: false,
         }
     }
 
@@ -40,9 +41,9 @@ impl Problem {
         self
     }
 
-    pub fn unauthenticated(credentials_presented: bool) -> Self {
+    pub fn unauthenticated(token_refused: bool) -> Self {
         Self {
-            credentials_presented,
+            token_refused,
             ..Self::new(StatusCode::UNAUTHORIZED, "unauthenticated", "A valid bearer access token is required.")
         }
     }
@@ -71,7 +72,7 @@ impl Problem {
             StatusCode::UNSUPPORTED_MEDIA_TYPE => {
                 Self::new(status, "unsupported_media_type", "The body must be application/json.")
             }
-            StatusCode::UNAUTHORIZED => Self::unauthenticated(true),
+            StatusCode::UNAUTHORIZED => Self::unauthenticated(false),
             StatusCode::SERVICE_UNAVAILABLE | StatusCode::REQUEST_TIMEOUT | StatusCode::GATEWAY_TIMEOUT => {
                 Self::unavailable("The service could not answer in time.")
             }
@@ -96,7 +97,7 @@ impl Problem {
     }
 
     pub fn www_authenticate(&self) -> String {
-        if self.credentials_presented { r#"Bearer error="invalid_token""#.to_owned() } else { "Bearer".to_owned() }
+        if self.token_refused { r#"Bearer error="invalid_token""#.to_owned() } else { "Bearer".to_owned() }
     }
 
     pub fn retry_after(&self) -> u32 {
