@@ -310,6 +310,12 @@ impl IdentityProvider for EmbeddedIdentity {
                             "UPDATE refresh_tokens SET rotated_at = ?1, successor = ?2 WHERE token_hash = ?3",
                             params![millis(now), seal_successor(&presented, &next), presented_hash],
                         )?;
+                        // Sealed successors are needed only within the grace window.
+                        transaction.execute(
+                            "UPDATE refresh_tokens SET successor = NULL
+                             WHERE session_id = ?1 AND successor IS NOT NULL AND rotated_at < ?2",
+                            params![session_id, millis(now) - millis_of(grace)],
+                        )?;
                         next
                     }
                     (Some(rotated_at), Some(sealed)) if millis(now) - rotated_at <= millis_of(grace) => {

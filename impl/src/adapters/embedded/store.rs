@@ -64,8 +64,10 @@ impl UserRow {
 
 impl SqliteStore {
     /// Deletes what can no longer matter at `now`: sessions past their
-    /// absolute expiry (with their refresh tokens) and attempt counters whose
-    /// window, at most `attempt_window` long, has ended. Returns the rows removed.
+    /// absolute expiry (with their refresh tokens), attempt counters whose
+    /// window, at most `attempt_window` long, has ended, and sealed refresh
+    /// token successors older than a minute (the longest grace window).
+    /// Returns the rows changed.
     pub async fn purge_expired(&self, now: DateTime<Utc>, attempt_window: Duration) -> Result<usize, PortError> {
         let now = millis(now);
         let window_ms = i64::try_from(attempt_window.as_millis()).unwrap_or(i64::MAX);
@@ -75,8 +77,12 @@ impl SqliteStore {
                 let sessions = transaction.execute("DELETE FROM sessions WHERE expires_at <= ?1", [now])?;
                 let attempts = transaction
                     .execute("DELETE FROM attempts WHERE window_start <= ?1", [now.saturating_sub(window_ms)])?;
+                let successors = transaction.execute(
+                    "UPDATE refresh_tokens SET successor = NULL WHERE successor IS NOT NULL AND rotated_at <= ?1",
+                    [now.saturating_sub(60_000)],
+                )?;
                 transaction.commit()?;
-                Ok(sessions + attempts)
+                Ok(sessions + attempts + successors)
             })
             .await
     }
