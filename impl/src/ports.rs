@@ -95,3 +95,29 @@ pub trait AttemptCounter: Send + Sync {
     /// Forgets every attempt under `key`.
     async fn reset(&self, key: &str) -> Result<(), PortError>;
 }
+
+/// One message to one recipient, in plain text.
+pub struct OutgoingMail {
+    pub to: Email,
+    pub subject: String,
+    /// The body. It may carry one-time codes, so `Debug` leaves it out.
+    pub text: String,
+}
+
+impl std::fmt::Debug for OutgoingMail {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("OutgoingMail").field("to", &self.to).field("subject", &self.subject).finish_non_exhaustive()
+    }
+}
+
+/// Sends mail to users.
+#[async_trait]
+pub trait Mailer: Send + Sync {
+    /// Hands one message over for delivery. `Ok` means it was accepted:
+    /// written durably to the outbox, or accepted by the SMTP server with a
+    /// 2xx reply. A transient failure (connection refused, timeout, a 4xx
+    /// reply) is [`PortError::Unavailable`]; a permanent one (a 5xx
+    /// rejection, an address the transport cannot use) is
+    /// [`PortError::Internal`]. Errors never include the message's text.
+    async fn send(&self, mail: &OutgoingMail) -> Result<(), PortError>;
+}

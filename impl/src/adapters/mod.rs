@@ -1,3 +1,4 @@
 //! Adapters behind the ports.
 
 pub mod embedded;
+pub mod mail;
