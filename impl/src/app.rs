@@ -8,10 +8,14 @@ use std::time::Duration;
 use anyhow::Context;
 use axum::Router;
 
-use crate::adapters::embedded::{Db, EmbeddedIdentity, PasswordHasher, SigningKey, SqliteStore};
-use crate::config::Config;
+use crate::adapters::embedded::{
+    CodeKey, Db, EmbeddedIdentity, IdentitySettings, PasswordHasher, SigningKey, SqliteStore,
+};
+use crate::adapters::mail::{OutboxMailer, SmtpMailer};
+use crate::config::{Config, MailTransport};
 use crate::domain::{AuthService, Clock, SystemClock};
 use crate::http;
+use crate::ports::Mailer;
 
 /// The service over the embedded backend, with the system clock.
 pub fn embedded(config: &Config) -> anyhow::Result<Router> {
@@ -27,15 +31,36 @@ pub fn embedded_with_clock(config: &Config, clock: Arc<dyn Clock>) -> anyhow::Re
         .create(data_dir)
         .with_context(|| format!("creating the data directory {}", data_dir.display()))?;
     let db = Db::open(&data_dir.join("auth.db"))?;
-    let key = SigningKey::load_or_create(&data_dir.join("signing-key.pem"))?;
+    let keys = (
+        SigningKey::load_or_create(&data_dir.join("signing-key.pem"))?,
+        CodeKey::load_or_create(&data_dir.join("code-key"))?,
+    );
     let cores = std::thread::available_parallelism().map_or(1, usize::from);
     let hasher = PasswordHasher::new(cores)?;
     let store = Arc::new(SqliteStore::new(db.clone()));
+    let settings = IdentitySettings { tokens: config.tokens.clone(), signup: config.signup.clone() };
     let identity =
-        Arc::new(EmbeddedIdentity::new(db, hasher, key, store.clone(), clock.clone(), config.tokens.clone()));
+        Arc::new(EmbeddedIdentity::new(db, hasher, keys, mailer(config)?, store.clone(), clock.clone(), settings));
     spawn_purge(store.clone(), clock.clone(), Duration::from_secs(config.login.window_secs));
-    let auth = AuthService::new(identity, store.clone(), store, clock, config.password.clone(), config.login.clone());
+    let auth = AuthService::new(
+        identity,
+        store.clone(),
+        store,
+        clock,
+        config.password.clone(),
+        config.login.clone(),
+        config.signup.clone(),
+    );
     Ok(http::router(Arc::new(auth), &config.server))
+}
+
+/// The mailer the configuration asks for.
+pub fn mailer(config: &Config) -> anyhow::Result<Arc<dyn Mailer>> {
+    Ok(match (&config.mail.transport, &config.mail.smtp) {
+        (MailTransport::Smtp, Some(smtp)) => Arc::new(SmtpMailer::new(smtp)?),
+        (MailTransport::Smtp, None) => anyhow::bail!("mail.transport is smtp but there is no [mail.smtp] section"),
+        (MailTransport::Outbox, _) => Arc::new(OutboxMailer::new(&config.mail.outbox, &config.storage.data_dir)?),
+    })
 }
 
 /// How often expired sessions and attempt counters are deleted.

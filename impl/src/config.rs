@@ -11,7 +11,8 @@ use figment::providers::{Env, Format, Toml};
 use serde::Deserialize;
 
 use crate::adapters::embedded::TokenSettings;
-use crate::domain::{LoginLimits, PasswordPolicy};
+use crate::adapters::mail::{OutboxConfig, SmtpConfig};
+use crate::domain::{LoginLimits, PasswordPolicy, SignupSettings};
 
 /// The environment variable prefix for overrides.
 pub const ENV_PREFIX: &str = "AUTH_";
@@ -26,7 +27,28 @@ pub struct Config {
     pub tokens: TokenSettings,
     pub password: PasswordPolicy,
     pub login: LoginLimits,
+    pub signup: SignupSettings,
+    pub mail: MailConfig,
     pub log: LogConfig,
+}
+
+/// How mail leaves the service.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MailTransport {
+    /// Each message becomes an `.eml` file in a directory; for development.
+    #[default]
+    Outbox,
+    Smtp,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct MailConfig {
+    pub transport: MailTransport,
+    pub outbox: OutboxConfig,
+    /// Required when `transport` is `smtp`.
+    pub smtp: Option<SmtpConfig>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -126,6 +148,10 @@ impl Config {
     fn validate(&self) -> Result<(), String> {
         self.password.validate()?;
         self.tokens.validate()?;
+        self.signup.validate()?;
+        if self.mail.transport == MailTransport::Smtp && self.mail.smtp.is_none() {
+            return Err("mail.transport is smtp but there is no [mail.smtp] section".to_owned());
+        }
         if self.server.body_limit_bytes < 1024 {
             return Err("server.body_limit_bytes must be at least 1024".to_owned());
         }

@@ -8,7 +8,8 @@ use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 
 use crate::domain::{
-    DisplayName, Email, Password, PortError, Principal, PublicKey, RefreshToken, TokenSet, User, UserId,
+    ConfirmationCode, DisplayName, Email, Password, PortError, Principal, PublicKey, RefreshToken, TokenSet, User,
+    UserId,
 };
 
 pub enum SignUp {
@@ -17,8 +18,31 @@ pub enum SignUp {
 }
 
 pub enum SignIn {
-    Authenticated { user_id: UserId, tokens: TokenSet },
+    Authenticated {
+        user_id: UserId,
+        tokens: TokenSet,
+    },
+    /// The password is right but the address is not confirmed; no session started.
+    NotConfirmed,
     InvalidCredentials,
+}
+
+/// What became of a request to mail a confirmation code.
+#[derive(Debug)]
+pub enum CodeDelivery {
+    Sent,
+    /// A code went out less than the resend interval ago; none was sent.
+    TooSoon,
+    /// No account with that address awaits confirmation.
+    NotNeeded,
+    /// The mail could not be handed over; nothing changed. Kept apart from
+    /// the port's errors because it happens only for existing accounts.
+    MailFailed(PortError),
+}
+
+pub enum Confirmation {
+    Confirmed(UserId),
+    InvalidCode,
 }
 
 pub enum PasswordChange {
@@ -29,8 +53,18 @@ pub enum PasswordChange {
 /// Holds credentials and issues, refreshes, verifies and revokes tokens.
 #[async_trait]
 pub trait IdentityProvider: Send + Sync {
-    /// Creates credentials for a new account.
-    async fn sign_up(&self, email: &Email, password: &Password) -> Result<SignUp, PortError>;
+    /// Creates credentials for a new account, confirmed at once or awaiting
+    /// confirmation of its address.
+    async fn sign_up(&self, email: &Email, password: &Password, confirmed: bool) -> Result<SignUp, PortError>;
+
+    /// Mails a new confirmation code to an account awaiting confirmation,
+    /// replacing any earlier code. Nothing changes if the mail cannot be sent.
+    /// Errors are the store's; a failed send is [`CodeDelivery::MailFailed`].
+    async fn send_confirmation_code(&self, email: &Email) -> Result<CodeDelivery, PortError>;
+
+    /// Confirms an address with a mailed code. Wrong codes count toward
+    /// voiding the code; repeating a successful confirmation succeeds again.
+    async fn confirm_sign_up(&self, email: &Email, code: &ConfirmationCode) -> Result<Confirmation, PortError>;
 
     /// Removes an account's credentials; undoes a sign-up whose profile could not be stored.
     async fn delete_user(&self, user_id: UserId) -> Result<(), PortError>;
@@ -71,7 +105,11 @@ pub enum Insert {
 #[async_trait]
 pub trait UserStore: Send + Sync {
     async fn insert(&self, user: &User) -> Result<Insert, PortError>;
+    /// Removes a profile; undoes an insert whose account could not be completed.
+    async fn delete(&self, id: UserId) -> Result<(), PortError>;
     async fn get(&self, id: UserId) -> Result<Option<User>, PortError>;
+    /// Marks the address verified; `None` when there is no such user.
+    async fn set_email_verified(&self, id: UserId, at: DateTime<Utc>) -> Result<Option<User>, PortError>;
     /// Renames a user; `None` when there is no such user.
     async fn set_name(&self, id: UserId, name: &DisplayName, at: DateTime<Utc>) -> Result<Option<User>, PortError>;
     /// Answers when the store can serve requests.

@@ -12,11 +12,12 @@ use anyhow::anyhow;
 use async_trait::async_trait;
 use auth_service::config::Config;
 use auth_service::domain::{
-    AuthService, DisplayName, Email, Password, PortError, Principal, PublicKey, RefreshToken, SystemClock, TokenSet,
-    User, UserId,
+    AuthService, ConfirmationCode, DisplayName, Email, Password, PortError, Principal, PublicKey, RefreshToken,
+    SystemClock, TokenSet, User, UserId,
 };
 use auth_service::ports::{
-    Acquire, AttemptCounter, IdentityProvider, Insert, PasswordChange, SignIn, SignUp, UserStore,
+    Acquire, AttemptCounter, CodeDelivery, Confirmation, IdentityProvider, Insert, PasswordChange, SignIn, SignUp,
+    UserStore,
 };
 use chrono::{DateTime, Utc};
 use reqwest::StatusCode;
@@ -47,7 +48,13 @@ impl Broken {
 
 #[async_trait]
 impl IdentityProvider for Broken {
-    async fn sign_up(&self, _: &Email, _: &Password) -> Result<SignUp, PortError> {
+    async fn sign_up(&self, _: &Email, _: &Password, _: bool) -> Result<SignUp, PortError> {
+        self.fail().await
+    }
+    async fn send_confirmation_code(&self, _: &Email) -> Result<CodeDelivery, PortError> {
+        self.fail().await
+    }
+    async fn confirm_sign_up(&self, _: &Email, _: &ConfirmationCode) -> Result<Confirmation, PortError> {
         self.fail().await
     }
     async fn delete_user(&self, _: UserId) -> Result<(), PortError> {
@@ -78,7 +85,13 @@ impl UserStore for Broken {
     async fn insert(&self, _: &User) -> Result<Insert, PortError> {
         self.fail().await
     }
+    async fn delete(&self, _: UserId) -> Result<(), PortError> {
+        self.fail().await
+    }
     async fn get(&self, _: UserId) -> Result<Option<User>, PortError> {
+        self.fail().await
+    }
+    async fn set_email_verified(&self, _: UserId, _: DateTime<Utc>) -> Result<Option<User>, PortError> {
         self.fail().await
     }
     async fn set_name(&self, _: UserId, _: &DisplayName, _: DateTime<Utc>) -> Result<Option<User>, PortError> {
@@ -113,6 +126,7 @@ async fn spawn_broken(failure: Failure) -> String {
         Arc::new(SystemClock),
         config.password.clone(),
         config.login.clone(),
+        config.signup.clone(),
     );
     let router = auth_service::http::router(Arc::new(auth), &config.server);
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();

@@ -11,6 +11,42 @@ use crate::{models, types::*};
 #[derive(Debug, PartialEq, Serialize, Deserialize)]
 #[must_use]
 #[allow(clippy::large_enum_variant)]
+pub enum ConfirmSignUpResponse {
+    /// Confirmed
+    Status204_Confirmed
+    ,
+    /// Bad request
+    Status400_BadRequest
+    (models::Error)
+    ,
+    /// Payload too large
+    Status413_PayloadTooLarge
+    (models::Error)
+    ,
+    /// Unsupported media type
+    Status415_UnsupportedMediaType
+    (models::Error)
+    ,
+    /// Too many requests
+    Status429_TooManyRequests
+    {
+        body: models::Error,
+        retry_after:
+        u32
+    }
+    ,
+    /// Internal error
+    Status500_InternalError
+    (models::Error)
+    ,
+    /// Service unavailable
+    Status503_ServiceUnavailable
+    (models::Error)
+}
+
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+#[must_use]
+#[allow(clippy::large_enum_variant)]
 pub enum LoginUserResponse {
     /// Signed in
     Status200_SignedIn
@@ -27,6 +63,10 @@ pub enum LoginUserResponse {
         www_authenticate:
         String
     }
+    ,
+    /// Forbidden
+    Status403_Forbidden
+    (models::Error)
     ,
     /// Payload too large
     Status413_PayloadTooLarge
@@ -171,6 +211,42 @@ pub enum RegisterUserResponse {
     (models::Error)
 }
 
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+#[must_use]
+#[allow(clippy::large_enum_variant)]
+pub enum ResendConfirmationCodeResponse {
+    /// Accepted
+    Status202_Accepted
+    ,
+    /// Bad request
+    Status400_BadRequest
+    (models::Error)
+    ,
+    /// Payload too large
+    Status413_PayloadTooLarge
+    (models::Error)
+    ,
+    /// Unsupported media type
+    Status415_UnsupportedMediaType
+    (models::Error)
+    ,
+    /// Too many requests
+    Status429_TooManyRequests
+    {
+        body: models::Error,
+        retry_after:
+        u32
+    }
+    ,
+    /// Internal error
+    Status500_InternalError
+    (models::Error)
+    ,
+    /// Service unavailable
+    Status503_ServiceUnavailable
+    (models::Error)
+}
+
 
 
 
@@ -179,6 +255,18 @@ pub enum RegisterUserResponse {
 #[allow(clippy::ptr_arg)]
 pub trait Auth<E: std::fmt::Debug + Send + Sync + 'static = ()>: super::ErrorHandler<E> {
     type Claims;
+
+    /// Confirm an email address with the mailed code.
+    ///
+    /// ConfirmSignUp - POST /auth/confirm
+    async fn confirm_sign_up(
+    &self,
+    
+    method: &Method,
+    host: &Host,
+    cookies: &CookieJar,
+            body: &models::ConfirmSignUpRequest,
+    ) -> Result<ConfirmSignUpResponse, E>;
 
     /// Sign in with email and password.
     ///
@@ -227,4 +315,16 @@ pub trait Auth<E: std::fmt::Debug + Send + Sync + 'static = ()>: super::ErrorHan
     cookies: &CookieJar,
             body: &models::RegisterRequest,
     ) -> Result<RegisterUserResponse, E>;
+
+    /// Mail a new confirmation code.
+    ///
+    /// ResendConfirmationCode - POST /auth/confirm/resend
+    async fn resend_confirmation_code(
+    &self,
+    
+    method: &Method,
+    host: &Host,
+    cookies: &CookieJar,
+            body: &models::ResendConfirmationRequest,
+    ) -> Result<ResendConfirmationCodeResponse, E>;
 }

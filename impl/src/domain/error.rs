@@ -34,6 +34,11 @@ pub enum AuthError {
     /// Email or password wrong, or no such account: deliberately the same.
     InvalidCredentials,
     InvalidRefreshToken,
+    /// A confirmation code that is wrong, expired or used up, or an address
+    /// with nothing to confirm: deliberately the same.
+    InvalidCode,
+    /// The password was right, but the address is not confirmed yet.
+    EmailNotVerified,
     CurrentPasswordIncorrect,
     /// Too many attempts; try again after the given time.
     RateLimited {

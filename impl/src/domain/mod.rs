@@ -12,5 +12,7 @@ pub use clock::{Clock, ManualClock, SystemClock};
 pub use error::{AuthError, FieldProblem, PortError, parse_both};
 pub use model::{Principal, PublicKey, SessionId, TokenSet, User, UserId};
 pub use policy::PasswordPolicy;
-pub use service::{AuthService, Client, LoginLimits, Registration, SignedIn, parse_registration};
-pub use values::{DisplayName, EMAIL_MAX_CHARS, Email, NAME_MAX_CHARS, PASSWORD_MAX_CHARS, Password, RefreshToken};
+pub use service::{AuthService, Client, LoginLimits, Registration, SignedIn, SignupSettings, parse_registration};
+pub use values::{
+    ConfirmationCode, DisplayName, EMAIL_MAX_CHARS, Email, NAME_MAX_CHARS, PASSWORD_MAX_CHARS, Password, RefreshToken,
+};

@@ -10,10 +10,13 @@ use serde::Deserialize;
 
 use super::clock::Clock;
 use super::error::{AuthError, FieldProblem};
-use super::model::{Principal, PublicKey, TokenSet, User};
+use super::model::{Principal, PublicKey, TokenSet, User, UserId};
 use super::policy::PasswordPolicy;
-use super::values::{DisplayName, Email, Password, RefreshToken};
-use crate::ports::{Acquire, AttemptCounter, IdentityProvider, Insert, PasswordChange, SignIn, SignUp, UserStore};
+use super::values::{ConfirmationCode, DisplayName, Email, Password, RefreshToken};
+use crate::ports::{
+    Acquire, AttemptCounter, CodeDelivery, Confirmation, IdentityProvider, Insert, PasswordChange, SignIn, SignUp,
+    UserStore,
+};
 
 /// Limits on failed sign-ins. An attempt is counted when it starts and
 /// given back when it succeeds, so concurrent guesses cannot overrun a limit.
@@ -34,6 +37,36 @@ impl Default for LoginLimits {
 impl LoginLimits {
     fn window(&self) -> Duration {
         Duration::from_secs(self.window_secs)
+    }
+}
+
+/// How accounts are confirmed. The code lifetimes and limits apply to the
+/// embedded backend; an external identity provider applies its own.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct SignupSettings {
+    /// Confirm new accounts at once, with no mailed code. On by default so
+    /// that a local run needs no mail; turn it off in production.
+    pub auto_confirm: bool,
+    pub code_ttl_secs: u64,
+    /// Shortest time between two confirmation mails to one account.
+    pub resend_interval_secs: u64,
+    /// Wrong codes that void the current code.
+    pub code_max_attempts: u32,
+}
+
+impl Default for SignupSettings {
+    fn default() -> Self {
+        Self { auto_confirm: true, code_ttl_secs: 24 * 60 * 60, resend_interval_secs: 60, code_max_attempts: 5 }
+    }
+}
+
+impl SignupSettings {
+    pub fn validate(&self) -> Result<(), String> {
+        if self.code_ttl_secs < 60 || self.code_max_attempts == 0 {
+            return Err("signup.code_ttl_secs must be at least 60 and signup.code_max_attempts positive".to_owned());
+        }
+        Ok(())
     }
 }
 
@@ -62,6 +95,7 @@ pub struct AuthService {
     clock: Arc<dyn Clock>,
     policy: PasswordPolicy,
     limits: LoginLimits,
+    signup: SignupSettings,
 }
 
 /// The attempt counters one sign-in draws on.
@@ -84,20 +118,23 @@ impl AuthService {
         clock: Arc<dyn Clock>,
         policy: PasswordPolicy,
         limits: LoginLimits,
+        signup: SignupSettings,
     ) -> Self {
-        Self { identity, users, attempts, clock, policy, limits }
+        Self { identity, users, attempts, clock, policy, limits, signup }
     }
 
     pub fn policy(&self) -> &PasswordPolicy {
         &self.policy
     }
 
-    /// Creates an account: credentials first, then the profile. If the
-    /// profile cannot be stored the credentials are removed again, so that
-    /// no half-created account remains.
+    /// Creates an account: credentials first, then the profile, then (unless
+    /// accounts are confirmed at once) the confirmation mail. If a later step
+    /// fails the earlier ones are undone, so that no half-created account
+    /// remains.
     pub async fn register(&self, registration: Registration) -> Result<User, AuthError> {
         self.policy.check("password", &registration.password).map_err(AuthError::WeakPassword)?;
-        let user_id = match self.identity.sign_up(&registration.email, &registration.password).await? {
+        let confirmed = self.signup.auto_confirm;
+        let user_id = match self.identity.sign_up(&registration.email, &registration.password, confirmed).await? {
             SignUp::Created(user_id) => user_id,
             SignUp::EmailTaken => return Err(AuthError::EmailTaken),
         };
@@ -107,20 +144,72 @@ impl AuthService {
             id: user_id,
             email: registration.email,
             name: registration.name,
-            email_verified: true,
+            email_verified: confirmed,
             created_at: now,
             updated_at: now,
         };
-        let stored = self.users.insert(&user).await;
-        if !matches!(stored, Ok(Insert::Inserted))
-            && let Err(error) = self.identity.delete_user(user_id).await
-        {
-            tracing::error!(user_id = %user_id, error = %error, "could not undo the sign-up of an account whose profile was not stored");
+        match self.users.insert(&user).await {
+            Ok(Insert::Inserted) => {}
+            Ok(Insert::EmailTaken) => {
+                self.undo_sign_up(user_id, false).await;
+                return Err(AuthError::EmailTaken);
+            }
+            Err(error) => {
+                self.undo_sign_up(user_id, false).await;
+                return Err(error.into());
+            }
         }
-        match stored? {
-            Insert::Inserted => Ok(user),
-            Insert::EmailTaken => Err(AuthError::EmailTaken),
+        if !confirmed {
+            let failure = match self.identity.send_confirmation_code(&user.email).await {
+                Ok(CodeDelivery::Sent) => None,
+                Ok(CodeDelivery::MailFailed(error)) | Err(error) => Some(error.into()),
+                Ok(other) => Some(AuthError::Internal(anyhow!("a new account's code was not sent: {other:?}"))),
+            };
+            if let Some(failure) = failure {
+                self.undo_sign_up(user_id, true).await;
+                return Err(failure);
+            }
         }
+        Ok(user)
+    }
+
+    /// Removes what a failed registration created. Best effort: the caller
+    /// is already failing with the original error.
+    async fn undo_sign_up(&self, user_id: UserId, profile_stored: bool) {
+        if profile_stored && let Err(error) = self.users.delete(user_id).await {
+            tracing::error!(user_id = %user_id, error = %error, "could not remove the profile of a failed registration");
+        }
+        if let Err(error) = self.identity.delete_user(user_id).await {
+            tracing::error!(user_id = %user_id, error = %error, "could not remove the credentials of a failed registration");
+        }
+    }
+
+    /// Confirms an address with its mailed code.
+    pub async fn confirm_sign_up(&self, email: &Email, code: &ConfirmationCode) -> Result<(), AuthError> {
+        match self.identity.confirm_sign_up(email, code).await? {
+            Confirmation::Confirmed(user_id) => {
+                self.users
+                    .set_email_verified(user_id, self.clock.now())
+                    .await?
+                    .ok_or_else(|| AuthError::Internal(anyhow!("confirmed user {user_id} has no profile")))?;
+                tracing::info!(user_id = %user_id, "email address confirmed");
+                Ok(())
+            }
+            Confirmation::InvalidCode => Err(AuthError::InvalidCode),
+        }
+    }
+
+    /// Mails a new confirmation code if the address has an account awaiting
+    /// one. Answers the same whatever the address, even when the mail cannot
+    /// be sent (that is logged): only existing accounts get mail, so a
+    /// failure would reveal one. A store failure affects every address alike
+    /// and is an error.
+    pub async fn resend_confirmation(&self, email: &Email) -> Result<(), AuthError> {
+        match self.identity.send_confirmation_code(email).await? {
+            CodeDelivery::MailFailed(error) => tracing::error!(error = %error, "could not mail a confirmation code"),
+            delivery => tracing::info!(outcome = ?delivery, "confirmation code requested"),
+        }
+        Ok(())
     }
 
     /// Signs in with email and password, within the attempt limits.
@@ -130,16 +219,17 @@ impl AuthService {
         let outcome = self.identity.sign_in(&email, &password).await;
         match outcome {
             Ok(SignIn::Authenticated { user_id, tokens }) => {
-                self.attempts.reset(&keys.account).await?;
-                if let Some(ip) = &keys.ip {
-                    self.attempts.release(ip).await?;
-                }
+                self.forget_attempts(&keys).await?;
                 let user = self
                     .users
                     .get(user_id)
                     .await?
                     .ok_or_else(|| AuthError::Internal(anyhow!("user {user_id} has credentials but no profile")))?;
                 Ok(SignedIn { user, tokens })
+            }
+            Ok(SignIn::NotConfirmed) => {
+                self.forget_attempts(&keys).await?;
+                Err(AuthError::EmailNotVerified)
             }
             Ok(SignIn::InvalidCredentials) => Err(AuthError::InvalidCredentials),
             Err(error) => {
@@ -194,10 +284,7 @@ impl AuthService {
         self.acquire_attempts(&keys).await?;
         match self.identity.change_password(principal, current, new).await {
             Ok(PasswordChange::Changed) => {
-                self.attempts.reset(&keys.account).await?;
-                if let Some(ip) = &keys.ip {
-                    self.attempts.release(ip).await?;
-                }
+                self.forget_attempts(&keys).await?;
                 Ok(())
             }
             Ok(PasswordChange::CurrentPasswordIncorrect) => Err(AuthError::CurrentPasswordIncorrect),
@@ -239,6 +326,16 @@ impl AuthService {
                     return Err(error.into());
                 }
             }
+        }
+        Ok(())
+    }
+
+    /// After a right password: the account's failures are forgotten and the
+    /// address gets its attempt back.
+    async fn forget_attempts(&self, keys: &AttemptKeys) -> Result<(), AuthError> {
+        self.attempts.reset(&keys.account).await?;
+        if let Some(ip) = &keys.ip {
+            self.attempts.release(ip).await?;
         }
         Ok(())
     }

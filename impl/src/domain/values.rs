@@ -139,6 +139,29 @@ impl fmt::Debug for DisplayName {
     }
 }
 
+/// A confirmation code as typed: 6 to 10 digits. `Debug` hides it.
+#[derive(Clone)]
+pub struct ConfirmationCode(SecretString);
+
+impl ConfirmationCode {
+    pub fn parse(field: &str, raw: &str) -> Result<Self, FieldProblem> {
+        if !(6..=10).contains(&raw.len()) || !raw.bytes().all(|byte| byte.is_ascii_digit()) {
+            return Err(FieldProblem::new(field, "invalid_code_format", "must be 6 to 10 digits"));
+        }
+        Ok(Self(SecretString::from(raw.to_owned())))
+    }
+
+    pub fn expose(&self) -> &str {
+        self.0.expose_secret()
+    }
+}
+
+impl fmt::Debug for ConfirmationCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("ConfirmationCode([redacted])")
+    }
+}
+
 /// An opaque refresh token as presented by a client.
 #[derive(Clone)]
 pub struct RefreshToken(SecretString);

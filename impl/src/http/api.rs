@@ -3,7 +3,10 @@
 use std::sync::Arc;
 
 use async_trait::async_trait;
-use auth_api::apis::auth::{Auth, LoginUserResponse, LogoutUserResponse, RefreshTokenResponse, RegisterUserResponse};
+use auth_api::apis::auth::{
+    Auth, ConfirmSignUpResponse, LoginUserResponse, LogoutUserResponse, RefreshTokenResponse, RegisterUserResponse,
+    ResendConfirmationCodeResponse,
+};
 use auth_api::apis::meta::{GetHealthResponse, GetJwksResponse, Meta};
 use auth_api::apis::users::{ChangePasswordResponse, GetCurrentUserResponse, UpdateCurrentUserResponse, Users};
 use auth_api::apis::{ApiAuthBasic, BasicAuthKind, ErrorHandler, Rejection};
@@ -17,8 +20,8 @@ use http::{HeaderMap, Method, StatusCode};
 use super::context;
 use super::problem::Problem;
 use crate::domain::{
-    AuthError, AuthService, Client, DisplayName, Email, Password, Principal, PublicKey, RefreshToken, SignedIn,
-    TokenSet, User, parse_both, parse_registration,
+    AuthError, AuthService, Client, ConfirmationCode, DisplayName, Email, Password, Principal, PublicKey, RefreshToken,
+    SignedIn, TokenSet, User, parse_both, parse_registration,
 };
 
 /// A failure that is not one of an operation's expected outcomes; answered
@@ -85,6 +88,15 @@ problem_responses!(RegisterUserResponse {
 problem_responses!(LoginUserResponse {
     400 => plain Status400_BadRequest,
     401 => unauthorized Status401_Unauthorized,
+    403 => plain Status403_Forbidden,
+    429 => limited Status429_TooManyRequests,
+});
+problem_responses!(ConfirmSignUpResponse {
+    400 => plain Status400_BadRequest,
+    429 => limited Status429_TooManyRequests,
+});
+problem_responses!(ResendConfirmationCodeResponse {
+    400 => plain Status400_BadRequest,
     429 => limited Status429_TooManyRequests,
 });
 problem_responses!(RefreshTokenResponse {
@@ -254,6 +266,35 @@ impl Auth<ApiError> for Api {
             tracing::info!(user_id = %signed_in.user.id, "signed in");
             LoginUserResponse::Status200_SignedIn(signed_in_body(signed_in))
         })
+    }
+
+    async fn confirm_sign_up(
+        &self,
+        _: &Method,
+        _: &Host,
+        _: &CookieJar,
+        body: &models::ConfirmSignUpRequest,
+    ) -> Result<ConfirmSignUpResponse, ApiError> {
+        let outcome = match parse_both(Email::parse("email", &body.email), ConfirmationCode::parse("code", &body.code))
+        {
+            Ok((email, code)) => self.auth.confirm_sign_up(&email, &code).await,
+            Err(error) => Err(error),
+        };
+        respond(outcome, |()| ConfirmSignUpResponse::Status204_Confirmed)
+    }
+
+    async fn resend_confirmation_code(
+        &self,
+        _: &Method,
+        _: &Host,
+        _: &CookieJar,
+        body: &models::ResendConfirmationRequest,
+    ) -> Result<ResendConfirmationCodeResponse, ApiError> {
+        let outcome = match Email::parse("email", &body.email) {
+            Ok(email) => self.auth.resend_confirmation(&email).await,
+            Err(problem) => Err(problem.into()),
+        };
+        respond(outcome, |()| ResendConfirmationCodeResponse::Status202_Accepted)
     }
 
     async fn refresh_token(

@@ -145,6 +145,16 @@ impl From<AuthError> for Problem {
                 "invalid_refresh_token",
                 "The refresh token is invalid, expired or revoked; sign in again.",
             ),
+            AuthError::InvalidCode => Self::new(
+                StatusCode::BAD_REQUEST,
+                "invalid_code",
+                "The code is wrong or no longer valid; request a new one if needed.",
+            ),
+            AuthError::EmailNotVerified => Self::new(
+                StatusCode::FORBIDDEN,
+                "email_not_verified",
+                "Confirm the email address with the mailed code before signing in.",
+            ),
             AuthError::CurrentPasswordIncorrect => {
                 Self::new(StatusCode::FORBIDDEN, "current_password_incorrect", "The current password is incorrect.")
             }

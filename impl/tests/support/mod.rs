@@ -142,6 +142,8 @@ pub fn every_operation() -> Vec<Operation> {
         ),
         op(Method::POST, "/auth/login", Some(json!({ "email": "a@example.com", "password": PASSWORD })), false),
         op(Method::POST, "/auth/token/refresh", Some(json!({ "refreshToken": "some-token" })), false),
+        op(Method::POST, "/auth/confirm", Some(json!({ "email": "a@example.com", "code": "123456" })), false),
+        op(Method::POST, "/auth/confirm/resend", Some(json!({ "email": "a@example.com" })), false),
         op(Method::POST, "/auth/logout", None, true),
         op(Method::GET, "/users/me", None, true),
         op(Method::PATCH, "/users/me", Some(json!({ "name": "Ada" })), true),

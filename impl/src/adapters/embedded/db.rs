@@ -12,7 +12,8 @@ use rusqlite::{Connection, ErrorCode};
 use crate::domain::PortError;
 
 /// Schema migrations, applied in order; `PRAGMA user_version` records how many ran.
-const MIGRATIONS: &[&str] = &[r"
+const MIGRATIONS: &[&str] = &[
+    r"
     CREATE TABLE users (
         id             TEXT PRIMARY KEY,
         email          TEXT NOT NULL UNIQUE,
@@ -52,7 +53,20 @@ const MIGRATIONS: &[&str] = &[r"
         window_start INTEGER NOT NULL,
         count        INTEGER NOT NULL
     ) STRICT;
-"];
+",
+    r"
+    ALTER TABLE credentials ADD COLUMN confirmed INTEGER NOT NULL DEFAULT 1;
+
+    CREATE TABLE confirmation_codes (
+        user_id         TEXT PRIMARY KEY,
+        code_mac        BLOB NOT NULL,
+        sent_at         INTEGER NOT NULL,
+        expires_at      INTEGER NOT NULL,
+        failed_attempts INTEGER NOT NULL DEFAULT 0,
+        used_at         INTEGER
+    ) STRICT;
+",
+];
 
 /// A connection shared by the adapters. Calls run on the blocking pool, one
 /// at a time, which also serialises the read-modify-write transactions.

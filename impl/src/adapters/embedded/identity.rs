@@ -11,8 +11,9 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use chacha20poly1305::aead::{Aead, KeyInit};
 use chacha20poly1305::{ChaCha20Poly1305, Key, Nonce};
 use chrono::{DateTime, Utc};
+use hmac::{Hmac, Mac};
 use jsonwebtoken::Validation;
-use rand::RngCore;
+use rand::{Rng, RngCore};
 use rusqlite::{OptionalExtension, TransactionBehavior, params};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -22,9 +23,12 @@ use super::db::{Db, is_unique_violation, millis};
 use super::hasher::PasswordHasher;
 use super::signing::{SigningKey, is_current, validation};
 use crate::domain::{
-    Clock, Email, Password, PortError, Principal, PublicKey, RefreshToken, SessionId, TokenSet, User, UserId,
+    Clock, ConfirmationCode, Email, Password, PortError, Principal, PublicKey, RefreshToken, SessionId, SignupSettings,
+    TokenSet, User, UserId,
 };
-use crate::ports::{IdentityProvider, PasswordChange, SignIn, SignUp, UserStore};
+use crate::ports::{
+    CodeDelivery, Confirmation, IdentityProvider, Mailer, OutgoingMail, PasswordChange, SignIn, SignUp, UserStore,
+};
 
 /// Token lifetimes and the names tokens carry.
 #[derive(Debug, Clone, Deserialize)]
@@ -103,13 +107,50 @@ struct IdClaims<'a> {
     name: &'a str,
 }
 
+/// The key of the HMAC under which confirmation codes are stored: six
+/// digits are too few to survive a leaked database under a plain hash.
+#[derive(Clone)]
+pub struct CodeKey(Arc<[u8]>);
+
+impl CodeKey {
+    /// Reads the key at `path`, or creates a random 256-bit one there.
+    pub fn load_or_create(path: &std::path::Path) -> anyhow::Result<Self> {
+        let key = super::secret_file::load_or_create(path, || {
+            let mut key = vec![0u8; 32];
+            rand::rngs::OsRng.fill_bytes(&mut key);
+            Ok(key)
+        })?;
+        anyhow::ensure!(key.len() >= 32, "{} holds fewer than 256 bits", path.display());
+        Ok(Self(key.into()))
+    }
+
+    fn mac(&self, user_id: UserId, code: &str) -> Hmac<Sha256> {
+        let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(&self.0)
+            .unwrap_or_else(|_| unreachable!("HMAC takes any key length"));
+        mac.update(user_id.to_string().as_bytes());
+        mac.update(b"\0");
+        mac.update(code.as_bytes());
+        mac
+    }
+}
+
+/// What the embedded identity provider is configured with.
+#[derive(Debug, Clone, Default)]
+pub struct IdentitySettings {
+    pub tokens: TokenSettings,
+    pub signup: SignupSettings,
+}
+
 pub struct EmbeddedIdentity {
     db: Db,
     hasher: PasswordHasher,
     key: SigningKey,
+    code_key: CodeKey,
+    mailer: Arc<dyn Mailer>,
     users: Arc<dyn UserStore>,
     clock: Arc<dyn Clock>,
     settings: TokenSettings,
+    signup: SignupSettings,
     validation: Validation,
 }
 
@@ -124,13 +165,15 @@ impl EmbeddedIdentity {
     pub fn new(
         db: Db,
         hasher: PasswordHasher,
-        key: SigningKey,
+        (key, code_key): (SigningKey, CodeKey),
+        mailer: Arc<dyn Mailer>,
         users: Arc<dyn UserStore>,
         clock: Arc<dyn Clock>,
-        settings: TokenSettings,
+        settings: IdentitySettings,
     ) -> Self {
+        let IdentitySettings { tokens: settings, signup } = settings;
         let validation = validation(&settings.issuer, &settings.audience);
-        Self { db, hasher, key, users, clock, settings, validation }
+        Self { db, hasher, key, code_key, mailer, users, clock, settings, signup, validation }
     }
 
     /// Starts a session for `user_id` and issues its first token set.
@@ -211,7 +254,7 @@ impl EmbeddedIdentity {
 
 #[async_trait]
 impl IdentityProvider for EmbeddedIdentity {
-    async fn sign_up(&self, email: &Email, password: &Password) -> Result<SignUp, PortError> {
+    async fn sign_up(&self, email: &Email, password: &Password, confirmed: bool) -> Result<SignUp, PortError> {
         let hash = self.hasher.hash(password).await?;
         let user_id = UserId::random();
         let email = email.as_str().to_owned();
@@ -219,8 +262,9 @@ impl IdentityProvider for EmbeddedIdentity {
         self.db
             .call(move |connection| {
                 let inserted = connection.execute(
-                    "INSERT INTO credentials (user_id, email, password_hash, password_changed_at) VALUES (?1, ?2, ?3, ?4)",
-                    params![user_id.to_string(), email, hash, now],
+                    "INSERT INTO credentials (user_id, email, password_hash, password_changed_at, confirmed)
+                     VALUES (?1, ?2, ?3, ?4, ?5)",
+                    params![user_id.to_string(), email, hash, now, confirmed],
                 );
                 match inserted {
                     Ok(_) => Ok(SignUp::Created(user_id)),
@@ -236,6 +280,7 @@ impl IdentityProvider for EmbeddedIdentity {
             .call(move |connection| {
                 let transaction = connection.transaction()?;
                 transaction.execute("DELETE FROM sessions WHERE user_id = ?1", [user_id.to_string()])?;
+                transaction.execute("DELETE FROM confirmation_codes WHERE user_id = ?1", [user_id.to_string()])?;
                 transaction.execute("DELETE FROM credentials WHERE user_id = ?1", [user_id.to_string()])?;
                 transaction.commit()
             })
@@ -244,25 +289,131 @@ impl IdentityProvider for EmbeddedIdentity {
 
     async fn sign_in(&self, email: &Email, password: &Password) -> Result<SignIn, PortError> {
         let lookup = email.as_str().to_owned();
-        let stored: Option<(String, String)> = self
+        let stored: Option<(String, String, bool)> = self
             .db
             .call(move |connection| {
                 connection
-                    .query_row("SELECT user_id, password_hash FROM credentials WHERE email = ?1", [lookup], |row| {
-                        Ok((row.get(0)?, row.get(1)?))
-                    })
+                    .query_row(
+                        "SELECT user_id, password_hash, confirmed FROM credentials WHERE email = ?1",
+                        [lookup],
+                        |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)),
+                    )
                     .optional()
             })
             .await?;
-        let (user_id, hash) = stored.map_or((None, None), |(id, hash)| (Some(id), Some(hash)));
+        let (user_id, hash, confirmed) =
+            stored.map_or((None, None, false), |(id, hash, confirmed)| (Some(id), Some(hash), confirmed));
         if !self.hasher.verify(password, hash).await? {
             return Ok(SignIn::InvalidCredentials);
         }
         let Some(user_id) = user_id.as_deref().and_then(|id| Uuid::parse_str(id).ok()).map(UserId) else {
             return Err(PortError::Internal(anyhow!("a stored user id is not a UUID")));
         };
+        if !confirmed {
+            return Ok(SignIn::NotConfirmed);
+        }
         let tokens = self.start_session(user_id).await?;
         Ok(SignIn::Authenticated { user_id, tokens })
+    }
+
+    async fn send_confirmation_code(&self, email: &Email) -> Result<CodeDelivery, PortError> {
+        let lookup = email.as_str().to_owned();
+        let now = self.clock.now();
+        let interval = millis_of(duration(self.signup.resend_interval_secs));
+        let pending: Option<(String, Option<i64>)> = self
+            .db
+            .call(move |connection| {
+                connection
+                    .query_row(
+                        "SELECT c.user_id, k.sent_at FROM credentials c
+                         LEFT JOIN confirmation_codes k ON k.user_id = c.user_id
+                         WHERE c.email = ?1 AND c.confirmed = 0",
+                        [lookup],
+                        |row| Ok((row.get(0)?, row.get(1)?)),
+                    )
+                    .optional()
+            })
+            .await?;
+        let Some((user_id, sent_at)) = pending else { return Ok(CodeDelivery::NotNeeded) };
+        if sent_at.is_some_and(|sent_at| millis(now) - sent_at < interval) {
+            return Ok(CodeDelivery::TooSoon);
+        }
+        let user_id = Uuid::parse_str(&user_id)
+            .map(UserId)
+            .map_err(|_| PortError::Internal(anyhow!("a stored user id is not a UUID")))?;
+        let code = format!("{:06}", rand::rngs::OsRng.gen_range(0..1_000_000));
+        let hours = self.signup.code_ttl_secs.div_ceil(3600);
+        let mail = OutgoingMail {
+            to: email.clone(),
+            subject: "Confirm your email address".to_owned(),
+            text: format!(
+                "Your confirmation code is {code}.\n\nIt expires in {hours} hours. If you did not create an account, ignore this message.\n"
+            ),
+        };
+        // The code is stored only once the mail is out, so a failed send changes nothing.
+        if let Err(error) = self.mailer.send(&mail).await {
+            return Ok(CodeDelivery::MailFailed(error));
+        }
+        let code_mac = self.code_key.mac(user_id, &code).finalize().into_bytes().to_vec();
+        let expires_at = now + duration(self.signup.code_ttl_secs);
+        self.db
+            .call(move |connection| {
+                connection.execute(
+                    "INSERT INTO confirmation_codes (user_id, code_mac, sent_at, expires_at) VALUES (?1, ?2, ?3, ?4)
+                     ON CONFLICT (user_id) DO UPDATE SET code_mac = excluded.code_mac, sent_at = excluded.sent_at,
+                         expires_at = excluded.expires_at, failed_attempts = 0, used_at = NULL",
+                    params![user_id.to_string(), code_mac, millis(now), millis(expires_at)],
+                )
+            })
+            .await?;
+        Ok(CodeDelivery::Sent)
+    }
+
+    async fn confirm_sign_up(&self, email: &Email, code: &ConfirmationCode) -> Result<Confirmation, PortError> {
+        let lookup = email.as_str().to_owned();
+        let now = millis(self.clock.now());
+        let max_attempts = self.signup.code_max_attempts;
+        let code = code.expose().to_owned();
+        let code_key = self.code_key.clone();
+        self.db
+            .call(move |connection| {
+                let transaction = connection.transaction_with_behavior(TransactionBehavior::Immediate)?;
+                let found: Option<(String, Vec<u8>, i64, u32, Option<i64>)> = transaction
+                    .query_row(
+                        "SELECT k.user_id, k.code_mac, k.expires_at, k.failed_attempts, k.used_at
+                         FROM credentials c JOIN confirmation_codes k ON k.user_id = c.user_id
+                         WHERE c.email = ?1",
+                        [lookup],
+                        |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?, row.get(4)?)),
+                    )
+                    .optional()?;
+                let Some((user_id, code_mac, expires_at, failed_attempts, used_at)) = found else {
+                    return Ok(Confirmation::InvalidCode);
+                };
+                let Ok(id) = Uuid::parse_str(&user_id).map(UserId) else { return Ok(Confirmation::InvalidCode) };
+                let matches = code_key.mac(id, &code).verify_slice(&code_mac).is_ok();
+                if used_at.is_some() {
+                    // Repeating a successful confirmation succeeds again.
+                    return Ok(if matches { Confirmation::Confirmed(id) } else { Confirmation::InvalidCode });
+                }
+                if expires_at <= now || failed_attempts >= max_attempts {
+                    return Ok(Confirmation::InvalidCode);
+                }
+                if !matches {
+                    transaction.execute(
+                        "UPDATE confirmation_codes SET failed_attempts = failed_attempts + 1 WHERE user_id = ?1",
+                        [&user_id],
+                    )?;
+                    transaction.commit()?;
+                    return Ok(Confirmation::InvalidCode);
+                }
+                transaction
+                    .execute("UPDATE confirmation_codes SET used_at = ?1 WHERE user_id = ?2", params![now, user_id])?;
+                transaction.execute("UPDATE credentials SET confirmed = 1 WHERE user_id = ?1", [&user_id])?;
+                transaction.commit()?;
+                Ok(Confirmation::Confirmed(id))
+            })
+            .await
     }
 
     async fn refresh(&self, token: &RefreshToken) -> Result<Option<TokenSet>, PortError> {

@@ -4,11 +4,12 @@
 mod db;
 mod hasher;
 mod identity;
+mod secret_file;
 mod signing;
 mod store;
 
 pub use db::Db;
 pub use hasher::PasswordHasher;
-pub use identity::{EmbeddedIdentity, TokenSettings};
+pub use identity::{CodeKey, EmbeddedIdentity, IdentitySettings, TokenSettings};
 pub use signing::SigningKey;
 pub use store::SqliteStore;

@@ -1,12 +1,9 @@
 //! The ES256 key that signs access and id tokens. Generated on first start
 //! and kept as PKCS#8 PEM, readable by the owner only.
 
-use std::fs::{self, OpenOptions};
-use std::io::Write;
-use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
 use std::path::Path;
 
-use anyhow::{Context, bail};
+use anyhow::{Context, anyhow, bail};
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use jsonwebtoken::{Algorithm, DecodingKey, EncodingKey, Header, Validation};
@@ -17,6 +14,7 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 use sha2::{Digest, Sha256};
 
+use super::secret_file;
 use crate::domain::PublicKey;
 
 pub struct SigningKey {
@@ -28,14 +26,13 @@ pub struct SigningKey {
 impl SigningKey {
     /// Reads the key at `path`, or creates one there if the file does not exist.
     pub fn load_or_create(path: &Path) -> anyhow::Result<Self> {
-        if !path.exists() {
-            create(path)?;
-        }
-        let mode = fs::metadata(path)?.permissions().mode();
-        if mode & 0o077 != 0 {
-            bail!("{} is readable by other users (mode {:o}); run chmod 600 on it", path.display(), mode & 0o777);
-        }
-        let pem = fs::read_to_string(path).with_context(|| format!("reading the signing key {}", path.display()))?;
+        let pem = secret_file::load_or_create(path, || {
+            let secret = p256::SecretKey::random(&mut OsRng);
+            let pem =
+                secret.to_pkcs8_pem(LineEnding::LF).map_err(|error| anyhow!("encoding the signing key: {error}"))?;
+            Ok(pem.as_bytes().to_vec())
+        })?;
+        let pem = String::from_utf8(pem).context("the signing key is not text")?;
         Self::from_pkcs8_pem(&pem).with_context(|| format!("parsing the signing key {}", path.display()))
     }
 
@@ -101,37 +98,11 @@ fn thumbprint(x: &str, y: &str) -> String {
     URL_SAFE_NO_PAD.encode(Sha256::digest(canonical.as_bytes()))
 }
 
-/// Writes a new key next to `path` and links it into place, so that a
-/// crash never leaves a half-written key behind.
-fn create(path: &Path) -> anyhow::Result<()> {
-    let secret = p256::SecretKey::random(&mut OsRng);
-    let pem =
-        secret.to_pkcs8_pem(LineEnding::LF).map_err(|error| anyhow::anyhow!("encoding the signing key: {error}"))?;
-    let partial = path.with_extension("partial");
-    let mut file = OpenOptions::new()
-        .write(true)
-        .create(true)
-        .truncate(true)
-        .mode(0o600)
-        .open(&partial)
-        .with_context(|| format!("creating {}", partial.display()))?;
-    file.write_all(pem.as_bytes())?;
-    file.sync_all()?;
-    // A hard link fails if another process created the key meanwhile; its key wins.
-    let linked = fs::hard_link(&partial, path);
-    fs::remove_file(&partial)?;
-    match linked {
-        Err(error) if error.kind() != std::io::ErrorKind::AlreadyExists => return Err(error.into()),
-        _ => {}
-    }
-    if let Some(dir) = path.parent() {
-        fs::File::open(dir)?.sync_all()?;
-    }
-    Ok(())
-}
-
 #[cfg(test)]
 mod tests {
+    use std::fs;
+    use std::os::unix::fs::PermissionsExt;
+
     use super::*;
 
     #[derive(Debug, Serialize, serde::Deserialize, PartialEq)]

@@ -114,6 +114,29 @@ impl UserStore for SqliteStore {
             .await
     }
 
+    async fn delete(&self, id: UserId) -> Result<(), PortError> {
+        self.db.call(move |connection| connection.execute("DELETE FROM users WHERE id = ?1", [id.to_string()])).await?;
+        Ok(())
+    }
+
+    async fn set_email_verified(&self, id: UserId, at: DateTime<Utc>) -> Result<Option<User>, PortError> {
+        let row = self
+            .db
+            .call(move |connection| {
+                connection
+                    .query_row(
+                        &format!(
+                            "UPDATE users SET email_verified = 1, updated_at = ?1 WHERE id = ?2 RETURNING {USER_COLUMNS}"
+                        ),
+                        params![millis(at), id.to_string()],
+                        UserRow::read,
+                    )
+                    .optional()
+            })
+            .await?;
+        row.map(UserRow::into_user).transpose()
+    }
+
     async fn get(&self, id: UserId) -> Result<Option<User>, PortError> {
         let row = self
             .db
