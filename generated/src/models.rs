@@ -31,6 +31,8 @@ fn from_validation_error(e: validator::ValidationError) -> validator::Validation
 
 
 
+
+
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
 #[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
 pub struct ChangePasswordRequest {
@@ -168,6 +170,160 @@ impl std::convert::TryFrom<HeaderValue> for header::IntoHeaderValue<ChangePasswo
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
 #[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
+pub struct ConfirmPasswordResetRequest {
+    /// An email address with a dotted domain; compared without regard to letter case.
+    #[serde(rename = "email")]
+    #[validate(
+            length(min = 3, max = 254),
+    )]
+    pub email: String,
+
+    /// The digits from a confirmation or password reset mail.
+    #[serde(rename = "code")]
+    #[validate(
+            regex(path = *RE_CONFIRMPASSWORDRESETREQUEST_CODE),
+    )]
+    pub code: String,
+
+    /// A password being set. Any characters, never truncated. The server's policy may ask for more than this schema can say: by default it refuses the most common breached passwords, and it can be set to require a longer password or lowercase, uppercase, digit and symbol characters. A refusal is a 400 `weak_password` naming the rule. 
+    #[serde(rename = "newPassword")]
+    #[validate(
+            length(min = 8, max = 256),
+    )]
+    pub new_password: String,
+
+}
+
+
+lazy_static::lazy_static! {
+    static ref RE_CONFIRMPASSWORDRESETREQUEST_CODE: regex::Regex = regex::Regex::new("^[0-9]{6,10}$").unwrap();
+}
+
+impl ConfirmPasswordResetRequest {
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(email: String, code: String, new_password: String, ) -> ConfirmPasswordResetRequest {
+        ConfirmPasswordResetRequest {
+ email,
+ code,
+ new_password,
+        }
+    }
+}
+
+/// Converts the ConfirmPasswordResetRequest value to the Query Parameters representation (style=form, explode=false)
+/// specified in https://swagger.io/docs/specification/serialization/
+/// Should be implemented in a serde serializer
+impl std::fmt::Display for ConfirmPasswordResetRequest {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let params: Vec<Option<String>> = vec![
+
+            Some("email".to_string()),
+            Some(self.email.to_string()),
+
+
+            Some("code".to_string()),
+            Some(self.code.to_string()),
+
+
+            Some("newPassword".to_string()),
+            Some(self.new_password.to_string()),
+
+        ];
+
+        write!(f, "{}", params.into_iter().flatten().collect::<Vec<_>>().join(","))
+    }
+}
+
+/// Converts Query Parameters representation (style=form, explode=false) to a ConfirmPasswordResetRequest value
+/// as specified in https://swagger.io/docs/specification/serialization/
+/// Should be implemented in a serde deserializer
+impl std::str::FromStr for ConfirmPasswordResetRequest {
+    type Err = String;
+
+    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
+        /// An intermediate representation of the struct to use for parsing.
+        #[derive(Default)]
+        #[allow(dead_code)]
+        struct IntermediateRep {
+            pub email: Vec<String>,
+            pub code: Vec<String>,
+            pub new_password: Vec<String>,
+        }
+
+        let mut intermediate_rep = IntermediateRep::default();
+
+        // Parse into intermediate representation
+        let mut string_iter = s.split(',');
+        let mut key_result = string_iter.next();
+
+        while key_result.is_some() {
+            let val = match string_iter.next() {
+                Some(x) => x,
+                None => return std::result::Result::Err("Missing value while parsing ConfirmPasswordResetRequest".to_string())
+            };
+
+            if let Some(key) = key_result {
+                #[allow(clippy::match_single_binding)]
+                match key {
+                    #[allow(clippy::redundant_clone)]
+                    "email" => intermediate_rep.email.push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    #[allow(clippy::redundant_clone)]
+                    "code" => intermediate_rep.code.push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    #[allow(clippy::redundant_clone)]
+                    "newPassword" => intermediate_rep.new_password.push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    _ => return std::result::Result::Err("Unexpected key while parsing ConfirmPasswordResetRequest".to_string())
+                }
+            }
+
+            // Get the next key
+            key_result = string_iter.next();
+        }
+
+        // Use the intermediate representation to return the struct
+        std::result::Result::Ok(ConfirmPasswordResetRequest {
+            email: intermediate_rep.email.into_iter().next().ok_or_else(|| "email missing in ConfirmPasswordResetRequest".to_string())?,
+            code: intermediate_rep.code.into_iter().next().ok_or_else(|| "code missing in ConfirmPasswordResetRequest".to_string())?,
+            new_password: intermediate_rep.new_password.into_iter().next().ok_or_else(|| "newPassword missing in ConfirmPasswordResetRequest".to_string())?,
+        })
+    }
+}
+
+// Methods for converting between header::IntoHeaderValue<ConfirmPasswordResetRequest> and HeaderValue
+
+#[cfg(feature = "server")]
+impl std::convert::TryFrom<header::IntoHeaderValue<ConfirmPasswordResetRequest>> for HeaderValue {
+    type Error = String;
+
+    fn try_from(hdr_value: header::IntoHeaderValue<ConfirmPasswordResetRequest>) -> std::result::Result<Self, Self::Error> {
+        let hdr_value = hdr_value.to_string();
+        match HeaderValue::from_str(&hdr_value) {
+             std::result::Result::Ok(value) => std::result::Result::Ok(value),
+             std::result::Result::Err(e) => std::result::Result::Err(format!(r#"Invalid header value for ConfirmPasswordResetRequest - value: {hdr_value} is invalid {e}"#))
+        }
+    }
+}
+
+#[cfg(feature = "server")]
+impl std::convert::TryFrom<HeaderValue> for header::IntoHeaderValue<ConfirmPasswordResetRequest> {
+    type Error = String;
+
+    fn try_from(hdr_value: HeaderValue) -> std::result::Result<Self, Self::Error> {
+        match hdr_value.to_str() {
+             std::result::Result::Ok(value) => {
+                    match <ConfirmPasswordResetRequest as std::str::FromStr>::from_str(value) {
+                        std::result::Result::Ok(value) => std::result::Result::Ok(header::IntoHeaderValue(value)),
+                        std::result::Result::Err(err) => std::result::Result::Err(format!(r#"Unable to convert header value '{value}' into ConfirmPasswordResetRequest - {err}"#))
+                    }
+             },
+             std::result::Result::Err(e) => std::result::Result::Err(format!(r#"Unable to convert header: {hdr_value:?} to string: {e}"#))
+        }
+    }
+}
+
+
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
+#[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
 pub struct ConfirmSignUpRequest {
     /// An email address with a dotted domain; compared without regard to letter case.
     #[serde(rename = "email")]
@@ -176,7 +332,7 @@ pub struct ConfirmSignUpRequest {
     )]
     pub email: String,
 
-    /// The digits from the confirmation mail.
+    /// The digits from a confirmation or password reset mail.
     #[serde(rename = "code")]
     #[validate(
             regex(path = *RE_CONFIRMSIGNUPREQUEST_CODE),
@@ -304,7 +460,7 @@ impl std::convert::TryFrom<HeaderValue> for header::IntoHeaderValue<ConfirmSignU
 
 
 
-/// The digits from the confirmation mail.
+/// The digits from a confirmation or password reset mail.
 #[derive(Debug, Clone, PartialEq, PartialOrd,  serde::Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
 pub struct ConfirmationCode(pub String);
@@ -1654,6 +1810,125 @@ impl std::ops::Deref for Password {
 impl std::ops::DerefMut for Password {
     fn deref_mut(&mut self) -> &mut String {
         &mut self.0
+    }
+}
+
+
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
+#[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
+pub struct PasswordResetRequest {
+    /// An email address with a dotted domain; compared without regard to letter case.
+    #[serde(rename = "email")]
+    #[validate(
+            length(min = 3, max = 254),
+    )]
+    pub email: String,
+
+}
+
+
+
+impl PasswordResetRequest {
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(email: String, ) -> PasswordResetRequest {
+        PasswordResetRequest {
+ email,
+        }
+    }
+}
+
+/// Converts the PasswordResetRequest value to the Query Parameters representation (style=form, explode=false)
+/// specified in https://swagger.io/docs/specification/serialization/
+/// Should be implemented in a serde serializer
+impl std::fmt::Display for PasswordResetRequest {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let params: Vec<Option<String>> = vec![
+
+            Some("email".to_string()),
+            Some(self.email.to_string()),
+
+        ];
+
+        write!(f, "{}", params.into_iter().flatten().collect::<Vec<_>>().join(","))
+    }
+}
+
+/// Converts Query Parameters representation (style=form, explode=false) to a PasswordResetRequest value
+/// as specified in https://swagger.io/docs/specification/serialization/
+/// Should be implemented in a serde deserializer
+impl std::str::FromStr for PasswordResetRequest {
+    type Err = String;
+
+    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
+        /// An intermediate representation of the struct to use for parsing.
+        #[derive(Default)]
+        #[allow(dead_code)]
+        struct IntermediateRep {
+            pub email: Vec<String>,
+        }
+
+        let mut intermediate_rep = IntermediateRep::default();
+
+        // Parse into intermediate representation
+        let mut string_iter = s.split(',');
+        let mut key_result = string_iter.next();
+
+        while key_result.is_some() {
+            let val = match string_iter.next() {
+                Some(x) => x,
+                None => return std::result::Result::Err("Missing value while parsing PasswordResetRequest".to_string())
+            };
+
+            if let Some(key) = key_result {
+                #[allow(clippy::match_single_binding)]
+                match key {
+                    #[allow(clippy::redundant_clone)]
+                    "email" => intermediate_rep.email.push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    _ => return std::result::Result::Err("Unexpected key while parsing PasswordResetRequest".to_string())
+                }
+            }
+
+            // Get the next key
+            key_result = string_iter.next();
+        }
+
+        // Use the intermediate representation to return the struct
+        std::result::Result::Ok(PasswordResetRequest {
+            email: intermediate_rep.email.into_iter().next().ok_or_else(|| "email missing in PasswordResetRequest".to_string())?,
+        })
+    }
+}
+
+// Methods for converting between header::IntoHeaderValue<PasswordResetRequest> and HeaderValue
+
+#[cfg(feature = "server")]
+impl std::convert::TryFrom<header::IntoHeaderValue<PasswordResetRequest>> for HeaderValue {
+    type Error = String;
+
+    fn try_from(hdr_value: header::IntoHeaderValue<PasswordResetRequest>) -> std::result::Result<Self, Self::Error> {
+        let hdr_value = hdr_value.to_string();
+        match HeaderValue::from_str(&hdr_value) {
+             std::result::Result::Ok(value) => std::result::Result::Ok(value),
+             std::result::Result::Err(e) => std::result::Result::Err(format!(r#"Invalid header value for PasswordResetRequest - value: {hdr_value} is invalid {e}"#))
+        }
+    }
+}
+
+#[cfg(feature = "server")]
+impl std::convert::TryFrom<HeaderValue> for header::IntoHeaderValue<PasswordResetRequest> {
+    type Error = String;
+
+    fn try_from(hdr_value: HeaderValue) -> std::result::Result<Self, Self::Error> {
+        match hdr_value.to_str() {
+             std::result::Result::Ok(value) => {
+                    match <PasswordResetRequest as std::str::FromStr>::from_str(value) {
+                        std::result::Result::Ok(value) => std::result::Result::Ok(header::IntoHeaderValue(value)),
+                        std::result::Result::Err(err) => std::result::Result::Err(format!(r#"Unable to convert header value '{value}' into PasswordResetRequest - {err}"#))
+                    }
+             },
+             std::result::Result::Err(e) => std::result::Result::Err(format!(r#"Unable to convert header: {hdr_value:?} to string: {e}"#))
+        }
     }
 }
 

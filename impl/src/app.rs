@@ -38,7 +38,11 @@ pub fn embedded_with_clock(config: &Config, clock: Arc<dyn Clock>) -> anyhow::Re
     let cores = std::thread::available_parallelism().map_or(1, usize::from);
     let hasher = PasswordHasher::new(cores)?;
     let store = Arc::new(SqliteStore::new(db.clone()));
-    let settings = IdentitySettings { tokens: config.tokens.clone(), signup: config.signup.clone() };
+    let settings = IdentitySettings {
+        tokens: config.tokens.clone(),
+        signup: config.signup.clone(),
+        reset: config.password_reset.clone(),
+    };
     let identity =
         Arc::new(EmbeddedIdentity::new(db, hasher, keys, mailer(config)?, store.clone(), clock.clone(), settings));
     spawn_purge(store.clone(), clock.clone(), Duration::from_secs(config.login.window_secs));

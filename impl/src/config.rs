@@ -12,7 +12,7 @@ use serde::Deserialize;
 
 use crate::adapters::embedded::TokenSettings;
 use crate::adapters::mail::{OutboxConfig, SmtpConfig};
-use crate::domain::{LoginLimits, PasswordPolicy, SignupSettings};
+use crate::domain::{LoginLimits, PasswordPolicy, ResetSettings, SignupSettings};
 
 /// The environment variable prefix for overrides.
 pub const ENV_PREFIX: &str = "AUTH_";
@@ -28,6 +28,7 @@ pub struct Config {
     pub password: PasswordPolicy,
     pub login: LoginLimits,
     pub signup: SignupSettings,
+    pub password_reset: ResetSettings,
     pub mail: MailConfig,
     pub log: LogConfig,
 }
@@ -149,6 +150,7 @@ impl Config {
         self.password.validate()?;
         self.tokens.validate()?;
         self.signup.validate()?;
+        self.password_reset.validate()?;
         if self.mail.transport == MailTransport::Smtp && self.mail.smtp.is_none() {
             return Err("mail.transport is smtp but there is no [mail.smtp] section".to_owned());
         }

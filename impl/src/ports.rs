@@ -45,6 +45,11 @@ pub enum Confirmation {
     InvalidCode,
 }
 
+pub enum PasswordReset {
+    Reset(UserId),
+    InvalidCode,
+}
+
 pub enum PasswordChange {
     Changed,
     CurrentPasswordIncorrect,
@@ -58,13 +63,29 @@ pub trait IdentityProvider: Send + Sync {
     async fn sign_up(&self, email: &Email, password: &Password, confirmed: bool) -> Result<SignUp, PortError>;
 
     /// Mails a new confirmation code to an account awaiting confirmation,
-    /// replacing any earlier code. Nothing changes if the mail cannot be sent.
+    /// replacing any earlier code; the code works as soon as the mail
+    /// arrives. Nothing changes if the mail cannot be sent.
     /// Errors are the store's; a failed send is [`CodeDelivery::MailFailed`].
     async fn send_confirmation_code(&self, email: &Email) -> Result<CodeDelivery, PortError>;
 
     /// Confirms an address with a mailed code. Wrong codes count toward
     /// voiding the code; repeating a successful confirmation succeeds again.
     async fn confirm_sign_up(&self, email: &Email, code: &ConfirmationCode) -> Result<Confirmation, PortError>;
+
+    /// Mails a password reset code to an account, replacing any earlier one;
+    /// the code works as soon as the mail arrives. Nothing changes if the
+    /// mail cannot be sent.
+    /// Errors are the store's; a failed send is [`CodeDelivery::MailFailed`].
+    async fn send_password_reset_code(&self, email: &Email) -> Result<CodeDelivery, PortError>;
+
+    /// Sets a new password with a mailed reset code and revokes every session
+    /// of the user. The code is single use; wrong codes count toward voiding it.
+    async fn reset_password(
+        &self,
+        email: &Email,
+        code: &ConfirmationCode,
+        new: &Password,
+    ) -> Result<PasswordReset, PortError>;
 
     /// Removes an account's credentials; undoes a sign-up whose profile could not be stored.
     async fn delete_user(&self, user_id: UserId) -> Result<(), PortError>;

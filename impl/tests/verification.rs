@@ -17,20 +17,7 @@ async fn app_requiring_confirmation() -> TestApp {
 
 /// The confirmation codes mailed to `email`, oldest first.
 fn mailed_codes(app: &TestApp, email: &str) -> Vec<String> {
-    let outbox = app.config.storage.data_dir.join("outbox");
-    let mut files: Vec<_> = std::fs::read_dir(&outbox)
-        .map(|entries| entries.map(|entry| entry.unwrap().path()).collect())
-        .unwrap_or_default();
-    files.sort();
-    files
-        .iter()
-        .map(|file| std::fs::read_to_string(file).unwrap())
-        .filter(|message| message.lines().any(|line| line.starts_with("To: ") && line.contains(email)))
-        .map(|message| {
-            let after = message.split("Your confirmation code is ").nth(1).expect("a code in the mail");
-            after[..6].to_owned()
-        })
-        .collect()
+    support::mailed_codes(app, email, "Your confirmation code is")
 }
 
 fn outbox_is_private(dir: &Path) {

@@ -11,6 +11,42 @@ use crate::{models, types::*};
 #[derive(Debug, PartialEq, Serialize, Deserialize)]
 #[must_use]
 #[allow(clippy::large_enum_variant)]
+pub enum ConfirmPasswordResetResponse {
+    /// Password reset
+    Status204_PasswordReset
+    ,
+    /// Bad request
+    Status400_BadRequest
+    (models::Error)
+    ,
+    /// Payload too large
+    Status413_PayloadTooLarge
+    (models::Error)
+    ,
+    /// Unsupported media type
+    Status415_UnsupportedMediaType
+    (models::Error)
+    ,
+    /// Too many requests
+    Status429_TooManyRequests
+    {
+        body: models::Error,
+        retry_after:
+        u32
+    }
+    ,
+    /// Internal error
+    Status500_InternalError
+    (models::Error)
+    ,
+    /// Service unavailable
+    Status503_ServiceUnavailable
+    (models::Error)
+}
+
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+#[must_use]
+#[allow(clippy::large_enum_variant)]
 pub enum ConfirmSignUpResponse {
     /// Confirmed
     Status204_Confirmed
@@ -214,6 +250,42 @@ pub enum RegisterUserResponse {
 #[derive(Debug, PartialEq, Serialize, Deserialize)]
 #[must_use]
 #[allow(clippy::large_enum_variant)]
+pub enum RequestPasswordResetResponse {
+    /// Accepted
+    Status202_Accepted
+    ,
+    /// Bad request
+    Status400_BadRequest
+    (models::Error)
+    ,
+    /// Payload too large
+    Status413_PayloadTooLarge
+    (models::Error)
+    ,
+    /// Unsupported media type
+    Status415_UnsupportedMediaType
+    (models::Error)
+    ,
+    /// Too many requests
+    Status429_TooManyRequests
+    {
+        body: models::Error,
+        retry_after:
+        u32
+    }
+    ,
+    /// Internal error
+    Status500_InternalError
+    (models::Error)
+    ,
+    /// Service unavailable
+    Status503_ServiceUnavailable
+    (models::Error)
+}
+
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+#[must_use]
+#[allow(clippy::large_enum_variant)]
 pub enum ResendConfirmationCodeResponse {
     /// Accepted
     Status202_Accepted
@@ -255,6 +327,18 @@ pub enum ResendConfirmationCodeResponse {
 #[allow(clippy::ptr_arg)]
 pub trait Auth<E: std::fmt::Debug + Send + Sync + 'static = ()>: super::ErrorHandler<E> {
     type Claims;
+
+    /// Set a new password with a mailed reset code.
+    ///
+    /// ConfirmPasswordReset - POST /auth/password/reset
+    async fn confirm_password_reset(
+    &self,
+    
+    method: &Method,
+    host: &Host,
+    cookies: &CookieJar,
+            body: &models::ConfirmPasswordResetRequest,
+    ) -> Result<ConfirmPasswordResetResponse, E>;
 
     /// Confirm an email address with the mailed code.
     ///
@@ -315,6 +399,18 @@ pub trait Auth<E: std::fmt::Debug + Send + Sync + 'static = ()>: super::ErrorHan
     cookies: &CookieJar,
             body: &models::RegisterRequest,
     ) -> Result<RegisterUserResponse, E>;
+
+    /// Mail a password reset code.
+    ///
+    /// RequestPasswordReset - POST /auth/password/forgot
+    async fn request_password_reset(
+    &self,
+    
+    method: &Method,
+    host: &Host,
+    cookies: &CookieJar,
+            body: &models::PasswordResetRequest,
+    ) -> Result<RequestPasswordResetResponse, E>;
 
     /// Mail a new confirmation code.
     ///

@@ -70,6 +70,18 @@ pub fn parse_both<A, B>(a: Result<A, FieldProblem>, b: Result<B, FieldProblem>) 
     }
 }
 
+/// Three parsed fields, or the problems of every field that failed to parse.
+pub fn parse_three<A, B, C>(
+    a: Result<A, FieldProblem>,
+    b: Result<B, FieldProblem>,
+    c: Result<C, FieldProblem>,
+) -> Result<(A, B, C), AuthError> {
+    match (a, b, c) {
+        (Ok(a), Ok(b), Ok(c)) => Ok((a, b, c)),
+        (a, b, c) => Err(AuthError::InvalidInput(a.err().into_iter().chain(b.err()).chain(c.err()).collect())),
+    }
+}
+
 /// A failure of a port's adapter. Adapters say whether retrying later may
 /// help (`Unavailable`) or not (`Internal`); the domain passes it on.
 #[derive(Debug, thiserror::Error)]

@@ -9,14 +9,15 @@ use chrono::SubsecRound;
 use serde::Deserialize;
 
 use super::clock::Clock;
-use super::error::{AuthError, FieldProblem};
+use super::error::{AuthError, parse_three};
 use super::model::{Principal, PublicKey, TokenSet, User, UserId};
 use super::policy::PasswordPolicy;
 use super::values::{ConfirmationCode, DisplayName, Email, Password, RefreshToken};
 use crate::ports::{
-    Acquire, AttemptCounter, CodeDelivery, Confirmation, IdentityProvider, Insert, PasswordChange, SignIn, SignUp,
-    UserStore,
+    Acquire, AttemptCounter, CodeDelivery, Confirmation, IdentityProvider, Insert, PasswordChange, PasswordReset,
+    SignIn, SignUp, UserStore,
 };
+use tracing::Instrument;
 
 /// Limits on failed sign-ins. An attempt is counted when it starts and
 /// given back when it succeeds, so concurrent guesses cannot overrun a limit.
@@ -65,6 +66,33 @@ impl SignupSettings {
     pub fn validate(&self) -> Result<(), String> {
         if self.code_ttl_secs < 60 || self.code_max_attempts == 0 {
             return Err("signup.code_ttl_secs must be at least 60 and signup.code_max_attempts positive".to_owned());
+        }
+        Ok(())
+    }
+}
+
+/// Password reset codes. They apply to the embedded backend; an external
+/// identity provider applies its own.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct ResetSettings {
+    pub code_ttl_secs: u64,
+    /// Shortest time between two reset mails to one account.
+    pub resend_interval_secs: u64,
+    /// Wrong codes that void the current code.
+    pub code_max_attempts: u32,
+}
+
+impl Default for ResetSettings {
+    fn default() -> Self {
+        Self { code_ttl_secs: 15 * 60, resend_interval_secs: 60, code_max_attempts: 5 }
+    }
+}
+
+impl ResetSettings {
+    pub fn validate(&self) -> Result<(), String> {
+        if self.code_ttl_secs < 60 || self.code_max_attempts == 0 {
+            return Err("password_reset.code_ttl_secs must be at least 60 and code_max_attempts positive".to_owned());
         }
         Ok(())
     }
@@ -212,6 +240,42 @@ impl AuthService {
         Ok(())
     }
 
+    /// Starts a password reset: the code is looked up, stored and mailed in
+    /// the background, so that the answer comes at once and takes as long
+    /// whether or not the address has an account.
+    pub fn request_password_reset(&self, email: Email) {
+        let identity = Arc::clone(&self.identity);
+        let work = async move {
+            match identity.send_password_reset_code(&email).await {
+                Ok(CodeDelivery::MailFailed(error)) => {
+                    tracing::error!(error = %error, "could not mail a password reset code");
+                }
+                Ok(delivery) => tracing::info!(outcome = ?delivery, "password reset requested"),
+                Err(error) => tracing::error!(error = %error, "could not start a password reset"),
+            }
+        };
+        tokio::spawn(work.instrument(tracing::Span::current()));
+    }
+
+    /// Sets a new password with a mailed reset code. Every session of the
+    /// user ends, and the account's failed sign-ins are forgotten.
+    pub async fn confirm_password_reset(
+        &self,
+        email: &Email,
+        code: &ConfirmationCode,
+        new: &Password,
+    ) -> Result<(), AuthError> {
+        self.policy.check("newPassword", new).map_err(AuthError::WeakPassword)?;
+        match self.identity.reset_password(email, code, new).await? {
+            PasswordReset::Reset(user_id) => {
+                self.attempts.reset(&AttemptKeys::new(email, &Client::default()).account).await?;
+                tracing::info!(user_id = %user_id, "password reset; every session revoked");
+                Ok(())
+            }
+            PasswordReset::InvalidCode => Err(AuthError::InvalidCode),
+        }
+    }
+
     /// Signs in with email and password, within the attempt limits.
     pub async fn login(&self, email: Email, password: Password, client: &Client) -> Result<SignedIn, AuthError> {
         let keys = AttemptKeys::new(&email, client);
@@ -353,13 +417,10 @@ impl AuthService {
 
 /// Parses the three fields of a registration, reporting every bad field.
 pub fn parse_registration(email: &str, password: &str, name: &str) -> Result<Registration, AuthError> {
-    let email = Email::parse("email", email);
-    let password = Password::parse("password", password);
-    let name = DisplayName::parse("name", name);
-    match (email, password, name) {
-        (Ok(email), Ok(password), Ok(name)) => Ok(Registration { email, password, name }),
-        (email, password, name) => Err(AuthError::InvalidInput(
-            [email.err(), password.err(), name.err()].into_iter().flatten().collect::<Vec<FieldProblem>>(),
-        )),
-    }
+    let (email, password, name) = parse_three(
+        Email::parse("email", email),
+        Password::parse("password", password),
+        DisplayName::parse("name", name),
+    )?;
+    Ok(Registration { email, password, name })
 }

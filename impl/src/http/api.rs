@@ -4,8 +4,8 @@ use std::sync::Arc;
 
 use async_trait::async_trait;
 use auth_api::apis::auth::{
-    Auth, ConfirmSignUpResponse, LoginUserResponse, LogoutUserResponse, RefreshTokenResponse, RegisterUserResponse,
-    ResendConfirmationCodeResponse,
+    Auth, ConfirmPasswordResetResponse, ConfirmSignUpResponse, LoginUserResponse, LogoutUserResponse,
+    RefreshTokenResponse, RegisterUserResponse, RequestPasswordResetResponse, ResendConfirmationCodeResponse,
 };
 use auth_api::apis::meta::{GetHealthResponse, GetJwksResponse, Meta};
 use auth_api::apis::users::{ChangePasswordResponse, GetCurrentUserResponse, UpdateCurrentUserResponse, Users};
@@ -21,7 +21,7 @@ use super::context;
 use super::problem::Problem;
 use crate::domain::{
     AuthError, AuthService, Client, ConfirmationCode, DisplayName, Email, Password, Principal, PublicKey, RefreshToken,
-    SignedIn, TokenSet, User, parse_both, parse_registration,
+    SignedIn, TokenSet, User, parse_both, parse_registration, parse_three,
 };
 
 /// A failure that is not one of an operation's expected outcomes; answered
@@ -96,6 +96,14 @@ problem_responses!(ConfirmSignUpResponse {
     429 => limited Status429_TooManyRequests,
 });
 problem_responses!(ResendConfirmationCodeResponse {
+    400 => plain Status400_BadRequest,
+    429 => limited Status429_TooManyRequests,
+});
+problem_responses!(RequestPasswordResetResponse {
+    400 => plain Status400_BadRequest,
+    429 => limited Status429_TooManyRequests,
+});
+problem_responses!(ConfirmPasswordResetResponse {
     400 => plain Status400_BadRequest,
     429 => limited Status429_TooManyRequests,
 });
@@ -295,6 +303,36 @@ impl Auth<ApiError> for Api {
             Err(problem) => Err(problem.into()),
         };
         respond(outcome, |()| ResendConfirmationCodeResponse::Status202_Accepted)
+    }
+
+    async fn request_password_reset(
+        &self,
+        _: &Method,
+        _: &Host,
+        _: &CookieJar,
+        body: &models::PasswordResetRequest,
+    ) -> Result<RequestPasswordResetResponse, ApiError> {
+        let outcome = Email::parse("email", &body.email).map(|email| self.auth.request_password_reset(email));
+        respond(outcome.map_err(AuthError::from), |()| RequestPasswordResetResponse::Status202_Accepted)
+    }
+
+    async fn confirm_password_reset(
+        &self,
+        _: &Method,
+        _: &Host,
+        _: &CookieJar,
+        body: &models::ConfirmPasswordResetRequest,
+    ) -> Result<ConfirmPasswordResetResponse, ApiError> {
+        let fields = parse_three(
+            Email::parse("email", &body.email),
+            ConfirmationCode::parse("code", &body.code),
+            Password::parse("newPassword", &body.new_password),
+        );
+        let outcome = match fields {
+            Ok((email, code, new)) => self.auth.confirm_password_reset(&email, &code, &new).await,
+            Err(error) => Err(error),
+        };
+        respond(outcome, |()| ConfirmPasswordResetResponse::Status204_PasswordReset)
     }
 
     async fn refresh_token(

@@ -144,6 +144,13 @@ pub fn every_operation() -> Vec<Operation> {
         op(Method::POST, "/auth/token/refresh", Some(json!({ "refreshToken": "some-token" })), false),
         op(Method::POST, "/auth/confirm", Some(json!({ "email": "a@example.com", "code": "123456" })), false),
         op(Method::POST, "/auth/confirm/resend", Some(json!({ "email": "a@example.com" })), false),
+        op(Method::POST, "/auth/password/forgot", Some(json!({ "email": "a@example.com" })), false),
+        op(
+            Method::POST,
+            "/auth/password/reset",
+            Some(json!({ "email": "a@example.com", "code": "123456", "newPassword": "another passphrase" })),
+            false,
+        ),
         op(Method::POST, "/auth/logout", None, true),
         op(Method::GET, "/users/me", None, true),
         op(Method::PATCH, "/users/me", Some(json!({ "name": "Ada" })), true),
@@ -166,4 +173,38 @@ impl Operation {
     pub fn describe(&self) -> String {
         format!("{} {}", self.method, self.path)
     }
+}
+
+/// The codes mailed to `email` through the outbox whose text has `lead`
+/// right before the code, oldest first.
+pub fn mailed_codes(app: &TestApp, email: &str, lead: &str) -> Vec<String> {
+    let outbox = app.config.storage.data_dir.join("outbox");
+    // Only finished messages: the outbox writes under a hidden name first.
+    let finished = |path: &std::path::PathBuf| {
+        path.file_name()
+            .and_then(|name| name.to_str())
+            .is_some_and(|name| !name.starts_with('.') && name.ends_with(".eml"))
+    };
+    let mut files: Vec<_> = std::fs::read_dir(&outbox)
+        .map(|entries| entries.map(|entry| entry.expect("outbox entry").path()).filter(finished).collect())
+        .unwrap_or_default();
+    files.sort();
+    files
+        .iter()
+        .map(|file| std::fs::read_to_string(file).expect("mail file"))
+        .filter(|message| message.lines().any(|line| line.starts_with("To: ") && line.contains(email)))
+        .filter_map(|message| message.split(&format!("{lead} ")).nth(1).map(|after| after[..6].to_owned()))
+        .collect()
+}
+
+/// Waits (at most 5 s) until `count` codes with `lead` were mailed to `email`.
+pub async fn wait_for_codes(app: &TestApp, email: &str, lead: &str, count: usize) -> Vec<String> {
+    for _ in 0..100 {
+        let codes = mailed_codes(app, email, lead);
+        if codes.len() >= count {
+            return codes;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    panic!("{count} mails to {email} did not arrive in the outbox");
 }

@@ -66,6 +66,16 @@ const MIGRATIONS: &[&str] = &[
         used_at         INTEGER
     ) STRICT;
 ",
+    r"
+    CREATE TABLE reset_codes (
+        user_id         TEXT PRIMARY KEY,
+        code_mac        BLOB NOT NULL,
+        sent_at         INTEGER NOT NULL,
+        expires_at      INTEGER NOT NULL,
+        failed_attempts INTEGER NOT NULL DEFAULT 0,
+        used_at         INTEGER
+    ) STRICT;
+",
 ];
 
 /// A connection shared by the adapters. Calls run on the blocking pool, one

@@ -23,11 +23,12 @@ use super::db::{Db, is_unique_violation, millis};
 use super::hasher::PasswordHasher;
 use super::signing::{SigningKey, is_current, validation};
 use crate::domain::{
-    Clock, ConfirmationCode, Email, Password, PortError, Principal, PublicKey, RefreshToken, SessionId, SignupSettings,
-    TokenSet, User, UserId,
+    Clock, ConfirmationCode, Email, Password, PortError, Principal, PublicKey, RefreshToken, ResetSettings, SessionId,
+    SignupSettings, TokenSet, User, UserId,
 };
 use crate::ports::{
-    CodeDelivery, Confirmation, IdentityProvider, Mailer, OutgoingMail, PasswordChange, SignIn, SignUp, UserStore,
+    CodeDelivery, Confirmation, IdentityProvider, Mailer, OutgoingMail, PasswordChange, PasswordReset, SignIn, SignUp,
+    UserStore,
 };
 
 /// Token lifetimes and the names tokens carry.
@@ -124,9 +125,11 @@ impl CodeKey {
         Ok(Self(key.into()))
     }
 
-    fn mac(&self, user_id: UserId, code: &str) -> Hmac<Sha256> {
+    fn mac(&self, kind: &CodeKind, user_id: UserId, code: &str) -> Hmac<Sha256> {
         let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(&self.0)
             .unwrap_or_else(|_| unreachable!("HMAC takes any key length"));
+        mac.update(kind.purpose.as_bytes());
+        mac.update(b"\0");
         mac.update(user_id.to_string().as_bytes());
         mac.update(b"\0");
         mac.update(code.as_bytes());
@@ -134,11 +137,91 @@ impl CodeKey {
     }
 }
 
+/// A kind of mailed one-time code: where it is kept and how its mail reads.
+struct CodeKind {
+    table: &'static str,
+    purpose: &'static str,
+    subject: &'static str,
+    /// The words before the code; people and tests look for them.
+    lead: &'static str,
+    /// What to do with an unexpected mail.
+    advice: &'static str,
+}
+
+const CONFIRMATION: CodeKind = CodeKind {
+    table: "confirmation_codes",
+    purpose: "confirm",
+    subject: "Confirm your email address",
+    lead: "Your confirmation code is",
+    advice: "If you did not create an account, ignore this message.",
+};
+
+const RESET: CodeKind = CodeKind {
+    table: "reset_codes",
+    purpose: "reset",
+    subject: "Reset your password",
+    lead: "Your password reset code is",
+    advice: "If you did not ask to reset your password, ignore this message; your password stays as it is.",
+};
+
+/// A code row as stored, kept to put it back when its replacement could
+/// not be mailed.
+struct StoredCode {
+    code_mac: Vec<u8>,
+    sent_at: i64,
+    expires_at: i64,
+    failed_attempts: u32,
+    used_at: Option<i64>,
+}
+
+impl StoredCode {
+    fn read(connection: &rusqlite::Connection, kind: &CodeKind, user_id: &str) -> rusqlite::Result<Option<Self>> {
+        connection
+            .query_row(
+                &format!(
+                    "SELECT code_mac, sent_at, expires_at, failed_attempts, used_at FROM {} WHERE user_id = ?1",
+                    kind.table
+                ),
+                [user_id],
+                |row| {
+                    Ok(Self {
+                        code_mac: row.get(0)?,
+                        sent_at: row.get(1)?,
+                        expires_at: row.get(2)?,
+                        failed_attempts: row.get(3)?,
+                        used_at: row.get(4)?,
+                    })
+                },
+            )
+            .optional()
+    }
+
+    /// Writes the row back, unless another code has taken its place.
+    fn restore(&self, connection: &rusqlite::Connection, kind: &CodeKind, user_id: &str) -> rusqlite::Result<()> {
+        connection.execute(
+            &format!(
+                "INSERT OR IGNORE INTO {} (user_id, code_mac, sent_at, expires_at, failed_attempts, used_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                kind.table
+            ),
+            params![user_id, self.code_mac, self.sent_at, self.expires_at, self.failed_attempts, self.used_at],
+        )?;
+        Ok(())
+    }
+}
+
+/// When a code may be mailed and how long it lives.
+struct CodeTimes {
+    ttl_secs: u64,
+    resend_interval_secs: u64,
+}
+
 /// What the embedded identity provider is configured with.
 #[derive(Debug, Clone, Default)]
 pub struct IdentitySettings {
     pub tokens: TokenSettings,
     pub signup: SignupSettings,
+    pub reset: ResetSettings,
 }
 
 pub struct EmbeddedIdentity {
@@ -151,6 +234,7 @@ pub struct EmbeddedIdentity {
     clock: Arc<dyn Clock>,
     settings: TokenSettings,
     signup: SignupSettings,
+    reset: ResetSettings,
     validation: Validation,
 }
 
@@ -171,9 +255,77 @@ impl EmbeddedIdentity {
         clock: Arc<dyn Clock>,
         settings: IdentitySettings,
     ) -> Self {
-        let IdentitySettings { tokens: settings, signup } = settings;
+        let IdentitySettings { tokens: settings, signup, reset } = settings;
         let validation = validation(&settings.issuer, &settings.audience);
-        Self { db, hasher, key, code_key, mailer, users, clock, settings, signup, validation }
+        Self { db, hasher, key, code_key, mailer, users, clock, settings, signup, reset, validation }
+    }
+
+    /// Stores the MAC of a new code of `kind` for `user_id` (replacing any
+    /// earlier code) and mails the code to `email`, unless one went out
+    /// within the resend interval. The code is stored first, so that it works
+    /// as soon as the mail arrives; if the mail cannot be sent, the earlier
+    /// state is put back.
+    async fn mail_code(
+        &self,
+        kind: &'static CodeKind,
+        times: CodeTimes,
+        email: &Email,
+        user_id: UserId,
+        last_sent: Option<i64>,
+    ) -> Result<CodeDelivery, PortError> {
+        let now = self.clock.now();
+        let interval = millis_of(duration(times.resend_interval_secs));
+        if last_sent.is_some_and(|sent_at| millis(now) - sent_at < interval) {
+            return Ok(CodeDelivery::TooSoon);
+        }
+        let code = format!("{:06}", rand::rngs::OsRng.gen_range(0..1_000_000));
+        let code_mac = self.code_key.mac(kind, user_id, &code).finalize().into_bytes().to_vec();
+        let expires_at = now + duration(times.ttl_secs);
+        let row = (user_id.to_string(), code_mac.clone());
+        let earlier: Option<StoredCode> = self
+            .db
+            .call(move |connection| {
+                let transaction = connection.transaction_with_behavior(TransactionBehavior::Immediate)?;
+                let earlier = StoredCode::read(&transaction, kind, &row.0)?;
+                transaction.execute(
+                    &format!(
+                        "INSERT INTO {} (user_id, code_mac, sent_at, expires_at) VALUES (?1, ?2, ?3, ?4)
+                         ON CONFLICT (user_id) DO UPDATE SET code_mac = excluded.code_mac, sent_at = excluded.sent_at,
+                             expires_at = excluded.expires_at, failed_attempts = 0, used_at = NULL",
+                        kind.table
+                    ),
+                    params![row.0, row.1, millis(now), millis(expires_at)],
+                )?;
+                transaction.commit()?;
+                Ok(earlier)
+            })
+            .await?;
+        let lifetime = match times.ttl_secs {
+            secs if secs % 3600 == 0 => format!("{} hours", secs / 3600),
+            secs => format!("{} minutes", secs.div_ceil(60)),
+        };
+        let mail = OutgoingMail {
+            to: email.clone(),
+            subject: kind.subject.to_owned(),
+            text: format!("{} {code}.\n\nIt expires in {lifetime}. {}\n", kind.lead, kind.advice),
+        };
+        let Err(error) = self.mailer.send(&mail).await else { return Ok(CodeDelivery::Sent) };
+        let user = user_id.to_string();
+        self.db
+            .call(move |connection| {
+                let transaction = connection.transaction_with_behavior(TransactionBehavior::Immediate)?;
+                // Only if no newer code replaced ours meanwhile.
+                transaction.execute(
+                    &format!("DELETE FROM {} WHERE user_id = ?1 AND code_mac = ?2", kind.table),
+                    params![user, code_mac],
+                )?;
+                if let Some(earlier) = earlier {
+                    earlier.restore(&transaction, kind, &user)?;
+                }
+                transaction.commit()
+            })
+            .await?;
+        Ok(CodeDelivery::MailFailed(error))
     }
 
     /// Starts a session for `user_id` and issues its first token set.
@@ -281,6 +433,7 @@ impl IdentityProvider for EmbeddedIdentity {
                 let transaction = connection.transaction()?;
                 transaction.execute("DELETE FROM sessions WHERE user_id = ?1", [user_id.to_string()])?;
                 transaction.execute("DELETE FROM confirmation_codes WHERE user_id = ?1", [user_id.to_string()])?;
+                transaction.execute("DELETE FROM reset_codes WHERE user_id = ?1", [user_id.to_string()])?;
                 transaction.execute("DELETE FROM credentials WHERE user_id = ?1", [user_id.to_string()])?;
                 transaction.commit()
             })
@@ -318,8 +471,6 @@ impl IdentityProvider for EmbeddedIdentity {
 
     async fn send_confirmation_code(&self, email: &Email) -> Result<CodeDelivery, PortError> {
         let lookup = email.as_str().to_owned();
-        let now = self.clock.now();
-        let interval = millis_of(duration(self.signup.resend_interval_secs));
         let pending: Option<(String, Option<i64>)> = self
             .db
             .call(move |connection| {
@@ -335,38 +486,87 @@ impl IdentityProvider for EmbeddedIdentity {
             })
             .await?;
         let Some((user_id, sent_at)) = pending else { return Ok(CodeDelivery::NotNeeded) };
-        if sent_at.is_some_and(|sent_at| millis(now) - sent_at < interval) {
-            return Ok(CodeDelivery::TooSoon);
-        }
-        let user_id = Uuid::parse_str(&user_id)
-            .map(UserId)
-            .map_err(|_| PortError::Internal(anyhow!("a stored user id is not a UUID")))?;
-        let code = format!("{:06}", rand::rngs::OsRng.gen_range(0..1_000_000));
-        let hours = self.signup.code_ttl_secs.div_ceil(3600);
-        let mail = OutgoingMail {
-            to: email.clone(),
-            subject: "Confirm your email address".to_owned(),
-            text: format!(
-                "Your confirmation code is {code}.\n\nIt expires in {hours} hours. If you did not create an account, ignore this message.\n"
-            ),
-        };
-        // The code is stored only once the mail is out, so a failed send changes nothing.
-        if let Err(error) = self.mailer.send(&mail).await {
-            return Ok(CodeDelivery::MailFailed(error));
-        }
-        let code_mac = self.code_key.mac(user_id, &code).finalize().into_bytes().to_vec();
-        let expires_at = now + duration(self.signup.code_ttl_secs);
-        self.db
+        let times =
+            CodeTimes { ttl_secs: self.signup.code_ttl_secs, resend_interval_secs: self.signup.resend_interval_secs };
+        self.mail_code(&CONFIRMATION, times, email, parse_user_id(&user_id)?, sent_at).await
+    }
+
+    async fn send_password_reset_code(&self, email: &Email) -> Result<CodeDelivery, PortError> {
+        let lookup = email.as_str().to_owned();
+        let account: Option<(String, Option<i64>)> = self
+            .db
             .call(move |connection| {
-                connection.execute(
-                    "INSERT INTO confirmation_codes (user_id, code_mac, sent_at, expires_at) VALUES (?1, ?2, ?3, ?4)
-                     ON CONFLICT (user_id) DO UPDATE SET code_mac = excluded.code_mac, sent_at = excluded.sent_at,
-                         expires_at = excluded.expires_at, failed_attempts = 0, used_at = NULL",
-                    params![user_id.to_string(), code_mac, millis(now), millis(expires_at)],
-                )
+                connection
+                    .query_row(
+                        "SELECT c.user_id, k.sent_at FROM credentials c
+                         LEFT JOIN reset_codes k ON k.user_id = c.user_id
+                         WHERE c.email = ?1",
+                        [lookup],
+                        |row| Ok((row.get(0)?, row.get(1)?)),
+                    )
+                    .optional()
             })
             .await?;
-        Ok(CodeDelivery::Sent)
+        let Some((user_id, sent_at)) = account else { return Ok(CodeDelivery::NotNeeded) };
+        let times =
+            CodeTimes { ttl_secs: self.reset.code_ttl_secs, resend_interval_secs: self.reset.resend_interval_secs };
+        self.mail_code(&RESET, times, email, parse_user_id(&user_id)?, sent_at).await
+    }
+
+    async fn reset_password(
+        &self,
+        email: &Email,
+        code: &ConfirmationCode,
+        new: &Password,
+    ) -> Result<PasswordReset, PortError> {
+        // Hashed whatever the code, so that a wrong code or an unknown
+        // address costs the same as a right one.
+        let hash = self.hasher.hash(new).await?;
+        let lookup = email.as_str().to_owned();
+        let now = millis(self.clock.now());
+        let max_attempts = self.reset.code_max_attempts;
+        let code = code.expose().to_owned();
+        let code_key = self.code_key.clone();
+        self.db
+            .call(move |connection| {
+                let transaction = connection.transaction_with_behavior(TransactionBehavior::Immediate)?;
+                let found: Option<(String, Vec<u8>, i64, u32, Option<i64>)> = transaction
+                    .query_row(
+                        "SELECT k.user_id, k.code_mac, k.expires_at, k.failed_attempts, k.used_at
+                         FROM credentials c JOIN reset_codes k ON k.user_id = c.user_id
+                         WHERE c.email = ?1",
+                        [lookup],
+                        |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?, row.get(4)?)),
+                    )
+                    .optional()?;
+                let Some((user_id, code_mac, expires_at, failed_attempts, used_at)) = found else {
+                    return Ok(PasswordReset::InvalidCode);
+                };
+                let Ok(id) = Uuid::parse_str(&user_id).map(UserId) else { return Ok(PasswordReset::InvalidCode) };
+                if used_at.is_some() || expires_at <= now || failed_attempts >= max_attempts {
+                    return Ok(PasswordReset::InvalidCode);
+                }
+                if code_key.mac(&RESET, id, &code).verify_slice(&code_mac).is_err() {
+                    transaction.execute(
+                        "UPDATE reset_codes SET failed_attempts = failed_attempts + 1 WHERE user_id = ?1",
+                        [&user_id],
+                    )?;
+                    transaction.commit()?;
+                    return Ok(PasswordReset::InvalidCode);
+                }
+                transaction.execute("UPDATE reset_codes SET used_at = ?1 WHERE user_id = ?2", params![now, user_id])?;
+                transaction.execute(
+                    "UPDATE credentials SET password_hash = ?1, password_changed_at = ?2 WHERE user_id = ?3",
+                    params![hash, now, user_id],
+                )?;
+                transaction.execute(
+                    "UPDATE sessions SET revoked_at = ?1 WHERE user_id = ?2 AND revoked_at IS NULL",
+                    params![now, user_id],
+                )?;
+                transaction.commit()?;
+                Ok(PasswordReset::Reset(id))
+            })
+            .await
     }
 
     async fn confirm_sign_up(&self, email: &Email, code: &ConfirmationCode) -> Result<Confirmation, PortError> {
@@ -391,7 +591,7 @@ impl IdentityProvider for EmbeddedIdentity {
                     return Ok(Confirmation::InvalidCode);
                 };
                 let Ok(id) = Uuid::parse_str(&user_id).map(UserId) else { return Ok(Confirmation::InvalidCode) };
-                let matches = code_key.mac(id, &code).verify_slice(&code_mac).is_ok();
+                let matches = code_key.mac(&CONFIRMATION, id, &code).verify_slice(&code_mac).is_ok();
                 if used_at.is_some() {
                     // Repeating a successful confirmation succeeds again.
                     return Ok(if matches { Confirmation::Confirmed(id) } else { Confirmation::InvalidCode });
@@ -618,4 +818,8 @@ fn seal_successor(presented: &str, successor: &str) -> Vec<u8> {
 fn open_successor(presented: &str, sealed: &[u8]) -> Option<String> {
     let plain = successor_cipher(presented).decrypt(Nonce::from_slice(&[0u8; 12]), sealed).ok()?;
     String::from_utf8(plain).ok()
+}
+
+fn parse_user_id(stored: &str) -> Result<UserId, PortError> {
+    Uuid::parse_str(stored).map(UserId).map_err(|_| PortError::Internal(anyhow!("a stored user id is not a UUID")))
 }
