@@ -9,6 +9,7 @@ use auth_service::adapters::mail::{SmtpConfig, SmtpTls};
 use auth_service::config::MailTransport;
 use reqwest::StatusCode;
 use serde_json::{Value, json};
+use support::smtp::{Script, Sink};
 use support::{PASSWORD, TestApp, error_body, spawn_app_with};
 
 async fn app_requiring_confirmation() -> TestApp {
@@ -200,4 +201,49 @@ async fn a_resend_that_cannot_be_mailed_still_answers_like_any_other() {
     // Nothing changed: the first code still confirms.
     let code = mailed_codes(&with_outbox, "pending@example.com").remove(0);
     assert_eq!(confirm(&with_outbox, "pending@example.com", &code).await.status(), StatusCode::NO_CONTENT);
+}
+
+/// SMTP settings for the test sink at `port`.
+fn sink_smtp(port: u16) -> SmtpConfig {
+    SmtpConfig { port: Some(port), ..unreachable_smtp() }
+}
+
+/// The code after `lead` in the one message the sink received for `email`.
+async fn code_received(sink: &Sink, email: &str, lead: &str) -> String {
+    for _ in 0..100 {
+        let sessions = sink.sessions();
+        let delivered = sessions.iter().find(|session| {
+            session.rcpt_to.iter().any(|to| to == email)
+                && session.data.as_ref().is_some_and(|data| data.contains(lead))
+        });
+        if let Some(data) = delivered.and_then(|session| session.data.as_ref()) {
+            let after = data.split(&format!("{lead} ")).nth(1).expect("a code after the lead");
+            return after[..6].to_owned();
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    panic!("no mail to {email} reached the SMTP server");
+}
+
+#[tokio::test]
+async fn codes_arrive_through_a_real_smtp_server() {
+    let sink = Sink::start(Script::default()).await;
+    let app = spawn_app_with(|config| {
+        config.signup.auto_confirm = false;
+        config.mail.transport = MailTransport::Smtp;
+        config.mail.smtp = Some(sink_smtp(sink.addr.port()));
+    })
+    .await;
+
+    assert_eq!(app.register("smtp@example.com", PASSWORD, "Ada").await.status(), StatusCode::CREATED);
+    let code = code_received(&sink, "smtp@example.com", "Your confirmation code is").await;
+    assert_eq!(confirm(&app, "smtp@example.com", &code).await.status(), StatusCode::NO_CONTENT);
+    assert_eq!(app.login("smtp@example.com", PASSWORD).await.status(), StatusCode::OK);
+
+    let forgot = app.post("/auth/password/forgot", json!({ "email": "smtp@example.com" })).await;
+    assert_eq!(forgot.status(), StatusCode::ACCEPTED);
+    let code = code_received(&sink, "smtp@example.com", "Your password reset code is").await;
+    let body = json!({ "email": "smtp@example.com", "code": code, "newPassword": "reset over smtp" });
+    assert_eq!(app.post("/auth/password/reset", body).await.status(), StatusCode::NO_CONTENT);
+    assert_eq!(app.login("smtp@example.com", "reset over smtp").await.status(), StatusCode::OK);
 }

@@ -1,6 +1,8 @@
 //! A real server on 127.0.0.1:0 per test, with its own data directory and clock.
 #![allow(dead_code)]
 
+pub mod smtp;
+
 use std::net::SocketAddr;
 use std::sync::Arc;
 
