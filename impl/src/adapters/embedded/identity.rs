@@ -210,6 +210,61 @@ impl StoredCode {
     }
 }
 
+/// User id, code MAC, expiry, failed attempts and time of use of a stored code.
+type CodeRow = (String, Vec<u8>, i64, u32, Option<i64>);
+
+/// What a presented code turned out to be.
+enum CodeCheck {
+    /// It matches the stored code, which is still usable; the caller uses it up.
+    Valid { user_id: String, id: UserId },
+    /// It matches a code already used.
+    Reused(UserId),
+    /// Wrong, expired, voided or for an address with no code. A wrong code
+    /// was counted; the caller commits so that the count sticks.
+    Invalid,
+}
+
+/// Checks `code` for `email` against the stored code of `kind`, in
+/// constant time, counting a wrong one toward voiding the code.
+fn check_code(
+    transaction: &rusqlite::Transaction<'_>,
+    (kind, key): (&CodeKind, &CodeKey),
+    email: &str,
+    code: &str,
+    (now, max_attempts): (i64, u32),
+) -> rusqlite::Result<CodeCheck> {
+    let found: Option<CodeRow> = transaction
+        .query_row(
+            &format!(
+                "SELECT k.user_id, k.code_mac, k.expires_at, k.failed_attempts, k.used_at
+                 FROM credentials c JOIN {} k ON k.user_id = c.user_id WHERE c.email = ?1",
+                kind.table
+            ),
+            [email],
+            |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?, row.get(4)?)),
+        )
+        .optional()?;
+    let Some((user_id, code_mac, expires_at, failed_attempts, used_at)) = found else { return Ok(CodeCheck::Invalid) };
+    let Ok(id) = Uuid::parse_str(&user_id).map(UserId) else { return Ok(CodeCheck::Invalid) };
+    let matches = key.mac(kind, id, code).verify_slice(&code_mac).is_ok();
+    if used_at.is_some() {
+        return Ok(if matches { CodeCheck::Reused(id) } else { CodeCheck::Invalid });
+    }
+    if expires_at <= now || failed_attempts >= max_attempts {
+        return Ok(CodeCheck::Invalid);
+    }
+    if !matches {
+        transaction.execute(
+            &format!("UPDATE {} SET failed_attempts = failed_attempts + 1 WHERE user_id = ?1", kind.table),
+            [&user_id],
+        )?;
+        return Ok(CodeCheck::Invalid);
+    }
+    transaction
+        .execute(&format!("UPDATE {} SET used_at = ?1 WHERE user_id = ?2", kind.table), params![now, user_id])?;
+    Ok(CodeCheck::Valid { user_id, id })
+}
+
 /// When a code may be mailed and how long it lives.
 struct CodeTimes {
     ttl_secs: u64,
@@ -530,31 +585,13 @@ impl IdentityProvider for EmbeddedIdentity {
         self.db
             .call(move |connection| {
                 let transaction = connection.transaction_with_behavior(TransactionBehavior::Immediate)?;
-                let found: Option<(String, Vec<u8>, i64, u32, Option<i64>)> = transaction
-                    .query_row(
-                        "SELECT k.user_id, k.code_mac, k.expires_at, k.failed_attempts, k.used_at
-                         FROM credentials c JOIN reset_codes k ON k.user_id = c.user_id
-                         WHERE c.email = ?1",
-                        [lookup],
-                        |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?, row.get(4)?)),
-                    )
-                    .optional()?;
-                let Some((user_id, code_mac, expires_at, failed_attempts, used_at)) = found else {
-                    return Ok(PasswordReset::InvalidCode);
-                };
-                let Ok(id) = Uuid::parse_str(&user_id).map(UserId) else { return Ok(PasswordReset::InvalidCode) };
-                if used_at.is_some() || expires_at <= now || failed_attempts >= max_attempts {
-                    return Ok(PasswordReset::InvalidCode);
-                }
-                if code_key.mac(&RESET, id, &code).verify_slice(&code_mac).is_err() {
-                    transaction.execute(
-                        "UPDATE reset_codes SET failed_attempts = failed_attempts + 1 WHERE user_id = ?1",
-                        [&user_id],
-                    )?;
+                let CodeCheck::Valid { user_id, id } =
+                    check_code(&transaction, (&RESET, &code_key), &lookup, &code, (now, max_attempts))?
+                else {
+                    // A used reset code never works twice.
                     transaction.commit()?;
                     return Ok(PasswordReset::InvalidCode);
-                }
-                transaction.execute("UPDATE reset_codes SET used_at = ?1 WHERE user_id = ?2", params![now, user_id])?;
+                };
                 transaction.execute(
                     "UPDATE credentials SET password_hash = ?1, password_changed_at = ?2 WHERE user_id = ?3",
                     params![hash, now, user_id],
@@ -578,37 +615,17 @@ impl IdentityProvider for EmbeddedIdentity {
         self.db
             .call(move |connection| {
                 let transaction = connection.transaction_with_behavior(TransactionBehavior::Immediate)?;
-                let found: Option<(String, Vec<u8>, i64, u32, Option<i64>)> = transaction
-                    .query_row(
-                        "SELECT k.user_id, k.code_mac, k.expires_at, k.failed_attempts, k.used_at
-                         FROM credentials c JOIN confirmation_codes k ON k.user_id = c.user_id
-                         WHERE c.email = ?1",
-                        [lookup],
-                        |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?, row.get(4)?)),
-                    )
-                    .optional()?;
-                let Some((user_id, code_mac, expires_at, failed_attempts, used_at)) = found else {
-                    return Ok(Confirmation::InvalidCode);
-                };
-                let Ok(id) = Uuid::parse_str(&user_id).map(UserId) else { return Ok(Confirmation::InvalidCode) };
-                let matches = code_key.mac(&CONFIRMATION, id, &code).verify_slice(&code_mac).is_ok();
-                if used_at.is_some() {
+                let checked =
+                    check_code(&transaction, (&CONFIRMATION, &code_key), &lookup, &code, (now, max_attempts))?;
+                let (user_id, id) = match checked {
+                    CodeCheck::Valid { user_id, id } => (user_id, id),
                     // Repeating a successful confirmation succeeds again.
-                    return Ok(if matches { Confirmation::Confirmed(id) } else { Confirmation::InvalidCode });
-                }
-                if expires_at <= now || failed_attempts >= max_attempts {
-                    return Ok(Confirmation::InvalidCode);
-                }
-                if !matches {
-                    transaction.execute(
-                        "UPDATE confirmation_codes SET failed_attempts = failed_attempts + 1 WHERE user_id = ?1",
-                        [&user_id],
-                    )?;
-                    transaction.commit()?;
-                    return Ok(Confirmation::InvalidCode);
-                }
-                transaction
-                    .execute("UPDATE confirmation_codes SET used_at = ?1 WHERE user_id = ?2", params![now, user_id])?;
+                    CodeCheck::Reused(id) => return Ok(Confirmation::Confirmed(id)),
+                    CodeCheck::Invalid => {
+                        transaction.commit()?;
+                        return Ok(Confirmation::InvalidCode);
+                    }
+                };
                 transaction.execute("UPDATE credentials SET confirmed = 1 WHERE user_id = ?1", [&user_id])?;
                 transaction.commit()?;
                 Ok(Confirmation::Confirmed(id))
