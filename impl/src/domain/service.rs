@@ -134,7 +134,11 @@ struct AttemptKeys {
 
 impl AttemptKeys {
     fn new(email: &Email, client: &Client) -> Self {
-        Self { account: format!("login:account:{email}"), ip: client.ip.map(|ip| format!("login:ip:{ip}")) }
+        Self { account: Self::account(email), ip: client.ip.map(|ip| format!("login:ip:{ip}")) }
+    }
+
+    fn account(email: &Email) -> String {
+        format!("login:account:{email}")
     }
 }
 
@@ -268,7 +272,7 @@ impl AuthService {
         self.policy.check("newPassword", new).map_err(AuthError::WeakPassword)?;
         match self.identity.reset_password(email, code, new).await? {
             PasswordReset::Reset(user_id) => {
-                self.attempts.reset(&AttemptKeys::new(email, &Client::default()).account).await?;
+                self.attempts.reset(&AttemptKeys::account(email)).await?;
                 tracing::info!(user_id = %user_id, "password reset; every session revoked");
                 Ok(())
             }
