@@ -247,3 +247,17 @@ async fn codes_arrive_through_a_real_smtp_server() {
     assert_eq!(app.post("/auth/password/reset", body).await.status(), StatusCode::NO_CONTENT);
     assert_eq!(app.login("smtp@example.com", "reset over smtp").await.status(), StatusCode::OK);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn concurrent_resends_mail_one_code() {
+    let app = app_requiring_confirmation().await;
+    app.register("burst@example.com", PASSWORD, "Ada").await;
+    app.clock.advance(chrono::Duration::seconds(60));
+    let resends = (0..20).map(|_| resend(&app, "burst@example.com"));
+    for response in futures::future::join_all(resends).await {
+        assert_eq!(response.status(), StatusCode::ACCEPTED);
+    }
+    let codes = mailed_codes(&app, "burst@example.com");
+    assert_eq!(codes.len(), 2, "the sign-up mail and exactly one resend: {codes:?}");
+    assert_eq!(confirm(&app, "burst@example.com", &codes[1]).await.status(), StatusCode::NO_CONTENT);
+}

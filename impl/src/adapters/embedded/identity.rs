@@ -317,31 +317,31 @@ impl EmbeddedIdentity {
 
     /// Stores the MAC of a new code of `kind` for `user_id` (replacing any
     /// earlier code) and mails the code to `email`, unless one went out
-    /// within the resend interval. The code is stored first, so that it works
-    /// as soon as the mail arrives; if the mail cannot be sent, the earlier
-    /// state is put back.
+    /// within the resend interval; the check and the store are one
+    /// transaction, so concurrent requests send one mail. The code is stored
+    /// first, so that it works as soon as the mail arrives; if the mail
+    /// cannot be sent, the earlier state is put back.
     async fn mail_code(
         &self,
         kind: &'static CodeKind,
         times: CodeTimes,
         email: &Email,
         user_id: UserId,
-        last_sent: Option<i64>,
     ) -> Result<CodeDelivery, PortError> {
         let now = self.clock.now();
         let interval = millis_of(duration(times.resend_interval_secs));
-        if last_sent.is_some_and(|sent_at| millis(now) - sent_at < interval) {
-            return Ok(CodeDelivery::TooSoon);
-        }
         let code = format!("{:06}", rand::rngs::OsRng.gen_range(0..1_000_000));
         let code_mac = self.code_key.mac(kind, user_id, &code).finalize().into_bytes().to_vec();
         let expires_at = now + duration(times.ttl_secs);
         let row = (user_id.to_string(), code_mac.clone());
-        let earlier: Option<StoredCode> = self
+        let stored: Option<Option<StoredCode>> = self
             .db
             .call(move |connection| {
                 let transaction = connection.transaction_with_behavior(TransactionBehavior::Immediate)?;
                 let earlier = StoredCode::read(&transaction, kind, &row.0)?;
+                if earlier.as_ref().is_some_and(|earlier| millis(now) - earlier.sent_at < interval) {
+                    return Ok(None);
+                }
                 transaction.execute(
                     &format!(
                         "INSERT INTO {} (user_id, code_mac, sent_at, expires_at) VALUES (?1, ?2, ?3, ?4)
@@ -352,9 +352,10 @@ impl EmbeddedIdentity {
                     params![row.0, row.1, millis(now), millis(expires_at)],
                 )?;
                 transaction.commit()?;
-                Ok(earlier)
+                Ok(Some(earlier))
             })
             .await?;
+        let Some(earlier) = stored else { return Ok(CodeDelivery::TooSoon) };
         let lifetime = match times.ttl_secs {
             secs if secs % 3600 == 0 => format!("{} hours", secs / 3600),
             secs => format!("{} minutes", secs.div_ceil(60)),
@@ -526,46 +527,36 @@ impl IdentityProvider for EmbeddedIdentity {
 
     async fn send_confirmation_code(&self, email: &Email) -> Result<CodeDelivery, PortError> {
         let lookup = email.as_str().to_owned();
-        let pending: Option<(String, Option<i64>)> = self
+        let pending: Option<String> = self
             .db
             .call(move |connection| {
                 connection
-                    .query_row(
-                        "SELECT c.user_id, k.sent_at FROM credentials c
-                         LEFT JOIN confirmation_codes k ON k.user_id = c.user_id
-                         WHERE c.email = ?1 AND c.confirmed = 0",
-                        [lookup],
-                        |row| Ok((row.get(0)?, row.get(1)?)),
-                    )
+                    .query_row("SELECT user_id FROM credentials WHERE email = ?1 AND confirmed = 0", [lookup], |row| {
+                        row.get(0)
+                    })
                     .optional()
             })
             .await?;
-        let Some((user_id, sent_at)) = pending else { return Ok(CodeDelivery::NotNeeded) };
+        let Some(user_id) = pending else { return Ok(CodeDelivery::NotNeeded) };
         let times =
             CodeTimes { ttl_secs: self.signup.code_ttl_secs, resend_interval_secs: self.signup.resend_interval_secs };
-        self.mail_code(&CONFIRMATION, times, email, parse_user_id(&user_id)?, sent_at).await
+        self.mail_code(&CONFIRMATION, times, email, parse_user_id(&user_id)?).await
     }
 
     async fn send_password_reset_code(&self, email: &Email) -> Result<CodeDelivery, PortError> {
         let lookup = email.as_str().to_owned();
-        let account: Option<(String, Option<i64>)> = self
+        let account: Option<String> = self
             .db
             .call(move |connection| {
                 connection
-                    .query_row(
-                        "SELECT c.user_id, k.sent_at FROM credentials c
-                         LEFT JOIN reset_codes k ON k.user_id = c.user_id
-                         WHERE c.email = ?1",
-                        [lookup],
-                        |row| Ok((row.get(0)?, row.get(1)?)),
-                    )
+                    .query_row("SELECT user_id FROM credentials WHERE email = ?1", [lookup], |row| row.get(0))
                     .optional()
             })
             .await?;
-        let Some((user_id, sent_at)) = account else { return Ok(CodeDelivery::NotNeeded) };
+        let Some(user_id) = account else { return Ok(CodeDelivery::NotNeeded) };
         let times =
             CodeTimes { ttl_secs: self.reset.code_ttl_secs, resend_interval_secs: self.reset.resend_interval_secs };
-        self.mail_code(&RESET, times, email, parse_user_id(&user_id)?, sent_at).await
+        self.mail_code(&RESET, times, email, parse_user_id(&user_id)?).await
     }
 
     async fn reset_password(
