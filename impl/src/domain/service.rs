@@ -64,11 +64,16 @@ impl Default for SignupSettings {
 
 impl SignupSettings {
     pub fn validate(&self) -> Result<(), String> {
-        if self.code_ttl_secs < 60 || self.code_max_attempts == 0 {
-            return Err("signup.code_ttl_secs must be at least 60 and signup.code_max_attempts positive".to_owned());
-        }
-        Ok(())
+        validate_code_settings("signup", self.code_ttl_secs, self.code_max_attempts)
     }
+}
+
+/// Codes must live long enough to be typed and allow at least one try.
+fn validate_code_settings(section: &str, ttl_secs: u64, max_attempts: u32) -> Result<(), String> {
+    if ttl_secs < 60 || max_attempts == 0 {
+        return Err(format!("{section}.code_ttl_secs must be at least 60 and {section}.code_max_attempts positive"));
+    }
+    Ok(())
 }
 
 /// Password reset codes. They apply to the embedded backend; an external
@@ -91,10 +96,7 @@ impl Default for ResetSettings {
 
 impl ResetSettings {
     pub fn validate(&self) -> Result<(), String> {
-        if self.code_ttl_secs < 60 || self.code_max_attempts == 0 {
-            return Err("password_reset.code_ttl_secs must be at least 60 and code_max_attempts positive".to_owned());
-        }
-        Ok(())
+        validate_code_settings("password_reset", self.code_ttl_secs, self.code_max_attempts)
     }
 }
 

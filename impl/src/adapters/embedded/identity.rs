@@ -231,7 +231,8 @@ fn check_code(
     (kind, key): (&CodeKind, &CodeKey),
     email: &str,
     code: &str,
-    (now, max_attempts): (i64, u32),
+    now: i64,
+    max_attempts: u32,
 ) -> rusqlite::Result<CodeCheck> {
     let found: Option<CodeRow> = transaction
         .query_row(
@@ -265,10 +266,13 @@ fn check_code(
     Ok(CodeCheck::Valid { user_id, id })
 }
 
-/// When a code may be mailed and how long it lives.
-struct CodeTimes {
+/// How long a code of one kind lives, how often it may be mailed and how
+/// many wrong tries void it.
+#[derive(Debug, Clone, Copy)]
+struct CodeLimits {
     ttl_secs: u64,
     resend_interval_secs: u64,
+    max_attempts: u32,
 }
 
 /// What the embedded identity provider is configured with.
@@ -288,8 +292,8 @@ pub struct EmbeddedIdentity {
     users: Arc<dyn UserStore>,
     clock: Arc<dyn Clock>,
     settings: TokenSettings,
-    signup: SignupSettings,
-    reset: ResetSettings,
+    confirmation: CodeLimits,
+    reset: CodeLimits,
     validation: Validation,
 }
 
@@ -312,7 +316,17 @@ impl EmbeddedIdentity {
     ) -> Self {
         let IdentitySettings { tokens: settings, signup, reset } = settings;
         let validation = validation(&settings.issuer, &settings.audience);
-        Self { db, hasher, key, code_key, mailer, users, clock, settings, signup, reset, validation }
+        let confirmation = CodeLimits {
+            ttl_secs: signup.code_ttl_secs,
+            resend_interval_secs: signup.resend_interval_secs,
+            max_attempts: signup.code_max_attempts,
+        };
+        let reset = CodeLimits {
+            ttl_secs: reset.code_ttl_secs,
+            resend_interval_secs: reset.resend_interval_secs,
+            max_attempts: reset.code_max_attempts,
+        };
+        Self { db, hasher, key, code_key, mailer, users, clock, settings, confirmation, reset, validation }
     }
 
     /// Stores the MAC of a new code of `kind` for `user_id` (replacing any
@@ -324,15 +338,15 @@ impl EmbeddedIdentity {
     async fn mail_code(
         &self,
         kind: &'static CodeKind,
-        times: CodeTimes,
+        limits: CodeLimits,
         email: &Email,
         user_id: UserId,
     ) -> Result<CodeDelivery, PortError> {
         let now = self.clock.now();
-        let interval = millis_of(duration(times.resend_interval_secs));
+        let interval = millis_of(duration(limits.resend_interval_secs));
         let code = format!("{:06}", rand::rngs::OsRng.gen_range(0..1_000_000));
         let code_mac = self.code_key.mac(kind, user_id, &code).finalize().into_bytes().to_vec();
-        let expires_at = now + duration(times.ttl_secs);
+        let expires_at = now + duration(limits.ttl_secs);
         let row = (user_id.to_string(), code_mac.clone());
         let stored: Option<Option<StoredCode>> = self
             .db
@@ -356,7 +370,7 @@ impl EmbeddedIdentity {
             })
             .await?;
         let Some(earlier) = stored else { return Ok(CodeDelivery::TooSoon) };
-        let lifetime = match times.ttl_secs {
+        let lifetime = match limits.ttl_secs {
             secs if secs % 3600 == 0 => format!("{} hours", secs / 3600),
             secs => format!("{} minutes", secs.div_ceil(60)),
         };
@@ -538,9 +552,7 @@ impl IdentityProvider for EmbeddedIdentity {
             })
             .await?;
         let Some(user_id) = pending else { return Ok(CodeDelivery::NotNeeded) };
-        let times =
-            CodeTimes { ttl_secs: self.signup.code_ttl_secs, resend_interval_secs: self.signup.resend_interval_secs };
-        self.mail_code(&CONFIRMATION, times, email, parse_user_id(&user_id)?).await
+        self.mail_code(&CONFIRMATION, self.confirmation, email, parse_user_id(&user_id)?).await
     }
 
     async fn send_password_reset_code(&self, email: &Email) -> Result<CodeDelivery, PortError> {
@@ -554,9 +566,7 @@ impl IdentityProvider for EmbeddedIdentity {
             })
             .await?;
         let Some(user_id) = account else { return Ok(CodeDelivery::NotNeeded) };
-        let times =
-            CodeTimes { ttl_secs: self.reset.code_ttl_secs, resend_interval_secs: self.reset.resend_interval_secs };
-        self.mail_code(&RESET, times, email, parse_user_id(&user_id)?).await
+        self.mail_code(&RESET, self.reset, email, parse_user_id(&user_id)?).await
     }
 
     async fn reset_password(
@@ -570,14 +580,14 @@ impl IdentityProvider for EmbeddedIdentity {
         let hash = self.hasher.hash(new).await?;
         let lookup = email.as_str().to_owned();
         let now = millis(self.clock.now());
-        let max_attempts = self.reset.code_max_attempts;
+        let max_attempts = self.reset.max_attempts;
         let code = code.expose().to_owned();
         let code_key = self.code_key.clone();
         self.db
             .call(move |connection| {
                 let transaction = connection.transaction_with_behavior(TransactionBehavior::Immediate)?;
                 let CodeCheck::Valid { user_id, id } =
-                    check_code(&transaction, (&RESET, &code_key), &lookup, &code, (now, max_attempts))?
+                    check_code(&transaction, (&RESET, &code_key), &lookup, &code, now, max_attempts)?
                 else {
                     // A used reset code never works twice.
                     transaction.commit()?;
@@ -600,14 +610,13 @@ impl IdentityProvider for EmbeddedIdentity {
     async fn confirm_sign_up(&self, email: &Email, code: &ConfirmationCode) -> Result<Confirmation, PortError> {
         let lookup = email.as_str().to_owned();
         let now = millis(self.clock.now());
-        let max_attempts = self.signup.code_max_attempts;
+        let max_attempts = self.confirmation.max_attempts;
         let code = code.expose().to_owned();
         let code_key = self.code_key.clone();
         self.db
             .call(move |connection| {
                 let transaction = connection.transaction_with_behavior(TransactionBehavior::Immediate)?;
-                let checked =
-                    check_code(&transaction, (&CONFIRMATION, &code_key), &lookup, &code, (now, max_attempts))?;
+                let checked = check_code(&transaction, (&CONFIRMATION, &code_key), &lookup, &code, now, max_attempts)?;
                 let (user_id, id) = match checked {
                     CodeCheck::Valid { user_id, id } => (user_id, id),
                     // Repeating a successful confirmation succeeds again.
