@@ -75,7 +75,3 @@ pub async fn normalize(State(timeout): State<Duration>, request: Request, next: 
     }
     normalized
 }
-
-pub async fn not_found() -> Response {
-    Problem::for_status(StatusCode::NOT_FOUND).into_response()
-}

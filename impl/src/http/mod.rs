@@ -38,7 +38,6 @@ pub fn router(auth: Arc<AuthService>, config: &ServerConfig) -> Router {
 
     let mut app = api
         .merge(docs::router())
-        .fallback(guard::not_found)
         .layer(DefaultBodyLimit::max(config.body_limit_bytes))
         .layer(middleware::from_fn_with_state(timeout, guard::normalize))
         .layer(middleware::from_fn_with_state(limiter, guard::rate_limit));
