@@ -33,6 +33,129 @@ fn from_validation_error(e: validator::ValidationError) -> validator::Validation
 
 
 
+
+
+
+
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
+#[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
+pub struct BackupCodes {
+    /// Single-use codes for when the authenticator is not at hand. Shown only once.
+    #[serde(rename = "backupCodes")]
+    #[validate(
+            length(min = 10, max = 10),
+    )]
+    pub backup_codes: Vec<String>,
+
+}
+
+
+
+impl BackupCodes {
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(backup_codes: Vec<String>, ) -> BackupCodes {
+        BackupCodes {
+ backup_codes,
+        }
+    }
+}
+
+/// Converts the BackupCodes value to the Query Parameters representation (style=form, explode=false)
+/// specified in https://swagger.io/docs/specification/serialization/
+/// Should be implemented in a serde serializer
+impl std::fmt::Display for BackupCodes {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let params: Vec<Option<String>> = vec![
+
+            Some("backupCodes".to_string()),
+            Some(self.backup_codes.iter().map(|x| x.to_string()).collect::<Vec<_>>().join(",")),
+
+        ];
+
+        write!(f, "{}", params.into_iter().flatten().collect::<Vec<_>>().join(","))
+    }
+}
+
+/// Converts Query Parameters representation (style=form, explode=false) to a BackupCodes value
+/// as specified in https://swagger.io/docs/specification/serialization/
+/// Should be implemented in a serde deserializer
+impl std::str::FromStr for BackupCodes {
+    type Err = String;
+
+    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
+        /// An intermediate representation of the struct to use for parsing.
+        #[derive(Default)]
+        #[allow(dead_code)]
+        struct IntermediateRep {
+            pub backup_codes: Vec<Vec<String>>,
+        }
+
+        let mut intermediate_rep = IntermediateRep::default();
+
+        // Parse into intermediate representation
+        let mut string_iter = s.split(',');
+        let mut key_result = string_iter.next();
+
+        while key_result.is_some() {
+            let val = match string_iter.next() {
+                Some(x) => x,
+                None => return std::result::Result::Err("Missing value while parsing BackupCodes".to_string())
+            };
+
+            if let Some(key) = key_result {
+                #[allow(clippy::match_single_binding)]
+                match key {
+                    "backupCodes" => return std::result::Result::Err("Parsing a container in this style is not supported in BackupCodes".to_string()),
+                    _ => return std::result::Result::Err("Unexpected key while parsing BackupCodes".to_string())
+                }
+            }
+
+            // Get the next key
+            key_result = string_iter.next();
+        }
+
+        // Use the intermediate representation to return the struct
+        std::result::Result::Ok(BackupCodes {
+            backup_codes: intermediate_rep.backup_codes.into_iter().next().ok_or_else(|| "backupCodes missing in BackupCodes".to_string())?,
+        })
+    }
+}
+
+// Methods for converting between header::IntoHeaderValue<BackupCodes> and HeaderValue
+
+#[cfg(feature = "server")]
+impl std::convert::TryFrom<header::IntoHeaderValue<BackupCodes>> for HeaderValue {
+    type Error = String;
+
+    fn try_from(hdr_value: header::IntoHeaderValue<BackupCodes>) -> std::result::Result<Self, Self::Error> {
+        let hdr_value = hdr_value.to_string();
+        match HeaderValue::from_str(&hdr_value) {
+             std::result::Result::Ok(value) => std::result::Result::Ok(value),
+             std::result::Result::Err(e) => std::result::Result::Err(format!(r#"Invalid header value for BackupCodes - value: {hdr_value} is invalid {e}"#))
+        }
+    }
+}
+
+#[cfg(feature = "server")]
+impl std::convert::TryFrom<HeaderValue> for header::IntoHeaderValue<BackupCodes> {
+    type Error = String;
+
+    fn try_from(hdr_value: HeaderValue) -> std::result::Result<Self, Self::Error> {
+        match hdr_value.to_str() {
+             std::result::Result::Ok(value) => {
+                    match <BackupCodes as std::str::FromStr>::from_str(value) {
+                        std::result::Result::Ok(value) => std::result::Result::Ok(header::IntoHeaderValue(value)),
+                        std::result::Result::Err(err) => std::result::Result::Err(format!(r#"Unable to convert header value '{value}' into BackupCodes - {err}"#))
+                    }
+             },
+             std::result::Result::Err(e) => std::result::Result::Err(format!(r#"Unable to convert header: {hdr_value:?} to string: {e}"#))
+        }
+    }
+}
+
+
+
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
 #[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
 pub struct ChangePasswordRequest {
@@ -1442,12 +1565,25 @@ impl std::convert::TryFrom<HeaderValue> for header::IntoHeaderValue<LoginRequest
 
 
 
-/// The outcome of a sign-in. When `mfaRequired` is false, the token fields and `user` are present. Later versions may answer `mfaRequired: true` with a challenge instead of tokens; clients must check the flag before reading tokens. 
+/// The outcome of a sign-in. When `mfaRequired` is false, the token fields and `user` are present. When it is true, only `mfaSession` and `mfaSessionExpiresIn` are: pass the session to `verifyMfa` with a code to get the tokens. 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
 #[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
 pub struct LoginResponse {
     #[serde(rename = "mfaRequired")]
     pub mfa_required: bool,
+
+    /// Opaque and single use; bound to the account that signed in.
+    #[serde(rename = "mfaSession")]
+    #[serde(skip_serializing_if="Option::is_none")]
+    pub mfa_session: Option<String>,
+
+    /// Seconds left to finish the sign-in with `verifyMfa`.
+    #[serde(rename = "mfaSessionExpiresIn")]
+    #[validate(
+            range(min = 1u32),
+    )]
+    #[serde(skip_serializing_if="Option::is_none")]
+    pub mfa_session_expires_in: Option<u32>,
 
     #[serde(rename = "accessToken")]
     #[serde(skip_serializing_if="Option::is_none")]
@@ -1487,6 +1623,8 @@ impl LoginResponse {
     pub fn new(mfa_required: bool, ) -> LoginResponse {
         LoginResponse {
  mfa_required,
+ mfa_session: None,
+ mfa_session_expires_in: None,
  access_token: None,
  id_token: None,
  refresh_token: None,
@@ -1506,6 +1644,22 @@ impl std::fmt::Display for LoginResponse {
 
             Some("mfaRequired".to_string()),
             Some(self.mfa_required.to_string()),
+
+
+            self.mfa_session.as_ref().map(|mfa_session| {
+                [
+                    "mfaSession".to_string(),
+                    mfa_session.to_string(),
+                ].join(",")
+            }),
+
+
+            self.mfa_session_expires_in.as_ref().map(|mfa_session_expires_in| {
+                [
+                    "mfaSessionExpiresIn".to_string(),
+                    mfa_session_expires_in.to_string(),
+                ].join(",")
+            }),
 
 
             self.access_token.as_ref().map(|access_token| {
@@ -1567,6 +1721,8 @@ impl std::str::FromStr for LoginResponse {
         #[allow(dead_code)]
         struct IntermediateRep {
             pub mfa_required: Vec<bool>,
+            pub mfa_session: Vec<String>,
+            pub mfa_session_expires_in: Vec<u32>,
             pub access_token: Vec<String>,
             pub id_token: Vec<String>,
             pub refresh_token: Vec<String>,
@@ -1593,6 +1749,10 @@ impl std::str::FromStr for LoginResponse {
                     #[allow(clippy::redundant_clone)]
                     "mfaRequired" => intermediate_rep.mfa_required.push(<bool as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
                     #[allow(clippy::redundant_clone)]
+                    "mfaSession" => intermediate_rep.mfa_session.push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    #[allow(clippy::redundant_clone)]
+                    "mfaSessionExpiresIn" => intermediate_rep.mfa_session_expires_in.push(<u32 as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    #[allow(clippy::redundant_clone)]
                     "accessToken" => intermediate_rep.access_token.push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
                     #[allow(clippy::redundant_clone)]
                     "idToken" => intermediate_rep.id_token.push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
@@ -1615,6 +1775,8 @@ impl std::str::FromStr for LoginResponse {
         // Use the intermediate representation to return the struct
         std::result::Result::Ok(LoginResponse {
             mfa_required: intermediate_rep.mfa_required.into_iter().next().ok_or_else(|| "mfaRequired missing in LoginResponse".to_string())?,
+            mfa_session: intermediate_rep.mfa_session.into_iter().next(),
+            mfa_session_expires_in: intermediate_rep.mfa_session_expires_in.into_iter().next(),
             access_token: intermediate_rep.access_token.into_iter().next(),
             id_token: intermediate_rep.id_token.into_iter().next(),
             refresh_token: intermediate_rep.refresh_token.into_iter().next(),
@@ -1650,6 +1812,218 @@ impl std::convert::TryFrom<HeaderValue> for header::IntoHeaderValue<LoginRespons
                     match <LoginResponse as std::str::FromStr>::from_str(value) {
                         std::result::Result::Ok(value) => std::result::Result::Ok(header::IntoHeaderValue(value)),
                         std::result::Result::Err(err) => std::result::Result::Err(format!(r#"Unable to convert header value '{value}' into LoginResponse - {err}"#))
+                    }
+             },
+             std::result::Result::Err(e) => std::result::Result::Err(format!(r#"Unable to convert header: {hdr_value:?} to string: {e}"#))
+        }
+    }
+}
+
+
+
+/// Either the six digits an authenticator app shows now or a backup code (ten letters and digits, the hyphen optional, letter case ignored). 
+#[derive(Debug, Clone, PartialEq, PartialOrd,  serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
+pub struct MfaCode(pub String);
+
+impl validator::Validate for MfaCode {
+    fn validate(&self) -> std::result::Result<(), validator::ValidationErrors> {
+
+        std::result::Result::Ok(())
+    }
+}
+
+impl std::convert::From<String> for MfaCode {
+    fn from(x: String) -> Self {
+        MfaCode(x)
+    }
+}
+
+impl std::fmt::Display for MfaCode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+       write!(f, "{}", self.0)
+    }
+}
+
+impl std::str::FromStr for MfaCode {
+    type Err = std::string::ParseError;
+    fn from_str(x: &str) -> std::result::Result<Self, Self::Err> {
+        std::result::Result::Ok(MfaCode(x.to_string()))
+    }
+}
+
+impl std::convert::From<MfaCode> for String {
+    fn from(x: MfaCode) -> Self {
+        x.0
+    }
+}
+
+impl std::ops::Deref for MfaCode {
+    type Target = String;
+    fn deref(&self) -> &String {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for MfaCode {
+    fn deref_mut(&mut self) -> &mut String {
+        &mut self.0
+    }
+}
+
+
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
+#[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
+pub struct MfaSetup {
+    /// The 160-bit secret in base32, for typing into an authenticator app.
+    #[serde(rename = "secret")]
+    #[validate(
+            regex(path = *RE_MFASETUP_SECRET),
+    )]
+    pub secret: String,
+
+    /// The secret with issuer and account label, as authenticator apps read it from a QR code.
+    #[serde(rename = "otpauthUri")]
+    #[validate(
+            regex(path = *RE_MFASETUP_OTPAUTH_URI),
+    )]
+    pub otpauth_uri: String,
+
+    /// A QR code of `otpauthUri` as a PNG data URI, ready for an `img` element.
+    #[serde(rename = "qrCodePng")]
+    #[validate(
+            regex(path = *RE_MFASETUP_QR_CODE_PNG),
+    )]
+    pub qr_code_png: String,
+
+}
+
+
+lazy_static::lazy_static! {
+    static ref RE_MFASETUP_SECRET: regex::Regex = regex::Regex::new("^[A-Z2-7]{32}$").unwrap();
+}
+lazy_static::lazy_static! {
+    static ref RE_MFASETUP_OTPAUTH_URI: regex::Regex = regex::Regex::new("^otpauth://totp/").unwrap();
+}
+lazy_static::lazy_static! {
+    static ref RE_MFASETUP_QR_CODE_PNG: regex::Regex = regex::Regex::new("^data:image/png;base64,").unwrap();
+}
+
+impl MfaSetup {
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(secret: String, otpauth_uri: String, qr_code_png: String, ) -> MfaSetup {
+        MfaSetup {
+ secret,
+ otpauth_uri,
+ qr_code_png,
+        }
+    }
+}
+
+/// Converts the MfaSetup value to the Query Parameters representation (style=form, explode=false)
+/// specified in https://swagger.io/docs/specification/serialization/
+/// Should be implemented in a serde serializer
+impl std::fmt::Display for MfaSetup {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let params: Vec<Option<String>> = vec![
+
+            Some("secret".to_string()),
+            Some(self.secret.to_string()),
+
+
+            Some("otpauthUri".to_string()),
+            Some(self.otpauth_uri.to_string()),
+
+
+            Some("qrCodePng".to_string()),
+            Some(self.qr_code_png.to_string()),
+
+        ];
+
+        write!(f, "{}", params.into_iter().flatten().collect::<Vec<_>>().join(","))
+    }
+}
+
+/// Converts Query Parameters representation (style=form, explode=false) to a MfaSetup value
+/// as specified in https://swagger.io/docs/specification/serialization/
+/// Should be implemented in a serde deserializer
+impl std::str::FromStr for MfaSetup {
+    type Err = String;
+
+    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
+        /// An intermediate representation of the struct to use for parsing.
+        #[derive(Default)]
+        #[allow(dead_code)]
+        struct IntermediateRep {
+            pub secret: Vec<String>,
+            pub otpauth_uri: Vec<String>,
+            pub qr_code_png: Vec<String>,
+        }
+
+        let mut intermediate_rep = IntermediateRep::default();
+
+        // Parse into intermediate representation
+        let mut string_iter = s.split(',');
+        let mut key_result = string_iter.next();
+
+        while key_result.is_some() {
+            let val = match string_iter.next() {
+                Some(x) => x,
+                None => return std::result::Result::Err("Missing value while parsing MfaSetup".to_string())
+            };
+
+            if let Some(key) = key_result {
+                #[allow(clippy::match_single_binding)]
+                match key {
+                    #[allow(clippy::redundant_clone)]
+                    "secret" => intermediate_rep.secret.push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    #[allow(clippy::redundant_clone)]
+                    "otpauthUri" => intermediate_rep.otpauth_uri.push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    #[allow(clippy::redundant_clone)]
+                    "qrCodePng" => intermediate_rep.qr_code_png.push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    _ => return std::result::Result::Err("Unexpected key while parsing MfaSetup".to_string())
+                }
+            }
+
+            // Get the next key
+            key_result = string_iter.next();
+        }
+
+        // Use the intermediate representation to return the struct
+        std::result::Result::Ok(MfaSetup {
+            secret: intermediate_rep.secret.into_iter().next().ok_or_else(|| "secret missing in MfaSetup".to_string())?,
+            otpauth_uri: intermediate_rep.otpauth_uri.into_iter().next().ok_or_else(|| "otpauthUri missing in MfaSetup".to_string())?,
+            qr_code_png: intermediate_rep.qr_code_png.into_iter().next().ok_or_else(|| "qrCodePng missing in MfaSetup".to_string())?,
+        })
+    }
+}
+
+// Methods for converting between header::IntoHeaderValue<MfaSetup> and HeaderValue
+
+#[cfg(feature = "server")]
+impl std::convert::TryFrom<header::IntoHeaderValue<MfaSetup>> for HeaderValue {
+    type Error = String;
+
+    fn try_from(hdr_value: header::IntoHeaderValue<MfaSetup>) -> std::result::Result<Self, Self::Error> {
+        let hdr_value = hdr_value.to_string();
+        match HeaderValue::from_str(&hdr_value) {
+             std::result::Result::Ok(value) => std::result::Result::Ok(value),
+             std::result::Result::Err(e) => std::result::Result::Err(format!(r#"Invalid header value for MfaSetup - value: {hdr_value} is invalid {e}"#))
+        }
+    }
+}
+
+#[cfg(feature = "server")]
+impl std::convert::TryFrom<HeaderValue> for header::IntoHeaderValue<MfaSetup> {
+    type Error = String;
+
+    fn try_from(hdr_value: HeaderValue) -> std::result::Result<Self, Self::Error> {
+        match hdr_value.to_str() {
+             std::result::Result::Ok(value) => {
+                    match <MfaSetup as std::str::FromStr>::from_str(value) {
+                        std::result::Result::Ok(value) => std::result::Result::Ok(header::IntoHeaderValue(value)),
+                        std::result::Result::Err(err) => std::result::Result::Err(format!(r#"Unable to convert header value '{value}' into MfaSetup - {err}"#))
                     }
              },
              std::result::Result::Err(e) => std::result::Result::Err(format!(r#"Unable to convert header: {hdr_value:?} to string: {e}"#))
@@ -2328,6 +2702,144 @@ impl std::convert::TryFrom<HeaderValue> for header::IntoHeaderValue<ResendConfir
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
 #[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
+pub struct StepUpRequest {
+    /// A password as the user typed it; any characters.
+    #[serde(rename = "password")]
+    #[validate(
+            length(min = 1, max = 256),
+    )]
+    pub password: String,
+
+    /// Either the six digits an authenticator app shows now or a backup code (ten letters and digits, the hyphen optional, letter case ignored). 
+    #[serde(rename = "code")]
+    #[validate(
+            regex(path = *RE_STEPUPREQUEST_CODE),
+    )]
+    pub code: String,
+
+}
+
+
+lazy_static::lazy_static! {
+    static ref RE_STEPUPREQUEST_CODE: regex::Regex = regex::Regex::new("^(?:[0-9]{6}|[0-9A-Za-z]{5}-?[0-9A-Za-z]{5})$").unwrap();
+}
+
+impl StepUpRequest {
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(password: String, code: String, ) -> StepUpRequest {
+        StepUpRequest {
+ password,
+ code,
+        }
+    }
+}
+
+/// Converts the StepUpRequest value to the Query Parameters representation (style=form, explode=false)
+/// specified in https://swagger.io/docs/specification/serialization/
+/// Should be implemented in a serde serializer
+impl std::fmt::Display for StepUpRequest {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let params: Vec<Option<String>> = vec![
+
+            Some("password".to_string()),
+            Some(self.password.to_string()),
+
+
+            Some("code".to_string()),
+            Some(self.code.to_string()),
+
+        ];
+
+        write!(f, "{}", params.into_iter().flatten().collect::<Vec<_>>().join(","))
+    }
+}
+
+/// Converts Query Parameters representation (style=form, explode=false) to a StepUpRequest value
+/// as specified in https://swagger.io/docs/specification/serialization/
+/// Should be implemented in a serde deserializer
+impl std::str::FromStr for StepUpRequest {
+    type Err = String;
+
+    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
+        /// An intermediate representation of the struct to use for parsing.
+        #[derive(Default)]
+        #[allow(dead_code)]
+        struct IntermediateRep {
+            pub password: Vec<String>,
+            pub code: Vec<String>,
+        }
+
+        let mut intermediate_rep = IntermediateRep::default();
+
+        // Parse into intermediate representation
+        let mut string_iter = s.split(',');
+        let mut key_result = string_iter.next();
+
+        while key_result.is_some() {
+            let val = match string_iter.next() {
+                Some(x) => x,
+                None => return std::result::Result::Err("Missing value while parsing StepUpRequest".to_string())
+            };
+
+            if let Some(key) = key_result {
+                #[allow(clippy::match_single_binding)]
+                match key {
+                    #[allow(clippy::redundant_clone)]
+                    "password" => intermediate_rep.password.push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    #[allow(clippy::redundant_clone)]
+                    "code" => intermediate_rep.code.push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    _ => return std::result::Result::Err("Unexpected key while parsing StepUpRequest".to_string())
+                }
+            }
+
+            // Get the next key
+            key_result = string_iter.next();
+        }
+
+        // Use the intermediate representation to return the struct
+        std::result::Result::Ok(StepUpRequest {
+            password: intermediate_rep.password.into_iter().next().ok_or_else(|| "password missing in StepUpRequest".to_string())?,
+            code: intermediate_rep.code.into_iter().next().ok_or_else(|| "code missing in StepUpRequest".to_string())?,
+        })
+    }
+}
+
+// Methods for converting between header::IntoHeaderValue<StepUpRequest> and HeaderValue
+
+#[cfg(feature = "server")]
+impl std::convert::TryFrom<header::IntoHeaderValue<StepUpRequest>> for HeaderValue {
+    type Error = String;
+
+    fn try_from(hdr_value: header::IntoHeaderValue<StepUpRequest>) -> std::result::Result<Self, Self::Error> {
+        let hdr_value = hdr_value.to_string();
+        match HeaderValue::from_str(&hdr_value) {
+             std::result::Result::Ok(value) => std::result::Result::Ok(value),
+             std::result::Result::Err(e) => std::result::Result::Err(format!(r#"Invalid header value for StepUpRequest - value: {hdr_value} is invalid {e}"#))
+        }
+    }
+}
+
+#[cfg(feature = "server")]
+impl std::convert::TryFrom<HeaderValue> for header::IntoHeaderValue<StepUpRequest> {
+    type Error = String;
+
+    fn try_from(hdr_value: HeaderValue) -> std::result::Result<Self, Self::Error> {
+        match hdr_value.to_str() {
+             std::result::Result::Ok(value) => {
+                    match <StepUpRequest as std::str::FromStr>::from_str(value) {
+                        std::result::Result::Ok(value) => std::result::Result::Ok(header::IntoHeaderValue(value)),
+                        std::result::Result::Err(err) => std::result::Result::Err(format!(r#"Unable to convert header value '{value}' into StepUpRequest - {err}"#))
+                    }
+             },
+             std::result::Result::Err(e) => std::result::Result::Err(format!(r#"Unable to convert header: {hdr_value:?} to string: {e}"#))
+        }
+    }
+}
+
+
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
+#[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
 pub struct TokenSet {
     /// ES256 JWT with `token_use` = `access`; send it as `Authorization: Bearer`.
     #[serde(rename = "accessToken")]
@@ -2497,6 +3009,58 @@ impl std::convert::TryFrom<HeaderValue> for header::IntoHeaderValue<TokenSet> {
 
 
 
+/// The six digits an authenticator app shows now.
+#[derive(Debug, Clone, PartialEq, PartialOrd,  serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
+pub struct TotpCode(pub String);
+
+impl validator::Validate for TotpCode {
+    fn validate(&self) -> std::result::Result<(), validator::ValidationErrors> {
+
+        std::result::Result::Ok(())
+    }
+}
+
+impl std::convert::From<String> for TotpCode {
+    fn from(x: String) -> Self {
+        TotpCode(x)
+    }
+}
+
+impl std::fmt::Display for TotpCode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+       write!(f, "{}", self.0)
+    }
+}
+
+impl std::str::FromStr for TotpCode {
+    type Err = std::string::ParseError;
+    fn from_str(x: &str) -> std::result::Result<Self, Self::Err> {
+        std::result::Result::Ok(TotpCode(x.to_string()))
+    }
+}
+
+impl std::convert::From<TotpCode> for String {
+    fn from(x: TotpCode) -> Self {
+        x.0
+    }
+}
+
+impl std::ops::Deref for TotpCode {
+    type Target = String;
+    fn deref(&self) -> &String {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for TotpCode {
+    fn deref_mut(&mut self) -> &mut String {
+        &mut self.0
+    }
+}
+
+
+
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
 #[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
 pub struct UpdateUserRequest {
@@ -2635,6 +3199,10 @@ pub struct User {
     #[serde(rename = "emailVerified")]
     pub email_verified: bool,
 
+    /// Whether signing in asks for an authenticator or backup code.
+    #[serde(rename = "mfaEnabled")]
+    pub mfa_enabled: bool,
+
     #[serde(rename = "createdAt")]
     pub created_at: chrono::DateTime::<chrono::Utc>,
 
@@ -2644,12 +3212,13 @@ pub struct User {
 
 impl User {
     #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(id: uuid::Uuid, email: String, name: String, email_verified: bool, created_at: chrono::DateTime::<chrono::Utc>, ) -> User {
+    pub fn new(id: uuid::Uuid, email: String, name: String, email_verified: bool, mfa_enabled: bool, created_at: chrono::DateTime::<chrono::Utc>, ) -> User {
         User {
  id,
  email,
  name,
  email_verified,
+ mfa_enabled,
  created_at,
         }
     }
@@ -2675,6 +3244,10 @@ impl std::fmt::Display for User {
             Some("emailVerified".to_string()),
             Some(self.email_verified.to_string()),
 
+
+            Some("mfaEnabled".to_string()),
+            Some(self.mfa_enabled.to_string()),
+
             // Skipping createdAt in query parameter serialization
 
         ];
@@ -2698,6 +3271,7 @@ impl std::str::FromStr for User {
             pub email: Vec<String>,
             pub name: Vec<String>,
             pub email_verified: Vec<bool>,
+            pub mfa_enabled: Vec<bool>,
             pub created_at: Vec<chrono::DateTime::<chrono::Utc>>,
         }
 
@@ -2725,6 +3299,8 @@ impl std::str::FromStr for User {
                     #[allow(clippy::redundant_clone)]
                     "emailVerified" => intermediate_rep.email_verified.push(<bool as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
                     #[allow(clippy::redundant_clone)]
+                    "mfaEnabled" => intermediate_rep.mfa_enabled.push(<bool as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    #[allow(clippy::redundant_clone)]
                     "createdAt" => intermediate_rep.created_at.push(<chrono::DateTime::<chrono::Utc> as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
                     _ => return std::result::Result::Err("Unexpected key while parsing User".to_string())
                 }
@@ -2740,6 +3316,7 @@ impl std::str::FromStr for User {
             email: intermediate_rep.email.into_iter().next().ok_or_else(|| "email missing in User".to_string())?,
             name: intermediate_rep.name.into_iter().next().ok_or_else(|| "name missing in User".to_string())?,
             email_verified: intermediate_rep.email_verified.into_iter().next().ok_or_else(|| "emailVerified missing in User".to_string())?,
+            mfa_enabled: intermediate_rep.mfa_enabled.into_iter().next().ok_or_else(|| "mfaEnabled missing in User".to_string())?,
             created_at: intermediate_rep.created_at.into_iter().next().ok_or_else(|| "createdAt missing in User".to_string())?,
         })
     }
@@ -2770,6 +3347,266 @@ impl std::convert::TryFrom<HeaderValue> for header::IntoHeaderValue<User> {
                     match <User as std::str::FromStr>::from_str(value) {
                         std::result::Result::Ok(value) => std::result::Result::Ok(header::IntoHeaderValue(value)),
                         std::result::Result::Err(err) => std::result::Result::Err(format!(r#"Unable to convert header value '{value}' into User - {err}"#))
+                    }
+             },
+             std::result::Result::Err(e) => std::result::Result::Err(format!(r#"Unable to convert header: {hdr_value:?} to string: {e}"#))
+        }
+    }
+}
+
+
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
+#[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
+pub struct VerifyMfaRequest {
+    /// The `mfaSession` from `loginUser`.
+    #[serde(rename = "session")]
+    #[validate(
+            length(min = 1, max = 512),
+    )]
+    pub session: String,
+
+    /// Either the six digits an authenticator app shows now or a backup code (ten letters and digits, the hyphen optional, letter case ignored). 
+    #[serde(rename = "code")]
+    #[validate(
+            regex(path = *RE_VERIFYMFAREQUEST_CODE),
+    )]
+    pub code: String,
+
+}
+
+
+lazy_static::lazy_static! {
+    static ref RE_VERIFYMFAREQUEST_CODE: regex::Regex = regex::Regex::new("^(?:[0-9]{6}|[0-9A-Za-z]{5}-?[0-9A-Za-z]{5})$").unwrap();
+}
+
+impl VerifyMfaRequest {
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(session: String, code: String, ) -> VerifyMfaRequest {
+        VerifyMfaRequest {
+ session,
+ code,
+        }
+    }
+}
+
+/// Converts the VerifyMfaRequest value to the Query Parameters representation (style=form, explode=false)
+/// specified in https://swagger.io/docs/specification/serialization/
+/// Should be implemented in a serde serializer
+impl std::fmt::Display for VerifyMfaRequest {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let params: Vec<Option<String>> = vec![
+
+            Some("session".to_string()),
+            Some(self.session.to_string()),
+
+
+            Some("code".to_string()),
+            Some(self.code.to_string()),
+
+        ];
+
+        write!(f, "{}", params.into_iter().flatten().collect::<Vec<_>>().join(","))
+    }
+}
+
+/// Converts Query Parameters representation (style=form, explode=false) to a VerifyMfaRequest value
+/// as specified in https://swagger.io/docs/specification/serialization/
+/// Should be implemented in a serde deserializer
+impl std::str::FromStr for VerifyMfaRequest {
+    type Err = String;
+
+    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
+        /// An intermediate representation of the struct to use for parsing.
+        #[derive(Default)]
+        #[allow(dead_code)]
+        struct IntermediateRep {
+            pub session: Vec<String>,
+            pub code: Vec<String>,
+        }
+
+        let mut intermediate_rep = IntermediateRep::default();
+
+        // Parse into intermediate representation
+        let mut string_iter = s.split(',');
+        let mut key_result = string_iter.next();
+
+        while key_result.is_some() {
+            let val = match string_iter.next() {
+                Some(x) => x,
+                None => return std::result::Result::Err("Missing value while parsing VerifyMfaRequest".to_string())
+            };
+
+            if let Some(key) = key_result {
+                #[allow(clippy::match_single_binding)]
+                match key {
+                    #[allow(clippy::redundant_clone)]
+                    "session" => intermediate_rep.session.push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    #[allow(clippy::redundant_clone)]
+                    "code" => intermediate_rep.code.push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    _ => return std::result::Result::Err("Unexpected key while parsing VerifyMfaRequest".to_string())
+                }
+            }
+
+            // Get the next key
+            key_result = string_iter.next();
+        }
+
+        // Use the intermediate representation to return the struct
+        std::result::Result::Ok(VerifyMfaRequest {
+            session: intermediate_rep.session.into_iter().next().ok_or_else(|| "session missing in VerifyMfaRequest".to_string())?,
+            code: intermediate_rep.code.into_iter().next().ok_or_else(|| "code missing in VerifyMfaRequest".to_string())?,
+        })
+    }
+}
+
+// Methods for converting between header::IntoHeaderValue<VerifyMfaRequest> and HeaderValue
+
+#[cfg(feature = "server")]
+impl std::convert::TryFrom<header::IntoHeaderValue<VerifyMfaRequest>> for HeaderValue {
+    type Error = String;
+
+    fn try_from(hdr_value: header::IntoHeaderValue<VerifyMfaRequest>) -> std::result::Result<Self, Self::Error> {
+        let hdr_value = hdr_value.to_string();
+        match HeaderValue::from_str(&hdr_value) {
+             std::result::Result::Ok(value) => std::result::Result::Ok(value),
+             std::result::Result::Err(e) => std::result::Result::Err(format!(r#"Invalid header value for VerifyMfaRequest - value: {hdr_value} is invalid {e}"#))
+        }
+    }
+}
+
+#[cfg(feature = "server")]
+impl std::convert::TryFrom<HeaderValue> for header::IntoHeaderValue<VerifyMfaRequest> {
+    type Error = String;
+
+    fn try_from(hdr_value: HeaderValue) -> std::result::Result<Self, Self::Error> {
+        match hdr_value.to_str() {
+             std::result::Result::Ok(value) => {
+                    match <VerifyMfaRequest as std::str::FromStr>::from_str(value) {
+                        std::result::Result::Ok(value) => std::result::Result::Ok(header::IntoHeaderValue(value)),
+                        std::result::Result::Err(err) => std::result::Result::Err(format!(r#"Unable to convert header value '{value}' into VerifyMfaRequest - {err}"#))
+                    }
+             },
+             std::result::Result::Err(e) => std::result::Result::Err(format!(r#"Unable to convert header: {hdr_value:?} to string: {e}"#))
+        }
+    }
+}
+
+
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
+#[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
+pub struct VerifyMfaSetupRequest {
+    /// The six digits an authenticator app shows now.
+    #[serde(rename = "code")]
+    #[validate(
+            regex(path = *RE_VERIFYMFASETUPREQUEST_CODE),
+    )]
+    pub code: String,
+
+}
+
+
+lazy_static::lazy_static! {
+    static ref RE_VERIFYMFASETUPREQUEST_CODE: regex::Regex = regex::Regex::new("^[0-9]{6}$").unwrap();
+}
+
+impl VerifyMfaSetupRequest {
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(code: String, ) -> VerifyMfaSetupRequest {
+        VerifyMfaSetupRequest {
+ code,
+        }
+    }
+}
+
+/// Converts the VerifyMfaSetupRequest value to the Query Parameters representation (style=form, explode=false)
+/// specified in https://swagger.io/docs/specification/serialization/
+/// Should be implemented in a serde serializer
+impl std::fmt::Display for VerifyMfaSetupRequest {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let params: Vec<Option<String>> = vec![
+
+            Some("code".to_string()),
+            Some(self.code.to_string()),
+
+        ];
+
+        write!(f, "{}", params.into_iter().flatten().collect::<Vec<_>>().join(","))
+    }
+}
+
+/// Converts Query Parameters representation (style=form, explode=false) to a VerifyMfaSetupRequest value
+/// as specified in https://swagger.io/docs/specification/serialization/
+/// Should be implemented in a serde deserializer
+impl std::str::FromStr for VerifyMfaSetupRequest {
+    type Err = String;
+
+    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
+        /// An intermediate representation of the struct to use for parsing.
+        #[derive(Default)]
+        #[allow(dead_code)]
+        struct IntermediateRep {
+            pub code: Vec<String>,
+        }
+
+        let mut intermediate_rep = IntermediateRep::default();
+
+        // Parse into intermediate representation
+        let mut string_iter = s.split(',');
+        let mut key_result = string_iter.next();
+
+        while key_result.is_some() {
+            let val = match string_iter.next() {
+                Some(x) => x,
+                None => return std::result::Result::Err("Missing value while parsing VerifyMfaSetupRequest".to_string())
+            };
+
+            if let Some(key) = key_result {
+                #[allow(clippy::match_single_binding)]
+                match key {
+                    #[allow(clippy::redundant_clone)]
+                    "code" => intermediate_rep.code.push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    _ => return std::result::Result::Err("Unexpected key while parsing VerifyMfaSetupRequest".to_string())
+                }
+            }
+
+            // Get the next key
+            key_result = string_iter.next();
+        }
+
+        // Use the intermediate representation to return the struct
+        std::result::Result::Ok(VerifyMfaSetupRequest {
+            code: intermediate_rep.code.into_iter().next().ok_or_else(|| "code missing in VerifyMfaSetupRequest".to_string())?,
+        })
+    }
+}
+
+// Methods for converting between header::IntoHeaderValue<VerifyMfaSetupRequest> and HeaderValue
+
+#[cfg(feature = "server")]
+impl std::convert::TryFrom<header::IntoHeaderValue<VerifyMfaSetupRequest>> for HeaderValue {
+    type Error = String;
+
+    fn try_from(hdr_value: header::IntoHeaderValue<VerifyMfaSetupRequest>) -> std::result::Result<Self, Self::Error> {
+        let hdr_value = hdr_value.to_string();
+        match HeaderValue::from_str(&hdr_value) {
+             std::result::Result::Ok(value) => std::result::Result::Ok(value),
+             std::result::Result::Err(e) => std::result::Result::Err(format!(r#"Invalid header value for VerifyMfaSetupRequest - value: {hdr_value} is invalid {e}"#))
+        }
+    }
+}
+
+#[cfg(feature = "server")]
+impl std::convert::TryFrom<HeaderValue> for header::IntoHeaderValue<VerifyMfaSetupRequest> {
+    type Error = String;
+
+    fn try_from(hdr_value: HeaderValue) -> std::result::Result<Self, Self::Error> {
+        match hdr_value.to_str() {
+             std::result::Result::Ok(value) => {
+                    match <VerifyMfaSetupRequest as std::str::FromStr>::from_str(value) {
+                        std::result::Result::Ok(value) => std::result::Result::Ok(header::IntoHeaderValue(value)),
+                        std::result::Result::Err(err) => std::result::Result::Err(format!(r#"Unable to convert header value '{value}' into VerifyMfaSetupRequest - {err}"#))
                     }
              },
              std::result::Result::Err(e) => std::result::Result::Err(format!(r#"Unable to convert header: {hdr_value:?} to string: {e}"#))

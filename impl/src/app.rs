@@ -9,11 +9,11 @@ use anyhow::Context;
 use axum::Router;
 
 use crate::adapters::embedded::{
-    CodeKey, Db, EmbeddedIdentity, IdentitySettings, PasswordHasher, SigningKey, SqliteStore,
+    CodeKey, Db, EmbeddedIdentity, IdentitySettings, PasswordHasher, SigningKey, SqliteStore, secret_file,
 };
 use crate::adapters::mail::{OutboxMailer, SmtpMailer};
 use crate::config::{Config, MailTransport};
-use crate::domain::{AuthService, Clock, SystemClock};
+use crate::domain::{AuthService, Clock, MfaKey, Ports, Settings, SystemClock};
 use crate::http;
 use crate::ports::Mailer;
 
@@ -35,6 +35,12 @@ pub fn embedded_with_clock(config: &Config, clock: Arc<dyn Clock>) -> anyhow::Re
         SigningKey::load_or_create(&data_dir.join("signing-key.pem"))?,
         CodeKey::load_or_create(&data_dir.join("code-key"))?,
     );
+    let mfa_key = match &config.mfa.encryption_key {
+        Some(encoded) => MfaKey::from_base64(encoded)?,
+        None => {
+            MfaKey::from_bytes(&secret_file::load_or_create(&data_dir.join("mfa-key"), || Ok(MfaKey::generate()))?)?
+        }
+    };
     let cores = std::thread::available_parallelism().map_or(1, usize::from);
     let hasher = PasswordHasher::new(cores)?;
     let store = Arc::new(SqliteStore::new(db.clone()));
@@ -46,15 +52,14 @@ pub fn embedded_with_clock(config: &Config, clock: Arc<dyn Clock>) -> anyhow::Re
     let identity =
         Arc::new(EmbeddedIdentity::new(db, hasher, keys, mailer(config)?, store.clone(), clock.clone(), settings));
     spawn_purge(store.clone(), clock.clone(), Duration::from_secs(config.login.window_secs));
-    let auth = AuthService::new(
-        identity,
-        store.clone(),
-        store,
-        clock,
-        config.password.clone(),
-        config.login.clone(),
-        config.signup.clone(),
-    );
+    let ports = Ports { identity, users: store.clone(), attempts: store.clone(), mfa: store, clock };
+    let settings = Settings {
+        policy: config.password.clone(),
+        limits: config.login.clone(),
+        signup: config.signup.clone(),
+        mfa: config.mfa.clone(),
+    };
+    let auth = AuthService::new(ports, settings, mfa_key);
     Ok(http::router(Arc::new(auth), &config.server))
 }
 

@@ -12,7 +12,7 @@ use serde::Deserialize;
 
 use crate::adapters::embedded::TokenSettings;
 use crate::adapters::mail::{OutboxConfig, SmtpConfig};
-use crate::domain::{LoginLimits, PasswordPolicy, ResetSettings, SignupSettings};
+use crate::domain::{LoginLimits, MfaSettings, PasswordPolicy, ResetSettings, SignupSettings};
 
 /// The environment variable prefix for overrides.
 pub const ENV_PREFIX: &str = "AUTH_";
@@ -29,6 +29,7 @@ pub struct Config {
     pub login: LoginLimits,
     pub signup: SignupSettings,
     pub password_reset: ResetSettings,
+    pub mfa: MfaSettings,
     pub mail: MailConfig,
     pub log: LogConfig,
 }
@@ -151,6 +152,7 @@ impl Config {
         self.tokens.validate()?;
         self.signup.validate()?;
         self.password_reset.validate()?;
+        self.mfa.validate()?;
         if self.mail.transport == MailTransport::Smtp && self.mail.smtp.is_none() {
             return Err("mail.transport is smtp but there is no [mail.smtp] section".to_owned());
         }
@@ -244,6 +246,24 @@ mod tests {
         Jail::expect_with(|jail| {
             jail.set_env("AUTH_PASSWORD__MIN_LENGTH", "2");
             assert!(Config::load(None).unwrap_err().contains("min_length"));
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn an_mfa_key_must_be_32_bytes_of_base64_and_is_never_echoed() {
+        Jail::expect_with(|jail| {
+            jail.set_env("AUTH_MFA__ENCRYPTION_KEY", "c2hvcnQta2V5LW5vdC0zMi1ieXRlcw==");
+            let error = Config::load(None).unwrap_err();
+            assert!(error.contains("mfa.encryption_key"), "{error}");
+            assert!(!error.contains("c2hvcnQta2V5"), "{error}");
+            Ok(())
+        });
+        Jail::expect_with(|jail| {
+            jail.set_env("AUTH_MFA__ENCRYPTION_KEY", "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=");
+            let config = Config::load(None).map_err(|e| e.to_string())?;
+            assert!(config.mfa.encryption_key.is_some());
+            assert!(!format!("{config:?}").contains("AAECAwQF"));
             Ok(())
         });
     }

@@ -104,6 +104,12 @@ pub trait IdentityProvider: Send + Sync {
     /// Revokes every session of the caller, the calling one included.
     async fn sign_out_everywhere(&self, principal: &Principal) -> Result<(), PortError>;
 
+    /// Whether `password` is the user's password. Changes nothing.
+    async fn check_password(&self, user_id: UserId, password: &Password) -> Result<bool, PortError>;
+
+    /// Revokes every session of the caller's user but the caller's own.
+    async fn sign_out_others(&self, principal: &Principal) -> Result<(), PortError>;
+
     /// Replaces the password after checking the current one, and revokes
     /// every session of the user but the caller's.
     async fn change_password(
@@ -135,6 +141,73 @@ pub trait UserStore: Send + Sync {
     async fn set_name(&self, id: UserId, name: &DisplayName, at: DateTime<Utc>) -> Result<Option<User>, PortError>;
     /// Answers when the store can serve requests.
     async fn ping(&self) -> Result<(), PortError>;
+}
+
+/// A user's second factor as stored. The TOTP secret is sealed with the
+/// service's MFA key; stores never see it in clear.
+#[derive(Debug, Clone)]
+pub struct MfaRecord {
+    pub sealed_secret: Vec<u8>,
+    /// False while the secret awaits its first code.
+    pub enabled: bool,
+    /// The last TOTP time step accepted; codes of it and earlier steps are refused.
+    pub last_used_step: Option<u64>,
+}
+
+/// A sign-in waiting for its second factor.
+#[derive(Debug, Clone)]
+pub struct MfaChallenge {
+    pub user_id: UserId,
+    pub email: Email,
+    /// The refresh token of the session started by the password, sealed;
+    /// handed over (rotated) only when the second factor checks out.
+    pub sealed_refresh_token: Vec<u8>,
+    pub expires_at: DateTime<Utc>,
+}
+
+/// Second factors, backup codes and sign-in challenges. Every "use" is a
+/// conditional write, so that concurrent requests cannot both spend the
+/// same code, step or challenge.
+#[async_trait]
+pub trait MfaStore: Send + Sync {
+    async fn get(&self, user_id: UserId) -> Result<Option<MfaRecord>, PortError>;
+    /// Stores a pending secret, replacing an earlier pending one; `false`
+    /// (and nothing stored) when MFA is already enabled.
+    async fn begin_setup(&self, user_id: UserId, sealed_secret: &[u8], at: DateTime<Utc>) -> Result<bool, PortError>;
+    /// Enables the pending secret `sealed_secret`, records `step` as used
+    /// and stores the backup code digests; `false` (and nothing changed)
+    /// when that secret is no longer the pending one.
+    async fn enable(
+        &self,
+        user_id: UserId,
+        sealed_secret: &[u8],
+        step: u64,
+        backup_codes: &[Vec<u8>],
+        at: DateTime<Utc>,
+    ) -> Result<bool, PortError>;
+    /// Removes the secret, the backup codes and pending challenges; `false`
+    /// when MFA was not enabled.
+    async fn disable(&self, user_id: UserId) -> Result<bool, PortError>;
+    /// Records `step` as used if it is later than the last used one;
+    /// `false` for a replay.
+    async fn use_step(&self, user_id: UserId, step: u64) -> Result<bool, PortError>;
+    /// Spends a backup code; `false` when there is no such unused code.
+    async fn use_backup_code(&self, user_id: UserId, digest: &[u8]) -> Result<bool, PortError>;
+    /// Replaces every backup code; `false` when MFA is not enabled.
+    async fn replace_backup_codes(&self, user_id: UserId, digests: &[Vec<u8>]) -> Result<bool, PortError>;
+    async fn insert_challenge(&self, digest: &[u8], challenge: &MfaChallenge) -> Result<(), PortError>;
+    /// Counts one try at a challenge and returns it; `None` when it is
+    /// unknown, expired at `now` or has had `max_tries` tries already.
+    async fn try_challenge(
+        &self,
+        digest: &[u8],
+        max_tries: u32,
+        now: DateTime<Utc>,
+    ) -> Result<Option<MfaChallenge>, PortError>;
+    /// Removes a challenge after its success; `false` when it was gone already.
+    async fn consume_challenge(&self, digest: &[u8]) -> Result<bool, PortError>;
+    /// Removes every open challenge of a user, whose sessions were revoked.
+    async fn end_challenges(&self, user_id: UserId) -> Result<(), PortError>;
 }
 
 pub enum Acquire {

@@ -207,6 +207,27 @@ async fn cors_answers_only_configured_origins() {
     assert!(refused.headers().get("access-control-allow-origin").is_none());
 }
 
+/// The tables that walk "every operation" must be complete, or a new
+/// operation would silently escape the matrix, failure and flood tests.
+#[test]
+fn the_operation_table_covers_every_operation_in_the_contract() {
+    let contract: Value = serde_norway::from_str(include_str!("../../contract/openapi.yaml")).unwrap();
+    let mut declared: Vec<(String, String, bool)> = Vec::new();
+    for (path, item) in contract["paths"].as_object().unwrap() {
+        for (method, operation) in item.as_object().unwrap() {
+            let protected = operation.get("security").is_some_and(|security| !security.as_array().unwrap().is_empty());
+            declared.push((method.to_uppercase(), path.clone(), protected));
+        }
+    }
+    let mut tabled: Vec<(String, String, bool)> = every_operation()
+        .into_iter()
+        .map(|operation| (operation.method.to_string(), operation.path.to_owned(), operation.protected))
+        .collect();
+    declared.sort();
+    tabled.sort();
+    assert_eq!(tabled, declared);
+}
+
 #[tokio::test]
 async fn the_contract_and_swagger_ui_are_served() {
     let app = spawn_app().await;

@@ -12,12 +12,12 @@ use anyhow::anyhow;
 use async_trait::async_trait;
 use auth_service::config::Config;
 use auth_service::domain::{
-    AuthService, ConfirmationCode, DisplayName, Email, Password, PortError, Principal, PublicKey, RefreshToken,
-    SystemClock, TokenSet, User, UserId,
+    AuthService, ConfirmationCode, DisplayName, Email, MfaKey, Password, PortError, Ports, Principal, PublicKey,
+    RefreshToken, Settings, SystemClock, TokenSet, User, UserId,
 };
 use auth_service::ports::{
-    Acquire, AttemptCounter, CodeDelivery, Confirmation, IdentityProvider, Insert, PasswordChange, PasswordReset,
-    SignIn, SignUp, UserStore,
+    Acquire, AttemptCounter, CodeDelivery, Confirmation, IdentityProvider, Insert, MfaChallenge, MfaRecord, MfaStore,
+    PasswordChange, PasswordReset, SignIn, SignUp, UserStore,
 };
 use chrono::{DateTime, Utc};
 use reqwest::StatusCode;
@@ -81,7 +81,50 @@ impl IdentityProvider for Broken {
     async fn change_password(&self, _: &Principal, _: &Password, _: &Password) -> Result<PasswordChange, PortError> {
         self.fail().await
     }
+    async fn check_password(&self, _: UserId, _: &Password) -> Result<bool, PortError> {
+        self.fail().await
+    }
+    async fn sign_out_others(&self, _: &Principal) -> Result<(), PortError> {
+        self.fail().await
+    }
     async fn public_keys(&self) -> Result<Vec<PublicKey>, PortError> {
+        self.fail().await
+    }
+}
+
+#[async_trait]
+impl MfaStore for Broken {
+    async fn get(&self, _: UserId) -> Result<Option<MfaRecord>, PortError> {
+        self.fail().await
+    }
+    async fn begin_setup(&self, _: UserId, _: &[u8], _: DateTime<Utc>) -> Result<bool, PortError> {
+        self.fail().await
+    }
+    async fn enable(&self, _: UserId, _: &[u8], _: u64, _: &[Vec<u8>], _: DateTime<Utc>) -> Result<bool, PortError> {
+        self.fail().await
+    }
+    async fn disable(&self, _: UserId) -> Result<bool, PortError> {
+        self.fail().await
+    }
+    async fn use_step(&self, _: UserId, _: u64) -> Result<bool, PortError> {
+        self.fail().await
+    }
+    async fn use_backup_code(&self, _: UserId, _: &[u8]) -> Result<bool, PortError> {
+        self.fail().await
+    }
+    async fn replace_backup_codes(&self, _: UserId, _: &[Vec<u8>]) -> Result<bool, PortError> {
+        self.fail().await
+    }
+    async fn insert_challenge(&self, _: &[u8], _: &MfaChallenge) -> Result<(), PortError> {
+        self.fail().await
+    }
+    async fn try_challenge(&self, _: &[u8], _: u32, _: DateTime<Utc>) -> Result<Option<MfaChallenge>, PortError> {
+        self.fail().await
+    }
+    async fn consume_challenge(&self, _: &[u8]) -> Result<bool, PortError> {
+        self.fail().await
+    }
+    async fn end_challenges(&self, _: UserId) -> Result<(), PortError> {
         self.fail().await
     }
 }
@@ -125,15 +168,20 @@ async fn spawn_broken(failure: Failure) -> String {
     let broken = Arc::new(Broken(failure));
     let mut config = Config::default();
     config.server.request_timeout_secs = 1;
-    let auth = AuthService::new(
-        broken.clone(),
-        broken.clone(),
-        broken,
-        Arc::new(SystemClock),
-        config.password.clone(),
-        config.login.clone(),
-        config.signup.clone(),
-    );
+    let ports = Ports {
+        identity: broken.clone(),
+        users: broken.clone(),
+        attempts: broken.clone(),
+        mfa: broken,
+        clock: Arc::new(SystemClock),
+    };
+    let settings = Settings {
+        policy: config.password.clone(),
+        limits: config.login.clone(),
+        signup: config.signup.clone(),
+        mfa: config.mfa.clone(),
+    };
+    let auth = AuthService::new(ports, settings, MfaKey::from_bytes(&MfaKey::generate()).unwrap());
     let router = auth_service::http::router(Arc::new(auth), &config.server);
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let base = format!("http://{}", listener.local_addr().unwrap());

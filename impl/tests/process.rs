@@ -381,9 +381,6 @@ struct FlowLogs {
     responses: Vec<(String, u16)>,
 }
 
-/// Register → failed and good login → profile read and update → refresh →
-/// password change → logout, and a couple of refused calls with revoked
-/// credentials; then a graceful stop.
 /// The code after `lead` in the newest message of the outbox in `data`,
 /// waiting (at most 5 s) for one to arrive.
 async fn mailed_code(data: &Path, lead: &str) -> String {
@@ -405,6 +402,10 @@ async fn mailed_code(data: &Path, lead: &str) -> String {
     panic!("no mail with {lead:?} in the outbox");
 }
 
+/// Register and confirm → failed and good login → profile read and update →
+/// refresh → password change → logout, a couple of refused calls with
+/// revoked credentials → password reset → MFA enrolment and a sign-in with a
+/// wrong and a right backup code; then a graceful stop.
 async fn run_full_flow() -> FlowLogs {
     let data = tempfile::tempdir().expect("temp dir");
     let mut command = json_command(data.path());
@@ -489,6 +490,36 @@ async fn run_full_flow() -> FlowLogs {
     seen(&reset);
     expect_status(reset, StatusCode::NO_CONTENT).await;
 
+    // Multi-factor: enrol an authenticator, then sign in with a wrong and a right backup code.
+    let login = api.login(email, RESET_PASSWORD).await;
+    seen(&login);
+    let third = expect_json(login, StatusCode::OK).await;
+    let access = token(&third, "accessToken");
+    let setup = send(api.post("/users/me/mfa/setup").bearer_auth(access)).await;
+    seen(&setup);
+    let setup = expect_json(setup, StatusCode::OK).await;
+    let uri = token(&setup, "otpauthUri");
+    let totp_code = totp_rs::Totp::from_url(uri).expect("otpauth URI").generate_current().to_string();
+    let enabled = send(api.post("/users/me/mfa/verify").bearer_auth(access).json(&json!({ "code": totp_code }))).await;
+    seen(&enabled);
+    let backup_codes: Vec<String> = expect_json(enabled, StatusCode::OK).await["backupCodes"]
+        .as_array()
+        .expect("backup codes")
+        .iter()
+        .map(|code| code.as_str().unwrap().to_owned())
+        .collect();
+    let challenge = api.login(email, RESET_PASSWORD).await;
+    seen(&challenge);
+    let challenge = expect_json(challenge, StatusCode::OK).await;
+    let session = token(&challenge, "mfaSession");
+    let wrong = send(api.post("/auth/mfa/verify").json(&json!({ "session": session, "code": "zzzzz-zzzzz" }))).await;
+    seen(&wrong);
+    expect_status(wrong, StatusCode::BAD_REQUEST).await;
+    let verified =
+        send(api.post("/auth/mfa/verify").json(&json!({ "session": session, "code": backup_codes[0] }))).await;
+    seen(&verified);
+    let fourth = expect_json(verified, StatusCode::OK).await;
+
     let mut secrets: Vec<(String, String)> = [
         ("password", PASSWORD),
         ("new password", NEW_PASSWORD),
@@ -499,7 +530,15 @@ async fn run_full_flow() -> FlowLogs {
     ]
     .map(|(what, secret)| (what.to_owned(), secret.to_owned()))
     .into();
-    for (which, set) in [("first", &first), ("refreshed", &second)] {
+    secrets.push(("TOTP secret".to_owned(), token(&setup, "secret").to_owned()));
+    secrets.push(("otpauth URI".to_owned(), uri.to_owned()));
+    secrets.push(("authenticator code".to_owned(), totp_code.clone()));
+    secrets.push(("MFA session".to_owned(), session.to_owned()));
+    for (index, code) in backup_codes.iter().enumerate() {
+        secrets.push((format!("backup code {index}"), code.clone()));
+        secrets.push((format!("backup code {index} without hyphen"), code.replace('-', "")));
+    }
+    for (which, set) in [("first", &first), ("refreshed", &second), ("third", &third), ("after MFA", &fourth)] {
         for field in ["accessToken", "idToken", "refreshToken"] {
             let value = token(set, field).to_owned();
             if field != "refreshToken" {

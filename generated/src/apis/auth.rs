@@ -319,6 +319,51 @@ pub enum ResendConfirmationCodeResponse {
     (models::Error)
 }
 
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+#[must_use]
+#[allow(clippy::large_enum_variant)]
+pub enum VerifyMfaResponse {
+    /// Signed in
+    Status200_SignedIn
+    (models::LoginResponse)
+    ,
+    /// Bad request
+    Status400_BadRequest
+    (models::Error)
+    ,
+    /// Unauthorized
+    Status401_Unauthorized
+    {
+        body: models::Error,
+        www_authenticate:
+        String
+    }
+    ,
+    /// Payload too large
+    Status413_PayloadTooLarge
+    (models::Error)
+    ,
+    /// Unsupported media type
+    Status415_UnsupportedMediaType
+    (models::Error)
+    ,
+    /// Too many requests
+    Status429_TooManyRequests
+    {
+        body: models::Error,
+        retry_after:
+        u32
+    }
+    ,
+    /// Internal error
+    Status500_InternalError
+    (models::Error)
+    ,
+    /// Service unavailable
+    Status503_ServiceUnavailable
+    (models::Error)
+}
+
 
 
 
@@ -423,4 +468,16 @@ pub trait Auth<E: std::fmt::Debug + Send + Sync + 'static = ()>: super::ErrorHan
     cookies: &CookieJar,
             body: &models::ResendConfirmationRequest,
     ) -> Result<ResendConfirmationCodeResponse, E>;
+
+    /// Finish an MFA sign-in with an authenticator or backup code.
+    ///
+    /// VerifyMfa - POST /auth/mfa/verify
+    async fn verify_mfa(
+    &self,
+    
+    method: &Method,
+    host: &Host,
+    cookies: &CookieJar,
+            body: &models::VerifyMfaRequest,
+    ) -> Result<VerifyMfaResponse, E>;
 }

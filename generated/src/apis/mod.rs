@@ -1,5 +1,6 @@
 pub mod auth;
 pub mod meta;
+pub mod mfa;
 pub mod users;
 
 

@@ -40,6 +40,17 @@ pub enum AuthError {
     /// The password was right, but the address is not confirmed yet.
     EmailNotVerified,
     CurrentPasswordIncorrect,
+    /// An authenticator or backup code that is wrong or already used.
+    InvalidMfaCode,
+    /// A sign-in challenge that is unknown, expired, used or out of tries.
+    InvalidMfaSession,
+    /// The password or the second factor given to confirm a sensitive
+    /// change is wrong: deliberately the same.
+    StepUpFailed,
+    MfaAlreadyEnabled,
+    MfaNotEnabled,
+    /// There is no pending authenticator secret to verify.
+    MfaSetupNotStarted,
     /// Too many attempts; try again after the given time.
     RateLimited {
         retry_after: Duration,

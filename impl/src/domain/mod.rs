@@ -3,18 +3,24 @@
 
 mod clock;
 mod error;
+mod mfa;
 mod model;
 mod policy;
+mod second_factor;
 mod service;
 mod values;
 
 pub use clock::{Clock, ManualClock, SystemClock};
 pub use error::{AuthError, FieldProblem, PortError, parse_both, parse_three};
-pub use model::{Principal, PublicKey, SessionId, TokenSet, User, UserId};
+pub use mfa::{BackupCodes, MfaEnrollment, MfaSettings};
+pub use model::{Account, Principal, PublicKey, SessionId, TokenSet, User, UserId};
 pub use policy::PasswordPolicy;
+pub use second_factor::MfaKey;
 pub use service::{
-    AuthService, Client, LoginLimits, Registration, ResetSettings, SignedIn, SignupSettings, parse_registration,
+    AuthService, Client, Login, LoginLimits, Ports, Registration, ResetSettings, Settings, SignedIn, SignupSettings,
+    parse_registration,
 };
 pub use values::{
-    ConfirmationCode, DisplayName, EMAIL_MAX_CHARS, Email, NAME_MAX_CHARS, PASSWORD_MAX_CHARS, Password, RefreshToken,
+    ConfirmationCode, DisplayName, EMAIL_MAX_CHARS, Email, MfaCode, MfaSession, NAME_MAX_CHARS, PASSWORD_MAX_CHARS,
+    Password, RefreshToken, TotpCode,
 };

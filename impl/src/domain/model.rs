@@ -43,6 +43,13 @@ pub struct User {
     pub updated_at: DateTime<Utc>,
 }
 
+/// A user's profile with the state of their second factor.
+#[derive(Debug, Clone)]
+pub struct Account {
+    pub user: User,
+    pub mfa_enabled: bool,
+}
+
 /// The caller of an authenticated operation, from a verified access token.
 #[derive(Debug, Clone)]
 pub struct Principal {

@@ -10,12 +10,14 @@ use serde::Deserialize;
 
 use super::clock::Clock;
 use super::error::{AuthError, parse_three};
-use super::model::{Principal, PublicKey, TokenSet, User, UserId};
+use super::mfa::MfaSettings;
+use super::model::{Account, Principal, PublicKey, TokenSet, User, UserId};
 use super::policy::PasswordPolicy;
-use super::values::{ConfirmationCode, DisplayName, Email, Password, RefreshToken};
+use super::second_factor::MfaKey;
+use super::values::{ConfirmationCode, DisplayName, Email, MfaSession, Password, RefreshToken};
 use crate::ports::{
-    Acquire, AttemptCounter, CodeDelivery, Confirmation, IdentityProvider, Insert, PasswordChange, PasswordReset,
-    SignIn, SignUp, UserStore,
+    Acquire, AttemptCounter, CodeDelivery, Confirmation, IdentityProvider, Insert, MfaStore, PasswordChange,
+    PasswordReset, SignIn, SignUp, UserStore,
 };
 use tracing::Instrument;
 
@@ -108,8 +110,18 @@ pub struct Registration {
 }
 
 pub struct SignedIn {
-    pub user: User,
+    pub account: Account,
     pub tokens: TokenSet,
+}
+
+/// What a right password leads to.
+pub enum Login {
+    SignedIn(SignedIn),
+    /// The account has a second factor: no tokens until `verify_mfa`.
+    MfaRequired {
+        session: MfaSession,
+        expires_in: Duration,
+    },
 }
 
 /// Who is asking, as far as the transport can tell.
@@ -118,24 +130,44 @@ pub struct Client {
     pub ip: Option<IpAddr>,
 }
 
+/// The adapters the service works through.
+pub struct Ports {
+    pub identity: Arc<dyn IdentityProvider>,
+    pub users: Arc<dyn UserStore>,
+    pub attempts: Arc<dyn AttemptCounter>,
+    pub mfa: Arc<dyn MfaStore>,
+    pub clock: Arc<dyn Clock>,
+}
+
+/// The service's rules.
+pub struct Settings {
+    pub policy: PasswordPolicy,
+    pub limits: LoginLimits,
+    pub signup: SignupSettings,
+    pub mfa: MfaSettings,
+}
+
 pub struct AuthService {
-    identity: Arc<dyn IdentityProvider>,
-    users: Arc<dyn UserStore>,
-    attempts: Arc<dyn AttemptCounter>,
-    clock: Arc<dyn Clock>,
+    pub(super) identity: Arc<dyn IdentityProvider>,
+    pub(super) users: Arc<dyn UserStore>,
+    pub(super) attempts: Arc<dyn AttemptCounter>,
+    pub(super) mfa: Arc<dyn MfaStore>,
+    pub(super) clock: Arc<dyn Clock>,
+    pub(super) mfa_key: MfaKey,
     policy: PasswordPolicy,
     limits: LoginLimits,
     signup: SignupSettings,
+    pub(super) mfa_settings: MfaSettings,
 }
 
 /// The attempt counters one sign-in draws on.
-struct AttemptKeys {
+pub(super) struct AttemptKeys {
     account: String,
     ip: Option<String>,
 }
 
 impl AttemptKeys {
-    fn new(email: &Email, client: &Client) -> Self {
+    pub(super) fn new(email: &Email, client: &Client) -> Self {
         Self { account: Self::account(email), ip: client.ip.map(|ip| format!("login:ip:{ip}")) }
     }
 
@@ -145,16 +177,10 @@ impl AttemptKeys {
 }
 
 impl AuthService {
-    pub fn new(
-        identity: Arc<dyn IdentityProvider>,
-        users: Arc<dyn UserStore>,
-        attempts: Arc<dyn AttemptCounter>,
-        clock: Arc<dyn Clock>,
-        policy: PasswordPolicy,
-        limits: LoginLimits,
-        signup: SignupSettings,
-    ) -> Self {
-        Self { identity, users, attempts, clock, policy, limits, signup }
+    pub fn new(ports: Ports, settings: Settings, mfa_key: MfaKey) -> Self {
+        let Ports { identity, users, attempts, mfa, clock } = ports;
+        let Settings { policy, limits, signup, mfa: mfa_settings } = settings;
+        Self { identity, users, attempts, mfa, clock, mfa_key, policy, limits, signup, mfa_settings }
     }
 
     pub fn policy(&self) -> &PasswordPolicy {
@@ -165,7 +191,7 @@ impl AuthService {
     /// accounts are confirmed at once) the confirmation mail. If a later step
     /// fails the earlier ones are undone, so that no half-created account
     /// remains.
-    pub async fn register(&self, registration: Registration) -> Result<User, AuthError> {
+    pub async fn register(&self, registration: Registration) -> Result<Account, AuthError> {
         self.policy.check("password", &registration.password).map_err(AuthError::WeakPassword)?;
         let confirmed = self.signup.auto_confirm;
         let user_id = match self.identity.sign_up(&registration.email, &registration.password, confirmed).await? {
@@ -204,7 +230,7 @@ impl AuthService {
                 return Err(failure);
             }
         }
-        Ok(user)
+        Ok(Account { user, mfa_enabled: false })
     }
 
     /// Removes what a failed registration created. Best effort: the caller
@@ -264,7 +290,8 @@ impl AuthService {
     }
 
     /// Sets a new password with a mailed reset code. Every session of the
-    /// user ends, and the account's failed sign-ins are forgotten.
+    /// user ends, sign-ins waiting for their second factor included, and
+    /// the account's failed sign-ins are forgotten. A second factor stays on.
     pub async fn confirm_password_reset(
         &self,
         email: &Email,
@@ -274,6 +301,7 @@ impl AuthService {
         self.policy.check("newPassword", new).map_err(AuthError::WeakPassword)?;
         match self.identity.reset_password(email, code, new).await? {
             PasswordReset::Reset(user_id) => {
+                self.end_challenges(user_id).await;
                 self.attempts.reset(&AttemptKeys::account(email)).await?;
                 tracing::info!(user_id = %user_id, "password reset; every session revoked");
                 Ok(())
@@ -282,20 +310,33 @@ impl AuthService {
         }
     }
 
-    /// Signs in with email and password, within the attempt limits.
-    pub async fn login(&self, email: Email, password: Password, client: &Client) -> Result<SignedIn, AuthError> {
+    /// Signs in with email and password, within the attempt limits. When
+    /// the account has a second factor the right password only opens a
+    /// challenge, and the account's failed attempts are not forgotten until
+    /// the second factor checks out: otherwise the password alone would
+    /// reset the lockout that bounds guessing the code.
+    pub async fn login(&self, email: Email, password: Password, client: &Client) -> Result<Login, AuthError> {
         let keys = AttemptKeys::new(&email, client);
         self.acquire_attempts(&keys).await?;
         let outcome = self.identity.sign_in(&email, &password).await;
         match outcome {
             Ok(SignIn::Authenticated { user_id, tokens }) => {
+                let mfa_enabled = match self.mfa_enabled(user_id).await {
+                    Ok(enabled) => enabled,
+                    Err(error) => {
+                        self.release_attempts(&keys).await;
+                        return Err(error);
+                    }
+                };
+                if mfa_enabled {
+                    let challenge = self.open_challenge(user_id, email, &tokens).await;
+                    self.release_attempts(&keys).await;
+                    let (session, expires_in) = challenge?;
+                    return Ok(Login::MfaRequired { session, expires_in });
+                }
                 self.forget_attempts(&keys).await?;
-                let user = self
-                    .users
-                    .get(user_id)
-                    .await?
-                    .ok_or_else(|| AuthError::Internal(anyhow!("user {user_id} has credentials but no profile")))?;
-                Ok(SignedIn { user, tokens })
+                let account = self.account(user_id).await?;
+                Ok(Login::SignedIn(SignedIn { account, tokens }))
             }
             Ok(SignIn::NotConfirmed) => {
                 self.forget_attempts(&keys).await?;
@@ -320,22 +361,36 @@ impl AuthService {
         Ok(self.identity.authenticate(access_token).await?)
     }
 
+    /// Revokes every session of the user, including sign-ins still waiting
+    /// for their second factor.
     pub async fn logout(&self, principal: &Principal) -> Result<(), AuthError> {
-        Ok(self.identity.sign_out_everywhere(principal).await?)
+        self.identity.sign_out_everywhere(principal).await?;
+        self.end_challenges(principal.user_id).await;
+        Ok(())
     }
 
-    pub async fn profile(&self, principal: &Principal) -> Result<User, AuthError> {
-        self.users
-            .get(principal.user_id)
-            .await?
-            .ok_or_else(|| AuthError::Internal(anyhow!("authenticated user {} has no profile", principal.user_id)))
+    pub async fn profile(&self, principal: &Principal) -> Result<Account, AuthError> {
+        self.account(principal.user_id).await
     }
 
-    pub async fn rename(&self, principal: &Principal, name: &DisplayName) -> Result<User, AuthError> {
-        self.users
-            .set_name(principal.user_id, name, self.clock.now())
+    pub async fn rename(&self, principal: &Principal, name: &DisplayName) -> Result<Account, AuthError> {
+        let user =
+            self.users.set_name(principal.user_id, name, self.clock.now()).await?.ok_or_else(|| {
+                AuthError::Internal(anyhow!("authenticated user {} has no profile", principal.user_id))
+            })?;
+        let mfa_enabled = self.mfa_enabled(user.id).await?;
+        Ok(Account { user, mfa_enabled })
+    }
+
+    /// The profile of a user known to exist.
+    pub(super) async fn account(&self, user_id: UserId) -> Result<Account, AuthError> {
+        let user = self
+            .users
+            .get(user_id)
             .await?
-            .ok_or_else(|| AuthError::Internal(anyhow!("authenticated user {} has no profile", principal.user_id)))
+            .ok_or_else(|| AuthError::Internal(anyhow!("user {user_id} has credentials but no profile")))?;
+        let mfa_enabled = self.mfa_enabled(user_id).await?;
+        Ok(Account { user, mfa_enabled })
     }
 
     /// Changes the password. Wrong current passwords count toward the
@@ -349,11 +404,12 @@ impl AuthService {
         client: &Client,
     ) -> Result<(), AuthError> {
         self.policy.check("newPassword", new).map_err(AuthError::WeakPassword)?;
-        let user = self.profile(principal).await?;
-        let keys = AttemptKeys::new(&user.email, client);
+        let account = self.profile(principal).await?;
+        let keys = AttemptKeys::new(&account.user.email, client);
         self.acquire_attempts(&keys).await?;
         match self.identity.change_password(principal, current, new).await {
             Ok(PasswordChange::Changed) => {
+                self.end_challenges(principal.user_id).await;
                 self.forget_attempts(&keys).await?;
                 Ok(())
             }
@@ -375,7 +431,7 @@ impl AuthService {
 
     /// Counts the attempt against the account and the client address; when
     /// either is over its limit nothing is counted.
-    async fn acquire_attempts(&self, keys: &AttemptKeys) -> Result<(), AuthError> {
+    pub(super) async fn acquire_attempts(&self, keys: &AttemptKeys) -> Result<(), AuthError> {
         let now = self.clock.now();
         let window = self.limits.window();
         if let Acquire::Refused { retry_after } =
@@ -402,7 +458,7 @@ impl AuthService {
 
     /// After a right password: the account's failures are forgotten and the
     /// address gets its attempt back.
-    async fn forget_attempts(&self, keys: &AttemptKeys) -> Result<(), AuthError> {
+    pub(super) async fn forget_attempts(&self, keys: &AttemptKeys) -> Result<(), AuthError> {
         self.attempts.reset(&keys.account).await?;
         if let Some(ip) = &keys.ip {
             self.attempts.release(ip).await?;
@@ -412,7 +468,7 @@ impl AuthService {
 
     /// Gives back attempts that could not be decided. Best effort: the
     /// caller is already failing with the original error.
-    async fn release_attempts(&self, keys: &AttemptKeys) {
+    pub(super) async fn release_attempts(&self, keys: &AttemptKeys) {
         for key in std::iter::once(&keys.account).chain(&keys.ip) {
             if let Err(error) = self.attempts.release(key).await {
                 tracing::warn!(error = %error, "could not give back a sign-in attempt");

@@ -16,8 +16,8 @@ pub const EMAIL_MAX_CHARS: usize = 254;
 pub const PASSWORD_MAX_CHARS: usize = 256;
 /// Longest display name accepted.
 pub const NAME_MAX_CHARS: usize = 100;
-/// Longest refresh token accepted; issued ones are 43 characters.
-pub const REFRESH_TOKEN_MAX_CHARS: usize = 512;
+/// Longest refresh token or MFA session accepted; issued ones are 43 characters.
+pub const OPAQUE_TOKEN_MAX_CHARS: usize = 512;
 
 /// An email address, normalised (NFC, lower case) so that `A@Example.com`
 /// and `a@example.com` name one account.
@@ -168,17 +168,7 @@ pub struct RefreshToken(SecretString);
 
 impl RefreshToken {
     pub fn parse(field: &str, raw: &str) -> Result<Self, FieldProblem> {
-        if raw.is_empty() {
-            return Err(FieldProblem::new(field, "required", "must not be empty"));
-        }
-        if raw.chars().count() > REFRESH_TOKEN_MAX_CHARS {
-            return Err(FieldProblem::new(
-                field,
-                "too_long",
-                format!("must be at most {REFRESH_TOKEN_MAX_CHARS} characters"),
-            ));
-        }
-        Ok(Self(SecretString::from(raw.to_owned())))
+        opaque(field, raw).map(Self)
     }
 
     pub fn expose(&self) -> &str {
@@ -189,6 +179,118 @@ impl RefreshToken {
 impl fmt::Debug for RefreshToken {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("RefreshToken([redacted])")
+    }
+}
+
+/// The opaque session of a sign-in waiting for its second factor.
+#[derive(Clone)]
+pub struct MfaSession(SecretString);
+
+impl MfaSession {
+    pub fn parse(field: &str, raw: &str) -> Result<Self, FieldProblem> {
+        opaque(field, raw).map(Self)
+    }
+
+    /// A session as issued.
+    pub fn from_issued(token: String) -> Self {
+        Self(SecretString::from(token))
+    }
+
+    pub fn expose(&self) -> &str {
+        self.0.expose_secret()
+    }
+}
+
+impl fmt::Debug for MfaSession {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("MfaSession([redacted])")
+    }
+}
+
+/// A non-empty opaque token of at most [`OPAQUE_TOKEN_MAX_CHARS`].
+fn opaque(field: &str, raw: &str) -> Result<SecretString, FieldProblem> {
+    if raw.is_empty() {
+        return Err(FieldProblem::new(field, "required", "must not be empty"));
+    }
+    if raw.chars().count() > OPAQUE_TOKEN_MAX_CHARS {
+        return Err(FieldProblem::new(
+            field,
+            "too_long",
+            format!("must be at most {OPAQUE_TOKEN_MAX_CHARS} characters"),
+        ));
+    }
+    Ok(SecretString::from(raw.to_owned()))
+}
+
+/// The six digits an authenticator app shows. `Debug` hides them.
+#[derive(Clone)]
+pub struct TotpCode(SecretString);
+
+impl TotpCode {
+    pub fn parse(field: &str, raw: &str) -> Result<Self, FieldProblem> {
+        if raw.len() != 6 || !raw.bytes().all(|byte| byte.is_ascii_digit()) {
+            return Err(FieldProblem::new(field, "invalid_code_format", "must be 6 digits"));
+        }
+        Ok(Self(SecretString::from(raw.to_owned())))
+    }
+
+    pub fn expose(&self) -> &str {
+        self.0.expose_secret()
+    }
+}
+
+impl fmt::Debug for TotpCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("TotpCode([redacted])")
+    }
+}
+
+/// The letters of backup codes: Crockford's base32, without the letters
+/// easily mistaken for digits.
+pub const BACKUP_CODE_ALPHABET: &[u8; 32] = b"0123456789abcdefghjkmnpqrstvwxyz";
+/// Characters in a backup code, not counting the hyphen in its middle.
+pub const BACKUP_CODE_CHARS: usize = 10;
+
+/// A second factor as typed: an authenticator code or a backup code.
+#[derive(Clone)]
+pub enum MfaCode {
+    Totp(TotpCode),
+    /// A backup code in canonical form: lower case, no hyphen, with `o`
+    /// read as `0` and `i` and `l` as `1`, as Crockford's base32 does.
+    Backup(SecretString),
+}
+
+impl MfaCode {
+    pub fn parse(field: &str, raw: &str) -> Result<Self, FieldProblem> {
+        if raw.len() == 6 {
+            return TotpCode::parse(field, raw).map(Self::Totp);
+        }
+        let compact = match raw.split_once('-') {
+            Some((head, tail)) if head.len() == BACKUP_CODE_CHARS / 2 => format!("{head}{tail}"),
+            _ => raw.to_owned(),
+        };
+        if compact.len() != BACKUP_CODE_CHARS || !compact.bytes().all(|byte| byte.is_ascii_alphanumeric()) {
+            return Err(FieldProblem::new(field, "invalid_code_format", "must be 6 digits or a backup code"));
+        }
+        let canonical = compact
+            .to_ascii_lowercase()
+            .chars()
+            .map(|c| match c {
+                'o' => '0',
+                'i' | 'l' => '1',
+                c => c,
+            })
+            .collect::<String>();
+        Ok(Self::Backup(SecretString::from(canonical)))
+    }
+}
+
+impl fmt::Debug for MfaCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Self::Totp(_) => "MfaCode::Totp([redacted])",
+            Self::Backup(_) => "MfaCode::Backup([redacted])",
+        })
     }
 }
 
@@ -249,7 +351,17 @@ mod tests {
             (&least.into(), &PASSWORD_MAX_CHARS.into())
         );
         let refresh = &schemas["RefreshRequest"]["properties"]["refreshToken"];
-        assert_eq!((&refresh["minLength"], &refresh["maxLength"]), (&1.into(), &REFRESH_TOKEN_MAX_CHARS.into()));
+        assert_eq!((&refresh["minLength"], &refresh["maxLength"]), (&1.into(), &OPAQUE_TOKEN_MAX_CHARS.into()));
+        let session = &schemas["VerifyMfaRequest"]["properties"]["session"];
+        assert_eq!((&session["minLength"], &session["maxLength"]), (&1.into(), &OPAQUE_TOKEN_MAX_CHARS.into()));
+        let pattern = |name: &str| Regex::new(schemas[name]["pattern"].as_str().unwrap()).unwrap();
+        let (mfa_code, totp_code) = (pattern("MfaCode"), pattern("TotpCode"));
+        for raw in
+            ["123456", "12345", "1234567", "abcde-fghjk", "ABCDEFGHJK", "abcd-efghjk", "abcde_fghjk", "abcdé-fghj"]
+        {
+            assert_eq!(mfa_code.is_match(raw), MfaCode::parse("code", raw).is_ok(), "{raw}");
+            assert_eq!(totp_code.is_match(raw), TotpCode::parse("code", raw).is_ok(), "{raw}");
+        }
     }
 
     #[test]
@@ -300,5 +412,29 @@ mod tests {
         let token = RefreshToken::parse("refreshToken", "abcdef").unwrap();
         assert!(!format!("{password:?}{token:?}").contains("hunter2"));
         assert!(!format!("{token:?}").contains("abcdef"));
+    }
+
+    #[test]
+    fn backup_codes_are_read_as_crockford_base32() {
+        let canonical = |raw: &str| match MfaCode::parse("code", raw).unwrap() {
+            MfaCode::Backup(code) => code.expose_secret().to_owned(),
+            MfaCode::Totp(_) => panic!("{raw} read as an authenticator code"),
+        };
+        assert_eq!(canonical("7KQ2M-X9D4T"), "7kq2mx9d4t");
+        assert_eq!(canonical("7kq2mx9d4t"), "7kq2mx9d4t");
+        assert_eq!(canonical("O1IL0-abcde"), "01110abcde");
+        assert!(matches!(MfaCode::parse("code", "123456").unwrap(), MfaCode::Totp(_)));
+        for raw in ["12345", "1234567", "7kq2-mx9d4t", "7kq2mx9d4t-", "7kq2m_x9d4t", "ü234567890", "12345678901"] {
+            assert_eq!(MfaCode::parse("code", raw).unwrap_err().code, "invalid_code_format", "{raw}");
+        }
+    }
+
+    #[test]
+    fn second_factors_are_redacted_in_debug_output() {
+        let totp = MfaCode::parse("code", "123456").unwrap();
+        let backup = MfaCode::parse("code", "abcde-fghjk").unwrap();
+        let session = MfaSession::parse("session", "opaque-session").unwrap();
+        let shown = format!("{totp:?}{backup:?}{session:?}");
+        assert!(!shown.contains("123456") && !shown.contains("abcde") && !shown.contains("opaque"), "{shown}");
     }
 }

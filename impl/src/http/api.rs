@@ -6,8 +6,12 @@ use async_trait::async_trait;
 use auth_api::apis::auth::{
     Auth, ConfirmPasswordResetResponse, ConfirmSignUpResponse, LoginUserResponse, LogoutUserResponse,
     RefreshTokenResponse, RegisterUserResponse, RequestPasswordResetResponse, ResendConfirmationCodeResponse,
+    VerifyMfaResponse,
 };
 use auth_api::apis::meta::{GetHealthResponse, GetJwksResponse, Meta};
+use auth_api::apis::mfa::{
+    DisableMfaResponse, Mfa, RegenerateBackupCodesResponse, SetupMfaResponse, VerifyMfaSetupResponse,
+};
 use auth_api::apis::users::{ChangePasswordResponse, GetCurrentUserResponse, UpdateCurrentUserResponse, Users};
 use auth_api::apis::{ApiAuthBasic, BasicAuthKind, ErrorHandler, Rejection};
 use auth_api::models;
@@ -20,8 +24,9 @@ use http::{HeaderMap, Method, StatusCode};
 use super::context;
 use super::problem::Problem;
 use crate::domain::{
-    AuthError, AuthService, Client, ConfirmationCode, DisplayName, Email, Password, Principal, PublicKey, RefreshToken,
-    SignedIn, TokenSet, User, parse_both, parse_registration, parse_three,
+    Account, AuthError, AuthService, BackupCodes, Client, ConfirmationCode, DisplayName, Email, Login, MfaCode,
+    MfaEnrollment, MfaSession, Password, Principal, PublicKey, RefreshToken, SignedIn, TokenSet, TotpCode, parse_both,
+    parse_registration, parse_three,
 };
 
 /// A failure that is not one of an operation's expected outcomes; answered
@@ -131,6 +136,36 @@ problem_responses!(ChangePasswordResponse {
     403 => plain Status403_Forbidden,
     429 => limited Status429_TooManyRequests,
 });
+problem_responses!(VerifyMfaResponse {
+    400 => plain Status400_BadRequest,
+    401 => unauthorized Status401_Unauthorized,
+    429 => limited Status429_TooManyRequests,
+});
+problem_responses!(SetupMfaResponse {
+    401 => unauthorized Status401_Unauthorized,
+    409 => plain Status409_Conflict,
+    429 => limited Status429_TooManyRequests,
+});
+problem_responses!(VerifyMfaSetupResponse {
+    400 => plain Status400_BadRequest,
+    401 => unauthorized Status401_Unauthorized,
+    409 => plain Status409_Conflict,
+    429 => limited Status429_TooManyRequests,
+});
+problem_responses!(DisableMfaResponse {
+    400 => plain Status400_BadRequest,
+    401 => unauthorized Status401_Unauthorized,
+    403 => plain Status403_Forbidden,
+    409 => plain Status409_Conflict,
+    429 => limited Status429_TooManyRequests,
+});
+problem_responses!(RegenerateBackupCodesResponse {
+    400 => plain Status400_BadRequest,
+    401 => unauthorized Status401_Unauthorized,
+    403 => plain Status403_Forbidden,
+    409 => plain Status409_Conflict,
+    429 => limited Status429_TooManyRequests,
+});
 problem_responses!(GetHealthResponse {
     429 => limited Status429_TooManyRequests,
 });
@@ -154,12 +189,14 @@ fn respond<T, R: FromProblem>(outcome: Result<T, AuthError>, ok: impl FnOnce(T) 
     }
 }
 
-fn user_body(user: User) -> models::User {
+fn user_body(account: Account) -> models::User {
+    let Account { user, mfa_enabled } = account;
     models::User::new(
         user.id.0,
         user.email.to_string(),
         user.name.as_str().to_owned(),
         user.email_verified,
+        mfa_enabled,
         user.created_at,
     )
 }
@@ -174,15 +211,41 @@ fn token_set_body(tokens: TokenSet) -> models::TokenSet {
 }
 
 fn signed_in_body(signed_in: SignedIn) -> models::LoginResponse {
-    let SignedIn { user, tokens } = signed_in;
+    let SignedIn { account, tokens } = signed_in;
+    tracing::info!(user_id = %account.user.id, "signed in");
     let mut body = models::LoginResponse::new(false);
     body.expires_in = Some(expires_in(&tokens));
     body.access_token = Some(tokens.access_token);
     body.id_token = Some(tokens.id_token);
     body.refresh_token = Some(tokens.refresh_token);
     body.token_type = Some("Bearer".to_owned());
-    body.user = Some(user_body(user));
+    body.user = Some(user_body(account));
     body
+}
+
+fn login_body(login: Login) -> models::LoginResponse {
+    match login {
+        Login::SignedIn(signed_in) => signed_in_body(signed_in),
+        Login::MfaRequired { session, expires_in } => {
+            let mut body = models::LoginResponse::new(true);
+            body.mfa_session = Some(session.expose().to_owned());
+            body.mfa_session_expires_in = Some(u32::try_from(expires_in.as_secs()).unwrap_or(u32::MAX));
+            body
+        }
+    }
+}
+
+fn enrollment_body(enrollment: MfaEnrollment) -> models::MfaSetup {
+    models::MfaSetup::new(enrollment.secret, enrollment.uri, enrollment.qr_code_png)
+}
+
+fn backup_codes_body(codes: BackupCodes) -> models::BackupCodes {
+    models::BackupCodes::new(codes.0)
+}
+
+/// The password and second factor of a step-up request.
+fn step_up_fields(body: &models::StepUpRequest) -> Result<(Password, MfaCode), AuthError> {
+    parse_both(Password::parse("password", &body.password), MfaCode::parse("code", &body.code))
 }
 
 fn jwk_body(key: PublicKey) -> models::Jwk {
@@ -252,9 +315,9 @@ impl Auth<ApiError> for Api {
             Ok(registration) => self.auth.register(registration).await,
             Err(error) => Err(error),
         };
-        respond(outcome, |user| {
-            tracing::info!(user_id = %user.id, "account created");
-            RegisterUserResponse::Status201_Created(user_body(user))
+        respond(outcome, |account| {
+            tracing::info!(user_id = %account.user.id, "account created");
+            RegisterUserResponse::Status201_Created(user_body(account))
         })
     }
 
@@ -270,10 +333,22 @@ impl Auth<ApiError> for Api {
             Ok((email, password)) => self.auth.login(email, password, &client()).await,
             Err(error) => Err(error),
         };
-        respond(outcome, |signed_in| {
-            tracing::info!(user_id = %signed_in.user.id, "signed in");
-            LoginUserResponse::Status200_SignedIn(signed_in_body(signed_in))
-        })
+        respond(outcome, |login| LoginUserResponse::Status200_SignedIn(login_body(login)))
+    }
+
+    async fn verify_mfa(
+        &self,
+        _: &Method,
+        _: &Host,
+        _: &CookieJar,
+        body: &models::VerifyMfaRequest,
+    ) -> Result<VerifyMfaResponse, ApiError> {
+        let fields = parse_both(MfaSession::parse("session", &body.session), MfaCode::parse("code", &body.code));
+        let outcome = match fields {
+            Ok((session, code)) => self.auth.verify_mfa(&session, &code, &client()).await,
+            Err(error) => Err(error),
+        };
+        respond(outcome, |signed_in| VerifyMfaResponse::Status200_SignedIn(signed_in_body(signed_in)))
     }
 
     async fn confirm_sign_up(
@@ -376,7 +451,9 @@ impl Users<ApiError> for Api {
         claims: &Claims,
     ) -> Result<GetCurrentUserResponse, ApiError> {
         let principal = principal(claims)?;
-        respond(self.auth.profile(principal).await, |user| GetCurrentUserResponse::Status200_Profile(user_body(user)))
+        respond(self.auth.profile(principal).await, |account| {
+            GetCurrentUserResponse::Status200_Profile(user_body(account))
+        })
     }
 
     async fn update_current_user(
@@ -392,7 +469,7 @@ impl Users<ApiError> for Api {
             Ok(name) => self.auth.rename(principal, &name).await,
             Err(problem) => Err(problem.into()),
         };
-        respond(outcome, |user| UpdateCurrentUserResponse::Status200_Updated(user_body(user)))
+        respond(outcome, |account| UpdateCurrentUserResponse::Status200_Updated(user_body(account)))
     }
 
     async fn change_password(
@@ -416,6 +493,72 @@ impl Users<ApiError> for Api {
             tracing::info!(user_id = %principal.user_id, "password changed; other sessions revoked");
             ChangePasswordResponse::Status204_Changed
         })
+    }
+}
+
+#[async_trait]
+impl Mfa<ApiError> for Api {
+    type Claims = Claims;
+
+    async fn setup_mfa(
+        &self,
+        _: &Method,
+        _: &Host,
+        _: &CookieJar,
+        claims: &Claims,
+    ) -> Result<SetupMfaResponse, ApiError> {
+        let principal = principal(claims)?;
+        respond(self.auth.setup_mfa(principal).await, |enrollment| {
+            SetupMfaResponse::Status200_Pending(enrollment_body(enrollment))
+        })
+    }
+
+    async fn verify_mfa_setup(
+        &self,
+        _: &Method,
+        _: &Host,
+        _: &CookieJar,
+        claims: &Claims,
+        body: &models::VerifyMfaSetupRequest,
+    ) -> Result<VerifyMfaSetupResponse, ApiError> {
+        let principal = principal(claims)?;
+        let outcome = match TotpCode::parse("code", &body.code) {
+            Ok(code) => self.auth.verify_mfa_setup(principal, &code).await,
+            Err(problem) => Err(problem.into()),
+        };
+        respond(outcome, |codes| VerifyMfaSetupResponse::Status200_TurnedOn(backup_codes_body(codes)))
+    }
+
+    async fn disable_mfa(
+        &self,
+        _: &Method,
+        _: &Host,
+        _: &CookieJar,
+        claims: &Claims,
+        body: &models::StepUpRequest,
+    ) -> Result<DisableMfaResponse, ApiError> {
+        let principal = principal(claims)?;
+        let outcome = match step_up_fields(body) {
+            Ok((password, code)) => self.auth.disable_mfa(principal, &password, &code, &client()).await,
+            Err(error) => Err(error),
+        };
+        respond(outcome, |()| DisableMfaResponse::Status204_TurnedOff)
+    }
+
+    async fn regenerate_backup_codes(
+        &self,
+        _: &Method,
+        _: &Host,
+        _: &CookieJar,
+        claims: &Claims,
+        body: &models::StepUpRequest,
+    ) -> Result<RegenerateBackupCodesResponse, ApiError> {
+        let principal = principal(claims)?;
+        let outcome = match step_up_fields(body) {
+            Ok((password, code)) => self.auth.regenerate_backup_codes(principal, &password, &code, &client()).await,
+            Err(error) => Err(error),
+        };
+        respond(outcome, |codes| RegenerateBackupCodesResponse::Status200_NewBackupCodes(backup_codes_body(codes)))
     }
 }
 

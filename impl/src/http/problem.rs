@@ -158,6 +158,34 @@ impl From<AuthError> for Problem {
             AuthError::CurrentPasswordIncorrect => {
                 Self::new(StatusCode::FORBIDDEN, "current_password_incorrect", "The current password is incorrect.")
             }
+            AuthError::InvalidMfaCode => Self::new(
+                StatusCode::BAD_REQUEST,
+                "invalid_mfa_code",
+                "The authenticator or backup code is wrong or was already used.",
+            ),
+            AuthError::InvalidMfaSession => Self::new(
+                StatusCode::UNAUTHORIZED,
+                "invalid_mfa_session",
+                "The sign-in session is invalid, expired or used up; sign in again.",
+            ),
+            AuthError::StepUpFailed => Self::new(
+                StatusCode::FORBIDDEN,
+                "step_up_failed",
+                "The password or the authenticator or backup code is incorrect.",
+            ),
+            AuthError::MfaAlreadyEnabled => Self::new(
+                StatusCode::CONFLICT,
+                "mfa_already_enabled",
+                "Multi-factor authentication is already on; turn it off first.",
+            ),
+            AuthError::MfaNotEnabled => {
+                Self::new(StatusCode::CONFLICT, "mfa_not_enabled", "Multi-factor authentication is off.")
+            }
+            AuthError::MfaSetupNotStarted => Self::new(
+                StatusCode::CONFLICT,
+                "mfa_setup_not_started",
+                "There is no authenticator waiting to be verified; start with setupMfa.",
+            ),
             AuthError::RateLimited { retry_after } => {
                 let seconds = u32::try_from(retry_after.as_secs_f64().ceil() as u64).unwrap_or(u32::MAX).max(1);
                 Self {

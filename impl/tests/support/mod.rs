@@ -153,6 +153,7 @@ pub fn every_operation() -> Vec<Operation> {
             Some(json!({ "email": "a@example.com", "code": "123456", "newPassword": "another passphrase" })),
             false,
         ),
+        op(Method::POST, "/auth/mfa/verify", Some(json!({ "session": "some-session", "code": "123456" })), false),
         op(Method::POST, "/auth/logout", None, true),
         op(Method::GET, "/users/me", None, true),
         op(Method::PATCH, "/users/me", Some(json!({ "name": "Ada" })), true),
@@ -162,6 +163,10 @@ pub fn every_operation() -> Vec<Operation> {
             Some(json!({ "currentPassword": PASSWORD, "newPassword": "another passphrase" })),
             true,
         ),
+        op(Method::POST, "/users/me/mfa/setup", None, true),
+        op(Method::POST, "/users/me/mfa/verify", Some(json!({ "code": "123456" })), true),
+        op(Method::POST, "/users/me/mfa/disable", Some(json!({ "password": PASSWORD, "code": "123456" })), true),
+        op(Method::POST, "/users/me/mfa/backup-codes", Some(json!({ "password": PASSWORD, "code": "123456" })), true),
     ]
 }
 

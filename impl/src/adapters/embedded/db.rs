@@ -76,6 +76,31 @@ const MIGRATIONS: &[&str] = &[
         used_at         INTEGER
     ) STRICT;
 ",
+    r"
+    CREATE TABLE mfa (
+        user_id        TEXT PRIMARY KEY,
+        sealed_secret  BLOB NOT NULL,
+        enabled        INTEGER NOT NULL,
+        last_used_step INTEGER,
+        updated_at     INTEGER NOT NULL
+    ) STRICT;
+
+    CREATE TABLE backup_codes (
+        user_id TEXT NOT NULL,
+        digest  BLOB NOT NULL,
+        PRIMARY KEY (user_id, digest)
+    ) STRICT;
+
+    CREATE TABLE mfa_challenges (
+        digest               BLOB PRIMARY KEY,
+        user_id              TEXT NOT NULL,
+        email                TEXT NOT NULL,
+        sealed_refresh_token BLOB NOT NULL,
+        expires_at           INTEGER NOT NULL,
+        tries                INTEGER NOT NULL DEFAULT 0
+    ) STRICT;
+    CREATE INDEX mfa_challenges_by_user ON mfa_challenges (user_id);
+",
 ];
 
 /// A connection shared by the adapters. Calls run on the blocking pool, one

@@ -423,6 +423,20 @@ impl EmbeddedIdentity {
         self.token_set(&user, &session_id, refresh_token, now)
     }
 
+    /// The stored password hash of a user known to exist.
+    async fn password_hash(&self, user_id: UserId) -> Result<String, PortError> {
+        let lookup = user_id.to_string();
+        let stored: Option<String> = self
+            .db
+            .call(move |connection| {
+                connection
+                    .query_row("SELECT password_hash FROM credentials WHERE user_id = ?1", [lookup], |row| row.get(0))
+                    .optional()
+            })
+            .await?;
+        stored.ok_or_else(|| PortError::Internal(anyhow!("authenticated user {user_id} has no credentials")))
+    }
+
     async fn profile(&self, user_id: UserId) -> Result<User, PortError> {
         self.users
             .get(user_id)
@@ -751,30 +765,30 @@ impl IdentityProvider for EmbeddedIdentity {
         Ok(())
     }
 
+    async fn check_password(&self, user_id: UserId, password: &Password) -> Result<bool, PortError> {
+        let stored = self.password_hash(user_id).await?;
+        self.hasher.verify(password, Some(stored)).await
+    }
+
+    async fn sign_out_others(&self, principal: &Principal) -> Result<(), PortError> {
+        let (user_id, keep) = (principal.user_id.to_string(), principal.session_id.0.clone());
+        let now = millis(self.clock.now());
+        self.db.call(move |connection| revoke_other_sessions(connection, &user_id, &keep, now)).await?;
+        Ok(())
+    }
+
     async fn change_password(
         &self,
         principal: &Principal,
         current: &Password,
         new: &Password,
     ) -> Result<PasswordChange, PortError> {
-        let user_id = principal.user_id.to_string();
-        let lookup = user_id.clone();
-        let stored: Option<String> = self
-            .db
-            .call(move |connection| {
-                connection
-                    .query_row("SELECT password_hash FROM credentials WHERE user_id = ?1", [lookup], |row| row.get(0))
-                    .optional()
-            })
-            .await?;
-        if stored.is_none() {
-            return Err(PortError::Internal(anyhow!("authenticated user {user_id} has no credentials")));
-        }
-        if !self.hasher.verify(current, stored).await? {
+        let stored = self.password_hash(principal.user_id).await?;
+        if !self.hasher.verify(current, Some(stored)).await? {
             return Ok(PasswordChange::CurrentPasswordIncorrect);
         }
         let hash = self.hasher.hash(new).await?;
-        let keep = principal.session_id.0.clone();
+        let (user_id, keep) = (principal.user_id.to_string(), principal.session_id.0.clone());
         let now = millis(self.clock.now());
         self.db
             .call(move |connection| {
@@ -783,10 +797,7 @@ impl IdentityProvider for EmbeddedIdentity {
                     "UPDATE credentials SET password_hash = ?1, password_changed_at = ?2 WHERE user_id = ?3",
                     params![hash, now, user_id],
                 )?;
-                transaction.execute(
-                    "UPDATE sessions SET revoked_at = ?1 WHERE user_id = ?2 AND id <> ?3 AND revoked_at IS NULL",
-                    params![now, user_id, keep],
-                )?;
+                revoke_other_sessions(&transaction, &user_id, &keep, now)?;
                 transaction.commit()
             })
             .await?;
@@ -835,6 +846,18 @@ fn seal_successor(presented: &str, successor: &str) -> Vec<u8> {
 fn open_successor(presented: &str, sealed: &[u8]) -> Option<String> {
     let plain = successor_cipher(presented).decrypt(Nonce::from_slice(&[0u8; 12]), sealed).ok()?;
     String::from_utf8(plain).ok()
+}
+
+fn revoke_other_sessions(
+    connection: &rusqlite::Connection,
+    user_id: &str,
+    keep: &str,
+    now: i64,
+) -> rusqlite::Result<usize> {
+    connection.execute(
+        "UPDATE sessions SET revoked_at = ?1 WHERE user_id = ?2 AND id <> ?3 AND revoked_at IS NULL",
+        params![now, user_id, keep],
+    )
 }
 
 fn parse_user_id(stored: &str) -> Result<UserId, PortError> {

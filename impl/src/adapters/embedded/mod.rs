@@ -4,7 +4,8 @@
 mod db;
 mod hasher;
 mod identity;
-mod secret_file;
+mod mfa;
+pub mod secret_file;
 mod signing;
 mod store;
 

@@ -14,7 +14,7 @@ use crate::ports::{Acquire, AttemptCounter, Insert, UserStore};
 
 #[derive(Clone)]
 pub struct SqliteStore {
-    db: Db,
+    pub(super) db: Db,
 }
 
 impl SqliteStore {
@@ -65,8 +65,9 @@ impl UserRow {
 impl SqliteStore {
     /// Deletes what can no longer matter at `now`: sessions past their
     /// absolute expiry (with their refresh tokens), attempt counters whose
-    /// window, at most `attempt_window` long, has ended, and sealed refresh
-    /// token successors older than a minute (the longest grace window).
+    /// window, at most `attempt_window` long, has ended, sealed refresh
+    /// token successors older than a minute (the longest grace window) and
+    /// expired MFA challenges.
     /// Returns the rows changed.
     pub async fn purge_expired(&self, now: DateTime<Utc>, attempt_window: Duration) -> Result<usize, PortError> {
         let now = millis(now);
@@ -81,8 +82,9 @@ impl SqliteStore {
                     "UPDATE refresh_tokens SET successor = NULL WHERE successor IS NOT NULL AND rotated_at <= ?1",
                     [now.saturating_sub(60_000)],
                 )?;
+                let challenges = transaction.execute("DELETE FROM mfa_challenges WHERE expires_at <= ?1", [now])?;
                 transaction.commit()?;
-                Ok(sessions + attempts + successors)
+                Ok(sessions + attempts + successors + challenges)
             })
             .await
     }

@@ -1,0 +1,333 @@
+//! Multi-factor authentication: enrolling an authenticator app, signing in
+//! with it or a backup code, and turning it off again.
+
+use std::time::Duration;
+
+use anyhow::anyhow;
+use secrecy::{ExposeSecret, SecretString};
+use serde::Deserialize;
+
+use super::error::AuthError;
+use super::model::{Principal, TokenSet, UserId};
+use super::second_factor::{Authenticator, MfaKey, Sealed, generate_backup_codes, mfa_session_digest, new_mfa_session};
+use super::service::{AttemptKeys, AuthService, Client, SignedIn};
+use super::values::{Email, MfaCode, MfaSession, Password, RefreshToken, TotpCode};
+use crate::ports::{MfaChallenge, MfaRecord};
+
+/// Second-factor settings.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct MfaSettings {
+    /// The name authenticator apps show above the account's codes.
+    pub issuer: String,
+    /// How long a sign-in may wait for its second factor.
+    pub challenge_ttl_secs: u64,
+    /// Codes a sign-in challenge allows before it is void.
+    pub challenge_max_attempts: u32,
+    /// Base64 of the 32-byte key that seals TOTP secrets at rest. When
+    /// unset, the embedded backend generates one into the data directory.
+    pub encryption_key: Option<SecretString>,
+}
+
+impl Default for MfaSettings {
+    fn default() -> Self {
+        Self {
+            issuer: "auth-service".to_owned(),
+            challenge_ttl_secs: 5 * 60,
+            challenge_max_attempts: 5,
+            encryption_key: None,
+        }
+    }
+}
+
+impl MfaSettings {
+    pub fn validate(&self) -> Result<(), String> {
+        if self.issuer.trim().is_empty() || self.issuer.contains(':') {
+            return Err("mfa.issuer must be non-empty and without a colon".to_owned());
+        }
+        if !(30..=3600).contains(&self.challenge_ttl_secs) || self.challenge_max_attempts == 0 {
+            return Err("mfa.challenge_ttl_secs must be 30 to 3600 and mfa.challenge_max_attempts positive".to_owned());
+        }
+        if let Some(key) = &self.encryption_key {
+            MfaKey::from_base64(key).map_err(|error| format!("mfa.encryption_key: {error}"))?;
+        }
+        Ok(())
+    }
+}
+
+/// A pending authenticator, as shown to the user once.
+pub struct MfaEnrollment {
+    pub secret: String,
+    pub uri: String,
+    pub qr_code_png: String,
+}
+
+/// Backup codes as shown to the user once.
+pub struct BackupCodes(pub Vec<String>);
+
+impl AuthService {
+    pub(super) async fn mfa_enabled(&self, user_id: UserId) -> Result<bool, AuthError> {
+        Ok(self.mfa.get(user_id).await?.is_some_and(|record| record.enabled))
+    }
+
+    /// Ends the sign-ins of a user that wait for their second factor, after
+    /// their sessions were revoked. Best effort: a challenge left behind
+    /// cannot succeed anyway, since its session no longer refreshes; ending
+    /// it only spares the user a code spent on a dead sign-in.
+    pub(super) async fn end_challenges(&self, user_id: UserId) {
+        if let Err(error) = self.mfa.end_challenges(user_id).await {
+            tracing::warn!(user_id = %user_id, error = %error, "could not end open MFA challenges");
+        }
+    }
+
+    /// Keeps the refresh token of a password-checked sign-in sealed behind
+    /// a new challenge session.
+    pub(super) async fn open_challenge(
+        &self,
+        user_id: UserId,
+        email: Email,
+        tokens: &TokenSet,
+    ) -> Result<(MfaSession, Duration), AuthError> {
+        let session = new_mfa_session();
+        let digest = mfa_session_digest(&session);
+        let sealed_refresh_token = self
+            .mfa_key
+            .seal(Sealed::ChallengeRefreshToken, &digest, tokens.refresh_token.as_bytes())
+            .map_err(AuthError::Internal)?;
+        let ttl = Duration::from_secs(self.mfa_settings.challenge_ttl_secs);
+        let expires_at = self.clock.now() + ttl;
+        let challenge = MfaChallenge { user_id, email, sealed_refresh_token, expires_at };
+        self.mfa.insert_challenge(&digest, &challenge).await?;
+        tracing::info!(user_id = %user_id, "password accepted; second factor required");
+        Ok((session, ttl))
+    }
+
+    /// Creates a new pending authenticator secret, replacing an earlier
+    /// pending one. MFA stays off until [`Self::verify_mfa_setup`].
+    pub async fn setup_mfa(&self, principal: &Principal) -> Result<MfaEnrollment, AuthError> {
+        let account = self.profile(principal).await?;
+        if account.mfa_enabled {
+            return Err(AuthError::MfaAlreadyEnabled);
+        }
+        let (authenticator, secret) =
+            Authenticator::generate(&self.mfa_settings.issuer, &account.user.email).map_err(AuthError::Internal)?;
+        let enrollment = MfaEnrollment {
+            secret: authenticator.secret_base32(),
+            uri: authenticator.uri().map_err(AuthError::Internal)?,
+            qr_code_png: authenticator.qr_code_png().map_err(AuthError::Internal)?,
+        };
+        let user_id = principal.user_id;
+        let sealed = self
+            .mfa_key
+            .seal(Sealed::TotpSecret, user_id.0.as_bytes(), secret.expose_secret())
+            .map_err(AuthError::Internal)?;
+        if !self.mfa.begin_setup(user_id, &sealed, self.clock.now()).await? {
+            return Err(AuthError::MfaAlreadyEnabled);
+        }
+        tracing::info!(user_id = %user_id, "authenticator setup started");
+        Ok(enrollment)
+    }
+
+    /// Turns MFA on with a current code of the pending secret, and revokes
+    /// the user's other sessions.
+    pub async fn verify_mfa_setup(&self, principal: &Principal, code: &TotpCode) -> Result<BackupCodes, AuthError> {
+        let user_id = principal.user_id;
+        let account = self.profile(principal).await?;
+        let record = match self.mfa.get(user_id).await? {
+            None => return Err(AuthError::MfaSetupNotStarted),
+            Some(record) if record.enabled => return Err(AuthError::MfaAlreadyEnabled),
+            Some(record) => record,
+        };
+        let authenticator = self.authenticator(user_id, &account.user.email, &record)?;
+        let Some(step) = authenticator.matching_step(code, self.clock.now()) else {
+            return Err(AuthError::InvalidMfaCode);
+        };
+        let (shown, digests) = self.new_backup_codes(user_id);
+        if !self.mfa.enable(user_id, &record.sealed_secret, step, &digests, self.clock.now()).await? {
+            // Enabled or replaced by a concurrent request meanwhile.
+            return Err(if self.mfa_enabled(user_id).await? {
+                AuthError::MfaAlreadyEnabled
+            } else {
+                AuthError::InvalidMfaCode
+            });
+        }
+        self.identity.sign_out_others(principal).await?;
+        tracing::info!(user_id = %user_id, "MFA enabled; other sessions revoked");
+        Ok(shown)
+    }
+
+    /// Finishes a sign-in with its challenge session and a second factor.
+    /// Every try counts against the challenge and, like a wrong password,
+    /// against the account's and the address's limits.
+    pub async fn verify_mfa(
+        &self,
+        session: &MfaSession,
+        code: &MfaCode,
+        client: &Client,
+    ) -> Result<SignedIn, AuthError> {
+        let digest = mfa_session_digest(session);
+        let now = self.clock.now();
+        let max_tries = self.mfa_settings.challenge_max_attempts;
+        let Some(challenge) = self.mfa.try_challenge(&digest, max_tries, now).await? else {
+            return Err(AuthError::InvalidMfaSession);
+        };
+        let keys = AttemptKeys::new(&challenge.email, client);
+        self.acquire_attempts(&keys).await?;
+        let checked = match self.mfa.get(challenge.user_id).await {
+            Ok(Some(record)) if record.enabled => {
+                self.check_second_factor(challenge.user_id, &challenge.email, &record, code).await.map(Some)
+            }
+            // MFA was turned off since the password was checked.
+            Ok(_) => Ok(None),
+            Err(error) => Err(error.into()),
+        };
+        match checked {
+            Ok(Some(true)) => {}
+            Ok(Some(false)) => return Err(AuthError::InvalidMfaCode),
+            Ok(None) => {
+                self.release_attempts(&keys).await;
+                return Err(AuthError::InvalidMfaSession);
+            }
+            Err(error) => {
+                self.release_attempts(&keys).await;
+                return Err(error);
+            }
+        }
+        if !self.mfa.consume_challenge(&digest).await? {
+            // A concurrent request finished this sign-in first.
+            self.release_attempts(&keys).await;
+            return Err(AuthError::InvalidMfaSession);
+        }
+        let refresh_token = self
+            .mfa_key
+            .open(Sealed::ChallengeRefreshToken, &digest, &challenge.sealed_refresh_token)
+            .map_err(AuthError::Internal)?;
+        let refresh_token = String::from_utf8(refresh_token.expose_secret().to_vec())
+            .map_err(|_| AuthError::Internal(anyhow!("a sealed refresh token is not UTF-8")))?;
+        let refresh_token = RefreshToken::parse("refreshToken", &refresh_token)
+            .map_err(|_| AuthError::Internal(anyhow!("a sealed refresh token does not parse")))?;
+        // Rotating it gives tokens that are fresh now, and fails when the
+        // session was revoked meanwhile (a sign-out or a password reset).
+        let Some(tokens) = self.identity.refresh(&refresh_token).await? else {
+            self.release_attempts(&keys).await;
+            return Err(AuthError::InvalidMfaSession);
+        };
+        self.forget_attempts(&keys).await?;
+        let account = self.account(challenge.user_id).await?;
+        tracing::info!(user_id = %challenge.user_id, "second factor accepted; signed in");
+        Ok(SignedIn { account, tokens })
+    }
+
+    /// Turns MFA off after step-up, and revokes the user's other sessions.
+    pub async fn disable_mfa(
+        &self,
+        principal: &Principal,
+        password: &Password,
+        code: &MfaCode,
+        client: &Client,
+    ) -> Result<(), AuthError> {
+        self.step_up(principal, password, code, client).await?;
+        if !self.mfa.disable(principal.user_id).await? {
+            return Err(AuthError::MfaNotEnabled);
+        }
+        self.identity.sign_out_others(principal).await?;
+        tracing::info!(user_id = %principal.user_id, "MFA disabled; other sessions revoked");
+        Ok(())
+    }
+
+    /// Replaces the backup codes after step-up.
+    pub async fn regenerate_backup_codes(
+        &self,
+        principal: &Principal,
+        password: &Password,
+        code: &MfaCode,
+        client: &Client,
+    ) -> Result<BackupCodes, AuthError> {
+        self.step_up(principal, password, code, client).await?;
+        let (shown, digests) = self.new_backup_codes(principal.user_id);
+        if !self.mfa.replace_backup_codes(principal.user_id, &digests).await? {
+            return Err(AuthError::MfaNotEnabled);
+        }
+        tracing::info!(user_id = %principal.user_id, "backup codes replaced");
+        Ok(shown)
+    }
+
+    /// Checks the password and a second factor of a signed-in user, within
+    /// the account's sign-in limits. The code is checked (and spent) only
+    /// after a right password, and either failure gives the same answer.
+    async fn step_up(
+        &self,
+        principal: &Principal,
+        password: &Password,
+        code: &MfaCode,
+        client: &Client,
+    ) -> Result<(), AuthError> {
+        let user_id = principal.user_id;
+        let account = self.profile(principal).await?;
+        let keys = AttemptKeys::new(&account.user.email, client);
+        self.acquire_attempts(&keys).await?;
+        let checked = async {
+            let Some(record) = self.mfa.get(user_id).await?.filter(|record| record.enabled) else {
+                return Err(AuthError::MfaNotEnabled);
+            };
+            if !self.identity.check_password(user_id, password).await? {
+                return Ok(false);
+            }
+            self.check_second_factor(user_id, &account.user.email, &record, code).await
+        };
+        match checked.await {
+            Ok(true) => self.forget_attempts(&keys).await,
+            Ok(false) => Err(AuthError::StepUpFailed),
+            Err(error) => {
+                self.release_attempts(&keys).await;
+                Err(error)
+            }
+        }
+    }
+
+    /// Whether `code` is a current, unused authenticator code or an unused
+    /// backup code of the user; a code that checks out is spent.
+    async fn check_second_factor(
+        &self,
+        user_id: UserId,
+        email: &Email,
+        record: &MfaRecord,
+        code: &MfaCode,
+    ) -> Result<bool, AuthError> {
+        match code {
+            MfaCode::Totp(code) => {
+                let authenticator = self.authenticator(user_id, email, record)?;
+                let Some(step) = authenticator.matching_step(code, self.clock.now()) else { return Ok(false) };
+                if record.last_used_step.is_some_and(|last| step <= last) {
+                    tracing::warn!(user_id = %user_id, "an authenticator code was replayed");
+                    return Ok(false);
+                }
+                Ok(self.mfa.use_step(user_id, step).await?)
+            }
+            MfaCode::Backup(code) => {
+                let digest = self.mfa_key.backup_code_digest(user_id, code);
+                let used = self.mfa.use_backup_code(user_id, &digest).await?;
+                if used {
+                    tracing::info!(user_id = %user_id, "a backup code was used");
+                }
+                Ok(used)
+            }
+        }
+    }
+
+    fn authenticator(&self, user_id: UserId, email: &Email, record: &MfaRecord) -> Result<Authenticator, AuthError> {
+        let secret = self
+            .mfa_key
+            .open(Sealed::TotpSecret, user_id.0.as_bytes(), &record.sealed_secret)
+            .map_err(AuthError::Internal)?;
+        Authenticator::new(secret.expose_secret(), &self.mfa_settings.issuer, email).map_err(AuthError::Internal)
+    }
+
+    fn new_backup_codes(&self, user_id: UserId) -> (BackupCodes, Vec<Vec<u8>>) {
+        let (shown, digests) = generate_backup_codes()
+            .into_iter()
+            .map(|(shown, canonical)| (shown, self.mfa_key.backup_code_digest(user_id, &canonical)))
+            .unzip();
+        (BackupCodes(shown), digests)
+    }
+}
