@@ -214,7 +214,7 @@ impl AuthService {
         };
         self.forget_attempts(&keys).await?;
         let account = self.account(challenge.user_id).await?;
-        tracing::info!(user_id = %challenge.user_id, "second factor accepted; signed in");
+        tracing::info!(user_id = %challenge.user_id, "second factor accepted");
         Ok(SignedIn { account, tokens })
     }
 
