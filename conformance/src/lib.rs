@@ -1,0 +1,8 @@
+//! The contract test harness: reads `contract/openapi.yaml` at run time,
+//! generates requests for every operation and checks every answer against it.
+
+pub mod check;
+pub mod contract;
+pub mod generate;
+pub mod report;
+pub mod run;

@@ -1,0 +1,83 @@
+//! `conformance --base-url URL`: checks a running deployment against the contract.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use auth_conformance::contract::Contract;
+use auth_conformance::report::{Summary, failures, write_junit};
+use auth_conformance::run::{Settings, run};
+use clap::Parser;
+
+/// Sends generated valid and invalid requests to every operation of the
+/// contract and checks every answer against it: declared status, content
+/// type and body schema, no 5xx, no 2xx for invalid input, 401 for every
+/// kind of bad credential, and the headers every answer carries.
+#[derive(Parser)]
+#[command(name = "conformance", version)]
+struct Args {
+    /// Where the API is served, e.g. http://127.0.0.1:8080 or a Lambda function URL.
+    #[arg(long)]
+    base_url: String,
+    /// The contract to check against.
+    #[arg(long, default_value = "contract/openapi.yaml")]
+    contract: PathBuf,
+    /// Seeds the generated data; the same seed sends the same requests.
+    #[arg(long, default_value_t = 20240611)]
+    seed: u64,
+    /// Valid, schema-generated requests per operation.
+    #[arg(long, default_value_t = 10)]
+    cases: usize,
+    /// Only this operation (by operationId); may be repeated.
+    #[arg(long = "operation")]
+    operations: Vec<String>,
+    /// At most this many requests per second (0: as fast as answers come).
+    #[arg(long, default_value_t = 0)]
+    rate: u32,
+    /// Size of the oversized-body case, in bytes.
+    #[arg(long, default_value_t = 1024 * 1024)]
+    oversized_bytes: usize,
+    /// Where to write the JUnit XML report.
+    #[arg(long)]
+    junit: Option<PathBuf>,
+}
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    let args = Args::parse();
+    match check(&args).await {
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::from(1),
+        Err(error) => {
+            eprintln!("conformance: {error:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Whether the deployment conforms; an error when the check itself could not run.
+async fn check(args: &Args) -> anyhow::Result<bool> {
+    let contract = Contract::load(&args.contract)?;
+    for operation in &args.operations {
+        if !contract.operations.iter().any(|declared| &declared.id == operation) {
+            anyhow::bail!("the contract has no operation {operation}");
+        }
+    }
+    let settings = Settings {
+        base_url: args.base_url.clone(),
+        seed: args.seed,
+        positive_cases: args.cases,
+        only: args.operations.clone(),
+        rate: args.rate,
+        oversized_bytes: args.oversized_bytes,
+    };
+    let outcomes = run(&contract, &settings).await?;
+    let summary = Summary::new(&contract, &outcomes, &args.operations);
+    print!("{}", failures(&outcomes, args.seed));
+    print!("{}", summary.table());
+    if let Some(path) = &args.junit {
+        write_junit(path, &outcomes, args.seed)?;
+    }
+    let failed = summary.failures();
+    println!("{} cases, {failed} failures (seed {})", outcomes.len(), args.seed);
+    Ok(failed == 0)
+}

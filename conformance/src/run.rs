@@ -1,0 +1,359 @@
+//! Builds the cases of every operation and sends them.
+
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, anyhow, bail};
+use base64::Engine;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use rand::rngs::StdRng;
+use rand::{RngExt, SeedableRng};
+use reqwest::Method;
+use reqwest::header::{AUTHORIZATION, CONTENT_TYPE};
+use serde_json::{Value, json};
+
+use crate::check::{Answer, Checker, Intent};
+use crate::contract::{Contract, Operation};
+use crate::generate;
+
+/// A request as sent, kept so that a failure can be reproduced.
+#[derive(Debug, Clone)]
+pub struct Request {
+    pub method: Method,
+    pub url: String,
+    pub headers: Vec<(String, String)>,
+    pub body: Option<Vec<u8>>,
+}
+
+/// One request to one operation and what was meant by it.
+#[derive(Debug, Clone)]
+pub struct Case {
+    pub operation: String,
+    pub label: String,
+    pub intent: Intent,
+    pub request: Request,
+}
+
+/// A case with its answer and every rule the answer broke.
+#[derive(Debug)]
+pub struct Outcome {
+    pub case: Case,
+    pub status: Option<u16>,
+    pub violations: Vec<String>,
+}
+
+pub struct Settings {
+    pub base_url: String,
+    pub seed: u64,
+    /// Valid (schema-generated) cases per operation.
+    pub positive_cases: usize,
+    /// Only these operations, when not empty.
+    pub only: Vec<String>,
+    /// At most this many requests per second (0: no limit).
+    pub rate: u32,
+    /// Bytes in the oversized-body case.
+    pub oversized_bytes: usize,
+}
+
+/// A signed-up account whose tokens the protected operations use.
+struct Probe {
+    email: String,
+    password: String,
+    access_token: String,
+    id_token: String,
+}
+
+/// Sends requests, at most `rate` a second.
+struct Sender {
+    http: reqwest::Client,
+    interval: Option<Duration>,
+    last: Option<Instant>,
+}
+
+impl Sender {
+    async fn send(&mut self, request: &Request) -> anyhow::Result<Answer> {
+        if let (Some(interval), Some(last)) = (self.interval, self.last) {
+            let wait = interval.saturating_sub(last.elapsed());
+            tokio::time::sleep(wait).await;
+        }
+        self.last = Some(Instant::now());
+        let mut builder = self.http.request(request.method.clone(), &request.url);
+        for (name, value) in &request.headers {
+            builder = builder.header(name, value);
+        }
+        if let Some(body) = &request.body {
+            builder = builder.body(body.clone());
+        }
+        let response = builder.send().await.with_context(|| format!("{} {}", request.method, request.url))?;
+        let status = response.status().as_u16();
+        let headers = response.headers().clone();
+        let body = response.bytes().await.context("reading the body")?.to_vec();
+        Ok(Answer { status, headers, body })
+    }
+}
+
+/// Runs every case of every selected operation.
+pub async fn run(contract: &Contract, settings: &Settings) -> anyhow::Result<Vec<Outcome>> {
+    let checker = Checker::new(contract)?;
+    let interval = (settings.rate > 0).then(|| Duration::from_secs_f64(1.0 / f64::from(settings.rate)));
+    let http = reqwest::Client::builder().timeout(Duration::from_secs(30)).build()?;
+    let mut sender = Sender { http, interval, last: None };
+    let base = settings.base_url.trim_end_matches('/').to_owned();
+    let mut seed_rng = StdRng::seed_from_u64(settings.seed);
+    let mut probe = sign_up(&mut sender, &base, &mut seed_rng).await?;
+    let revoked = revoked_token(&mut sender, &base, &mut seed_rng).await?;
+
+    let mut outcomes = Vec::new();
+    for operation in &contract.operations {
+        if !settings.only.is_empty() && !settings.only.contains(&operation.id) {
+            continue;
+        }
+        let mut rng = StdRng::seed_from_u64(settings.seed ^ fnv1a(operation.id.as_bytes()));
+        let cases = cases(operation, &base, &probe, &revoked, settings, &mut rng)?;
+        for case in cases {
+            let outcome = match sender.send(&case.request).await {
+                Ok(answer) => {
+                    let violations = checker.violations(operation, case.intent, &answer);
+                    Outcome { status: Some(answer.status), violations, case }
+                }
+                Err(error) => Outcome { status: None, violations: vec![format!("no answer: {error:#}")], case },
+            };
+            let signed_out = operation.id == "logoutUser" && outcome.status.is_some_and(|status| status < 300);
+            outcomes.push(outcome);
+            if signed_out {
+                // The probe's tokens are revoked now; the cases that follow need new ones.
+                sign_in(&mut sender, &base, &mut probe).await?;
+            }
+        }
+    }
+    Ok(outcomes)
+}
+
+type Headers = Vec<(String, String)>;
+
+/// Makes the cases of one operation.
+struct Cases<'a> {
+    operation: &'a Operation,
+    url: String,
+    cases: Vec<Case>,
+}
+
+impl Cases<'_> {
+    fn add(&mut self, label: impl Into<String>, intent: Intent, headers: Headers, body: Option<Vec<u8>>) {
+        let request = Request { method: self.operation.method.clone(), url: self.url.clone(), headers, body };
+        self.cases.push(Case { operation: self.operation.id.clone(), label: label.into(), intent, request });
+    }
+}
+
+fn bearer(token: &str) -> Headers {
+    vec![(AUTHORIZATION.to_string(), format!("Bearer {token}"))]
+}
+
+fn with_json(mut headers: Headers) -> Headers {
+    headers.push((CONTENT_TYPE.to_string(), "application/json".to_owned()));
+    headers
+}
+
+/// Every case for one operation: valid bodies, one case per broken rule of
+/// the body, broken transport, and (for protected operations) every kind of
+/// bad credential.
+fn cases(
+    operation: &Operation,
+    base: &str,
+    probe: &Probe,
+    revoked: &str,
+    settings: &Settings,
+    rng: &mut StdRng,
+) -> anyhow::Result<Vec<Case>> {
+    let mut cases = Cases { operation, url: format!("{base}{}", operation.path), cases: Vec::new() };
+    let auth = if operation.protected { bearer(&probe.access_token) } else { Vec::new() };
+
+    let Some(schema) = &operation.body else {
+        for index in 0..settings.positive_cases.clamp(1, 3) {
+            cases.add(format!("valid #{index}"), Intent::Valid, auth.clone(), None);
+        }
+        credential_cases(&mut cases, probe, revoked, None);
+        return Ok(cases.cases);
+    };
+
+    let mut bodies = Vec::new();
+    for _ in 0..settings.positive_cases.max(1) {
+        bodies.push(known_fields(operation, probe, generate::positive(schema, rng)?));
+    }
+    for (index, body) in bodies.iter().enumerate().take(settings.positive_cases) {
+        cases.add(format!("valid #{index}"), Intent::Valid, with_json(auth.clone()), Some(to_bytes(body)));
+    }
+    let valid = to_bytes(&bodies[0]);
+    for mutation in generate::negatives(schema, &bodies[0], rng) {
+        cases.add(mutation.description, Intent::Invalid, with_json(auth.clone()), Some(to_bytes(&mutation.body)));
+    }
+    cases.add(
+        "body: malformed JSON",
+        Intent::Invalid,
+        with_json(auth.clone()),
+        Some(valid[..valid.len() / 2].to_vec()),
+    );
+    cases.add("body: missing", Intent::Invalid, with_json(auth.clone()), None);
+    let mut text_plain = auth.clone();
+    text_plain.push((CONTENT_TYPE.to_string(), "text/plain".to_owned()));
+    cases.add("body: wrong content type (text/plain)", Intent::Invalid, text_plain, Some(valid.clone()));
+    let oversized = to_bytes(&json!({ "padding": "x".repeat(settings.oversized_bytes) }));
+    cases.add(
+        format!("body: oversized ({} bytes)", oversized.len()),
+        Intent::Invalid,
+        with_json(auth),
+        Some(oversized),
+    );
+    credential_cases(&mut cases, probe, revoked, Some(valid));
+    Ok(cases.cases)
+}
+
+/// For a protected operation, the same valid request with every kind of
+/// bad credential: each must be a 401.
+fn credential_cases(cases: &mut Cases<'_>, probe: &Probe, revoked: &str, body: Option<Vec<u8>>) {
+    if !cases.operation.protected {
+        return;
+    }
+    let credentials: Vec<(&str, Headers)> = vec![
+        ("no token", Vec::new()),
+        ("garbage token", bearer("not-a-token")),
+        ("token with a wrong signature", bearer(&wrong_signature(&probe.access_token))),
+        ("token with alg none", bearer(&alg_none(&probe.access_token))),
+        ("id token instead of an access token", bearer(&probe.id_token)),
+        ("token issued before a logout", bearer(revoked)),
+        ("Basic credentials", vec![(AUTHORIZATION.to_string(), "Basic YWxhZGRpbjpvcGVuc2VzYW1l".to_owned())]),
+    ];
+    for (label, headers) in credentials {
+        let headers = if body.is_some() { with_json(headers) } else { headers };
+        cases.add(format!("credentials: {label}"), Intent::Unauthenticated, headers, body.clone());
+    }
+}
+
+/// Fills the fields that must hold the probe's own secrets for a request
+/// to mean something (a generated current password would only count toward
+/// the probe's lockout).
+fn known_fields(operation: &Operation, probe: &Probe, mut body: Value) -> Value {
+    if let Some(fields) = body.as_object_mut() {
+        match operation.id.as_str() {
+            // Keeps the password as it is, so that the probe can sign in again.
+            "changePassword" => {
+                fields.insert("currentPassword".to_owned(), json!(probe.password));
+                fields.insert("newPassword".to_owned(), json!(probe.password));
+            }
+            "disableMfa" | "regenerateBackupCodes" => {
+                fields.insert("password".to_owned(), json!(probe.password));
+            }
+            _ => {}
+        }
+    }
+    body
+}
+
+fn to_bytes(value: &Value) -> Vec<u8> {
+    serde_json::to_vec(value).unwrap_or_default()
+}
+
+/// The token with one bit of its signature flipped.
+fn wrong_signature(token: &str) -> String {
+    let Some((signed, signature)) = token.rsplit_once('.') else { return format!("{token}x") };
+    let mut bytes = URL_SAFE_NO_PAD.decode(signature).unwrap_or_else(|_| signature.as_bytes().to_vec());
+    if let Some(first) = bytes.first_mut() {
+        *first ^= 1;
+    }
+    format!("{signed}.{}", URL_SAFE_NO_PAD.encode(bytes))
+}
+
+/// The token's claims under an unsigned `alg: none` header.
+fn alg_none(token: &str) -> String {
+    let claims = token.split('.').nth(1).unwrap_or("");
+    format!("{}.{claims}.", URL_SAFE_NO_PAD.encode(br#"{"alg":"none","typ":"JWT"}"#))
+}
+
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, byte| (hash ^ u64::from(*byte)).wrapping_mul(0x0100_0000_01b3))
+}
+
+fn random_letters(rng: &mut StdRng, count: usize) -> String {
+    const LETTERS: &[u8] = b"abcdefghijklmnopqrstuvwxyz0123456789";
+    (0..count).map(|_| char::from(LETTERS[rng.random_range(0..LETTERS.len())])).collect()
+}
+
+/// Registers a new account and signs in. The address is new on every run,
+/// so that the harness can run again against the same deployment.
+async fn sign_up(sender: &mut Sender, base: &str, rng: &mut StdRng) -> anyhow::Result<Probe> {
+    let unique = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_nanos()).unwrap_or(0);
+    let email = format!("conformance-{unique}-{}@example.com", random_letters(rng, 8));
+    let password = format!("Conformance-{}", random_letters(rng, 20));
+    let body = json!({ "email": email, "password": password, "name": "Conformance Probe" });
+    let answer = post_json(sender, &format!("{base}/auth/register"), &body).await?;
+    if answer.status != 201 {
+        bail!("could not register the probe account: {} {}", answer.status, String::from_utf8_lossy(&answer.body));
+    }
+    let mut probe = Probe { email, password, access_token: String::new(), id_token: String::new() };
+    sign_in(sender, base, &mut probe).await?;
+    Ok(probe)
+}
+
+async fn sign_in(sender: &mut Sender, base: &str, probe: &mut Probe) -> anyhow::Result<()> {
+    let body = json!({ "email": probe.email, "password": probe.password });
+    let answer = post_json(sender, &format!("{base}/auth/login"), &body).await?;
+    let tokens: Value = serde_json::from_slice(&answer.body).unwrap_or_default();
+    let (Some(access), Some(id)) = (tokens["accessToken"].as_str(), tokens["idToken"].as_str()) else {
+        bail!(
+            "the probe account could not sign in (is sign-up confirmed automatically?): {} {}",
+            answer.status,
+            String::from_utf8_lossy(&answer.body)
+        );
+    };
+    probe.access_token = access.to_owned();
+    probe.id_token = id.to_owned();
+    Ok(())
+}
+
+/// An access token of a second account, issued before that account signed out.
+async fn revoked_token(sender: &mut Sender, base: &str, rng: &mut StdRng) -> anyhow::Result<String> {
+    let probe = sign_up(sender, base, rng).await?;
+    let logout = Request {
+        method: Method::POST,
+        url: format!("{base}/auth/logout"),
+        headers: bearer(&probe.access_token),
+        body: None,
+    };
+    let answer = sender.send(&logout).await?;
+    if answer.status != 204 {
+        return Err(anyhow!("could not sign the second probe account out: {}", answer.status));
+    }
+    Ok(probe.access_token)
+}
+
+async fn post_json(sender: &mut Sender, url: &str, body: &Value) -> anyhow::Result<Answer> {
+    let request = Request {
+        method: Method::POST,
+        url: url.to_owned(),
+        headers: with_json(Vec::new()),
+        body: Some(to_bytes(body)),
+    };
+    sender.send(&request).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn forged_tokens_keep_the_claims_and_break_the_signature() {
+        let token = format!(
+            "{}.{}.{}",
+            URL_SAFE_NO_PAD.encode(br#"{"alg":"ES256"}"#),
+            URL_SAFE_NO_PAD.encode(br#"{"sub":"1"}"#),
+            URL_SAFE_NO_PAD.encode([7u8; 64])
+        );
+        let wrong = wrong_signature(&token);
+        assert_eq!(wrong.rsplit_once('.').unwrap().0, token.rsplit_once('.').unwrap().0);
+        assert_ne!(wrong, token);
+        let none = alg_none(&token);
+        let parts: Vec<&str> = none.split('.').collect();
+        assert_eq!(URL_SAFE_NO_PAD.decode(parts[0]).unwrap(), br#"{"alg":"none","typ":"JWT"}"#);
+        assert_eq!(parts[1], token.split('.').nth(1).unwrap());
+        assert_eq!(parts[2], "");
+    }
+}
