@@ -1,0 +1,168 @@
+//! The harness against servers broken on purpose: the real service behind a
+//! layer that breaks one thing. Each breakage must be caught and named; the
+//! same service unbroken must pass, so that the failures are the breakage's.
+
+use std::net::SocketAddr;
+use std::path::Path;
+
+use auth_conformance::contract::Contract;
+use auth_conformance::run::{Outcome, Settings, run};
+use auth_service::config::Config;
+use axum::body::Body;
+use axum::extract::Request;
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::middleware::{Next, from_fn};
+use axum::response::Response;
+
+#[derive(Clone, Copy, Debug)]
+enum Breakage {
+    None,
+    /// Every 400 becomes a 422, which no operation declares.
+    UndeclaredStatus,
+    /// The profile loses its required `email`.
+    BodyOffSchema,
+    /// No `X-Request-Id` on any answer.
+    NoRequestId,
+    /// A refused token is a 500 on the profile.
+    ServerError,
+    /// 401s lose `WWW-Authenticate`.
+    NoChallenge,
+    /// Sign-ins refused for bad input answer 200.
+    AcceptsInvalidInput,
+    /// Error bodies are labelled `text/plain`.
+    UndeclaredContentType,
+}
+
+async fn break_it(breakage: Breakage, request: Request, next: Next) -> Response {
+    let path = request.uri().path().to_owned();
+    let mut response = next.run(request).await;
+    let status = response.status();
+    match breakage {
+        Breakage::None => {}
+        Breakage::UndeclaredStatus if status == StatusCode::BAD_REQUEST => {
+            *response.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
+        }
+        Breakage::BodyOffSchema if path == "/users/me" && status == StatusCode::OK => {
+            let (parts, body) = response.into_parts();
+            let bytes = axum::body::to_bytes(body, usize::MAX).await.unwrap_or_default();
+            let mut user: serde_json::Value = serde_json::from_slice(&bytes).unwrap_or_default();
+            if let Some(fields) = user.as_object_mut() {
+                fields.remove("email");
+            }
+            let mut response = Response::from_parts(parts, Body::from(user.to_string()));
+            response.headers_mut().remove(header::CONTENT_LENGTH);
+            return response;
+        }
+        Breakage::NoRequestId => {
+            response.headers_mut().remove("x-request-id");
+        }
+        Breakage::ServerError if path == "/users/me" && status == StatusCode::UNAUTHORIZED => {
+            *response.status_mut() = StatusCode::INTERNAL_SERVER_ERROR;
+        }
+        Breakage::NoChallenge => {
+            response.headers_mut().remove(header::WWW_AUTHENTICATE);
+        }
+        Breakage::AcceptsInvalidInput if path == "/auth/login" && status == StatusCode::BAD_REQUEST => {
+            *response.status_mut() = StatusCode::OK;
+        }
+        Breakage::UndeclaredContentType if status.is_client_error() => {
+            response.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("text/plain"));
+        }
+        _ => {}
+    }
+    response
+}
+
+/// The outcomes of the harness against the service broken by `breakage`,
+/// for the operations `only`.
+async fn check(breakage: Breakage, only: &[&str]) -> Vec<Outcome> {
+    let data = tempfile::tempdir().expect("temp dir");
+    let mut config = Config::default();
+    config.storage.data_dir = data.path().to_path_buf();
+    config.server.rate_limit_per_second = 0;
+    config.login.max_failures_per_ip = 1_000_000;
+    config.login.max_failures_per_account = 1_000_000;
+    let router = auth_service::app::embedded(&config)
+        .expect("the service")
+        .layer(from_fn(move |request: Request, next: Next| break_it(breakage, request, next)));
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+    let address = listener.local_addr().expect("address");
+    tokio::spawn(async move {
+        axum::serve(listener, router.into_make_service_with_connect_info::<SocketAddr>()).await.expect("serve");
+    });
+    let contract =
+        Contract::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../contract/openapi.yaml")).expect("the contract");
+    let settings = Settings {
+        base_url: format!("http://{address}"),
+        seed: 7,
+        positive_cases: 2,
+        only: only.iter().map(|id| (*id).to_owned()).collect(),
+        rate: 0,
+        oversized_bytes: 128 * 1024,
+    };
+    let outcomes = run(&contract, &settings).await.expect("the harness ran");
+    drop(data);
+    outcomes
+}
+
+/// Asserts that some case of `operation` failed with a violation containing `named`.
+fn caught(outcomes: &[Outcome], operation: &str, named: &str) {
+    let found = outcomes
+        .iter()
+        .filter(|outcome| outcome.case.operation == operation)
+        .any(|outcome| outcome.violations.iter().any(|violation| violation.contains(named)));
+    let seen: Vec<&String> = outcomes.iter().flat_map(|outcome| &outcome.violations).collect();
+    assert!(found, "no {operation} case failed with {named:?}; violations seen: {seen:?}");
+}
+
+#[tokio::test]
+async fn the_unbroken_service_passes() {
+    let outcomes = check(Breakage::None, &["loginUser", "getCurrentUser", "updateCurrentUser"]).await;
+    assert!(outcomes.len() > 30, "{} cases", outcomes.len());
+    let failed: Vec<_> = outcomes.iter().filter(|outcome| !outcome.violations.is_empty()).collect();
+    assert!(failed.is_empty(), "{failed:#?}");
+}
+
+#[tokio::test]
+async fn an_undeclared_status_is_named() {
+    let outcomes = check(Breakage::UndeclaredStatus, &["loginUser"]).await;
+    caught(&outcomes, "loginUser", "status 422 is not declared");
+}
+
+#[tokio::test]
+async fn a_body_off_its_schema_is_named() {
+    let outcomes = check(Breakage::BodyOffSchema, &["getCurrentUser"]).await;
+    caught(&outcomes, "getCurrentUser", "\"email\" is a required property");
+}
+
+#[tokio::test]
+async fn a_missing_request_id_is_named() {
+    let outcomes = check(Breakage::NoRequestId, &["getHealth"]).await;
+    caught(&outcomes, "getHealth", "no X-Request-Id header");
+}
+
+#[tokio::test]
+async fn a_server_error_is_named() {
+    let outcomes = check(Breakage::ServerError, &["getCurrentUser"]).await;
+    caught(&outcomes, "getCurrentUser", "server error 500");
+    caught(&outcomes, "getCurrentUser", "answered 500, not 401");
+}
+
+#[tokio::test]
+async fn a_401_without_its_challenge_is_named() {
+    let outcomes = check(Breakage::NoChallenge, &["getCurrentUser"]).await;
+    caught(&outcomes, "getCurrentUser", "401 without WWW-Authenticate");
+    caught(&outcomes, "getCurrentUser", "no www-authenticate header, which 401 requires");
+}
+
+#[tokio::test]
+async fn invalid_input_accepted_is_named() {
+    let outcomes = check(Breakage::AcceptsInvalidInput, &["loginUser"]).await;
+    caught(&outcomes, "loginUser", "invalid input accepted with 200");
+}
+
+#[tokio::test]
+async fn an_undeclared_content_type_is_named() {
+    let outcomes = check(Breakage::UndeclaredContentType, &["updateCurrentUser"]).await;
+    caught(&outcomes, "updateCurrentUser", "content type \"text/plain\" is not one declared");
+}
