@@ -74,8 +74,8 @@ impl Summary {
 pub fn failures(outcomes: &[Outcome], seed: u64) -> String {
     let mut out = String::new();
     for outcome in outcomes.iter().filter(|outcome| !outcome.violations.is_empty()) {
-        let status = outcome.status.map_or_else(|| "no answer".to_owned(), |status| status.to_string());
-        let _ = writeln!(out, "FAIL {} — {} → {status} (seed {seed})", outcome.case.operation, outcome.case.label);
+        let status = outcome.status.map(|status| format!(" → {status}")).unwrap_or_default();
+        let _ = writeln!(out, "FAIL {} — {}{status} (seed {seed})", outcome.case.operation, outcome.case.label);
         for violation in &outcome.violations {
             let _ = writeln!(out, "  - {violation}");
         }

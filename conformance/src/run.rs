@@ -11,6 +11,7 @@ use reqwest::Method;
 use reqwest::header::{AUTHORIZATION, CONTENT_TYPE};
 use serde_json::{Value, json};
 
+use crate::chains;
 use crate::check::{Answer, Checker, Intent};
 use crate::contract::{Contract, Operation};
 use crate::generate;
@@ -124,6 +125,11 @@ pub async fn run(contract: &Contract, settings: &Settings) -> anyhow::Result<Vec
                 sign_in(&mut sender, &base, &mut probe).await?;
             }
         }
+    }
+    if settings.only.is_empty() {
+        let unique = probe.email.trim_start_matches("conformance-").split('@').next().unwrap_or_default().to_owned();
+        let password = format!("Chains-{}", random_letters(&mut seed_rng, 20));
+        outcomes.extend(chains::run_chains(contract, &base, &unique, &password).await);
     }
     Ok(outcomes)
 }

@@ -31,6 +31,8 @@ enum Breakage {
     AcceptsInvalidInput,
     /// Error bodies are labelled `text/plain`.
     UndeclaredContentType,
+    /// A refused token still reads a profile, as if sign-out did nothing.
+    IgnoresLogout,
 }
 
 async fn break_it(breakage: Breakage, request: Request, next: Next) -> Response {
@@ -64,6 +66,15 @@ async fn break_it(breakage: Breakage, request: Request, next: Next) -> Response 
         }
         Breakage::AcceptsInvalidInput if path == "/auth/login" && status == StatusCode::BAD_REQUEST => {
             *response.status_mut() = StatusCode::OK;
+        }
+        Breakage::IgnoresLogout if path == "/users/me" && status == StatusCode::UNAUTHORIZED => {
+            let user = serde_json::json!({
+                "id": "6f1c6f5e-8d4c-4c1b-9a53-2f0c1c3e8a11", "email": "someone@example.com", "name": "Someone",
+                "emailVerified": true, "mfaEnabled": false, "createdAt": "2030-01-01T00:00:00Z"
+            });
+            let mut response = Response::new(Body::from(user.to_string()));
+            response.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json"));
+            return response;
         }
         Breakage::UndeclaredContentType if status.is_client_error() => {
             response.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("text/plain"));
@@ -165,4 +176,10 @@ async fn invalid_input_accepted_is_named() {
 async fn an_undeclared_content_type_is_named() {
     let outcomes = check(Breakage::UndeclaredContentType, &["updateCurrentUser"]).await;
     caught(&outcomes, "updateCurrentUser", "content type \"text/plain\" is not one declared");
+}
+
+#[tokio::test]
+async fn a_sign_out_that_revokes_nothing_is_named_by_the_chains() {
+    let outcomes = check(Breakage::IgnoresLogout, &[]).await;
+    caught(&outcomes, "getCurrentUser", "succeeded, but 401 was expected");
 }

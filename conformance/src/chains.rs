@@ -1,0 +1,446 @@
+//! Stateful chains through the generated Rust client (`clients/rust`),
+//! following the contract's links: what one operation answers is what the
+//! next one is called with, and what must stop working does.
+
+use std::fmt::Debug;
+
+use auth_client::apis::configuration::Configuration;
+use auth_client::apis::{Error, auth_api, mfa_api, users_api};
+use auth_client::models;
+use reqwest::Method;
+
+use crate::check::Intent;
+use crate::contract::Contract;
+use crate::run::{Case, Outcome, Request};
+
+/// The outcome a step expects.
+#[derive(Clone, Copy)]
+enum Expect {
+    Success,
+    Status(u16),
+}
+
+/// One chain: its steps' outcomes and the operations it called, in order.
+struct Chain<'a> {
+    name: &'static str,
+    base: &'a str,
+    http: reqwest::Client,
+    outcomes: Vec<Outcome>,
+    called: Vec<String>,
+}
+
+impl<'a> Chain<'a> {
+    fn new(name: &'static str, base: &'a str) -> Self {
+        Self { name, base, http: reqwest::Client::new(), outcomes: Vec::new(), called: Vec::new() }
+    }
+
+    fn config(&self, token: Option<&str>) -> Configuration {
+        Configuration {
+            base_path: self.base.to_owned(),
+            client: self.http.clone(),
+            bearer_access_token: token.map(str::to_owned),
+            ..Configuration::default()
+        }
+    }
+
+    /// Records a step and returns its value when it succeeded as expected.
+    fn step<T, E: Debug>(
+        &mut self,
+        (operation, method, path): (&str, Method, &str),
+        what: &str,
+        result: Result<T, Error<E>>,
+        expect: Expect,
+    ) -> Option<T> {
+        self.called.push(operation.to_owned());
+        let (value, status, violation) = match (result, expect) {
+            (Ok(value), Expect::Success) => (Some(value), None, None),
+            (Ok(_), Expect::Status(wanted)) => (None, None, Some(format!("succeeded, but {wanted} was expected"))),
+            (Err(Error::ResponseError(response)), Expect::Status(wanted)) if response.status.as_u16() == wanted => {
+                (None, Some(wanted), None)
+            }
+            (Err(Error::ResponseError(response)), expect) => {
+                let wanted = match expect {
+                    Expect::Success => "success".to_owned(),
+                    Expect::Status(status) => status.to_string(),
+                };
+                let status = response.status.as_u16();
+                (None, Some(status), Some(format!("answered {status} ({}), {wanted} expected", response.content)))
+            }
+            (Err(error), _) => (None, None, Some(format!("failed: {error}"))),
+        };
+        self.record(operation, method, path, what, status, violation);
+        value
+    }
+
+    /// Records a check on a step's answer.
+    fn expect(&mut self, (operation, method, path): (&str, Method, &str), what: &str, holds: bool, problem: String) {
+        self.record(operation, method, path, what, None, (!holds).then_some(problem));
+    }
+
+    fn record(
+        &mut self,
+        operation: &str,
+        method: Method,
+        path: &str,
+        what: &str,
+        status: Option<u16>,
+        violation: Option<String>,
+    ) {
+        let request = Request { method, url: format!("{}{path}", self.base), headers: Vec::new(), body: None };
+        let case = Case {
+            operation: operation.to_owned(),
+            label: format!("chain {}: {what}", self.name),
+            intent: Intent::Valid,
+            request,
+        };
+        self.outcomes.push(Outcome { case, status, violations: violation.into_iter().collect() });
+    }
+}
+
+const REGISTER: (&str, Method, &str) = ("registerUser", Method::POST, "/auth/register");
+const LOGIN: (&str, Method, &str) = ("loginUser", Method::POST, "/auth/login");
+const ME: (&str, Method, &str) = ("getCurrentUser", Method::GET, "/users/me");
+const RENAME: (&str, Method, &str) = ("updateCurrentUser", Method::PATCH, "/users/me");
+const CHANGE_PASSWORD: (&str, Method, &str) = ("changePassword", Method::POST, "/users/me/password");
+const REFRESH: (&str, Method, &str) = ("refreshToken", Method::POST, "/auth/token/refresh");
+const LOGOUT: (&str, Method, &str) = ("logoutUser", Method::POST, "/auth/logout");
+const RESEND: (&str, Method, &str) = ("resendConfirmationCode", Method::POST, "/auth/confirm/resend");
+const FORGOT: (&str, Method, &str) = ("requestPasswordReset", Method::POST, "/auth/password/forgot");
+const RESET: (&str, Method, &str) = ("confirmPasswordReset", Method::POST, "/auth/password/reset");
+const SETUP_MFA: (&str, Method, &str) = ("setupMfa", Method::POST, "/users/me/mfa/setup");
+const VERIFY_SETUP: (&str, Method, &str) = ("verifyMfaSetup", Method::POST, "/users/me/mfa/verify");
+const VERIFY_MFA: (&str, Method, &str) = ("verifyMfa", Method::POST, "/auth/mfa/verify");
+const DISABLE_MFA: (&str, Method, &str) = ("disableMfa", Method::POST, "/users/me/mfa/disable");
+const BACKUP_CODES: (&str, Method, &str) = ("regenerateBackupCodes", Method::POST, "/users/me/mfa/backup-codes");
+
+/// A new account, signed in: its email, password and first token set.
+async fn signed_up(chain: &mut Chain<'_>, email: &str, password: &str) -> Option<models::LoginResponse> {
+    let request = models::RegisterRequest::new(email.to_owned(), password.to_owned(), "Chain Probe".to_owned());
+    let user = chain.step(
+        REGISTER,
+        "register",
+        auth_api::register_user(&chain.config(None), request).await,
+        Expect::Success,
+    )?;
+    chain.expect(
+        REGISTER,
+        "the new account is as registered",
+        user.email == email && !user.mfa_enabled,
+        format!("{user:?}"),
+    );
+    let login = models::LoginRequest::new(email.to_owned(), password.to_owned());
+    let signed_in =
+        chain.step(LOGIN, "sign in", auth_api::login_user(&chain.config(None), login).await, Expect::Success)?;
+    let tokens = signed_in.access_token.is_some() && signed_in.refresh_token.is_some() && !signed_in.mfa_required;
+    chain.expect(
+        LOGIN,
+        "sign-in answers tokens",
+        tokens,
+        format!("mfaRequired {}, tokens missing", signed_in.mfa_required),
+    );
+    tokens.then_some(signed_in)
+}
+
+/// register → resend → login → profile → rename → change password →
+/// refresh → refresh again → logout; then every earlier token is refused.
+async fn session_chain(chain: &mut Chain<'_>, email: &str, password: &str) {
+    let Some(first) = signed_up(chain, email, password).await else { return };
+    let resend = models::ResendConfirmationRequest::new(email.to_owned());
+    chain.step(
+        RESEND,
+        "resend a confirmation code",
+        auth_api::resend_confirmation_code(&chain.config(None), resend).await,
+        Expect::Success,
+    );
+    let access = first.access_token.clone().unwrap_or_default();
+    let refresh = first.refresh_token.clone().unwrap_or_default();
+    if let Some(user) = chain.step(
+        ME,
+        "read the profile",
+        users_api::get_current_user(&chain.config(Some(&access))).await,
+        Expect::Success,
+    ) {
+        chain.expect(ME, "the profile is the signed-in account", user.email == email, format!("{user:?}"));
+    }
+    let rename = models::UpdateUserRequest::new("Chain Probe Renamed".to_owned());
+    if let Some(user) = chain.step(
+        RENAME,
+        "rename",
+        users_api::update_current_user(&chain.config(Some(&access)), rename).await,
+        Expect::Success,
+    ) {
+        chain.expect(RENAME, "the new name is answered", user.name == "Chain Probe Renamed", format!("{user:?}"));
+    }
+    let new_password = format!("{password} changed");
+    let change = models::ChangePasswordRequest::new(password.to_owned(), new_password.clone());
+    chain.step(
+        CHANGE_PASSWORD,
+        "change the password",
+        users_api::change_password(&chain.config(Some(&access)), change).await,
+        Expect::Success,
+    );
+    let old = models::LoginRequest::new(email.to_owned(), password.to_owned());
+    chain.step(
+        LOGIN,
+        "the old password is refused",
+        auth_api::login_user(&chain.config(None), old).await,
+        Expect::Status(401),
+    );
+    let Some(second) = chain.step(
+        REFRESH,
+        "refresh",
+        auth_api::refresh_token(&chain.config(None), models::RefreshRequest::new(refresh.clone())).await,
+        Expect::Success,
+    ) else {
+        return;
+    };
+    chain.expect(
+        REFRESH,
+        "the refresh token rotates",
+        second.refresh_token != refresh,
+        "the same refresh token came back".to_owned(),
+    );
+    let Some(third) = chain.step(
+        REFRESH,
+        "refresh again",
+        auth_api::refresh_token(&chain.config(None), models::RefreshRequest::new(second.refresh_token.clone())).await,
+        Expect::Success,
+    ) else {
+        return;
+    };
+    chain.step(
+        LOGOUT,
+        "sign out everywhere",
+        auth_api::logout_user(&chain.config(Some(&third.access_token))).await,
+        Expect::Success,
+    );
+    for (what, token) in [
+        ("the first access token is refused after logout", &access),
+        ("the last access token is refused after logout", &third.access_token),
+    ] {
+        chain.step(ME, what, users_api::get_current_user(&chain.config(Some(token))).await, Expect::Status(401));
+    }
+    let last = models::RefreshRequest::new(third.refresh_token.clone());
+    chain.step(
+        REFRESH,
+        "the last refresh token is refused after logout",
+        auth_api::refresh_token(&chain.config(None), last).await,
+        Expect::Status(401),
+    );
+}
+
+/// register → login → set up MFA → verify it with a code computed from the
+/// secret → login answers a challenge → finish it with a backup code → the
+/// session and the backup code are spent → regenerate backup codes → disable
+/// MFA → login answers tokens again.
+async fn mfa_chain(chain: &mut Chain<'_>, email: &str, password: &str) {
+    let Some(first) = signed_up(chain, email, password).await else { return };
+    let access = first.access_token.unwrap_or_default();
+    let Some(setup) = chain.step(
+        SETUP_MFA,
+        "set up an authenticator",
+        mfa_api::setup_mfa(&chain.config(Some(&access))).await,
+        Expect::Success,
+    ) else {
+        return;
+    };
+    let code = match totp_rs::Totp::from_url(&setup.otpauth_uri) {
+        Ok(totp) => totp.generate_current().to_string(),
+        Err(error) => {
+            chain.expect(SETUP_MFA, "the otpauth URI parses", false, format!("{error}: {}", setup.otpauth_uri));
+            return;
+        }
+    };
+    let verify = models::VerifyMfaSetupRequest::new(code);
+    let Some(backup) = chain.step(
+        VERIFY_SETUP,
+        "turn MFA on with a current code",
+        mfa_api::verify_mfa_setup(&chain.config(Some(&access)), verify).await,
+        Expect::Success,
+    ) else {
+        return;
+    };
+    let codes = backup.backup_codes;
+    chain.expect(VERIFY_SETUP, "ten backup codes", codes.len() == 10, format!("{} codes", codes.len()));
+    if codes.len() < 4 {
+        return;
+    }
+    if let Some(user) = chain.step(
+        ME,
+        "the profile says MFA is on",
+        users_api::get_current_user(&chain.config(Some(&access))).await,
+        Expect::Success,
+    ) {
+        chain.expect(ME, "mfaEnabled is true", user.mfa_enabled, format!("{user:?}"));
+    }
+    let login = || models::LoginRequest::new(email.to_owned(), password.to_owned());
+    let Some(challenge) = chain.step(
+        LOGIN,
+        "sign in: a challenge",
+        auth_api::login_user(&chain.config(None), login()).await,
+        Expect::Success,
+    ) else {
+        return;
+    };
+    let is_challenge = challenge.mfa_required && challenge.mfa_session.is_some() && challenge.access_token.is_none();
+    chain.expect(LOGIN, "a challenge, no tokens", is_challenge, format!("{challenge:?}"));
+    let session = challenge.mfa_session.unwrap_or_default();
+    let verify = |code: &str| models::VerifyMfaRequest::new(session.clone(), code.to_owned());
+    let Some(signed_in) = chain.step(
+        VERIFY_MFA,
+        "finish with a backup code",
+        auth_api::verify_mfa(&chain.config(None), verify(&codes[0])).await,
+        Expect::Success,
+    ) else {
+        return;
+    };
+    chain.step(
+        VERIFY_MFA,
+        "the challenge is spent",
+        auth_api::verify_mfa(&chain.config(None), verify(&codes[1])).await,
+        Expect::Status(401),
+    );
+    let access = signed_in.access_token.unwrap_or_default();
+    chain.step(
+        ME,
+        "the second factor's token reads the profile",
+        users_api::get_current_user(&chain.config(Some(&access))).await,
+        Expect::Success,
+    );
+    let refresh = models::RefreshRequest::new(signed_in.refresh_token.unwrap_or_default());
+    let Some(refreshed) = chain.step(
+        REFRESH,
+        "the second factor's refresh token works",
+        auth_api::refresh_token(&chain.config(None), refresh).await,
+        Expect::Success,
+    ) else {
+        return;
+    };
+    let access = refreshed.access_token;
+    let Some(again) =
+        chain.step(LOGIN, "sign in again", auth_api::login_user(&chain.config(None), login()).await, Expect::Success)
+    else {
+        return;
+    };
+    let session = again.mfa_session.unwrap_or_default();
+    let spent = models::VerifyMfaRequest::new(session.clone(), codes[0].clone());
+    chain.step(
+        VERIFY_MFA,
+        "the backup code is spent",
+        auth_api::verify_mfa(&chain.config(None), spent).await,
+        Expect::Status(400),
+    );
+    let step_up = |code: &str| models::StepUpRequest::new(password.to_owned(), code.to_owned());
+    let Some(renewed) = chain.step(
+        BACKUP_CODES,
+        "regenerate backup codes",
+        mfa_api::regenerate_backup_codes(&chain.config(Some(&access)), step_up(&codes[1])).await,
+        Expect::Success,
+    ) else {
+        return;
+    };
+    let old = models::VerifyMfaRequest::new(session.clone(), codes[2].clone());
+    chain.step(
+        VERIFY_MFA,
+        "an old backup code no longer works",
+        auth_api::verify_mfa(&chain.config(None), old).await,
+        Expect::Status(400),
+    );
+    let Some(new_code) = renewed.backup_codes.first() else { return };
+    chain.step(
+        DISABLE_MFA,
+        "turn MFA off",
+        mfa_api::disable_mfa(&chain.config(Some(&access)), step_up(new_code)).await,
+        Expect::Success,
+    );
+    if let Some(plain) = chain.step(
+        LOGIN,
+        "sign in without MFA",
+        auth_api::login_user(&chain.config(None), login()).await,
+        Expect::Success,
+    ) {
+        chain.expect(LOGIN, "tokens again", !plain.mfa_required && plain.access_token.is_some(), format!("{plain:?}"));
+    }
+    chain.step(
+        LOGOUT,
+        "sign out everywhere",
+        auth_api::logout_user(&chain.config(Some(&access))).await,
+        Expect::Success,
+    );
+}
+
+/// forgot password → reset with a code. The code is mailed, which the
+/// harness cannot read from a deployment; it checks that a wrong code is
+/// refused and leaves the password as it was.
+async fn reset_chain(chain: &mut Chain<'_>, email: &str, password: &str) {
+    if signed_up(chain, email, password).await.is_none() {
+        return;
+    }
+    let forgot = models::PasswordResetRequest::new(email.to_owned());
+    chain.step(
+        FORGOT,
+        "ask for a reset code",
+        auth_api::request_password_reset(&chain.config(None), forgot).await,
+        Expect::Success,
+    );
+    let reset =
+        models::ConfirmPasswordResetRequest::new(email.to_owned(), "000000".to_owned(), format!("{password} reset"));
+    chain.step(
+        RESET,
+        "a wrong code is refused",
+        auth_api::confirm_password_reset(&chain.config(None), reset).await,
+        Expect::Status(400),
+    );
+    let login = models::LoginRequest::new(email.to_owned(), password.to_owned());
+    chain.step(
+        LOGIN,
+        "the password is unchanged",
+        auth_api::login_user(&chain.config(None), login).await,
+        Expect::Success,
+    );
+}
+
+/// Runs every chain with fresh accounts named after `unique`; an outcome
+/// per step and per check, and one failure per link of the contract that no
+/// chain followed.
+pub async fn run_chains(contract: &Contract, base: &str, unique: &str, password: &str) -> Vec<Outcome> {
+    let mut outcomes = Vec::new();
+    let mut called = Vec::new();
+    let email = |chain: &str| format!("conformance-{unique}-{chain}@example.com");
+    let mut session = Chain::new("session", base);
+    session_chain(&mut session, &email("session"), password).await;
+    let mut mfa = Chain::new("mfa", base);
+    mfa_chain(&mut mfa, &email("mfa"), password).await;
+    let mut reset = Chain::new("reset", base);
+    reset_chain(&mut reset, &email("reset"), password).await;
+    for chain in [session, mfa, reset] {
+        outcomes.extend(chain.outcomes);
+        called.push(chain.called);
+    }
+    for operation in &contract.operations {
+        for target in &operation.links {
+            let followed = called.iter().any(|steps| {
+                steps.iter().position(|step| step == &operation.id).is_some_and(|at| steps[at..].contains(target))
+            });
+            if !followed {
+                let case = Case {
+                    operation: operation.id.clone(),
+                    label: format!("link to {target}"),
+                    intent: Intent::Valid,
+                    request: Request {
+                        method: operation.method.clone(),
+                        url: format!("{base}{}", operation.path),
+                        headers: Vec::new(),
+                        body: None,
+                    },
+                };
+                outcomes.push(Outcome {
+                    case,
+                    status: None,
+                    violations: vec![format!("no chain follows the link {} → {target}", operation.id)],
+                });
+            }
+        }
+    }
+    outcomes
+}
