@@ -3,6 +3,7 @@
 //! next one is called with, and what must stop working does.
 
 use std::fmt::Debug;
+use std::path::Path;
 
 use auth_client::apis::configuration::Configuration;
 use auth_client::apis::{Error, auth_api, mfa_api, users_api};
@@ -369,41 +370,90 @@ async fn mfa_chain(chain: &mut Chain<'_>, email: &str, password: &str) {
     );
 }
 
-/// forgot password → reset with a code. The code is mailed, which the
-/// harness cannot read from a deployment; it checks that a wrong code is
-/// refused and leaves the password as it was.
-async fn reset_chain(chain: &mut Chain<'_>, email: &str, password: &str) {
-    if signed_up(chain, email, password).await.is_none() {
-        return;
-    }
+/// forgot password → reset with a code. The code is mailed: with the
+/// target's outbox at hand (`--outbox`) the chain reads it, resets the
+/// password and checks that every session ended, the old password is
+/// refused, the new one works and the code is spent. Without it, it checks
+/// that a wrong code is refused and leaves the password as it was.
+async fn reset_chain(chain: &mut Chain<'_>, email: &str, password: &str, outbox: Option<&Path>) {
+    let Some(first) = signed_up(chain, email, password).await else { return };
     let forgot = models::PasswordResetRequest::new(email.to_owned());
-    chain.step(
-        FORGOT,
-        "ask for a reset code",
-        auth_api::request_password_reset(&chain.config(None), forgot).await,
-        Expect::Success,
-    );
+    let asked = auth_api::request_password_reset(&chain.config(None), forgot).await;
+    chain.step(FORGOT, "ask for a reset code", asked, Expect::Success);
+    let mailed = match outbox {
+        Some(dir) => {
+            let code = mailed_code(dir, email, "Your password reset code is").await;
+            chain.expect(
+                FORGOT,
+                "the reset code arrives in the outbox",
+                code.is_some(),
+                format!("none in {}", dir.display()),
+            );
+            code
+        }
+        None => None,
+    };
+    let wrong = if mailed.as_deref() == Some("000000") { "111111" } else { "000000" };
+    let new_password = format!("{password} reset");
     let reset =
-        models::ConfirmPasswordResetRequest::new(email.to_owned(), "000000".to_owned(), format!("{password} reset"));
-    chain.step(
-        RESET,
-        "a wrong code is refused",
-        auth_api::confirm_password_reset(&chain.config(None), reset).await,
-        Expect::Status(400),
-    );
-    let login = models::LoginRequest::new(email.to_owned(), password.to_owned());
-    chain.step(
-        LOGIN,
-        "the password is unchanged",
-        auth_api::login_user(&chain.config(None), login).await,
-        Expect::Success,
-    );
+        |code: &str| models::ConfirmPasswordResetRequest::new(email.to_owned(), code.to_owned(), new_password.clone());
+    let refused = auth_api::confirm_password_reset(&chain.config(None), reset(wrong)).await;
+    chain.step(RESET, "a wrong code is refused", refused, Expect::Status(400));
+    let login = |password: &str| models::LoginRequest::new(email.to_owned(), password.to_owned());
+    let Some(code) = mailed else {
+        let unchanged = auth_api::login_user(&chain.config(None), login(password)).await;
+        chain.step(LOGIN, "the password is unchanged", unchanged, Expect::Success);
+        return;
+    };
+    let done = auth_api::confirm_password_reset(&chain.config(None), reset(&code)).await;
+    chain.step(RESET, "reset with the mailed code", done, Expect::Success);
+    let access = first.access_token.unwrap_or_default();
+    let revoked = users_api::get_current_user(&chain.config(Some(&access))).await;
+    chain.step(ME, "the earlier session ended", revoked, Expect::Status(401));
+    let old = auth_api::login_user(&chain.config(None), login(password)).await;
+    chain.step(LOGIN, "the old password is refused", old, Expect::Status(401));
+    let new = auth_api::login_user(&chain.config(None), login(&new_password)).await;
+    chain.step(LOGIN, "the new password works", new, Expect::Success);
+    let again = auth_api::confirm_password_reset(&chain.config(None), reset(&code)).await;
+    chain.step(RESET, "the code is spent", again, Expect::Status(400));
+}
+
+/// The code after `lead` in the newest mail to `email` in `dir`, waiting
+/// up to five seconds for it (the service may mail in the background).
+async fn mailed_code(dir: &Path, email: &str, lead: &str) -> Option<String> {
+    for _ in 0..50 {
+        let mut files: Vec<_> = std::fs::read_dir(dir)
+            .map(|entries| entries.filter_map(Result::ok).map(|entry| entry.path()).collect())
+            .unwrap_or_default();
+        files.retain(|path| path.extension().is_some_and(|extension| extension == "eml"));
+        files.sort();
+        let code = files.iter().rev().find_map(|file| {
+            let text = std::fs::read_to_string(file).ok()?;
+            if !text.lines().any(|line| line.starts_with("To: ") && line.contains(email)) {
+                return None;
+            }
+            let after = text.split(lead).nth(1)?;
+            let code: String = after.trim_start().chars().take_while(char::is_ascii_digit).collect();
+            (!code.is_empty()).then_some(code)
+        });
+        if code.is_some() {
+            return code;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    None
 }
 
 /// Runs every chain with fresh accounts named after `unique`; an outcome
 /// per step and per check, and one failure per link of the contract that no
 /// chain followed.
-pub async fn run_chains(contract: &Contract, base: &str, unique: &str, password: &str) -> Vec<Outcome> {
+pub async fn run_chains(
+    contract: &Contract,
+    base: &str,
+    unique: &str,
+    password: &str,
+    outbox: Option<&Path>,
+) -> Vec<Outcome> {
     let mut outcomes = Vec::new();
     let mut called = Vec::new();
     let email = |chain: &str| format!("conformance-{unique}-{chain}@example.com");
@@ -412,7 +462,7 @@ pub async fn run_chains(contract: &Contract, base: &str, unique: &str, password:
     let mut mfa = Chain::new("mfa", base);
     mfa_chain(&mut mfa, &email("mfa"), password).await;
     let mut reset = Chain::new("reset", base);
-    reset_chain(&mut reset, &email("reset"), password).await;
+    reset_chain(&mut reset, &email("reset"), password, outbox).await;
     for chain in [session, mfa, reset] {
         outcomes.extend(chain.outcomes);
         called.push(chain.called);

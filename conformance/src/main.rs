@@ -36,6 +36,19 @@ struct Args {
     /// Size of the oversized-body case, in bytes.
     #[arg(long, default_value_t = 1024 * 1024)]
     oversized_bytes: usize,
+    /// Wait up to this many seconds for an access token to expire, to check
+    /// that expired tokens are refused (the target's token lifetime decides
+    /// how long; 0 leaves the case out).
+    #[arg(long, default_value_t = 0)]
+    max_expiry_wait: u64,
+    /// Seconds past its expiry that a token may still be accepted, for
+    /// clock skew between instances.
+    #[arg(long, default_value_t = 10)]
+    expiry_leeway: u64,
+    /// The target's mail outbox directory (`.eml` files), for a local
+    /// server: the reset chain then resets a password with the mailed code.
+    #[arg(long)]
+    outbox: Option<PathBuf>,
     /// Where to write the JUnit XML report.
     #[arg(long)]
     junit: Option<PathBuf>,
@@ -69,6 +82,9 @@ async fn check(args: &Args) -> anyhow::Result<bool> {
         only: args.operations.clone(),
         rate: args.rate,
         oversized_bytes: args.oversized_bytes,
+        max_expiry_wait: std::time::Duration::from_secs(args.max_expiry_wait),
+        expiry_leeway: std::time::Duration::from_secs(args.expiry_leeway),
+        outbox: args.outbox.clone(),
     };
     let outcomes = run(&contract, &settings).await?;
     let summary = Summary::new(&contract, &outcomes, &args.operations);

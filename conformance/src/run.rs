@@ -8,7 +8,7 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use rand::rngs::StdRng;
 use rand::{RngExt, SeedableRng};
 use reqwest::Method;
-use reqwest::header::{AUTHORIZATION, CONTENT_TYPE};
+use reqwest::header::{AUTHORIZATION, CONNECTION, CONTENT_TYPE};
 use serde_json::{Value, json};
 
 use crate::chains;
@@ -53,6 +53,14 @@ pub struct Settings {
     pub rate: u32,
     /// Bytes in the oversized-body case.
     pub oversized_bytes: usize,
+    /// Longest wait for an access token to expire, for the expired-token
+    /// case; when tokens live longer the case is left out (and said so).
+    pub max_expiry_wait: Duration,
+    /// How long after its expiry a token may still be accepted (clock skew).
+    pub expiry_leeway: Duration,
+    /// The target's mail outbox, when the harness can read it (a local
+    /// server); the reset chain then completes a reset with the mailed code.
+    pub outbox: Option<std::path::PathBuf>,
 }
 
 /// A signed-up account whose tokens the protected operations use.
@@ -61,6 +69,8 @@ struct Probe {
     password: String,
     access_token: String,
     id_token: String,
+    /// When the access token stops working, as its sign-in answered.
+    expires_at: Instant,
 }
 
 /// Sends requests, at most `rate` a second.
@@ -102,6 +112,8 @@ pub async fn run(contract: &Contract, settings: &Settings) -> anyhow::Result<Vec
     let mut seed_rng = StdRng::seed_from_u64(settings.seed);
     let mut probe = sign_up(&mut sender, &base, &mut seed_rng).await?;
     let revoked = revoked_token(&mut sender, &base, &mut seed_rng).await?;
+    // Its token is used once, after it has expired, if that is soon enough.
+    let expiring = sign_up(&mut sender, &base, &mut seed_rng).await?;
 
     let mut outcomes = Vec::new();
     for operation in &contract.operations {
@@ -111,13 +123,7 @@ pub async fn run(contract: &Contract, settings: &Settings) -> anyhow::Result<Vec
         let mut rng = StdRng::seed_from_u64(settings.seed ^ fnv1a(operation.id.as_bytes()));
         let cases = cases(operation, &base, &probe, &revoked, settings, &mut rng)?;
         for case in cases {
-            let outcome = match sender.send(&case.request).await {
-                Ok(answer) => {
-                    let violations = checker.violations(operation, case.intent, &answer);
-                    Outcome { status: Some(answer.status), violations, case }
-                }
-                Err(error) => Outcome { status: None, violations: vec![format!("no answer: {error:#}")], case },
-            };
+            let outcome = send_and_check(&mut sender, &checker, operation, case).await;
             let signed_out = operation.id == "logoutUser" && outcome.status.is_some_and(|status| status < 300);
             outcomes.push(outcome);
             if signed_out {
@@ -126,12 +132,54 @@ pub async fn run(contract: &Contract, settings: &Settings) -> anyhow::Result<Vec
             }
         }
     }
+    // Past the expiry by more than the clock skew a server may tolerate.
+    let wait = expiring.expires_at.saturating_duration_since(Instant::now()) + settings.expiry_leeway;
+    if wait <= settings.max_expiry_wait {
+        tokio::time::sleep(wait).await;
+        for operation in contract.operations.iter().filter(|operation| operation.protected) {
+            if !settings.only.is_empty() && !settings.only.contains(&operation.id) {
+                continue;
+            }
+            // The request of a valid case, with the expired token instead.
+            let body = outcomes
+                .iter()
+                .find(|outcome| outcome.case.operation == operation.id && outcome.case.intent == Intent::Valid)
+                .and_then(|outcome| outcome.case.request.body.clone());
+            let headers = bearer(&expiring.access_token);
+            let headers = if body.is_some() { with_json(headers) } else { headers };
+            let url = format!("{base}{}", operation.path);
+            let request = Request { method: operation.method.clone(), url, headers, body };
+            let case = Case {
+                operation: operation.id.clone(),
+                label: "credentials: token past its expiry".to_owned(),
+                intent: Intent::Unauthenticated,
+                request,
+            };
+            outcomes.push(send_and_check(&mut sender, &checker, operation, case).await);
+        }
+    } else {
+        eprintln!(
+            "note: no expired-token case: waiting for a token to expire would take {} s, more than --max-expiry-wait {} s",
+            wait.as_secs(),
+            settings.max_expiry_wait.as_secs()
+        );
+    }
     if settings.only.is_empty() {
         let unique = probe.email.trim_start_matches("conformance-").split('@').next().unwrap_or_default().to_owned();
         let password = format!("Chains-{}", random_letters(&mut seed_rng, 20));
-        outcomes.extend(chains::run_chains(contract, &base, &unique, &password).await);
+        outcomes.extend(chains::run_chains(contract, &base, &unique, &password, settings.outbox.as_deref()).await);
     }
     Ok(outcomes)
+}
+
+async fn send_and_check(sender: &mut Sender, checker: &Checker, operation: &Operation, case: Case) -> Outcome {
+    match sender.send(&case.request).await {
+        Ok(answer) => {
+            let violations = checker.violations(operation, case.intent, &answer);
+            Outcome { status: Some(answer.status), violations, case }
+        }
+        Err(error) => Outcome { status: None, violations: vec![format!("no answer: {error:#}")], case },
+    }
 }
 
 type Headers = Vec<(String, String)>;
@@ -203,12 +251,11 @@ fn cases(
     text_plain.push((CONTENT_TYPE.to_string(), "text/plain".to_owned()));
     cases.add("body: wrong content type (text/plain)", Intent::Invalid, text_plain, Some(valid.clone()));
     let oversized = to_bytes(&json!({ "padding": "x".repeat(settings.oversized_bytes) }));
-    cases.add(
-        format!("body: oversized ({} bytes)", oversized.len()),
-        Intent::Invalid,
-        with_json(auth),
-        Some(oversized),
-    );
+    // A server may answer before reading such a body and then close the
+    // connection; this one is not reused for the next case.
+    let mut closing = with_json(auth);
+    closing.push((CONNECTION.to_string(), "close".to_owned()));
+    cases.add(format!("body: oversized ({} bytes)", oversized.len()), Intent::Invalid, closing, Some(oversized));
     credential_cases(&mut cases, probe, revoked, Some(valid));
     Ok(cases.cases)
 }
@@ -294,7 +341,8 @@ async fn sign_up(sender: &mut Sender, base: &str, rng: &mut StdRng) -> anyhow::R
     if answer.status != 201 {
         bail!("could not register the probe account: {} {}", answer.status, String::from_utf8_lossy(&answer.body));
     }
-    let mut probe = Probe { email, password, access_token: String::new(), id_token: String::new() };
+    let mut probe =
+        Probe { email, password, access_token: String::new(), id_token: String::new(), expires_at: Instant::now() };
     sign_in(sender, base, &mut probe).await?;
     Ok(probe)
 }
@@ -312,6 +360,7 @@ async fn sign_in(sender: &mut Sender, base: &str, probe: &mut Probe) -> anyhow::
     };
     probe.access_token = access.to_owned();
     probe.id_token = id.to_owned();
+    probe.expires_at = Instant::now() + Duration::from_secs(tokens["expiresIn"].as_u64().unwrap_or(u64::MAX / 4));
     Ok(())
 }
 

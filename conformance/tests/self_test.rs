@@ -110,6 +110,9 @@ async fn check(breakage: Breakage, only: &[&str]) -> Vec<Outcome> {
         only: only.iter().map(|id| (*id).to_owned()).collect(),
         rate: 0,
         oversized_bytes: 128 * 1024,
+        max_expiry_wait: std::time::Duration::ZERO,
+        expiry_leeway: std::time::Duration::ZERO,
+        outbox: Some(data.path().join("outbox")),
     };
     let outcomes = run(&contract, &settings).await.expect("the harness ran");
     drop(data);
