@@ -709,6 +709,7 @@ fn node_mutations<R: Rng>(schema: &Value, value: &Value, pointer: &str, rng: &mu
     let mut out = Vec::new();
     if pointer.is_empty() && kind == Some("object") {
         out.extend(property_mutations(schema, value, pointer, rng));
+        out.extend(unknown_property(schema, value, pointer));
         out.push(mutation(pointer, "not an object (array)", Value::Array(vec![value.clone()])));
         return out;
     }
@@ -730,10 +731,23 @@ fn node_mutations<R: Rng>(schema: &Value, value: &Value, pointer: &str, rng: &mu
         (Some("object"), Value::Object(_)) => {
             out.push(mutation(pointer, &wrong_type("string", kind), Value::String(value.to_string())));
             out.extend(property_mutations(schema, value, pointer, rng));
+            out.extend(unknown_property(schema, value, pointer));
         }
         _ => {}
     }
     out
+}
+
+/// For an object that forbids properties it does not name
+/// (`additionalProperties: false`), the value with one more.
+fn unknown_property(schema: &Value, value: &Value, pointer: &str) -> Option<Mutation> {
+    if schema.get("additionalProperties") != Some(&Value::Bool(false)) {
+        return None;
+    }
+    let mut extended = value.as_object()?.clone();
+    let name = (0..).map(|n| format!("unexpected{n}")).find(|name| !extended.contains_key(name))?;
+    extended.insert(name, Value::from("x"));
+    Some(mutation(pointer, "unknown property (additionalProperties false)", Value::Object(extended)))
 }
 
 fn wrong_type(sent: &str, wanted: Option<&str>) -> String {
@@ -1587,5 +1601,24 @@ mod tests {
                 assert!(descriptions.iter().any(|description| description == wanted), "{wanted} in {descriptions:?}");
             }
         }
+    }
+
+    #[test]
+    fn objects_closed_to_other_properties_get_one_more() {
+        let schema = serde_json::json!({
+            "type": "object",
+            "required": ["a"],
+            "additionalProperties": false,
+            "properties": { "a": { "type": "string", "minLength": 1, "maxLength": 5 } }
+        });
+        let mut rng = rand::rngs::StdRng::seed_from_u64(3);
+        let base = positive(&schema, &mut rng).unwrap();
+        let mutations = negatives(&schema, &base, &mut rng);
+        let extra = mutations.iter().find(|m| m.description == "body: unknown property (additionalProperties false)");
+        let extra = extra.expect("an unknown-property mutation");
+        assert_eq!(extra.body["a"], base["a"]);
+        assert_eq!(extra.body["unexpected0"], "x");
+        let open = serde_json::json!({ "type": "object", "properties": { "a": { "type": "string" } } });
+        assert!(negatives(&open, &base, &mut rng).iter().all(|m| !m.description.contains("unknown property")));
     }
 }
