@@ -114,7 +114,7 @@ const VERIFY_MFA: (&str, Method, &str) = ("verifyMfa", Method::POST, "/auth/mfa/
 const DISABLE_MFA: (&str, Method, &str) = ("disableMfa", Method::POST, "/users/me/mfa/disable");
 const BACKUP_CODES: (&str, Method, &str) = ("regenerateBackupCodes", Method::POST, "/users/me/mfa/backup-codes");
 
-/// A new account, signed in: its email, password and first token set.
+/// Registers a new account and signs in; the answer of that sign-in, when it gave tokens.
 async fn signed_up(chain: &mut Chain<'_>, email: &str, password: &str) -> Option<models::LoginResponse> {
     let request = models::RegisterRequest::new(email.to_owned(), password.to_owned(), "Chain Probe".to_owned());
     let user = chain.step(
