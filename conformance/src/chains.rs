@@ -444,19 +444,19 @@ async fn mailed_code(dir: &Path, email: &str, lead: &str) -> Option<String> {
     None
 }
 
-/// Runs every chain with fresh accounts named after `unique`; an outcome
+/// Runs every chain with fresh accounts named after the run `run_id`; an outcome
 /// per step and per check, and one failure per link of the contract that no
 /// chain followed.
 pub async fn run_chains(
     contract: &Contract,
     base: &str,
-    unique: &str,
+    run_id: &str,
     password: &str,
     outbox: Option<&Path>,
 ) -> Vec<Outcome> {
     let mut outcomes = Vec::new();
     let mut called = Vec::new();
-    let email = |chain: &str| format!("conformance-{unique}-{chain}@example.com");
+    let email = |chain: &str| format!("conformance-{run_id}-{chain}@example.com");
     let mut session = Chain::new("session", base);
     session_chain(&mut session, &email("session"), password).await;
     let mut mfa = Chain::new("mfa", base);

@@ -109,17 +109,26 @@ pub async fn run(contract: &Contract, settings: &Settings) -> anyhow::Result<Vec
     let http = reqwest::Client::builder().timeout(Duration::from_secs(30)).build()?;
     let mut sender = Sender { http, interval, last: None };
     let base = settings.base_url.trim_end_matches('/').to_owned();
+    let selected: Vec<&Operation> = contract
+        .operations
+        .iter()
+        .filter(|operation| settings.only.is_empty() || settings.only.contains(&operation.id))
+        .collect();
     let mut seed_rng = StdRng::seed_from_u64(settings.seed);
-    let mut probe = sign_up(&mut sender, &base, &mut seed_rng).await?;
-    let revoked = revoked_token(&mut sender, &base, &mut seed_rng).await?;
-    // Its token is used once, after it has expired, if that is soon enough.
-    let expiring = sign_up(&mut sender, &base, &mut seed_rng).await?;
+    // New on every run, so that the harness can run again against the same deployment.
+    let started = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_nanos());
+    let run_id = format!("{started}-{}", random_letters(&mut seed_rng, 8));
+    let mut probe = sign_up(&mut sender, &base, &run_id, "probe", &mut seed_rng).await?;
+    let revoked = revoked_token(&mut sender, &base, &run_id, &mut seed_rng).await?;
+    // Its token is used once it has expired, when that is soon enough.
+    let expiring = if settings.max_expiry_wait.is_zero() {
+        None
+    } else {
+        Some(sign_up(&mut sender, &base, &run_id, "expiring", &mut seed_rng).await?)
+    };
 
     let mut outcomes = Vec::new();
-    for operation in &contract.operations {
-        if !settings.only.is_empty() && !settings.only.contains(&operation.id) {
-            continue;
-        }
+    for &operation in &selected {
         let mut rng = StdRng::seed_from_u64(settings.seed ^ fnv1a(operation.id.as_bytes()));
         let cases = cases(operation, &base, &probe, &revoked, settings, &mut rng)?;
         for case in cases {
@@ -133,43 +142,39 @@ pub async fn run(contract: &Contract, settings: &Settings) -> anyhow::Result<Vec
         }
     }
     // Past the expiry by more than the clock skew a server may tolerate.
-    let wait = expiring.expires_at.saturating_duration_since(Instant::now()) + settings.expiry_leeway;
-    if wait <= settings.max_expiry_wait {
-        tokio::time::sleep(wait).await;
-        for operation in contract.operations.iter().filter(|operation| operation.protected) {
-            if !settings.only.is_empty() && !settings.only.contains(&operation.id) {
-                continue;
+    let wait = expiring
+        .as_ref()
+        .map(|expiring| expiring.expires_at.saturating_duration_since(Instant::now()) + settings.expiry_leeway);
+    match (expiring, wait) {
+        (Some(expiring), Some(wait)) if wait <= settings.max_expiry_wait => {
+            tokio::time::sleep(wait).await;
+            for &operation in selected.iter().filter(|operation| operation.protected) {
+                let case = expired_token_case(operation, &base, &expiring.access_token, &outcomes);
+                outcomes.push(send_and_check(&mut sender, &checker, operation, case).await);
             }
-            // The request of a valid case, with the expired token instead.
-            let body = outcomes
-                .iter()
-                .find(|outcome| outcome.case.operation == operation.id && outcome.case.intent == Intent::Valid)
-                .and_then(|outcome| outcome.case.request.body.clone());
-            let headers = bearer(&expiring.access_token);
-            let headers = if body.is_some() { with_json(headers) } else { headers };
-            let url = format!("{base}{}", operation.path);
-            let request = Request { method: operation.method.clone(), url, headers, body };
-            let case = Case {
-                operation: operation.id.clone(),
-                label: "credentials: token past its expiry".to_owned(),
-                intent: Intent::Unauthenticated,
-                request,
-            };
-            outcomes.push(send_and_check(&mut sender, &checker, operation, case).await);
         }
-    } else {
-        eprintln!(
-            "note: no expired-token case: waiting for a token to expire would take {} s, more than --max-expiry-wait {} s",
-            wait.as_secs(),
+        (_, wait) => eprintln!(
+            "note: no expired-token case: waiting for a token to expire would take {}, more than --max-expiry-wait {} s",
+            wait.map_or_else(|| "some time".to_owned(), |wait| format!("{} s", wait.as_secs())),
             settings.max_expiry_wait.as_secs()
-        );
+        ),
     }
     if settings.only.is_empty() {
-        let unique = probe.email.trim_start_matches("conformance-").split('@').next().unwrap_or_default().to_owned();
         let password = format!("Chains-{}", random_letters(&mut seed_rng, 20));
-        outcomes.extend(chains::run_chains(contract, &base, &unique, &password, settings.outbox.as_deref()).await);
+        outcomes.extend(chains::run_chains(contract, &base, &run_id, &password, settings.outbox.as_deref()).await);
     }
     Ok(outcomes)
+}
+
+/// The request of the operation's first valid case, with an expired token.
+fn expired_token_case(operation: &Operation, base: &str, token: &str, outcomes: &[Outcome]) -> Case {
+    let body = outcomes
+        .iter()
+        .find(|outcome| outcome.case.operation == operation.id && outcome.case.intent == Intent::Valid)
+        .and_then(|outcome| outcome.case.request.body.clone());
+    let headers = if body.is_some() { with_json(bearer(token)) } else { bearer(token) };
+    let cases = Cases { operation, url: format!("{base}{}", operation.path), cases: Vec::new() };
+    cases.case("credentials: token past its expiry", Intent::Unauthenticated, headers, body)
 }
 
 async fn send_and_check(sender: &mut Sender, checker: &Checker, operation: &Operation, case: Case) -> Outcome {
@@ -192,9 +197,14 @@ struct Cases<'a> {
 }
 
 impl Cases<'_> {
-    fn add(&mut self, label: impl Into<String>, intent: Intent, headers: Headers, body: Option<Vec<u8>>) {
+    fn case(&self, label: impl Into<String>, intent: Intent, headers: Headers, body: Option<Vec<u8>>) -> Case {
         let request = Request { method: self.operation.method.clone(), url: self.url.clone(), headers, body };
-        self.cases.push(Case { operation: self.operation.id.clone(), label: label.into(), intent, request });
+        Case { operation: self.operation.id.clone(), label: label.into(), intent, request }
+    }
+
+    fn add(&mut self, label: impl Into<String>, intent: Intent, headers: Headers, body: Option<Vec<u8>>) {
+        let case = self.case(label, intent, headers, body);
+        self.cases.push(case);
     }
 }
 
@@ -330,16 +340,14 @@ fn random_letters(rng: &mut StdRng, count: usize) -> String {
     (0..count).map(|_| char::from(LETTERS[rng.random_range(0..LETTERS.len())])).collect()
 }
 
-/// Registers a new account and signs in. The address is new on every run,
-/// so that the harness can run again against the same deployment.
-async fn sign_up(sender: &mut Sender, base: &str, rng: &mut StdRng) -> anyhow::Result<Probe> {
-    let unique = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_nanos()).unwrap_or(0);
-    let email = format!("conformance-{unique}-{}@example.com", random_letters(rng, 8));
+/// Registers the account `role` of this run and signs in.
+async fn sign_up(sender: &mut Sender, base: &str, run_id: &str, role: &str, rng: &mut StdRng) -> anyhow::Result<Probe> {
+    let email = format!("conformance-{run_id}-{role}@example.com");
     let password = format!("Conformance-{}", random_letters(rng, 20));
     let body = json!({ "email": email, "password": password, "name": "Conformance Probe" });
     let answer = post_json(sender, &format!("{base}/auth/register"), &body).await?;
     if answer.status != 201 {
-        bail!("could not register the probe account: {} {}", answer.status, String::from_utf8_lossy(&answer.body));
+        bail!("could not register the {role} account: {} {}", answer.status, String::from_utf8_lossy(&answer.body));
     }
     let mut probe =
         Probe { email, password, access_token: String::new(), id_token: String::new(), expires_at: Instant::now() };
@@ -365,8 +373,8 @@ async fn sign_in(sender: &mut Sender, base: &str, probe: &mut Probe) -> anyhow::
 }
 
 /// An access token of a second account, issued before that account signed out.
-async fn revoked_token(sender: &mut Sender, base: &str, rng: &mut StdRng) -> anyhow::Result<String> {
-    let probe = sign_up(sender, base, rng).await?;
+async fn revoked_token(sender: &mut Sender, base: &str, run_id: &str, rng: &mut StdRng) -> anyhow::Result<String> {
+    let probe = sign_up(sender, base, run_id, "revoked", rng).await?;
     let logout = Request {
         method: Method::POST,
         url: format!("{base}/auth/logout"),

@@ -8,7 +8,7 @@ use secrecy::{ExposeSecret, SecretString};
 use serde::Deserialize;
 
 use super::error::AuthError;
-use super::model::{Principal, TokenSet, UserId};
+use super::model::{Account, Principal, TokenSet, UserId};
 use super::second_factor::{Authenticator, MfaKey, Sealed, generate_backup_codes, mfa_session_digest, new_mfa_session};
 use super::service::{AttemptKeys, AuthService, Client, SignedIn};
 use super::values::{Email, MfaCode, MfaSession, Password, RefreshToken, TotpCode};
@@ -105,12 +105,9 @@ impl AuthService {
     /// Creates a new pending authenticator secret, replacing an earlier
     /// pending one. MFA stays off until [`Self::verify_mfa_setup`].
     pub async fn setup_mfa(&self, principal: &Principal) -> Result<MfaEnrollment, AuthError> {
-        let account = self.profile(principal).await?;
-        if account.mfa_enabled {
-            return Err(AuthError::MfaAlreadyEnabled);
-        }
+        let user = self.user(principal.user_id).await?;
         let (authenticator, secret) =
-            Authenticator::generate(&self.mfa_settings.issuer, &account.user.email).map_err(AuthError::Internal)?;
+            Authenticator::generate(&self.mfa_settings.issuer, &user.email).map_err(AuthError::Internal)?;
         let enrollment = MfaEnrollment {
             secret: authenticator.secret_base32(),
             uri: authenticator.uri().map_err(AuthError::Internal)?,
@@ -132,13 +129,13 @@ impl AuthService {
     /// the user's other sessions.
     pub async fn verify_mfa_setup(&self, principal: &Principal, code: &TotpCode) -> Result<BackupCodes, AuthError> {
         let user_id = principal.user_id;
-        let account = self.profile(principal).await?;
+        let user = self.user(user_id).await?;
         let record = match self.mfa.get(user_id).await? {
             None => return Err(AuthError::MfaSetupNotStarted),
             Some(record) if record.enabled => return Err(AuthError::MfaAlreadyEnabled),
             Some(record) => record,
         };
-        let authenticator = self.authenticator(user_id, &account.user.email, &record)?;
+        let authenticator = self.authenticator(user_id, &user.email, &record)?;
         let Some(step) = authenticator.matching_step(code, self.clock.now()) else {
             return Err(AuthError::InvalidMfaCode);
         };
@@ -213,7 +210,7 @@ impl AuthService {
             return Err(AuthError::InvalidMfaSession);
         };
         self.forget_attempts(&keys).await?;
-        let account = self.account(challenge.user_id).await?;
+        let account = Account { user: self.user(challenge.user_id).await?, mfa_enabled: true };
         tracing::info!(user_id = %challenge.user_id, "second factor accepted");
         Ok(SignedIn { account, tokens })
     }
@@ -263,8 +260,8 @@ impl AuthService {
         client: &Client,
     ) -> Result<(), AuthError> {
         let user_id = principal.user_id;
-        let account = self.profile(principal).await?;
-        let keys = AttemptKeys::new(&account.user.email, client);
+        let user = self.user(user_id).await?;
+        let keys = AttemptKeys::new(&user.email, client);
         self.acquire_attempts(&keys).await?;
         let checked = async {
             let Some(record) = self.mfa.get(user_id).await?.filter(|record| record.enabled) else {
@@ -273,7 +270,7 @@ impl AuthService {
             if !self.identity.check_password(user_id, password).await? {
                 return Ok(false);
             }
-            self.check_second_factor(user_id, &account.user.email, &record, code).await
+            self.check_second_factor(user_id, &user.email, &record, code).await
         };
         match checked.await {
             Ok(true) => self.forget_attempts(&keys).await,

@@ -335,7 +335,7 @@ impl AuthService {
                     return Ok(Login::MfaRequired { session, expires_in });
                 }
                 self.forget_attempts(&keys).await?;
-                let account = self.account(user_id).await?;
+                let account = Account { user: self.user(user_id).await?, mfa_enabled: false };
                 Ok(Login::SignedIn(SignedIn { account, tokens }))
             }
             Ok(SignIn::NotConfirmed) => {
@@ -384,13 +384,17 @@ impl AuthService {
 
     /// The profile of a user known to exist.
     pub(super) async fn account(&self, user_id: UserId) -> Result<Account, AuthError> {
-        let user = self
-            .users
-            .get(user_id)
-            .await?
-            .ok_or_else(|| AuthError::Internal(anyhow!("user {user_id} has credentials but no profile")))?;
+        let user = self.user(user_id).await?;
         let mfa_enabled = self.mfa_enabled(user_id).await?;
         Ok(Account { user, mfa_enabled })
+    }
+
+    /// The user record of a user known to exist.
+    pub(super) async fn user(&self, user_id: UserId) -> Result<User, AuthError> {
+        self.users
+            .get(user_id)
+            .await?
+            .ok_or_else(|| AuthError::Internal(anyhow!("user {user_id} has credentials but no profile")))
     }
 
     /// Changes the password. Wrong current passwords count toward the
@@ -404,8 +408,8 @@ impl AuthService {
         client: &Client,
     ) -> Result<(), AuthError> {
         self.policy.check("newPassword", new).map_err(AuthError::WeakPassword)?;
-        let account = self.profile(principal).await?;
-        let keys = AttemptKeys::new(&account.user.email, client);
+        let user = self.user(principal.user_id).await?;
+        let keys = AttemptKeys::new(&user.email, client);
         self.acquire_attempts(&keys).await?;
         match self.identity.change_password(principal, current, new).await {
             Ok(PasswordChange::Changed) => {

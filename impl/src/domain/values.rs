@@ -145,10 +145,7 @@ pub struct ConfirmationCode(SecretString);
 
 impl ConfirmationCode {
     pub fn parse(field: &str, raw: &str) -> Result<Self, FieldProblem> {
-        if !(6..=10).contains(&raw.len()) || !raw.bytes().all(|byte| byte.is_ascii_digit()) {
-            return Err(FieldProblem::new(field, "invalid_code_format", "must be 6 to 10 digits"));
-        }
-        Ok(Self(SecretString::from(raw.to_owned())))
+        digits(field, raw, 6..=10, "must be 6 to 10 digits").map(Self)
     }
 
     pub fn expose(&self) -> &str {
@@ -222,16 +219,26 @@ fn opaque(field: &str, raw: &str) -> Result<SecretString, FieldProblem> {
     Ok(SecretString::from(raw.to_owned()))
 }
 
+/// A code of ASCII digits whose count is in `lengths`.
+fn digits(
+    field: &str,
+    raw: &str,
+    lengths: std::ops::RangeInclusive<usize>,
+    rule: &str,
+) -> Result<SecretString, FieldProblem> {
+    if !lengths.contains(&raw.len()) || !raw.bytes().all(|byte| byte.is_ascii_digit()) {
+        return Err(FieldProblem::new(field, "invalid_code_format", rule));
+    }
+    Ok(SecretString::from(raw.to_owned()))
+}
+
 /// The six digits an authenticator app shows. `Debug` hides them.
 #[derive(Clone)]
 pub struct TotpCode(SecretString);
 
 impl TotpCode {
     pub fn parse(field: &str, raw: &str) -> Result<Self, FieldProblem> {
-        if raw.len() != 6 || !raw.bytes().all(|byte| byte.is_ascii_digit()) {
-            return Err(FieldProblem::new(field, "invalid_code_format", "must be 6 digits"));
-        }
-        Ok(Self(SecretString::from(raw.to_owned())))
+        digits(field, raw, 6..=6, "must be 6 digits").map(Self)
     }
 
     pub fn expose(&self) -> &str {

@@ -186,6 +186,13 @@ pub fn is_unique_violation(error: &rusqlite::Error) -> bool {
     matches!(error, rusqlite::Error::SqliteFailure(failure, _) if failure.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_UNIQUE || failure.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_PRIMARYKEY)
 }
 
+/// A user id read back from the database.
+pub fn parse_user_id(stored: &str) -> Result<crate::domain::UserId, PortError> {
+    uuid::Uuid::parse_str(stored)
+        .map(crate::domain::UserId)
+        .map_err(|_| PortError::Internal(anyhow!("a stored user id is not a UUID")))
+}
+
 /// Milliseconds since the Unix epoch, as stored.
 pub fn millis(at: chrono::DateTime<chrono::Utc>) -> i64 {
     at.timestamp_millis()

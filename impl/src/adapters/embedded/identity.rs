@@ -19,7 +19,7 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
-use super::db::{Db, is_unique_violation, millis};
+use super::db::{Db, is_unique_violation, millis, parse_user_id};
 use super::hasher::PasswordHasher;
 use super::signing::{SigningKey, is_current, validation};
 use crate::domain::{
@@ -858,8 +858,4 @@ fn revoke_other_sessions(
         "UPDATE sessions SET revoked_at = ?1 WHERE user_id = ?2 AND id <> ?3 AND revoked_at IS NULL",
         params![now, user_id, keep],
     )
-}
-
-fn parse_user_id(stored: &str) -> Result<UserId, PortError> {
-    Uuid::parse_str(stored).map(UserId).map_err(|_| PortError::Internal(anyhow!("a stored user id is not a UUID")))
 }

@@ -5,7 +5,7 @@ use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use rusqlite::{OptionalExtension, TransactionBehavior, params};
 
-use super::db::{from_millis, millis};
+use super::db::{from_millis, millis, parse_user_id};
 use super::store::SqliteStore;
 use crate::domain::{Email, PortError, UserId};
 use crate::ports::{MfaChallenge, MfaRecord, MfaStore};
@@ -201,9 +201,7 @@ impl MfaStore for SqliteStore {
             })
             .await?;
         let Some((user_id, email, sealed_refresh_token, expires_at)) = row else { return Ok(None) };
-        let user_id = uuid::Uuid::parse_str(&user_id)
-            .map(UserId)
-            .map_err(|_| PortError::Internal(anyhow!("a stored user id is not a UUID")))?;
+        let user_id = parse_user_id(&user_id)?;
         let email = Email::parse("email", &email)
             .map_err(|_| PortError::Internal(anyhow!("the stored email of a challenge does not parse")))?;
         Ok(Some(MfaChallenge { user_id, email, sealed_refresh_token, expires_at: from_millis(expires_at) }))

@@ -6,9 +6,8 @@ use anyhow::anyhow;
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use rusqlite::{OptionalExtension, Row, TransactionBehavior, params};
-use uuid::Uuid;
 
-use super::db::{Db, from_millis, is_unique_violation, millis};
+use super::db::{Db, from_millis, is_unique_violation, millis, parse_user_id};
 use crate::domain::{DisplayName, Email, PortError, User, UserId};
 use crate::ports::{Acquire, AttemptCounter, Insert, UserStore};
 
@@ -48,11 +47,11 @@ impl UserRow {
     }
 
     fn into_user(self) -> Result<User, PortError> {
-        let id = Uuid::parse_str(&self.id).map_err(|_| PortError::Internal(anyhow!("stored user id is not a UUID")))?;
+        let id = parse_user_id(&self.id)?;
         let email = Email::parse("email", &self.email)
             .map_err(|_| PortError::Internal(anyhow!("stored email of user {id} does not parse")))?;
         Ok(User {
-            id: UserId(id),
+            id,
             email,
             name: DisplayName::from_trusted(self.name),
             email_verified: self.email_verified,
