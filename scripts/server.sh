@@ -5,12 +5,14 @@
 # with extra environment settings for the server. It sets `base_url` and
 # `server_pid`, and stops the server when the calling script exits.
 
+source "$(dirname "${BASH_SOURCE[0]}")/cleanup.sh"
+
 start_server() {
     local log=$1
     shift
     cargo build --locked --quiet -p auth-service --bin auth-server || return 1
     _server_data=$(mktemp -d "${TMPDIR:-/tmp}/auth-server.XXXXXX")
-    trap _stop_server EXIT
+    trap _stop_all EXIT
     trap 'exit 130' INT
     trap 'exit 143' TERM
     local port

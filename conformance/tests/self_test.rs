@@ -93,7 +93,8 @@ async fn check(breakage: Breakage, only: &[&str]) -> Vec<Outcome> {
     config.server.rate_limit_per_second = 0;
     config.login.max_failures_per_ip = 1_000_000;
     config.login.max_failures_per_account = 1_000_000;
-    let router = auth_service::app::embedded(&config)
+    let router = auth_service::app::build(&config)
+        .await
         .expect("the service")
         .layer(from_fn(move |request: Request, next: Next| break_it(breakage, request, next)));
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");

@@ -1123,7 +1123,7 @@ impl std::convert::TryFrom<HeaderValue> for header::IntoHeaderValue<Health> {
 
 
 
-/// A P-256 public key (RFC 7517, RFC 7518 section 6.2).
+/// A public signing key (RFC 7517): a P-256 key for ES256 (`crv`, `x`, `y`; RFC 7518 section 6.2) when the service signs its own tokens, an RSA key for RS256 (`n`, `e`; section 6.3) when Cognito does. 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
 #[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
 pub struct Jwk {
@@ -1133,15 +1133,28 @@ pub struct Jwk {
 
     /// Note: inline enums are not fully supported by openapi-generator
     #[serde(rename = "crv")]
-    pub crv: String,
+    #[serde(skip_serializing_if="Option::is_none")]
+    pub crv: Option<String>,
 
-    /// Base64url-encoded x coordinate.
+    /// Base64url-encoded x coordinate (EC).
     #[serde(rename = "x")]
-    pub x: String,
+    #[serde(skip_serializing_if="Option::is_none")]
+    pub x: Option<String>,
 
-    /// Base64url-encoded y coordinate.
+    /// Base64url-encoded y coordinate (EC).
     #[serde(rename = "y")]
-    pub y: String,
+    #[serde(skip_serializing_if="Option::is_none")]
+    pub y: Option<String>,
+
+    /// Base64url-encoded modulus (RSA).
+    #[serde(rename = "n")]
+    #[serde(skip_serializing_if="Option::is_none")]
+    pub n: Option<String>,
+
+    /// Base64url-encoded exponent (RSA).
+    #[serde(rename = "e")]
+    #[serde(skip_serializing_if="Option::is_none")]
+    pub e: Option<String>,
 
     #[serde(rename = "kid")]
     pub kid: String,
@@ -1160,12 +1173,14 @@ pub struct Jwk {
 
 impl Jwk {
     #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(kty: String, crv: String, x: String, y: String, kid: String, r_use: String, alg: String, ) -> Jwk {
+    pub fn new(kty: String, kid: String, r_use: String, alg: String, ) -> Jwk {
         Jwk {
  kty,
- crv,
- x,
- y,
+ crv: None,
+ x: None,
+ y: None,
+ n: None,
+ e: None,
  kid,
  r_use,
  alg,
@@ -1184,16 +1199,44 @@ impl std::fmt::Display for Jwk {
             Some(self.kty.to_string()),
 
 
-            Some("crv".to_string()),
-            Some(self.crv.to_string()),
+            self.crv.as_ref().map(|crv| {
+                [
+                    "crv".to_string(),
+                    crv.to_string(),
+                ].join(",")
+            }),
 
 
-            Some("x".to_string()),
-            Some(self.x.to_string()),
+            self.x.as_ref().map(|x| {
+                [
+                    "x".to_string(),
+                    x.to_string(),
+                ].join(",")
+            }),
 
 
-            Some("y".to_string()),
-            Some(self.y.to_string()),
+            self.y.as_ref().map(|y| {
+                [
+                    "y".to_string(),
+                    y.to_string(),
+                ].join(",")
+            }),
+
+
+            self.n.as_ref().map(|n| {
+                [
+                    "n".to_string(),
+                    n.to_string(),
+                ].join(",")
+            }),
+
+
+            self.e.as_ref().map(|e| {
+                [
+                    "e".to_string(),
+                    e.to_string(),
+                ].join(",")
+            }),
 
 
             Some("kid".to_string()),
@@ -1228,6 +1271,8 @@ impl std::str::FromStr for Jwk {
             pub crv: Vec<String>,
             pub x: Vec<String>,
             pub y: Vec<String>,
+            pub n: Vec<String>,
+            pub e: Vec<String>,
             pub kid: Vec<String>,
             pub r_use: Vec<String>,
             pub alg: Vec<String>,
@@ -1257,6 +1302,10 @@ impl std::str::FromStr for Jwk {
                     #[allow(clippy::redundant_clone)]
                     "y" => intermediate_rep.y.push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
                     #[allow(clippy::redundant_clone)]
+                    "n" => intermediate_rep.n.push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    #[allow(clippy::redundant_clone)]
+                    "e" => intermediate_rep.e.push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    #[allow(clippy::redundant_clone)]
                     "kid" => intermediate_rep.kid.push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
                     #[allow(clippy::redundant_clone)]
                     "use" => intermediate_rep.r_use.push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
@@ -1273,9 +1322,11 @@ impl std::str::FromStr for Jwk {
         // Use the intermediate representation to return the struct
         std::result::Result::Ok(Jwk {
             kty: intermediate_rep.kty.into_iter().next().ok_or_else(|| "kty missing in Jwk".to_string())?,
-            crv: intermediate_rep.crv.into_iter().next().ok_or_else(|| "crv missing in Jwk".to_string())?,
-            x: intermediate_rep.x.into_iter().next().ok_or_else(|| "x missing in Jwk".to_string())?,
-            y: intermediate_rep.y.into_iter().next().ok_or_else(|| "y missing in Jwk".to_string())?,
+            crv: intermediate_rep.crv.into_iter().next(),
+            x: intermediate_rep.x.into_iter().next(),
+            y: intermediate_rep.y.into_iter().next(),
+            n: intermediate_rep.n.into_iter().next(),
+            e: intermediate_rep.e.into_iter().next(),
             kid: intermediate_rep.kid.into_iter().next().ok_or_else(|| "kid missing in Jwk".to_string())?,
             r_use: intermediate_rep.r_use.into_iter().next().ok_or_else(|| "use missing in Jwk".to_string())?,
             alg: intermediate_rep.alg.into_iter().next().ok_or_else(|| "alg missing in Jwk".to_string())?,
@@ -2841,11 +2892,11 @@ impl std::convert::TryFrom<HeaderValue> for header::IntoHeaderValue<StepUpReques
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
 #[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
 pub struct TokenSet {
-    /// ES256 JWT with `token_use` = `access`; send it as `Authorization: Bearer`.
+    /// JWT with `token_use` = `access`; send it as `Authorization: Bearer`.
     #[serde(rename = "accessToken")]
     pub access_token: String,
 
-    /// ES256 JWT with `token_use` = `id`, carrying the profile claims.
+    /// JWT with `token_use` = `id`, carrying the profile claims.
     #[serde(rename = "idToken")]
     pub id_token: String,
 

@@ -1,4 +1,4 @@
-//! Wiring: the embedded backend built from the configuration.
+//! Wiring: the service over the backend the configuration names.
 
 use std::fs;
 use std::os::unix::fs::DirBuilderExt;
@@ -8,22 +8,43 @@ use std::time::Duration;
 use anyhow::Context;
 use axum::Router;
 
+use crate::adapters::aws::{self, CognitoIdentity, CognitoSettings, DynamoStore};
 use crate::adapters::embedded::{
     CodeKey, Db, EmbeddedIdentity, IdentitySettings, PasswordHasher, SigningKey, SqliteStore, secret_file,
 };
 use crate::adapters::mail::{OutboxMailer, SmtpMailer};
-use crate::config::{Config, MailTransport};
+use crate::config::{Backend, Config, MailTransport};
 use crate::domain::{AuthService, Clock, MfaKey, Ports, Settings, SystemClock};
 use crate::http;
 use crate::ports::Mailer;
 
-/// The service over the embedded backend, with the system clock.
-pub fn embedded(config: &Config) -> anyhow::Result<Router> {
-    embedded_with_clock(config, Arc::new(SystemClock))
+/// The HTTP application over the configured backend, with the system
+/// clock. Makes no network calls: the AWS backend connects on first use.
+pub async fn build(config: &Config) -> anyhow::Result<Router> {
+    build_with_clock(config, Arc::new(SystemClock)).await
+}
+
+/// The HTTP application over the configured backend, with the given clock.
+pub async fn build_with_clock(config: &Config, clock: Arc<dyn Clock>) -> anyhow::Result<Router> {
+    Ok(http::router(service_with_clock(config, clock).await?, &config.server))
+}
+
+/// The domain service over the configured backend, with the system clock.
+pub async fn service(config: &Config) -> anyhow::Result<Arc<AuthService>> {
+    service_with_clock(config, Arc::new(SystemClock)).await
+}
+
+/// The domain service over the configured backend, with the given clock.
+pub async fn service_with_clock(config: &Config, clock: Arc<dyn Clock>) -> anyhow::Result<Arc<AuthService>> {
+    let service = match config.backend {
+        Backend::Embedded => embedded_with_clock(config, clock)?,
+        Backend::Aws => aws_with_clock(config, clock).await?,
+    };
+    Ok(Arc::new(service))
 }
 
 /// The service over the embedded backend, with the given clock.
-pub fn embedded_with_clock(config: &Config, clock: Arc<dyn Clock>) -> anyhow::Result<Router> {
+fn embedded_with_clock(config: &Config, clock: Arc<dyn Clock>) -> anyhow::Result<AuthService> {
     let data_dir = &config.storage.data_dir;
     fs::DirBuilder::new()
         .recursive(true)
@@ -44,23 +65,23 @@ pub fn embedded_with_clock(config: &Config, clock: Arc<dyn Clock>) -> anyhow::Re
     let cores = std::thread::available_parallelism().map_or(1, usize::from);
     let hasher = PasswordHasher::new(cores)?;
     let store = Arc::new(SqliteStore::new(db.clone()));
-    let settings = IdentitySettings {
+    let identity_settings = IdentitySettings {
         tokens: config.tokens.clone(),
         signup: config.signup.clone(),
         reset: config.password_reset.clone(),
     };
-    let identity =
-        Arc::new(EmbeddedIdentity::new(db, hasher, keys, mailer(config)?, store.clone(), clock.clone(), settings));
+    let identity = Arc::new(EmbeddedIdentity::new(
+        db,
+        hasher,
+        keys,
+        mailer(config)?,
+        store.clone(),
+        clock.clone(),
+        identity_settings,
+    ));
     spawn_purge(store.clone(), clock.clone(), Duration::from_secs(config.login.window_secs));
     let ports = Ports { identity, users: store.clone(), attempts: store.clone(), mfa: store, clock };
-    let settings = Settings {
-        policy: config.password.clone(),
-        limits: config.login.clone(),
-        signup: config.signup.clone(),
-        mfa: config.mfa.clone(),
-    };
-    let auth = AuthService::new(ports, settings, mfa_key);
-    Ok(http::router(Arc::new(auth), &config.server))
+    Ok(AuthService::new(ports, settings(config, true), mfa_key))
 }
 
 /// The mailer the configuration asks for.
@@ -88,4 +109,44 @@ fn spawn_purge(store: Arc<SqliteStore>, clock: Arc<dyn Clock>, attempt_window: D
             }
         }
     });
+}
+
+/// The service over Cognito and DynamoDB, with the given clock. Cognito
+/// mails codes itself, so the mail settings do not apply.
+async fn aws_with_clock(config: &Config, clock: Arc<dyn Clock>) -> anyhow::Result<AuthService> {
+    let Some(encoded) = &config.mfa.encryption_key else {
+        anyhow::bail!("backend aws needs mfa.encryption_key, the same for every instance");
+    };
+    let key = MfaKey::from_base64(encoded)?;
+    let clients = aws::Clients::new(&config.aws).await?;
+    Ok(aws_with_clients(config, clients, key, clock))
+}
+
+/// The service over the given AWS clients.
+pub fn aws_with_clients(config: &Config, clients: aws::Clients, key: MfaKey, clock: Arc<dyn Clock>) -> AuthService {
+    let store = Arc::new(DynamoStore::new(clients.dynamodb, &config.aws.table_name));
+    let cognito = CognitoSettings {
+        user_pool_id: config.aws.user_pool_id.clone(),
+        client_id: config.aws.client_id.clone(),
+        client_secret: config.aws.client_secret.clone(),
+        issuer: clients.issuer,
+        jwks_url: clients.jwks_url,
+        session_ttl: Duration::from_secs(config.tokens.refresh_ttl_secs),
+        reuse_grace: chrono::Duration::seconds(config.tokens.refresh_reuse_grace_secs.min(60) as i64),
+    };
+    let identity =
+        Arc::new(CognitoIdentity::new(clients.cognito, cognito, (*store).clone(), key.clone(), clock.clone()));
+    let ports = Ports { identity, users: store.clone(), attempts: store.clone(), mfa: store, clock };
+    AuthService::new(ports, settings(config, false), key)
+}
+
+/// The domain's rules from the configuration.
+fn settings(config: &Config, reset_in_background: bool) -> Settings {
+    Settings {
+        policy: config.password.clone(),
+        limits: config.login.clone(),
+        signup: config.signup.clone(),
+        mfa: config.mfa.clone(),
+        reset_in_background,
+    }
 }

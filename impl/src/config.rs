@@ -10,6 +10,7 @@ use figment::Figment;
 use figment::providers::{Env, Format, Toml};
 use serde::Deserialize;
 
+use crate::adapters::aws::AwsConfig;
 use crate::adapters::embedded::TokenSettings;
 use crate::adapters::mail::{OutboxConfig, SmtpConfig};
 use crate::domain::{LoginLimits, MfaSettings, PasswordPolicy, ResetSettings, SignupSettings};
@@ -22,6 +23,8 @@ pub const CONFIG_FILE_ENV: &str = "AUTH_CONFIG";
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct Config {
+    /// Where credentials and data live.
+    pub backend: Backend,
     pub server: ServerConfig,
     pub storage: StorageConfig,
     pub tokens: TokenSettings,
@@ -32,6 +35,18 @@ pub struct Config {
     pub mfa: MfaSettings,
     pub mail: MailConfig,
     pub log: LogConfig,
+    /// Required when `backend` is `aws`.
+    pub aws: AwsConfig,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Backend {
+    /// SQLite in the data directory, with the service's own password hashes and tokens.
+    #[default]
+    Embedded,
+    /// Cognito for credentials and tokens, DynamoDB for everything else.
+    Aws,
 }
 
 /// How mail leaves the service.
@@ -153,6 +168,9 @@ impl Config {
         self.signup.validate()?;
         self.password_reset.validate()?;
         self.mfa.validate()?;
+        if self.backend == Backend::Aws {
+            self.aws.validate()?;
+        }
         if self.mail.transport == MailTransport::Smtp && self.mail.smtp.is_none() {
             return Err("mail.transport is smtp but there is no [mail.smtp] section".to_owned());
         }

@@ -2,9 +2,13 @@
 //!
 //! - [`domain`]: values, use cases and errors, free of HTTP and storage.
 //! - [`ports`]: the traits the domain needs from the outside world.
-//! - [`adapters`]: implementations of the ports (the embedded SQLite backend).
+//! - [`adapters`]: implementations of the ports: the embedded backend
+//!   (SQLite, own password hashes and tokens) and the AWS one (Cognito,
+//!   DynamoDB).
 //! - [`http`]: the generated server's traits implemented over the domain.
-//! - [`app`]: wiring, from a [`config::Config`] to a router.
+//! - [`app`]: wiring, from a [`config::Config`] to a service and a router.
+//! - [`lambda`]: the router and the binaries on AWS Lambda.
+//! - [`seed`]: the seed workflow's task handler.
 
 #![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
@@ -14,5 +18,7 @@ pub mod app;
 pub mod config;
 pub mod domain;
 pub mod http;
+pub mod lambda;
 pub mod ports;
+pub mod seed;
 pub mod telemetry;

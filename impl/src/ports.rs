@@ -13,7 +13,11 @@ use crate::domain::{
 };
 
 pub enum SignUp {
-    Created(UserId),
+    Created {
+        user_id: UserId,
+        /// Whether the provider mailed the confirmation code itself.
+        code_sent: bool,
+    },
     EmailTaken,
 }
 
@@ -101,8 +105,8 @@ pub trait IdentityProvider: Send + Sync {
     /// Verifies an access token; `None` when it is invalid, expired or revoked.
     async fn authenticate(&self, access_token: &str) -> Result<Option<Principal>, PortError>;
 
-    /// Revokes every session of the caller, the calling one included.
-    async fn sign_out_everywhere(&self, principal: &Principal) -> Result<(), PortError>;
+    /// Revokes every session of a user.
+    async fn sign_out_everywhere(&self, user_id: UserId) -> Result<(), PortError>;
 
     /// Whether `password` is the user's password. Changes nothing.
     async fn check_password(&self, user_id: UserId, password: &Password) -> Result<bool, PortError>;
@@ -135,6 +139,9 @@ pub trait UserStore: Send + Sync {
     /// Removes a profile; undoes an insert whose account could not be completed.
     async fn delete(&self, id: UserId) -> Result<(), PortError>;
     async fn get(&self, id: UserId) -> Result<Option<User>, PortError>;
+    /// The profile with this address. The AWS backend reads an index that
+    /// may lag a write by a moment.
+    async fn find_by_email(&self, email: &Email) -> Result<Option<User>, PortError>;
     /// Marks the address verified; `None` when there is no such user.
     async fn set_email_verified(&self, id: UserId, at: DateTime<Utc>) -> Result<Option<User>, PortError>;
     /// Renames a user; `None` when there is no such user.

@@ -75,7 +75,7 @@ impl IdentityProvider for Broken {
     async fn authenticate(&self, _: &str) -> Result<Option<Principal>, PortError> {
         self.fail().await
     }
-    async fn sign_out_everywhere(&self, _: &Principal) -> Result<(), PortError> {
+    async fn sign_out_everywhere(&self, _: UserId) -> Result<(), PortError> {
         self.fail().await
     }
     async fn change_password(&self, _: &Principal, _: &Password, _: &Password) -> Result<PasswordChange, PortError> {
@@ -140,6 +140,9 @@ impl UserStore for Broken {
     async fn get(&self, _: UserId) -> Result<Option<User>, PortError> {
         self.fail().await
     }
+    async fn find_by_email(&self, _: &Email) -> Result<Option<User>, PortError> {
+        self.fail().await
+    }
     async fn set_email_verified(&self, _: UserId, _: DateTime<Utc>) -> Result<Option<User>, PortError> {
         self.fail().await
     }
@@ -180,6 +183,7 @@ async fn spawn_broken(failure: Failure) -> String {
         limits: config.login.clone(),
         signup: config.signup.clone(),
         mfa: config.mfa.clone(),
+        reset_in_background: true,
     };
     let auth = AuthService::new(ports, settings, MfaKey::from_bytes(&MfaKey::generate()).unwrap());
     let router = auth_service::http::router(Arc::new(auth), &config.server);

@@ -123,7 +123,8 @@ async fn every_protected_operation_refuses_every_kind_of_bad_token() {
     }
 
     // Expired: the same check once the clock has moved past `exp`.
-    app.clock.advance(chrono::Duration::seconds(900 + 60));
+    let lifetime = expired_session["expiresIn"].as_i64().expect("expiresIn");
+    app.clock.advance(chrono::Duration::seconds(lifetime + 60));
     for (method, path, body) in protected_operations() {
         let authorization = format!("Bearer {}", str_field(&expired_session, "accessToken"));
         error_body(

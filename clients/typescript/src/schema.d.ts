@@ -426,21 +426,29 @@ export interface components {
         Jwks: {
             keys: components["schemas"]["Jwk"][];
         };
-        /** @description A P-256 public key (RFC 7517, RFC 7518 section 6.2). */
+        /**
+         * @description A public signing key (RFC 7517): a P-256 key for ES256 (`crv`, `x`,
+         *     `y`; RFC 7518 section 6.2) when the service signs its own tokens, an
+         *     RSA key for RS256 (`n`, `e`; section 6.3) when Cognito does.
+         */
         Jwk: {
             /** @enum {string} */
-            kty: "EC";
+            kty: "EC" | "RSA";
             /** @enum {string} */
-            crv: "P-256";
-            /** @description Base64url-encoded x coordinate. */
-            x: string;
-            /** @description Base64url-encoded y coordinate. */
-            y: string;
+            crv?: "P-256";
+            /** @description Base64url-encoded x coordinate (EC). */
+            x?: string;
+            /** @description Base64url-encoded y coordinate (EC). */
+            y?: string;
+            /** @description Base64url-encoded modulus (RSA). */
+            n?: string;
+            /** @description Base64url-encoded exponent (RSA). */
+            e?: string;
             kid: string;
             /** @enum {string} */
             use: "sig";
             /** @enum {string} */
-            alg: "ES256";
+            alg: "ES256" | "RS256";
         };
         /**
          * Format: email
@@ -566,9 +574,9 @@ export interface components {
             createdAt: string;
         };
         TokenSet: {
-            /** @description ES256 JWT with `token_use` = `access`; send it as `Authorization: Bearer`. */
+            /** @description JWT with `token_use` = `access`; send it as `Authorization: Bearer`. */
             accessToken: string;
-            /** @description ES256 JWT with `token_use` = `id`, carrying the profile claims. */
+            /** @description JWT with `token_use` = `id`, carrying the profile claims. */
             idToken: string;
             /** @description Opaque; exchange it at `refreshToken`. It rotates on every use. */
             refreshToken: string;

@@ -1,4 +1,5 @@
 //! Adapters behind the ports.
 
+pub mod aws;
 pub mod embedded;
 pub mod mail;

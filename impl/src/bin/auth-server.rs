@@ -1,4 +1,5 @@
-//! The local server: the embedded backend on `axum::serve`.
+//! The server on `axum::serve`, over the configured backend (the embedded
+//! one unless configured otherwise).
 //!
 //! Usage: `auth-server [--config FILE]` (or `AUTH_CONFIG=FILE`); settings
 //! can also come from `AUTH_…` environment variables.
@@ -9,7 +10,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Duration;
 
-use auth_service::config::{CONFIG_FILE_ENV, Config};
+use auth_service::config::{Backend, CONFIG_FILE_ENV, Config};
 use auth_service::{app, telemetry};
 use tokio::net::TcpListener;
 use tokio::signal::unix::{SignalKind, signal};
@@ -66,9 +67,14 @@ async fn serve(config: Config) -> anyhow::Result<()> {
     // Listen for signals before anything else, so that an early SIGTERM
     // still stops the server cleanly.
     let stopping = shutdown_signal()?;
-    let router = app::embedded(&config)?;
+    let router = app::build(&config).await?;
     let listener = TcpListener::bind((config.server.host, config.server.port)).await?;
-    tracing::info!(address = %listener.local_addr()?, data_dir = %config.storage.data_dir.display(), "listening");
+    match config.backend {
+        Backend::Embedded => {
+            tracing::info!(address = %listener.local_addr()?, data_dir = %config.storage.data_dir.display(), "listening");
+        }
+        Backend::Aws => tracing::info!(address = %listener.local_addr()?, table = %config.aws.table_name, "listening"),
+    }
     let grace = Duration::from_secs(config.server.shutdown_grace_secs);
     let deadline = stopping.clone();
     let server = axum::serve(listener, router.into_make_service_with_connect_info::<SocketAddr>())

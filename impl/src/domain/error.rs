@@ -99,6 +99,13 @@ pub fn parse_three<A, B, C>(
 pub enum PortError {
     #[error("dependency unavailable: {0:#}")]
     Unavailable(anyhow::Error),
+    /// The dependency refuses more requests of this kind for now.
+    #[error("throttled by a dependency; retry after {0:?}")]
+    Throttled(Duration),
+    /// The identity provider refused a new password under its own policy,
+    /// which should be no stricter than the service's.
+    #[error("the identity provider refused the password: {}", .0.code)]
+    PasswordRejected(FieldProblem),
     #[error("internal error: {0:#}")]
     Internal(anyhow::Error),
 }
@@ -107,6 +114,8 @@ impl From<PortError> for AuthError {
     fn from(error: PortError) -> Self {
         match error {
             PortError::Unavailable(cause) => Self::Unavailable(cause),
+            PortError::Throttled(retry_after) => Self::RateLimited { retry_after },
+            PortError::PasswordRejected(problem) => Self::WeakPassword(problem),
             PortError::Internal(cause) => Self::Internal(cause),
         }
     }

@@ -15,7 +15,7 @@ pub use error::{AuthError, FieldProblem, PortError, parse_both, parse_three};
 pub use mfa::{BackupCodes, MfaEnrollment, MfaSettings};
 pub use model::{Account, Principal, PublicKey, SessionId, TokenSet, User, UserId};
 pub use policy::PasswordPolicy;
-pub use second_factor::MfaKey;
+pub use second_factor::{MfaKey, Sealed};
 pub use service::{
     AuthService, Client, Login, LoginLimits, Ports, Registration, ResetSettings, Settings, SignedIn, SignupSettings,
     parse_registration,

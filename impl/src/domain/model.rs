@@ -73,11 +73,21 @@ impl fmt::Debug for TokenSet {
     }
 }
 
-/// A P-256 public key that verifies the service's tokens.
+/// A public key that verifies the service's tokens.
 #[derive(Debug, Clone)]
-pub struct PublicKey {
-    pub kid: String,
-    /// Base64url coordinates.
-    pub x: String,
-    pub y: String,
+pub enum PublicKey {
+    /// A P-256 key for ES256, as the embedded backend signs.
+    Ec {
+        kid: String,
+        /// Base64url coordinates.
+        x: String,
+        y: String,
+    },
+    /// An RSA key for RS256, as Cognito signs.
+    Rsa {
+        kid: String,
+        /// Base64url modulus and exponent.
+        n: String,
+        e: String,
+    },
 }

@@ -124,6 +124,10 @@ pub fn mfa_session_digest(session: &MfaSession) -> Vec<u8> {
 pub enum Sealed {
     TotpSecret,
     ChallengeRefreshToken,
+    /// An identity provider's refresh token, kept behind a handle of the service's.
+    ProviderRefreshToken,
+    /// The handle that replaced a rotated refresh handle.
+    SuccessorHandle,
 }
 
 impl Sealed {
@@ -131,6 +135,8 @@ impl Sealed {
         match self {
             Self::TotpSecret => b"totp-secret",
             Self::ChallengeRefreshToken => b"challenge-refresh-token",
+            Self::ProviderRefreshToken => b"provider-refresh-token",
+            Self::SuccessorHandle => b"successor-handle",
         }
     }
 }

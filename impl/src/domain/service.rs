@@ -9,7 +9,7 @@ use chrono::SubsecRound;
 use serde::Deserialize;
 
 use super::clock::Clock;
-use super::error::{AuthError, parse_three};
+use super::error::{AuthError, FieldProblem, PortError, parse_three};
 use super::mfa::MfaSettings;
 use super::model::{Account, Principal, PublicKey, TokenSet, User, UserId};
 use super::policy::PasswordPolicy;
@@ -145,6 +145,9 @@ pub struct Settings {
     pub limits: LoginLimits,
     pub signup: SignupSettings,
     pub mfa: MfaSettings,
+    /// Whether password reset work runs after the answer; see
+    /// [`AuthService::request_password_reset`].
+    pub reset_in_background: bool,
 }
 
 pub struct AuthService {
@@ -158,6 +161,7 @@ pub struct AuthService {
     limits: LoginLimits,
     signup: SignupSettings,
     pub(super) mfa_settings: MfaSettings,
+    reset_in_background: bool,
 }
 
 /// The attempt counters one sign-in draws on.
@@ -179,8 +183,20 @@ impl AttemptKeys {
 impl AuthService {
     pub fn new(ports: Ports, settings: Settings, mfa_key: MfaKey) -> Self {
         let Ports { identity, users, attempts, mfa, clock } = ports;
-        let Settings { policy, limits, signup, mfa: mfa_settings } = settings;
-        Self { identity, users, attempts, mfa, clock, mfa_key, policy, limits, signup, mfa_settings }
+        let Settings { policy, limits, signup, mfa: mfa_settings, reset_in_background } = settings;
+        Self {
+            identity,
+            users,
+            attempts,
+            mfa,
+            clock,
+            mfa_key,
+            policy,
+            limits,
+            signup,
+            mfa_settings,
+            reset_in_background,
+        }
     }
 
     pub fn policy(&self) -> &PasswordPolicy {
@@ -194,8 +210,9 @@ impl AuthService {
     pub async fn register(&self, registration: Registration) -> Result<Account, AuthError> {
         self.policy.check("password", &registration.password).map_err(AuthError::WeakPassword)?;
         let confirmed = self.signup.auto_confirm;
-        let user_id = match self.identity.sign_up(&registration.email, &registration.password, confirmed).await? {
-            SignUp::Created(user_id) => user_id,
+        let signed_up = self.identity.sign_up(&registration.email, &registration.password, confirmed).await;
+        let (user_id, code_sent) = match signed_up.map_err(|error| new_password_error(error, "password"))? {
+            SignUp::Created { user_id, code_sent } => (user_id, code_sent),
             SignUp::EmailTaken => return Err(AuthError::EmailTaken),
         };
         // Stored with millisecond precision; answer with what a read will return.
@@ -219,7 +236,7 @@ impl AuthService {
                 return Err(error.into());
             }
         }
-        if !confirmed {
+        if !confirmed && !code_sent {
             let failure = match self.identity.send_confirmation_code(&user.email).await {
                 Ok(CodeDelivery::Sent) => None,
                 Ok(CodeDelivery::MailFailed(error)) | Err(error) => Some(error.into()),
@@ -272,10 +289,13 @@ impl AuthService {
         Ok(())
     }
 
-    /// Starts a password reset: the code is looked up, stored and mailed in
-    /// the background, so that the answer comes at once and takes as long
-    /// whether or not the address has an account.
-    pub fn request_password_reset(&self, email: Email) {
+    /// Starts a password reset. With an identity provider that does the
+    /// work itself, the code is looked up, stored and mailed in the
+    /// background, so that the answer comes at once and takes as long
+    /// whether or not the address has an account. A provider that answers
+    /// alike for every address (Cognito) is awaited instead: work left
+    /// running after the answer may never finish on Lambda.
+    pub async fn request_password_reset(&self, email: Email) {
         let identity = Arc::clone(&self.identity);
         let work = async move {
             match identity.send_password_reset_code(&email).await {
@@ -286,7 +306,12 @@ impl AuthService {
                 Err(error) => tracing::error!(error = %error, "could not start a password reset"),
             }
         };
-        tokio::spawn(work.instrument(tracing::Span::current()));
+        let work = work.instrument(tracing::Span::current());
+        if self.reset_in_background {
+            tokio::spawn(work);
+        } else {
+            work.await;
+        }
     }
 
     /// Sets a new password with a mailed reset code. Every session of the
@@ -299,7 +324,8 @@ impl AuthService {
         new: &Password,
     ) -> Result<(), AuthError> {
         self.policy.check("newPassword", new).map_err(AuthError::WeakPassword)?;
-        match self.identity.reset_password(email, code, new).await? {
+        let reset = self.identity.reset_password(email, code, new).await;
+        match reset.map_err(|error| new_password_error(error, "newPassword"))? {
             PasswordReset::Reset(user_id) => {
                 self.end_challenges(user_id).await;
                 self.attempts.reset(&AttemptKeys::account(email)).await?;
@@ -364,9 +390,20 @@ impl AuthService {
     /// Revokes every session of the user, including sign-ins still waiting
     /// for their second factor.
     pub async fn logout(&self, principal: &Principal) -> Result<(), AuthError> {
-        self.identity.sign_out_everywhere(principal).await?;
-        self.end_challenges(principal.user_id).await;
+        self.sign_out_user(principal.user_id).await
+    }
+
+    /// Revokes every session of a user, as [`Self::logout`] does for the
+    /// caller; for operators and workflows acting on a user's behalf.
+    pub async fn sign_out_user(&self, user_id: UserId) -> Result<(), AuthError> {
+        self.identity.sign_out_everywhere(user_id).await?;
+        self.end_challenges(user_id).await;
         Ok(())
+    }
+
+    /// Whether an account has this address.
+    pub async fn user_exists(&self, email: &Email) -> Result<bool, AuthError> {
+        Ok(self.users.find_by_email(email).await?.is_some())
     }
 
     pub async fn profile(&self, principal: &Principal) -> Result<Account, AuthError> {
@@ -412,6 +449,10 @@ impl AuthService {
         let keys = AttemptKeys::new(&user.email, client);
         self.acquire_attempts(&keys).await?;
         match self.identity.change_password(principal, current, new).await {
+            Err(PortError::PasswordRejected(problem)) => {
+                self.release_attempts(&keys).await;
+                Err(AuthError::WeakPassword(FieldProblem { field: "newPassword".to_owned(), ..problem }))
+            }
             Ok(PasswordChange::Changed) => {
                 self.end_challenges(principal.user_id).await;
                 self.forget_attempts(&keys).await?;
@@ -478,6 +519,17 @@ impl AuthService {
                 tracing::warn!(error = %error, "could not give back a sign-in attempt");
             }
         }
+    }
+}
+
+/// A port error, with a password the identity provider refused reported
+/// under `field`.
+fn new_password_error(error: PortError, field: &str) -> AuthError {
+    match error {
+        PortError::PasswordRejected(problem) => {
+            AuthError::WeakPassword(FieldProblem { field: field.to_owned(), ..problem })
+        }
+        other => other.into(),
     }
 }
 

@@ -249,7 +249,17 @@ fn step_up_fields(body: &models::StepUpRequest) -> Result<(Password, MfaCode), A
 }
 
 fn jwk_body(key: PublicKey) -> models::Jwk {
-    models::Jwk::new("EC".into(), "P-256".into(), key.x, key.y, key.kid, "sig".into(), "ES256".into())
+    match key {
+        PublicKey::Ec { kid, x, y } => models::Jwk {
+            crv: Some("P-256".into()),
+            x: Some(x),
+            y: Some(y),
+            ..models::Jwk::new("EC".into(), kid, "sig".into(), "ES256".into())
+        },
+        PublicKey::Rsa { kid, n, e } => {
+            models::Jwk { n: Some(n), e: Some(e), ..models::Jwk::new("RSA".into(), kid, "sig".into(), "RS256".into()) }
+        }
+    }
 }
 
 #[async_trait]
@@ -387,8 +397,14 @@ impl Auth<ApiError> for Api {
         _: &CookieJar,
         body: &models::PasswordResetRequest,
     ) -> Result<RequestPasswordResetResponse, ApiError> {
-        let outcome = Email::parse("email", &body.email).map(|email| self.auth.request_password_reset(email));
-        respond(outcome.map_err(AuthError::from), |()| RequestPasswordResetResponse::Status202_Accepted)
+        let outcome = match Email::parse("email", &body.email) {
+            Ok(email) => {
+                self.auth.request_password_reset(email).await;
+                Ok(())
+            }
+            Err(problem) => Err(AuthError::from(problem)),
+        };
+        respond(outcome, |()| RequestPasswordResetResponse::Status202_Accepted)
     }
 
     async fn confirm_password_reset(

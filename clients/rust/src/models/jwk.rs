@@ -1,7 +1,7 @@
 /*
  * Authentication API
  *
- * Registration with email confirmation, login with optional TOTP multi-factor authentication and backup codes, token refresh, global sign-out, profile, password change and password reset by mail. Access and id tokens are ES256 JWTs; verify them offline with the keys published by `getJwks`.  Every non-2xx response carries the `Error` schema. Its `code` is stable and machine-readable; `message` is for humans and may change. Codes in use:  | code | status | meaning | | --- | --- | --- | | `validation_failed` | 400 | a field broke a rule; see `details` | | `malformed_request` | 400 | the body is not valid JSON or not the expected shape | | `weak_password` | 400 | the password breaks the password policy; `details` names the rule | | `unauthenticated` | 401 | bearer token missing, invalid, expired or revoked | | `invalid_credentials` | 401 | email or password wrong (also for unknown emails) | | `invalid_refresh_token` | 401 | refresh token unknown, expired or revoked | | `invalid_code` | 400 | the confirmation or reset code is wrong, expired, used up or for another address | | `invalid_mfa_code` | 400 | the authenticator or backup code is wrong or already used; the sign-in challenge stays open until its tries run out | | `invalid_mfa_session` | 401 | the sign-in challenge is unknown, expired, used or out of tries; sign in again | | `current_password_incorrect` | 403 | the current password given to `changePassword` is wrong | | `email_not_verified` | 403 | the password is right but the email address is not confirmed yet | | `step_up_failed` | 403 | the password or the authenticator/backup code given to confirm a sensitive change is wrong | | `email_taken` | 409 | an account with this email exists | | `mfa_already_enabled` | 409 | multi-factor authentication is already on; turn it off first | | `mfa_not_enabled` | 409 | multi-factor authentication is off, so there is nothing to change | | `mfa_setup_not_started` | 409 | there is no pending authenticator to verify; call `setupMfa` first | | `payload_too_large` | 413 | the body exceeds the size limit | | `unsupported_media_type` | 415 | the body must be `application/json` | | `rate_limited` | 429 | too many requests or failed attempts; see `Retry-After` | | `internal_error` | 500 | unexpected failure; quote `requestId` when reporting it | | `service_unavailable` | 503 | the store is unavailable, the server is overloaded or the request timed out |  Every response carries an `X-Request-Id` header: the request's own `X-Request-Id` when it is well formed (1 to 128 characters from `A-Za-z0-9-_.:`), otherwise a generated UUID. Error bodies repeat it as `requestId`, and every log line of the request carries it.  Every 401 carries `WWW-Authenticate: Bearer`; every 429 carries `Retry-After` in seconds. 
+ * Registration with email confirmation, login with optional TOTP multi-factor authentication and backup codes, token refresh, global sign-out, profile, password change and password reset by mail. Access and id tokens are JWTs, ES256 when the service signs them itself and RS256 when Cognito does; verify them offline with the keys published by `getJwks`.  Every non-2xx response carries the `Error` schema. Its `code` is stable and machine-readable; `message` is for humans and may change. Codes in use:  | code | status | meaning | | --- | --- | --- | | `validation_failed` | 400 | a field broke a rule; see `details` | | `malformed_request` | 400 | the body is not valid JSON or not the expected shape | | `weak_password` | 400 | the password breaks the password policy; `details` names the rule | | `unauthenticated` | 401 | bearer token missing, invalid, expired or revoked | | `invalid_credentials` | 401 | email or password wrong (also for unknown emails) | | `invalid_refresh_token` | 401 | refresh token unknown, expired or revoked | | `invalid_code` | 400 | the confirmation or reset code is wrong, expired, used up or for another address | | `invalid_mfa_code` | 400 | the authenticator or backup code is wrong or already used; the sign-in challenge stays open until its tries run out | | `invalid_mfa_session` | 401 | the sign-in challenge is unknown, expired, used or out of tries; sign in again | | `current_password_incorrect` | 403 | the current password given to `changePassword` is wrong | | `email_not_verified` | 403 | the password is right but the email address is not confirmed yet | | `step_up_failed` | 403 | the password or the authenticator/backup code given to confirm a sensitive change is wrong | | `email_taken` | 409 | an account with this email exists | | `mfa_already_enabled` | 409 | multi-factor authentication is already on; turn it off first | | `mfa_not_enabled` | 409 | multi-factor authentication is off, so there is nothing to change | | `mfa_setup_not_started` | 409 | there is no pending authenticator to verify; call `setupMfa` first | | `payload_too_large` | 413 | the body exceeds the size limit | | `unsupported_media_type` | 415 | the body must be `application/json` | | `rate_limited` | 429 | too many requests or failed attempts; see `Retry-After` | | `internal_error` | 500 | unexpected failure; quote `requestId` when reporting it | | `service_unavailable` | 503 | the store is unavailable, the server is overloaded or the request timed out |  Every response carries an `X-Request-Id` header: the request's own `X-Request-Id` when it is well formed (1 to 128 characters from `A-Za-z0-9-_.:`), otherwise a generated UUID. Error bodies repeat it as `requestId`, and every log line of the request carries it.  Every 401 carries `WWW-Authenticate: Bearer`; every 429 carries `Retry-After` in seconds. 
  *
  * The version of the OpenAPI document: 0.1.0
  * 
@@ -11,19 +11,25 @@
 use crate::models;
 use serde::{Deserialize, Serialize};
 
-/// Jwk : A P-256 public key (RFC 7517, RFC 7518 section 6.2).
+/// Jwk : A public signing key (RFC 7517): a P-256 key for ES256 (`crv`, `x`, `y`; RFC 7518 section 6.2) when the service signs its own tokens, an RSA key for RS256 (`n`, `e`; section 6.3) when Cognito does. 
 #[derive(Clone, Default, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Jwk {
     #[serde(rename = "kty")]
     pub kty: Kty,
-    #[serde(rename = "crv")]
-    pub crv: Crv,
-    /// Base64url-encoded x coordinate.
-    #[serde(rename = "x")]
-    pub x: String,
-    /// Base64url-encoded y coordinate.
-    #[serde(rename = "y")]
-    pub y: String,
+    #[serde(rename = "crv", skip_serializing_if = "Option::is_none")]
+    pub crv: Option<Crv>,
+    /// Base64url-encoded x coordinate (EC).
+    #[serde(rename = "x", skip_serializing_if = "Option::is_none")]
+    pub x: Option<String>,
+    /// Base64url-encoded y coordinate (EC).
+    #[serde(rename = "y", skip_serializing_if = "Option::is_none")]
+    pub y: Option<String>,
+    /// Base64url-encoded modulus (RSA).
+    #[serde(rename = "n", skip_serializing_if = "Option::is_none")]
+    pub n: Option<String>,
+    /// Base64url-encoded exponent (RSA).
+    #[serde(rename = "e", skip_serializing_if = "Option::is_none")]
+    pub e: Option<String>,
     #[serde(rename = "kid")]
     pub kid: String,
     #[serde(rename = "use")]
@@ -33,13 +39,15 @@ pub struct Jwk {
 }
 
 impl Jwk {
-    /// A P-256 public key (RFC 7517, RFC 7518 section 6.2).
-    pub fn new(kty: Kty, crv: Crv, x: String, y: String, kid: String, r#use: Use, alg: Alg) -> Jwk {
+    /// A public signing key (RFC 7517): a P-256 key for ES256 (`crv`, `x`, `y`; RFC 7518 section 6.2) when the service signs its own tokens, an RSA key for RS256 (`n`, `e`; section 6.3) when Cognito does. 
+    pub fn new(kty: Kty, kid: String, r#use: Use, alg: Alg) -> Jwk {
         Jwk {
             kty,
-            crv,
-            x,
-            y,
+            crv: None,
+            x: None,
+            y: None,
+            n: None,
+            e: None,
             kid,
             r#use,
             alg,
@@ -51,6 +59,8 @@ impl Jwk {
 pub enum Kty {
     #[serde(rename = "EC")]
     Ec,
+    #[serde(rename = "RSA")]
+    Rsa,
 }
 
 impl Default for Kty {
@@ -87,6 +97,8 @@ impl Default for Use {
 pub enum Alg {
     #[serde(rename = "ES256")]
     Es256,
+    #[serde(rename = "RS256")]
+    Rs256,
 }
 
 impl Default for Alg {

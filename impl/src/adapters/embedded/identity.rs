@@ -503,7 +503,7 @@ impl IdentityProvider for EmbeddedIdentity {
                     params![user_id.to_string(), email, hash, now, confirmed],
                 );
                 match inserted {
-                    Ok(_) => Ok(SignUp::Created(user_id)),
+                    Ok(_) => Ok(SignUp::Created { user_id, code_sent: false }),
                     Err(error) if is_unique_violation(&error) => Ok(SignUp::EmailTaken),
                     Err(error) => Err(error),
                 }
@@ -751,8 +751,8 @@ impl IdentityProvider for EmbeddedIdentity {
         Ok(active.map(|()| Principal { user_id, session_id: SessionId(claims.sid) }))
     }
 
-    async fn sign_out_everywhere(&self, principal: &Principal) -> Result<(), PortError> {
-        let user_id = principal.user_id.to_string();
+    async fn sign_out_everywhere(&self, user_id: UserId) -> Result<(), PortError> {
+        let user_id = user_id.to_string();
         let now = millis(self.clock.now());
         self.db
             .call(move |connection| {

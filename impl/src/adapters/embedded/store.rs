@@ -120,6 +120,19 @@ impl UserStore for SqliteStore {
         Ok(())
     }
 
+    async fn find_by_email(&self, email: &Email) -> Result<Option<User>, PortError> {
+        let email = email.as_str().to_owned();
+        let row = self
+            .db
+            .call(move |connection| {
+                connection
+                    .query_row(&format!("SELECT {USER_COLUMNS} FROM users WHERE email = ?1"), [email], UserRow::read)
+                    .optional()
+            })
+            .await?;
+        row.map(UserRow::into_user).transpose()
+    }
+
     async fn set_email_verified(&self, id: UserId, at: DateTime<Utc>) -> Result<Option<User>, PortError> {
         let row = self
             .db

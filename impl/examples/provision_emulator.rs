@@ -1,0 +1,46 @@
+//! Creates a user pool, a confidential app client and a table in an AWS
+//! emulator (moto), and prints the settings that point the service at
+//! them as shell `export` lines, with a new MFA key.
+//!
+//! Usage: `provision_emulator ENDPOINT [NAME]`; credentials and region come
+//! from the environment (`AWS_ACCESS_KEY_ID`, `AWS_REGION`, ...), which
+//! moto accepts whatever they are.
+
+use std::process::ExitCode;
+
+use auth_service::adapters::aws::local;
+use auth_service::domain::MfaKey;
+use base64::Engine;
+use base64::engine::general_purpose::STANDARD;
+
+#[tokio::main(flavor = "current_thread")]
+async fn main() -> ExitCode {
+    let mut args = std::env::args().skip(1);
+    let (Some(endpoint), name) = (args.next(), args.next()) else {
+        eprintln!("usage: provision_emulator ENDPOINT [NAME]");
+        return ExitCode::from(2);
+    };
+    let name = name.unwrap_or_else(|| "auth-local".to_owned());
+    let region = std::env::var("AWS_REGION").unwrap_or_else(|_| "us-east-1".to_owned());
+    match local::provision(&endpoint, &region, &name).await {
+        Ok(aws) => {
+            let key = STANDARD.encode(MfaKey::generate());
+            for (variable, value) in [
+                ("AUTH_BACKEND", "aws"),
+                ("AUTH_AWS__REGION", region.as_str()),
+                ("AUTH_AWS__ENDPOINT_URL", endpoint.as_str()),
+                ("AUTH_AWS__USER_POOL_ID", aws.user_pool_id.as_str()),
+                ("AUTH_AWS__CLIENT_ID", aws.client_id.as_str()),
+                ("AUTH_AWS__TABLE_NAME", aws.table_name.as_str()),
+                ("AUTH_MFA__ENCRYPTION_KEY", key.as_str()),
+            ] {
+                println!("export {variable}='{value}'");
+            }
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            eprintln!("provision_emulator: {error:#}");
+            ExitCode::FAILURE
+        }
+    }
+}

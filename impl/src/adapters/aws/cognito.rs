@@ -1,0 +1,623 @@
+//! Cognito as the identity provider: a confidential app client that signs
+//! in with admin-initiated password auth, tokens verified against the
+//! pool's keys, and sessions recorded in DynamoDB (see [`super::sessions`]).
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use anyhow::anyhow;
+use async_trait::async_trait;
+use aws_sdk_cognitoidentityprovider::Client;
+use aws_sdk_cognitoidentityprovider::error::{ProvideErrorMetadata, SdkError};
+use aws_sdk_cognitoidentityprovider::types::{AttributeType, AuthFlowType, AuthenticationResultType};
+use base64::Engine;
+use base64::engine::general_purpose::{STANDARD, URL_SAFE_NO_PAD};
+use hmac::{Hmac, Mac};
+use rand::RngCore;
+use secrecy::{ExposeSecret, SecretString};
+use serde::Deserialize;
+use sha2::{Digest, Sha256};
+use tokio::sync::OnceCell;
+
+use super::jwks::KeySet;
+use super::sessions::RefreshHandle;
+use super::store::DynamoStore;
+use super::table::{aws_error, error_code};
+use crate::domain::{
+    Clock, ConfirmationCode, Email, FieldProblem, MfaKey, Password, PortError, Principal, PublicKey, RefreshToken,
+    Sealed, SessionId, TokenSet, UserId,
+};
+use crate::ports::{CodeDelivery, Confirmation, IdentityProvider, PasswordChange, PasswordReset, SignIn, SignUp};
+
+/// Where the pool is and how the service talks to it.
+pub struct CognitoSettings {
+    pub user_pool_id: String,
+    pub client_id: String,
+    /// Read from the pool's client description on first use when `None`.
+    pub client_secret: Option<SecretString>,
+    /// `iss` of the pool's tokens.
+    pub issuer: String,
+    /// Where the pool publishes its keys.
+    pub jwks_url: String,
+    /// How long a sign-in lasts: the app client's refresh token validity.
+    pub session_ttl: Duration,
+    /// How long a rotated refresh handle still yields its successor.
+    pub reuse_grace: chrono::Duration,
+}
+
+pub struct CognitoIdentity {
+    client: Client,
+    settings: CognitoSettings,
+    secret: OnceCell<SecretString>,
+    keys: KeySet,
+    store: DynamoStore,
+    seal: MfaKey,
+    clock: Arc<dyn Clock>,
+}
+
+/// The claims of a Cognito access token the service relies on.
+#[derive(Deserialize)]
+struct AccessClaims {
+    sub: String,
+    exp: i64,
+    token_use: String,
+    client_id: String,
+    /// The sign-in the token descends from; the same across refreshes.
+    origin_jti: Option<String>,
+}
+
+/// Cognito error codes that say "slow down", with how long to wait.
+fn throttled(code: &str) -> Option<Duration> {
+    match code {
+        "TooManyRequestsException" => Some(Duration::from_secs(1)),
+        "LimitExceededException" | "TooManyFailedAttemptsException" => Some(Duration::from_secs(60)),
+        _ => None,
+    }
+}
+
+/// A failed Cognito call as a port error. Only codes are kept: Cognito's
+/// messages may echo what was sent.
+fn cognito_error<E, R>(operation: &str, error: SdkError<E, R>) -> PortError
+where
+    E: ProvideErrorMetadata + std::error::Error + Send + Sync + 'static,
+    R: std::fmt::Debug + Send + Sync + 'static,
+{
+    let code = error_code(&error).unwrap_or_default();
+    if let Some(retry_after) = throttled(code) {
+        return PortError::Throttled(retry_after);
+    }
+    if code == "InvalidPasswordException" {
+        let message = error.as_service_error().and_then(|service| service.message()).unwrap_or_default();
+        return PortError::PasswordRejected(password_rule(message));
+    }
+    aws_error(operation, error)
+}
+
+/// The rule of the pool's password policy that Cognito says was broken.
+fn password_rule(message: &str) -> FieldProblem {
+    let message = message.to_ascii_lowercase();
+    let (code, text) = if message.contains("long enough") || message.contains("length") {
+        ("too_short", "is shorter than the identity provider allows")
+    } else if message.contains("uppercase") {
+        ("missing_uppercase", "must contain an uppercase letter")
+    } else if message.contains("lowercase") {
+        ("missing_lowercase", "must contain a lowercase letter")
+    } else if message.contains("numeric") {
+        ("missing_digit", "must contain a digit")
+    } else if message.contains("symbol") {
+        ("missing_symbol", "must contain a symbol")
+    } else {
+        ("rejected", "is not accepted by the identity provider's password policy")
+    };
+    FieldProblem::new("password", code, text)
+}
+
+/// Cognito's answers to a code that is wrong, expired or for no such user.
+const INVALID_CODE: [&str; 4] =
+    ["CodeMismatchException", "ExpiredCodeException", "UserNotFoundException", "NotAuthorizedException"];
+
+/// Whether Cognito took a code; `false` when it refused it.
+fn code_taken<O, E, R>(outcome: Result<O, SdkError<E, R>>, operation: &str) -> Result<bool, PortError>
+where
+    E: ProvideErrorMetadata + std::error::Error + Send + Sync + 'static,
+    R: std::fmt::Debug + Send + Sync + 'static,
+{
+    match outcome {
+        Ok(_) => Ok(true),
+        Err(error) if is(error_code(&error), &INVALID_CODE) => Ok(false),
+        Err(error) => Err(cognito_error(operation, error)),
+    }
+}
+
+/// What became of asking Cognito to mail a code; `not_needed` are the
+/// error codes that mean the account needs none.
+fn delivery<O, E, R>(
+    outcome: Result<O, SdkError<E, R>>,
+    operation: &str,
+    not_needed: &[&str],
+) -> Result<CodeDelivery, PortError>
+where
+    E: ProvideErrorMetadata + std::error::Error + Send + Sync + 'static,
+    R: std::fmt::Debug + Send + Sync + 'static,
+{
+    let Err(error) = outcome else { return Ok(CodeDelivery::Sent) };
+    match error_code(&error) {
+        Some(code) if not_needed.contains(&code) => Ok(CodeDelivery::NotNeeded),
+        Some("LimitExceededException" | "TooManyRequestsException") => Ok(CodeDelivery::TooSoon),
+        Some("CodeDeliveryFailureException") => {
+            Ok(CodeDelivery::MailFailed(PortError::Unavailable(anyhow!("Cognito could not deliver the code"))))
+        }
+        _ => Err(cognito_error(operation, error)),
+    }
+}
+
+fn is(code: Option<&str>, codes: &[&str]) -> bool {
+    code.is_some_and(|code| codes.contains(&code))
+}
+
+fn parse_sub(sub: &str) -> Result<UserId, PortError> {
+    uuid::Uuid::parse_str(sub).map(UserId).map_err(|_| PortError::Internal(anyhow!("a Cognito sub is not a UUID")))
+}
+
+/// The payload of a JWT that Cognito just handed over, without verifying
+/// its signature: it came straight from the pool over TLS.
+fn unverified_claims(token: &str) -> Result<AccessClaims, PortError> {
+    let payload =
+        token.split('.').nth(1).ok_or_else(|| PortError::Internal(anyhow!("Cognito sent a malformed token")))?;
+    let bytes = URL_SAFE_NO_PAD
+        .decode(payload)
+        .map_err(|_| PortError::Internal(anyhow!("Cognito sent a token that is not base64url")))?;
+    serde_json::from_slice(&bytes)
+        .map_err(|_| PortError::Internal(anyhow!("Cognito sent a token without the expected claims")))
+}
+
+fn handle_digest(handle: &str) -> String {
+    Sha256::digest(handle.as_bytes()).iter().map(|byte| format!("{byte:02x}")).collect()
+}
+
+fn new_handle() -> String {
+    let mut bytes = [0u8; 32];
+    rand::rngs::OsRng.fill_bytes(&mut bytes);
+    URL_SAFE_NO_PAD.encode(bytes)
+}
+
+impl CognitoIdentity {
+    pub fn new(
+        client: Client,
+        settings: CognitoSettings,
+        store: DynamoStore,
+        seal: MfaKey,
+        clock: Arc<dyn Clock>,
+    ) -> Self {
+        let keys = KeySet::new(settings.jwks_url.clone());
+        let secret = OnceCell::new_with(settings.client_secret.clone());
+        Self { client, settings, secret, keys, store, seal, clock }
+    }
+
+    async fn client_secret(&self) -> Result<&SecretString, PortError> {
+        self.secret
+            .get_or_try_init(|| async {
+                let output = self
+                    .client
+                    .describe_user_pool_client()
+                    .user_pool_id(&self.settings.user_pool_id)
+                    .client_id(&self.settings.client_id)
+                    .send()
+                    .await
+                    .map_err(|error| cognito_error("describing the app client", error))?;
+                let secret = output.user_pool_client.and_then(|client| client.client_secret).ok_or_else(|| {
+                    PortError::Internal(anyhow!("the app client has no secret; it must be confidential"))
+                })?;
+                Ok(SecretString::from(secret))
+            })
+            .await
+    }
+
+    /// `SECRET_HASH`: proof that the caller holds the client secret.
+    async fn secret_hash(&self, username: &str) -> Result<String, PortError> {
+        let secret = self.client_secret().await?;
+        let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(secret.expose_secret().as_bytes())
+            .unwrap_or_else(|_| unreachable!("HMAC takes any key length"));
+        mac.update(username.as_bytes());
+        mac.update(self.settings.client_id.as_bytes());
+        Ok(STANDARD.encode(mac.finalize().into_bytes()))
+    }
+
+    /// The user id (`sub`) and status of the account with `username` (an
+    /// address or a user id); `None` when there is none.
+    async fn lookup(&self, username: &str) -> Result<Option<(UserId, String)>, PortError> {
+        let found =
+            self.client.admin_get_user().user_pool_id(&self.settings.user_pool_id).username(username).send().await;
+        let output = match found {
+            Ok(output) => output,
+            Err(error) if is(error_code(&error), &["UserNotFoundException"]) => return Ok(None),
+            Err(error) => return Err(cognito_error("looking up a user", error)),
+        };
+        let sub = output
+            .user_attributes()
+            .iter()
+            .find(|attribute| attribute.name() == "sub")
+            .and_then(|attribute| attribute.value())
+            .ok_or_else(|| PortError::Internal(anyhow!("a Cognito user has no sub")))?;
+        let status = output.user_status().map(|status| status.as_str().to_owned()).unwrap_or_default();
+        Ok(Some((parse_sub(sub)?, status)))
+    }
+
+    /// Runs an admin-initiated auth flow; the error code when Cognito
+    /// refuses the credentials.
+    async fn initiate(
+        &self,
+        flow: AuthFlowType,
+        username: &str,
+        parameters: [(&str, &str); 1],
+    ) -> Result<Result<AuthenticationResultType, String>, PortError> {
+        let refreshing = flow == AuthFlowType::RefreshTokenAuth;
+        let mut request = self
+            .client
+            .admin_initiate_auth()
+            .user_pool_id(&self.settings.user_pool_id)
+            .client_id(&self.settings.client_id)
+            .auth_flow(flow)
+            .auth_parameters("SECRET_HASH", self.secret_hash(username).await?);
+        for (name, value) in parameters {
+            request = request.auth_parameters(name, value);
+        }
+        // A refresh token names its user; the hash still needs the username.
+        if !refreshing {
+            request = request.auth_parameters("USERNAME", username);
+        }
+        match request.send().await {
+            Ok(output) => match (output.authentication_result, output.challenge_name) {
+                (Some(result), _) => Ok(Ok(result)),
+                (None, challenge) => Err(PortError::Internal(anyhow!(
+                    "Cognito asked for a {} challenge; the service handles second factors itself",
+                    challenge.map(|c| c.as_str().to_owned()).unwrap_or_default()
+                ))),
+            },
+            Err(error) => match error_code(&error) {
+                Some(
+                    code @ ("NotAuthorizedException"
+                    | "UserNotFoundException"
+                    | "UserNotConfirmedException"
+                    | "PasswordResetRequiredException"),
+                ) => Ok(Err(code.to_owned())),
+                _ => Err(cognito_error("authenticating with Cognito", error)),
+            },
+        }
+    }
+
+    /// Starts a recorded session for tokens fresh from a password sign-in.
+    async fn start_session(&self, result: AuthenticationResultType) -> Result<(UserId, TokenSet), PortError> {
+        let (Some(access), Some(id), Some(refresh)) = (result.access_token, result.id_token, result.refresh_token)
+        else {
+            return Err(PortError::Internal(anyhow!("Cognito signed in without issuing every token")));
+        };
+        let claims = unverified_claims(&access)?;
+        let user_id = parse_sub(&claims.sub)?;
+        let session_id = claims
+            .origin_jti
+            .ok_or_else(|| PortError::Internal(anyhow!("Cognito tokens lack origin_jti; enable token revocation")))?;
+        let handle = new_handle();
+        let record = RefreshHandle {
+            user_id,
+            session_id,
+            sealed_token: self.seal_token(user_id, &refresh)?,
+            expires_at: self.clock.now() + self.settings.session_ttl,
+            rotated: None,
+        };
+        self.store.start_session(&handle_digest(&handle), &record).await?;
+        let expires_in = Duration::from_secs(u64::try_from(result.expires_in).unwrap_or_default());
+        Ok((user_id, TokenSet { access_token: access, id_token: id, refresh_token: handle, expires_in }))
+    }
+
+    fn seal_token(&self, user_id: UserId, token: &str) -> Result<Vec<u8>, PortError> {
+        self.seal
+            .seal(Sealed::ProviderRefreshToken, user_id.0.as_bytes(), token.as_bytes())
+            .map_err(PortError::Internal)
+    }
+
+    /// Fresh tokens from Cognito for a handle's session, with the refresh
+    /// token to keep; `None` when Cognito refuses the refresh token. The
+    /// answered set still carries Cognito's refresh token.
+    async fn provider_refresh(&self, handle: &RefreshHandle) -> Result<Option<(TokenSet, String)>, PortError> {
+        let opened = self
+            .seal
+            .open(Sealed::ProviderRefreshToken, handle.user_id.0.as_bytes(), &handle.sealed_token)
+            .map_err(PortError::Internal)?;
+        let provider_token = String::from_utf8(opened.expose_secret().to_vec())
+            .map_err(|_| PortError::Internal(anyhow!("a sealed refresh token is not text")))?;
+        let result = self
+            .initiate(AuthFlowType::RefreshTokenAuth, &handle.user_id.to_string(), [("REFRESH_TOKEN", &provider_token)])
+            .await?;
+        let Ok(result) = result else { return Ok(None) };
+        let (Some(access_token), Some(id_token)) = (result.access_token, result.id_token) else {
+            return Err(PortError::Internal(anyhow!("Cognito refreshed without issuing every token")));
+        };
+        // With Cognito's own rotation on, it hands over a successor.
+        let provider_token = result.refresh_token.unwrap_or(provider_token);
+        let expires_in = Duration::from_secs(u64::try_from(result.expires_in).unwrap_or_default());
+        let tokens = TokenSet { access_token, id_token, refresh_token: provider_token.clone(), expires_in };
+        Ok(Some((tokens, provider_token)))
+    }
+
+    /// A handle presented again after its rotation: within the grace window
+    /// it yields fresh tokens with the same successor; later, its sign-in
+    /// is revoked.
+    async fn refresh_rotated(&self, digest: &str, handle: &RefreshHandle) -> Result<Option<TokenSet>, PortError> {
+        let Some((rotated_at, sealed_successor)) = &handle.rotated else { return Ok(None) };
+        if self.clock.now() - *rotated_at > self.settings.reuse_grace {
+            tracing::warn!(user_id = %handle.user_id, "a rotated refresh token was reused; its sign-in is revoked");
+            self.store.end_session(handle.user_id, &handle.session_id).await?;
+            return Ok(None);
+        }
+        let successor = self
+            .seal
+            .open(Sealed::SuccessorHandle, digest.as_bytes(), sealed_successor)
+            .map_err(PortError::Internal)?;
+        let successor = String::from_utf8(successor.expose_secret().to_vec())
+            .map_err(|_| PortError::Internal(anyhow!("a sealed successor handle is not text")))?;
+        let Some((fresh, _)) = self.provider_refresh(handle).await? else { return Ok(None) };
+        Ok(Some(TokenSet { refresh_token: successor, ..fresh }))
+    }
+
+    /// Signs the user out of Cognito and ends every recorded session.
+    async fn end_every_session(&self, user_id: UserId) -> Result<(), PortError> {
+        self.store.end_sessions(user_id, None).await?;
+        self.client
+            .admin_user_global_sign_out()
+            .user_pool_id(&self.settings.user_pool_id)
+            .username(user_id.to_string())
+            .send()
+            .await
+            .map_err(|error| cognito_error("signing a user out of Cognito", error))?;
+        Ok(())
+    }
+}
+
+#[async_trait]
+impl IdentityProvider for CognitoIdentity {
+    async fn sign_up(&self, email: &Email, password: &Password, confirmed: bool) -> Result<SignUp, PortError> {
+        let created = self
+            .client
+            .sign_up()
+            .client_id(&self.settings.client_id)
+            .secret_hash(self.secret_hash(email.as_str()).await?)
+            .username(email.as_str())
+            .password(password.expose())
+            .user_attributes(
+                AttributeType::builder()
+                    .name("email")
+                    .value(email.as_str())
+                    .build()
+                    .map_err(|error| PortError::Internal(error.into()))?,
+            )
+            .send()
+            .await;
+        let output = match created {
+            Ok(output) => output,
+            Err(error) if is(error_code(&error), &["UsernameExistsException", "AliasExistsException"]) => {
+                return Ok(SignUp::EmailTaken);
+            }
+            Err(error) => return Err(cognito_error("signing up with Cognito", error)),
+        };
+        let user_id = parse_sub(output.user_sub())?;
+        if confirmed {
+            let confirm = self
+                .client
+                .admin_confirm_sign_up()
+                .user_pool_id(&self.settings.user_pool_id)
+                .username(user_id.to_string())
+                .send()
+                .await;
+            if let Err(error) = confirm {
+                let error = cognito_error("confirming a new account", error);
+                if let Err(undo) = self.delete_user(user_id).await {
+                    tracing::error!(user_id = %user_id, error = %undo, "could not remove a half-created Cognito user");
+                }
+                return Err(error);
+            }
+        }
+        // Cognito mails the code of an unconfirmed account itself.
+        Ok(SignUp::Created { user_id, code_sent: !confirmed })
+    }
+
+    async fn send_confirmation_code(&self, email: &Email) -> Result<CodeDelivery, PortError> {
+        match self.lookup(email.as_str()).await? {
+            Some((_, status)) if status == "UNCONFIRMED" => {}
+            _ => return Ok(CodeDelivery::NotNeeded),
+        }
+        let sent = self
+            .client
+            .resend_confirmation_code()
+            .client_id(&self.settings.client_id)
+            .secret_hash(self.secret_hash(email.as_str()).await?)
+            .username(email.as_str())
+            .send()
+            .await;
+        delivery(sent, "resending a confirmation code", &[])
+    }
+
+    async fn confirm_sign_up(&self, email: &Email, code: &ConfirmationCode) -> Result<Confirmation, PortError> {
+        let confirmed = self
+            .client
+            .confirm_sign_up()
+            .client_id(&self.settings.client_id)
+            .secret_hash(self.secret_hash(email.as_str()).await?)
+            .username(email.as_str())
+            .confirmation_code(code.expose())
+            .send()
+            .await;
+        if !code_taken(confirmed, "confirming an address")? {
+            return Ok(Confirmation::InvalidCode);
+        }
+        let (user_id, _) = self
+            .lookup(email.as_str())
+            .await?
+            .ok_or_else(|| PortError::Internal(anyhow!("a confirmed Cognito user vanished")))?;
+        Ok(Confirmation::Confirmed(user_id))
+    }
+
+    async fn send_password_reset_code(&self, email: &Email) -> Result<CodeDelivery, PortError> {
+        let sent = self
+            .client
+            .forgot_password()
+            .client_id(&self.settings.client_id)
+            .secret_hash(self.secret_hash(email.as_str()).await?)
+            .username(email.as_str())
+            .send()
+            .await;
+        // A user without a (verified) address, or one the pool will not reset.
+        let not_needed = ["UserNotFoundException", "NotAuthorizedException", "InvalidParameterException"];
+        delivery(sent, "starting a password reset", &not_needed)
+    }
+
+    async fn reset_password(
+        &self,
+        email: &Email,
+        code: &ConfirmationCode,
+        new: &Password,
+    ) -> Result<PasswordReset, PortError> {
+        let reset = self
+            .client
+            .confirm_forgot_password()
+            .client_id(&self.settings.client_id)
+            .secret_hash(self.secret_hash(email.as_str()).await?)
+            .username(email.as_str())
+            .confirmation_code(code.expose())
+            .password(new.expose())
+            .send()
+            .await;
+        if !code_taken(reset, "resetting a password")? {
+            return Ok(PasswordReset::InvalidCode);
+        }
+        let (user_id, _) = self
+            .lookup(email.as_str())
+            .await?
+            .ok_or_else(|| PortError::Internal(anyhow!("a Cognito user vanished during a reset")))?;
+        self.end_every_session(user_id).await?;
+        Ok(PasswordReset::Reset(user_id))
+    }
+
+    async fn delete_user(&self, user_id: UserId) -> Result<(), PortError> {
+        let deleted = self
+            .client
+            .admin_delete_user()
+            .user_pool_id(&self.settings.user_pool_id)
+            .username(user_id.to_string())
+            .send()
+            .await;
+        match deleted {
+            Ok(_) => Ok(()),
+            Err(error) if is(error_code(&error), &["UserNotFoundException"]) => Ok(()),
+            Err(error) => Err(cognito_error("deleting a Cognito user", error)),
+        }
+    }
+
+    async fn sign_in(&self, email: &Email, password: &Password) -> Result<SignIn, PortError> {
+        let result = self
+            .initiate(AuthFlowType::AdminUserPasswordAuth, email.as_str(), [("PASSWORD", password.expose())])
+            .await?;
+        match result {
+            Ok(result) => {
+                let (user_id, tokens) = self.start_session(result).await?;
+                Ok(SignIn::Authenticated { user_id, tokens })
+            }
+            Err(code) if code == "UserNotConfirmedException" => Ok(SignIn::NotConfirmed),
+            Err(_) => Ok(SignIn::InvalidCredentials),
+        }
+    }
+
+    /// Exchanges a handle for fresh Cognito tokens and a new handle. The
+    /// old handle keeps yielding the same successor for the reuse grace
+    /// window, for clients that refresh twice at once; presented later, it
+    /// was stolen or replayed, and its whole sign-in is revoked.
+    async fn refresh(&self, token: &RefreshToken) -> Result<Option<TokenSet>, PortError> {
+        let now = self.clock.now();
+        let digest = handle_digest(token.expose());
+        let Some(handle) = self.store.refresh_handle(&digest, now).await? else { return Ok(None) };
+        if !self.store.session_active(handle.user_id, &handle.session_id, now).await? {
+            return Ok(None);
+        }
+        if handle.rotated.is_some() {
+            return self.refresh_rotated(&digest, &handle).await;
+        }
+        let Some((fresh, provider_token)) = self.provider_refresh(&handle).await? else { return Ok(None) };
+        let successor = new_handle();
+        let sealed_successor = self
+            .seal
+            .seal(Sealed::SuccessorHandle, digest.as_bytes(), successor.as_bytes())
+            .map_err(PortError::Internal)?;
+        let record =
+            RefreshHandle { sealed_token: self.seal_token(handle.user_id, &provider_token)?, rotated: None, ..handle };
+        let rotated =
+            self.store.rotate_handle(&digest, (&handle_digest(&successor), sealed_successor), &record, now).await?;
+        if !rotated {
+            // A concurrent refresh of the same handle won.
+            return match self.store.refresh_handle(&digest, now).await? {
+                Some(current) if current.rotated.is_some() => self.refresh_rotated(&digest, &current).await,
+                _ => Ok(None),
+            };
+        }
+        Ok(Some(TokenSet { refresh_token: successor, ..fresh }))
+    }
+
+    async fn authenticate(&self, access_token: &str) -> Result<Option<Principal>, PortError> {
+        let Some(claims) = self.keys.verify::<AccessClaims>(access_token, &self.settings.issuer).await? else {
+            return Ok(None);
+        };
+        let now = self.clock.now();
+        if claims.token_use != "access" || claims.client_id != self.settings.client_id || claims.exp <= now.timestamp()
+        {
+            return Ok(None);
+        }
+        let (Ok(user_id), Some(session_id)) = (parse_sub(&claims.sub), claims.origin_jti) else { return Ok(None) };
+        if !self.store.session_active(user_id, &session_id, now).await? {
+            return Ok(None);
+        }
+        Ok(Some(Principal { user_id, session_id: SessionId(session_id) }))
+    }
+
+    async fn sign_out_everywhere(&self, user_id: UserId) -> Result<(), PortError> {
+        self.end_every_session(user_id).await
+    }
+
+    /// Signs in once to check the password. The session that opens is
+    /// never recorded, so its tokens are refused by the service; they are
+    /// dropped at once.
+    async fn check_password(&self, user_id: UserId, password: &Password) -> Result<bool, PortError> {
+        let result = self
+            .initiate(AuthFlowType::AdminUserPasswordAuth, &user_id.to_string(), [("PASSWORD", password.expose())])
+            .await?;
+        Ok(result.is_ok())
+    }
+
+    async fn sign_out_others(&self, principal: &Principal) -> Result<(), PortError> {
+        self.store.end_sessions(principal.user_id, Some(&principal.session_id.0)).await
+    }
+
+    async fn change_password(
+        &self,
+        principal: &Principal,
+        current: &Password,
+        new: &Password,
+    ) -> Result<PasswordChange, PortError> {
+        if !self.check_password(principal.user_id, current).await? {
+            return Ok(PasswordChange::CurrentPasswordIncorrect);
+        }
+        self.client
+            .admin_set_user_password()
+            .user_pool_id(&self.settings.user_pool_id)
+            .username(principal.user_id.to_string())
+            .password(new.expose())
+            .permanent(true)
+            .send()
+            .await
+            .map_err(|error| cognito_error("setting a new password", error))?;
+        self.sign_out_others(principal).await?;
+        Ok(PasswordChange::Changed)
+    }
+
+    async fn public_keys(&self) -> Result<Vec<PublicKey>, PortError> {
+        self.keys.public_keys().await
+    }
+}

@@ -1,0 +1,267 @@
+//! Second factors, backup codes and sign-in challenges in DynamoDB. Every
+//! use is one conditional write, so concurrent requests cannot both spend
+//! the same step, code or challenge.
+
+use async_trait::async_trait;
+use aws_sdk_dynamodb::types::{AttributeValue, Delete, ReturnValue, TransactWriteItem, Update};
+use chrono::{DateTime, Utc};
+
+use super::store::{DynamoStore, conditional, is_condition_failure};
+use super::table::{
+    Item, TTL_ATTRIBUTE, aws_error, b, from_millis, get_b, get_bool, get_n, get_opt_n, get_s, get_user_id, key, millis,
+    n, s, ttl, user_pk,
+};
+use crate::domain::{Email, PortError, UserId};
+use crate::ports::{MfaChallenge, MfaRecord, MfaStore};
+
+const MFA: &str = "MFA";
+/// Per user, a generation that ending the user's challenges increments;
+/// a challenge of an earlier generation is void.
+const CHALLENGES: &str = "CHALLENGES";
+
+fn mfa_key(user_id: UserId) -> Item {
+    key(user_pk(user_id), MFA)
+}
+
+fn challenge_key(digest: &[u8]) -> Item {
+    key(format!("CHALLENGE#{}", hex(digest)), "CHALLENGE")
+}
+
+fn generation_key(user_id: UserId) -> Item {
+    key(user_pk(user_id), CHALLENGES)
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|byte| format!("{byte:02x}")).collect()
+}
+
+fn code_set(digests: &[Vec<u8>]) -> AttributeValue {
+    AttributeValue::Ss(digests.iter().map(|digest| hex(digest)).collect())
+}
+
+fn internal(error: impl Into<anyhow::Error>) -> PortError {
+    PortError::Internal(error.into())
+}
+
+impl DynamoStore {
+    async fn generation(&self, user_id: UserId) -> Result<u64, PortError> {
+        let item = self.get_item("reading a challenge generation", generation_key(user_id)).await?;
+        item.map_or(Ok(0), |item| get_n(&item, "generation"))
+    }
+
+    fn next_generation(&self, user_id: UserId) -> Result<TransactWriteItem, PortError> {
+        let update = Update::builder()
+            .table_name(self.table.as_ref())
+            .set_key(Some(generation_key(user_id)))
+            .update_expression("ADD generation :one")
+            .expression_attribute_values(":one", n(1))
+            .build()
+            .map_err(internal)?;
+        Ok(TransactWriteItem::builder().update(update).build())
+    }
+}
+
+#[async_trait]
+impl MfaStore for DynamoStore {
+    async fn get(&self, user_id: UserId) -> Result<Option<MfaRecord>, PortError> {
+        let Some(item) = self.get_item("reading a second factor", mfa_key(user_id)).await? else { return Ok(None) };
+        Ok(Some(MfaRecord {
+            sealed_secret: get_b(&item, "sealedSecret")?,
+            enabled: get_bool(&item, "enabled")?,
+            last_used_step: get_opt_n(&item, "lastUsedStep")?,
+        }))
+    }
+
+    async fn begin_setup(&self, user_id: UserId, sealed_secret: &[u8], at: DateTime<Utc>) -> Result<bool, PortError> {
+        let mut item = mfa_key(user_id);
+        item.extend([
+            ("sealedSecret".to_owned(), b(sealed_secret)),
+            ("enabled".to_owned(), AttributeValue::Bool(false)),
+            ("updatedAt".to_owned(), n(millis(at))),
+        ]);
+        let put = self
+            .client
+            .put_item()
+            .table_name(self.table.as_ref())
+            .set_item(Some(item))
+            .condition_expression("attribute_not_exists(pk) OR enabled = :no")
+            .expression_attribute_values(":no", AttributeValue::Bool(false))
+            .send()
+            .await;
+        conditional(put, "storing a pending second factor")
+    }
+
+    async fn enable(
+        &self,
+        user_id: UserId,
+        sealed_secret: &[u8],
+        step: u64,
+        backup_codes: &[Vec<u8>],
+        at: DateTime<Utc>,
+    ) -> Result<bool, PortError> {
+        let mut request = self
+            .client
+            .update_item()
+            .table_name(self.table.as_ref())
+            .set_key(Some(mfa_key(user_id)))
+            .condition_expression("enabled = :no AND sealedSecret = :secret")
+            .expression_attribute_values(":yes", AttributeValue::Bool(true))
+            .expression_attribute_values(":no", AttributeValue::Bool(false))
+            .expression_attribute_values(":secret", b(sealed_secret))
+            .expression_attribute_values(":step", n(step))
+            .expression_attribute_values(":at", n(millis(at)));
+        request = if backup_codes.is_empty() {
+            request.update_expression("SET enabled = :yes, lastUsedStep = :step, updatedAt = :at REMOVE backupCodes")
+        } else {
+            request
+                .update_expression("SET enabled = :yes, lastUsedStep = :step, updatedAt = :at, backupCodes = :codes")
+                .expression_attribute_values(":codes", code_set(backup_codes))
+        };
+        conditional(request.send().await, "enabling a second factor")
+    }
+
+    /// Removes the second factor with its backup codes and voids the
+    /// user's open challenges, in one transaction.
+    async fn disable(&self, user_id: UserId) -> Result<bool, PortError> {
+        let delete = Delete::builder()
+            .table_name(self.table.as_ref())
+            .set_key(Some(mfa_key(user_id)))
+            .condition_expression("enabled = :yes")
+            .expression_attribute_values(":yes", AttributeValue::Bool(true))
+            .build()
+            .map_err(internal)?;
+        let items = vec![TransactWriteItem::builder().delete(delete).build(), self.next_generation(user_id)?];
+        Ok(self.transact("removing a second factor", items).await?.is_none())
+    }
+
+    async fn use_step(&self, user_id: UserId, step: u64) -> Result<bool, PortError> {
+        let update = self
+            .client
+            .update_item()
+            .table_name(self.table.as_ref())
+            .set_key(Some(mfa_key(user_id)))
+            .update_expression("SET lastUsedStep = :step")
+            .condition_expression("enabled = :yes AND (attribute_not_exists(lastUsedStep) OR lastUsedStep < :step)")
+            .expression_attribute_values(":yes", AttributeValue::Bool(true))
+            .expression_attribute_values(":step", n(step))
+            .send()
+            .await;
+        conditional(update, "recording a used TOTP step")
+    }
+
+    async fn use_backup_code(&self, user_id: UserId, digest: &[u8]) -> Result<bool, PortError> {
+        let update = self
+            .client
+            .update_item()
+            .table_name(self.table.as_ref())
+            .set_key(Some(mfa_key(user_id)))
+            .update_expression("DELETE backupCodes :spent")
+            .condition_expression("enabled = :yes AND contains(backupCodes, :code)")
+            .expression_attribute_values(":yes", AttributeValue::Bool(true))
+            .expression_attribute_values(":spent", AttributeValue::Ss(vec![hex(digest)]))
+            .expression_attribute_values(":code", s(hex(digest)))
+            .send()
+            .await;
+        conditional(update, "spending a backup code")
+    }
+
+    async fn replace_backup_codes(&self, user_id: UserId, digests: &[Vec<u8>]) -> Result<bool, PortError> {
+        let request = self
+            .client
+            .update_item()
+            .table_name(self.table.as_ref())
+            .set_key(Some(mfa_key(user_id)))
+            .condition_expression("enabled = :yes")
+            .expression_attribute_values(":yes", AttributeValue::Bool(true));
+        let request = if digests.is_empty() {
+            request.update_expression("REMOVE backupCodes")
+        } else {
+            request
+                .update_expression("SET backupCodes = :codes")
+                .expression_attribute_values(":codes", code_set(digests))
+        };
+        conditional(request.send().await, "replacing backup codes")
+    }
+
+    async fn insert_challenge(&self, digest: &[u8], challenge: &MfaChallenge) -> Result<(), PortError> {
+        let generation = self.generation(challenge.user_id).await?;
+        let mut item = challenge_key(digest);
+        item.extend([
+            ("userId".to_owned(), s(challenge.user_id.to_string())),
+            ("email".to_owned(), s(challenge.email.as_str())),
+            ("sealedRefreshToken".to_owned(), b(challenge.sealed_refresh_token.clone())),
+            ("expiresAt".to_owned(), n(millis(challenge.expires_at))),
+            ("tries".to_owned(), n(0)),
+            ("generation".to_owned(), n(generation)),
+            (TTL_ATTRIBUTE.to_owned(), ttl(challenge.expires_at)),
+        ]);
+        let put = self
+            .client
+            .put_item()
+            .table_name(self.table.as_ref())
+            .set_item(Some(item))
+            .condition_expression("attribute_not_exists(pk)")
+            .send()
+            .await;
+        if conditional(put, "storing a sign-in challenge")? {
+            Ok(())
+        } else {
+            Err(PortError::Internal(anyhow::anyhow!("a new challenge's digest is taken")))
+        }
+    }
+
+    async fn try_challenge(
+        &self,
+        digest: &[u8],
+        max_tries: u32,
+        now: DateTime<Utc>,
+    ) -> Result<Option<MfaChallenge>, PortError> {
+        let tried = self
+            .client
+            .update_item()
+            .table_name(self.table.as_ref())
+            .set_key(Some(challenge_key(digest)))
+            .update_expression("SET tries = tries + :one")
+            .condition_expression("attribute_exists(pk) AND tries < :max AND expiresAt > :now")
+            .expression_attribute_values(":one", n(1))
+            .expression_attribute_values(":max", n(max_tries))
+            .expression_attribute_values(":now", n(millis(now)))
+            .return_values(ReturnValue::AllNew)
+            .send()
+            .await;
+        let item = match tried {
+            Ok(output) => output.attributes.unwrap_or_default(),
+            Err(error) if is_condition_failure(&error) => return Ok(None),
+            Err(error) => return Err(aws_error("trying a sign-in challenge", error)),
+        };
+        let user_id = get_user_id(&item, "userId")?;
+        if get_n::<u64>(&item, "generation")? < self.generation(user_id).await? {
+            return Ok(None);
+        }
+        let email = Email::parse("email", get_s(&item, "email")?)
+            .map_err(|_| PortError::Internal(anyhow::anyhow!("the stored email of a challenge does not parse")))?;
+        Ok(Some(MfaChallenge {
+            user_id,
+            email,
+            sealed_refresh_token: get_b(&item, "sealedRefreshToken")?,
+            expires_at: from_millis(get_n(&item, "expiresAt")?)?,
+        }))
+    }
+
+    async fn consume_challenge(&self, digest: &[u8]) -> Result<bool, PortError> {
+        let delete = self
+            .client
+            .delete_item()
+            .table_name(self.table.as_ref())
+            .set_key(Some(challenge_key(digest)))
+            .condition_expression("attribute_exists(pk)")
+            .send()
+            .await;
+        conditional(delete, "using up a sign-in challenge")
+    }
+
+    async fn end_challenges(&self, user_id: UserId) -> Result<(), PortError> {
+        self.transact("ending sign-in challenges", vec![self.next_generation(user_id)?]).await?;
+        Ok(())
+    }
+}

@@ -1,0 +1,378 @@
+//! Profiles and attempt counters in DynamoDB.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use async_trait::async_trait;
+use aws_sdk_dynamodb::Client;
+use aws_sdk_dynamodb::operation::transact_write_items::TransactWriteItemsError;
+use aws_sdk_dynamodb::types::{AttributeValue, Put, ReturnValue, TransactWriteItem};
+use chrono::{DateTime, Utc};
+
+use super::table::{
+    EMAIL_ATTRIBUTE, EMAIL_INDEX, Item, PARTITION_KEY, TTL_ATTRIBUTE, aws_error, error_code, from_millis, get_bool,
+    get_n, get_s, get_user_id, key, millis, n, s, ttl, user_pk,
+};
+use crate::domain::{DisplayName, Email, PortError, User, UserId};
+use crate::ports::{Acquire, AttemptCounter, Insert, UserStore};
+
+/// The table, shared by every store of the AWS backend.
+#[derive(Clone)]
+pub struct DynamoStore {
+    pub(super) client: Client,
+    pub(super) table: Arc<str>,
+}
+
+const PROFILE: &str = "PROFILE";
+
+fn email_claim(email: &Email) -> Item {
+    key(format!("EMAIL#{email}"), "EMAIL")
+}
+
+fn profile_item(user: &User) -> Item {
+    let mut item = key(user_pk(user.id), PROFILE);
+    item.extend([
+        ("userId".to_owned(), s(user.id.to_string())),
+        (EMAIL_ATTRIBUTE.to_owned(), s(user.email.as_str())),
+        ("name".to_owned(), s(user.name.as_str())),
+        ("emailVerified".to_owned(), AttributeValue::Bool(user.email_verified)),
+        ("createdAt".to_owned(), n(millis(user.created_at))),
+        ("updatedAt".to_owned(), n(millis(user.updated_at))),
+    ]);
+    item
+}
+
+fn profile_from(item: &Item) -> Result<User, PortError> {
+    let email = Email::parse("email", get_s(item, EMAIL_ATTRIBUTE)?)
+        .map_err(|_| PortError::Internal(anyhow::anyhow!("a stored email does not parse")))?;
+    Ok(User {
+        id: get_user_id(item, "userId")?,
+        email,
+        name: DisplayName::from_trusted(get_s(item, "name")?.to_owned()),
+        email_verified: get_bool(item, "emailVerified")?,
+        created_at: from_millis(get_n(item, "createdAt")?)?,
+        updated_at: from_millis(get_n(item, "updatedAt")?)?,
+    })
+}
+
+/// Whether a write was refused by its condition.
+pub(super) fn is_condition_failure<E: aws_sdk_dynamodb::error::ProvideErrorMetadata, R>(
+    error: &aws_sdk_dynamodb::error::SdkError<E, R>,
+) -> bool {
+    error_code(error) == Some("ConditionalCheckFailedException")
+}
+
+/// The outcome of a conditional write: `false` when its condition failed.
+pub(super) fn conditional<T, E, R>(
+    outcome: Result<T, aws_sdk_dynamodb::error::SdkError<E, R>>,
+    operation: &str,
+) -> Result<bool, PortError>
+where
+    E: aws_sdk_dynamodb::error::ProvideErrorMetadata + std::error::Error + Send + Sync + 'static,
+    R: std::fmt::Debug + Send + Sync + 'static,
+{
+    match outcome {
+        Ok(_) => Ok(true),
+        Err(error) if is_condition_failure(&error) => Ok(false),
+        Err(error) => Err(aws_error(operation, error)),
+    }
+}
+
+impl DynamoStore {
+    pub fn new(client: Client, table: &str) -> Self {
+        Self { client, table: table.into() }
+    }
+
+    pub(super) fn put(&self, item: Item, condition: Option<&str>) -> Result<TransactWriteItem, PortError> {
+        let put = Put::builder()
+            .table_name(self.table.as_ref())
+            .set_item(Some(item))
+            .set_condition_expression(condition.map(str::to_owned))
+            .build()
+            .map_err(|error| PortError::Internal(error.into()))?;
+        Ok(TransactWriteItem::builder().put(put).build())
+    }
+
+    /// Runs a transaction: `Ok(None)` when it committed, `Ok(Some(failed))`
+    /// when a condition cancelled it, `failed` saying which items' conditions
+    /// failed. Cancelled by a concurrent transaction, it is unavailable.
+    pub(super) async fn transact(
+        &self,
+        operation: &str,
+        items: Vec<TransactWriteItem>,
+    ) -> Result<Option<Vec<bool>>, PortError> {
+        let Err(error) = self.client.transact_write_items().set_transact_items(Some(items)).send().await else {
+            return Ok(None);
+        };
+        let reasons: Vec<&str> = match error.as_service_error() {
+            Some(TransactWriteItemsError::TransactionCanceledException(cancelled)) => {
+                cancelled.cancellation_reasons().iter().map(|reason| reason.code().unwrap_or("None")).collect()
+            }
+            _ => Vec::new(),
+        };
+        if reasons.contains(&"ConditionalCheckFailed") {
+            return Ok(Some(reasons.iter().map(|code| *code == "ConditionalCheckFailed").collect()));
+        }
+        if reasons.contains(&"TransactionConflict") {
+            return Err(PortError::Unavailable(anyhow::anyhow!("{operation} met a concurrent transaction")));
+        }
+        Err(aws_error(operation, error))
+    }
+
+    pub(super) async fn get_item(&self, operation: &str, key: Item) -> Result<Option<Item>, PortError> {
+        let output = self
+            .client
+            .get_item()
+            .table_name(self.table.as_ref())
+            .set_key(Some(key))
+            .consistent_read(true)
+            .send()
+            .await
+            .map_err(|error| aws_error(operation, error))?;
+        Ok(output.item)
+    }
+
+    pub(super) async fn delete_item(&self, operation: &str, key: Item) -> Result<(), PortError> {
+        self.client
+            .delete_item()
+            .table_name(self.table.as_ref())
+            .set_key(Some(key))
+            .send()
+            .await
+            .map_err(|error| aws_error(operation, error))?;
+        Ok(())
+    }
+
+    /// Updates the profile of `id` with `update` (which sets `updatedAt`
+    /// from `:at`); `None` when there is no such profile.
+    async fn update_profile(
+        &self,
+        id: UserId,
+        update: &str,
+        values: Vec<(&str, AttributeValue)>,
+    ) -> Result<Option<User>, PortError> {
+        let mut request = self
+            .client
+            .update_item()
+            .table_name(self.table.as_ref())
+            .set_key(Some(key(user_pk(id), PROFILE)))
+            .update_expression(update)
+            .condition_expression("attribute_exists(pk)")
+            .return_values(ReturnValue::AllNew);
+        for (name, value) in values {
+            request = request.expression_attribute_values(name, value);
+        }
+        if update.contains("#name") {
+            request = request.expression_attribute_names("#name", "name");
+        }
+        match request.send().await {
+            Ok(output) => output.attributes.as_ref().map(profile_from).transpose(),
+            Err(error) if is_condition_failure(&error) => Ok(None),
+            Err(error) => Err(aws_error("updating a profile", error)),
+        }
+    }
+}
+
+#[async_trait]
+impl UserStore for DynamoStore {
+    /// The profile and a claim on its address, together: a second profile
+    /// with the same address cannot be written.
+    async fn insert(&self, user: &User) -> Result<Insert, PortError> {
+        let items = vec![
+            self.put(profile_item(user), Some("attribute_not_exists(pk)"))?,
+            self.put(
+                {
+                    let mut claim = email_claim(&user.email);
+                    claim.insert("userId".to_owned(), s(user.id.to_string()));
+                    claim
+                },
+                Some("attribute_not_exists(pk)"),
+            )?,
+        ];
+        match self.transact("storing a profile", items).await? {
+            None => Ok(Insert::Inserted),
+            Some(failed) if failed.get(1) == Some(&true) => Ok(Insert::EmailTaken),
+            Some(_) => Err(PortError::Internal(anyhow::anyhow!("a profile with a new user's id exists"))),
+        }
+    }
+
+    async fn delete(&self, id: UserId) -> Result<(), PortError> {
+        let Some(user) = self.get(id).await? else { return Ok(()) };
+        let delete = |key: Item| {
+            aws_sdk_dynamodb::types::Delete::builder()
+                .table_name(self.table.as_ref())
+                .set_key(Some(key))
+                .build()
+                .map(|delete| TransactWriteItem::builder().delete(delete).build())
+                .map_err(|error| PortError::Internal(error.into()))
+        };
+        let items = vec![delete(key(user_pk(id), PROFILE))?, delete(email_claim(&user.email))?];
+        self.transact("removing a profile", items).await?;
+        Ok(())
+    }
+
+    async fn get(&self, id: UserId) -> Result<Option<User>, PortError> {
+        self.get_item("reading a profile", key(user_pk(id), PROFILE)).await?.as_ref().map(profile_from).transpose()
+    }
+
+    async fn find_by_email(&self, email: &Email) -> Result<Option<User>, PortError> {
+        let found = self
+            .client
+            .query()
+            .table_name(self.table.as_ref())
+            .index_name(EMAIL_INDEX)
+            .key_condition_expression("#email = :email")
+            .expression_attribute_names("#email", EMAIL_ATTRIBUTE)
+            .expression_attribute_values(":email", s(email.as_str()))
+            .limit(1)
+            .send()
+            .await
+            .map_err(|error| aws_error("looking up an address", error))?;
+        let Some(item) = found.items().first() else { return Ok(None) };
+        let Some(id) = get_s(item, PARTITION_KEY)?.strip_prefix("USER#") else { return Ok(None) };
+        let id = uuid::Uuid::parse_str(id)
+            .map(UserId)
+            .map_err(|_| PortError::Internal(anyhow::anyhow!("an index entry names no user")))?;
+        self.get(id).await
+    }
+
+    async fn set_email_verified(&self, id: UserId, at: DateTime<Utc>) -> Result<Option<User>, PortError> {
+        self.update_profile(
+            id,
+            "SET emailVerified = :yes, updatedAt = :at",
+            vec![(":yes", AttributeValue::Bool(true)), (":at", n(millis(at)))],
+        )
+        .await
+    }
+
+    async fn set_name(&self, id: UserId, name: &DisplayName, at: DateTime<Utc>) -> Result<Option<User>, PortError> {
+        self.update_profile(
+            id,
+            "SET #name = :name, updatedAt = :at",
+            vec![(":name", s(name.as_str())), (":at", n(millis(at)))],
+        )
+        .await
+    }
+
+    async fn ping(&self) -> Result<(), PortError> {
+        self.client
+            .describe_table()
+            .table_name(self.table.as_ref())
+            .send()
+            .await
+            .map_err(|error| aws_error("describing the table", error))?;
+        Ok(())
+    }
+}
+
+/// How often `acquire` tries again after losing a race.
+const MAX_ROUNDS: usize = 16;
+
+fn attempts_key(name: &str) -> Item {
+    key(format!("ATTEMPTS#{name}"), "ATTEMPTS")
+}
+
+impl DynamoStore {
+    /// Counts one attempt in a window that began after `cutoff` (ms) and
+    /// has room; `false` when there is no such window.
+    async fn count_within_window(&self, name: &str, limit: u32, cutoff: i64) -> Result<bool, PortError> {
+        let counted = self
+            .client
+            .update_item()
+            .table_name(self.table.as_ref())
+            .set_key(Some(attempts_key(name)))
+            .update_expression("SET #count = #count + :one")
+            .condition_expression("attribute_exists(pk) AND windowStart > :cutoff AND #count < :limit")
+            .expression_attribute_names("#count", "count")
+            .expression_attribute_values(":one", n(1))
+            .expression_attribute_values(":cutoff", n(cutoff))
+            .expression_attribute_values(":limit", n(limit))
+            .send()
+            .await;
+        conditional(counted, "counting an attempt")
+    }
+
+    /// Starts a new window with one attempt, unless a window that began
+    /// after `now - window_ms` exists.
+    async fn start_window(&self, name: &str, now: DateTime<Utc>, window_ms: i64) -> Result<bool, PortError> {
+        let now_ms = millis(now);
+        let started = self
+            .client
+            .update_item()
+            .table_name(self.table.as_ref())
+            .set_key(Some(attempts_key(name)))
+            .update_expression("SET #count = :one, windowStart = :now, #ttl = :ttl")
+            .condition_expression("attribute_not_exists(pk) OR windowStart <= :cutoff")
+            .expression_attribute_names("#count", "count")
+            .expression_attribute_names("#ttl", TTL_ATTRIBUTE)
+            .expression_attribute_values(":one", n(1))
+            .expression_attribute_values(":now", n(now_ms))
+            .expression_attribute_values(":ttl", ttl(now + chrono::Duration::milliseconds(window_ms)))
+            .expression_attribute_values(":cutoff", n(now_ms.saturating_sub(window_ms)))
+            .send()
+            .await;
+        conditional(started, "starting an attempt window")
+    }
+}
+
+#[async_trait]
+impl AttemptCounter for DynamoStore {
+    /// Counts within the current window when it has room, else starts a
+    /// new window when the last one ended; both are conditional writes, so
+    /// concurrent requests cannot overrun the limit. A write that loses a
+    /// race is tried again on what the winner left.
+    async fn acquire(
+        &self,
+        name: &str,
+        limit: u32,
+        window: Duration,
+        now: DateTime<Utc>,
+    ) -> Result<Acquire, PortError> {
+        let window_ms = i64::try_from(window.as_millis()).unwrap_or(i64::MAX);
+        let now_ms = millis(now);
+        let cutoff = now_ms.saturating_sub(window_ms);
+        if limit == 0 {
+            return Ok(Acquire::Refused { retry_after: window });
+        }
+        for _ in 0..MAX_ROUNDS {
+            if self.count_within_window(name, limit, cutoff).await? {
+                return Ok(Acquire::Granted);
+            }
+            match self.get_item("reading an attempt counter", attempts_key(name)).await? {
+                Some(item) if get_n::<i64>(&item, "windowStart")? > cutoff => {
+                    if get_n::<u32>(&item, "count")? >= limit {
+                        let start: i64 = get_n(&item, "windowStart")?;
+                        let remaining = start.saturating_add(window_ms).saturating_sub(now_ms).max(0);
+                        return Ok(Acquire::Refused { retry_after: Duration::from_millis(remaining as u64) });
+                    }
+                }
+                _ => {
+                    if self.start_window(name, now, window_ms).await? {
+                        return Ok(Acquire::Granted);
+                    }
+                }
+            }
+        }
+        Err(PortError::Unavailable(anyhow::anyhow!("the attempt counter stayed contended")))
+    }
+
+    async fn release(&self, name: &str) -> Result<(), PortError> {
+        let released = self
+            .client
+            .update_item()
+            .table_name(self.table.as_ref())
+            .set_key(Some(attempts_key(name)))
+            .update_expression("SET #count = #count - :one")
+            .condition_expression("#count > :zero")
+            .expression_attribute_names("#count", "count")
+            .expression_attribute_values(":one", n(1))
+            .expression_attribute_values(":zero", n(0))
+            .send()
+            .await;
+        conditional(released, "giving back an attempt").map(drop)
+    }
+
+    async fn reset(&self, name: &str) -> Result<(), PortError> {
+        self.delete_item("forgetting attempts", attempts_key(name)).await
+    }
+}

@@ -1,0 +1,199 @@
+//! What only the AWS backend has: Cognito's RS256 tokens, sessions that the
+//! service records itself, state shared by every instance, and registration
+//! that leaves nothing behind when one of the two stores fails. Runs
+//! against the moto server at `TEST_MOTO_URL`.
+
+mod support;
+
+use std::sync::Arc;
+
+use auth_service::adapters::aws::{AwsConfig, Clients};
+use auth_service::app;
+use auth_service::config::Config;
+use auth_service::domain::{ManualClock, MfaKey};
+use aws_sdk_cognitoidentityprovider::types::AuthFlowType;
+use base64::Engine;
+use base64::engine::general_purpose::STANDARD;
+use chrono::Utc;
+use hmac::{Hmac, Mac};
+use jsonwebtoken::{Algorithm, DecodingKey, Validation};
+use reqwest::StatusCode;
+use serde_json::Value;
+use sha2::Sha256;
+use support::{PASSWORD, TestApp, aws_config, error_body, serve, str_field, test_config};
+
+/// A server over `config`, which names a pool and table in moto.
+async fn instance(config: &Config) -> TestApp {
+    let (_, data) = test_config();
+    let clock = Arc::new(ManualClock::starting_at(Utc::now()));
+    let router = app::build_with_clock(config, clock.clone()).await.expect("app");
+    serve(router, config.clone(), clock, data).await
+}
+
+async fn aws_app() -> TestApp {
+    instance(&aws_config(test_config().0).await).await
+}
+
+async fn cognito(aws: &AwsConfig) -> aws_sdk_cognitoidentityprovider::Client {
+    Clients::new(aws).await.expect("clients").cognito
+}
+
+#[tokio::test]
+async fn tokens_are_cognito_rs256_tokens_that_verify_with_the_published_keys() {
+    let app = aws_app().await;
+    let login = app.signed_in_user("rs256@example.com").await;
+    let jwks: Value = app.http.get(app.url("/.well-known/jwks.json")).send().await.unwrap().json().await.unwrap();
+    let key = &jwks["keys"][0];
+    assert_eq!(
+        (key["kty"].as_str(), key["alg"].as_str(), key["use"].as_str()),
+        (Some("RSA"), Some("RS256"), Some("sig"))
+    );
+    let decoding = DecodingKey::from_rsa_components(key["n"].as_str().unwrap(), key["e"].as_str().unwrap()).unwrap();
+    let mut validation = Validation::new(Algorithm::RS256);
+    validation.validate_aud = false;
+    let claims =
+        jsonwebtoken::decode::<Value>(str_field(&login, "accessToken"), &decoding, &validation).unwrap().claims;
+    assert_eq!(claims["token_use"], "access");
+    assert_eq!(claims["client_id"], app.config.aws.client_id.as_str());
+    assert_eq!(
+        claims["iss"],
+        format!("https://cognito-idp.us-east-1.amazonaws.com/{}", app.config.aws.user_pool_id).as_str()
+    );
+    assert_eq!(claims["sub"], login["user"]["id"]);
+}
+
+/// Tokens that Cognito issues to someone holding the client secret are
+/// refused unless the service started their session, so signing in past
+/// the service (and its second factor) gains nothing.
+#[tokio::test]
+async fn tokens_obtained_from_cognito_directly_are_refused() {
+    let app = aws_app().await;
+    let login = app.signed_in_user("bypass@example.com").await;
+    let client = cognito(&app.config.aws).await;
+    let described = client
+        .describe_user_pool_client()
+        .user_pool_id(&app.config.aws.user_pool_id)
+        .client_id(&app.config.aws.client_id)
+        .send()
+        .await
+        .unwrap();
+    let secret = described.user_pool_client.unwrap().client_secret.unwrap();
+    let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(secret.as_bytes()).unwrap();
+    mac.update(format!("bypass@example.com{}", app.config.aws.client_id).as_bytes());
+    let direct = client
+        .admin_initiate_auth()
+        .user_pool_id(&app.config.aws.user_pool_id)
+        .client_id(&app.config.aws.client_id)
+        .auth_flow(AuthFlowType::AdminUserPasswordAuth)
+        .auth_parameters("USERNAME", "bypass@example.com")
+        .auth_parameters("PASSWORD", PASSWORD)
+        .auth_parameters("SECRET_HASH", STANDARD.encode(mac.finalize().into_bytes()))
+        .send()
+        .await
+        .unwrap();
+    let result = direct.authentication_result.unwrap();
+    let token = result.access_token.unwrap();
+    error_body(app.get_authed("/users/me", &token).await, StatusCode::UNAUTHORIZED, "unauthenticated").await;
+    error_body(app.refresh(&result.refresh_token.unwrap()).await, StatusCode::UNAUTHORIZED, "invalid_refresh_token")
+        .await;
+    assert_eq!(app.get_authed("/users/me", str_field(&login, "accessToken")).await.status(), StatusCode::OK);
+}
+
+#[tokio::test]
+async fn a_lockout_on_one_instance_holds_on_another() {
+    let config = aws_config(test_config().0).await;
+    let (a, b) = (instance(&config).await, instance(&config).await);
+    a.signed_in_user("shared-lockout@example.com").await;
+    for i in 0..5 {
+        let response = a.login("shared-lockout@example.com", &format!("guess {i}")).await;
+        error_body(response, StatusCode::UNAUTHORIZED, "invalid_credentials").await;
+    }
+    error_body(b.login("shared-lockout@example.com", PASSWORD).await, StatusCode::TOO_MANY_REQUESTS, "rate_limited")
+        .await;
+}
+
+#[tokio::test]
+async fn a_logout_on_one_instance_holds_on_another() {
+    let config = aws_config(test_config().0).await;
+    let (a, b) = (instance(&config).await, instance(&config).await);
+    let on_a = a.signed_in_user("shared-logout@example.com").await;
+    let on_b: Value = b.login("shared-logout@example.com", PASSWORD).await.json().await.unwrap();
+    for (app, session) in [(&a, &on_b), (&b, &on_a)] {
+        assert_eq!(app.get_authed("/users/me", str_field(session, "accessToken")).await.status(), StatusCode::OK);
+    }
+    assert_eq!(
+        b.post_authed("/auth/logout", str_field(&on_b, "accessToken"), None).await.status(),
+        StatusCode::NO_CONTENT
+    );
+    for session in [&on_a, &on_b] {
+        let token = str_field(session, "accessToken");
+        error_body(a.get_authed("/users/me", token).await, StatusCode::UNAUTHORIZED, "unauthenticated").await;
+        let refresh = str_field(session, "refreshToken");
+        error_body(a.refresh(refresh).await, StatusCode::UNAUTHORIZED, "invalid_refresh_token").await;
+    }
+}
+
+/// A port of 127.0.0.1 where nothing listens.
+fn unreachable() -> String {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let address = listener.local_addr().unwrap();
+    drop(listener);
+    format!("http://{address}")
+}
+
+/// A server whose Cognito or DynamoDB calls go to a dead port.
+async fn with_unreachable(config: &Config, cognito_down: bool) -> TestApp {
+    let up = Clients::new(&config.aws).await.unwrap();
+    let down = Clients::new(&AwsConfig { endpoint_url: Some(unreachable()), ..config.aws.clone() }).await.unwrap();
+    let clients =
+        if cognito_down { Clients { cognito: down.cognito, ..up } } else { Clients { dynamodb: down.dynamodb, ..up } };
+    let (_, data) = test_config();
+    let clock = Arc::new(ManualClock::starting_at(Utc::now()));
+    let key = MfaKey::from_base64(config.mfa.encryption_key.as_ref().unwrap()).unwrap();
+    let auth = Arc::new(app::aws_with_clients(config, clients, key, clock.clone()));
+    serve(auth_service::http::router(auth, &config.server), config.clone(), clock, data).await
+}
+
+async fn table_items(config: &Config) -> usize {
+    let dynamodb = Clients::new(&config.aws).await.unwrap().dynamodb;
+    dynamodb.scan().table_name(&config.aws.table_name).send().await.unwrap().items().len()
+}
+
+#[tokio::test]
+async fn registration_with_dynamodb_unreachable_leaves_no_cognito_user_and_can_be_retried() {
+    let config = aws_config(test_config().0).await;
+    let broken = with_unreachable(&config, false).await;
+    error_body(
+        broken.register("half@example.com", PASSWORD, "Half").await,
+        StatusCode::SERVICE_UNAVAILABLE,
+        "service_unavailable",
+    )
+    .await;
+    let lookup = cognito(&config.aws)
+        .await
+        .admin_get_user()
+        .user_pool_id(&config.aws.user_pool_id)
+        .username("half@example.com")
+        .send()
+        .await;
+    let code = lookup.err().and_then(|error| error.into_service_error().meta().code().map(str::to_owned));
+    assert_eq!(code.as_deref(), Some("UserNotFoundException"), "the Cognito user was removed");
+
+    let working = instance(&config).await;
+    assert_eq!(working.register("half@example.com", PASSWORD, "Half").await.status(), StatusCode::CREATED);
+}
+
+#[tokio::test]
+async fn registration_with_cognito_unreachable_stores_nothing() {
+    let config = aws_config(test_config().0).await;
+    let broken = with_unreachable(&config, true).await;
+    error_body(
+        broken.register("nowhere@example.com", PASSWORD, "Nowhere").await,
+        StatusCode::SERVICE_UNAVAILABLE,
+        "service_unavailable",
+    )
+    .await;
+    assert_eq!(table_items(&config).await, 0);
+    let login = broken.login("nowhere@example.com", PASSWORD).await;
+    error_body(login, StatusCode::SERVICE_UNAVAILABLE, "service_unavailable").await;
+}

@@ -1,0 +1,82 @@
+//! The deployment in `infra/template.yaml` matches what the code expects:
+//! the table's keys, index and time-to-live attribute, and environment
+//! variables that the configuration reads (and none that it would refuse).
+
+use auth_service::adapters::aws::table::{EMAIL_ATTRIBUTE, EMAIL_INDEX, PARTITION_KEY, SORT_KEY, TTL_ATTRIBUTE};
+use auth_service::config::{Backend, Config};
+use figment::Jail;
+use serde_norway::Value;
+
+fn template() -> Value {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../infra/template.yaml");
+    serde_norway::from_str(&std::fs::read_to_string(path).expect("infra/template.yaml")).expect("YAML")
+}
+
+fn str_at<'a>(value: &'a Value, path: &[&str]) -> &'a str {
+    let mut at = value;
+    for step in path {
+        at = &at[*step];
+    }
+    at.as_str().unwrap_or_else(|| panic!("{} is not a string", path.join(".")))
+}
+
+/// `(AttributeName, KeyType)` of a key schema.
+fn key_schema(schema: &Value) -> Vec<(&str, &str)> {
+    schema
+        .as_sequence()
+        .expect("a key schema")
+        .iter()
+        .map(|element| (str_at(element, &["AttributeName"]), str_at(element, &["KeyType"])))
+        .collect()
+}
+
+#[test]
+fn the_table_has_the_keys_index_and_ttl_the_store_uses() {
+    let template = template();
+    let table = &template["Resources"]["Table"]["Properties"];
+    assert_eq!(key_schema(&table["KeySchema"]), [(PARTITION_KEY, "HASH"), (SORT_KEY, "RANGE")]);
+    let indexes = table["GlobalSecondaryIndexes"].as_sequence().expect("indexes");
+    assert_eq!(indexes.len(), 1);
+    assert_eq!(str_at(&indexes[0], &["IndexName"]), EMAIL_INDEX);
+    assert_eq!(key_schema(&indexes[0]["KeySchema"]), [(EMAIL_ATTRIBUTE, "HASH")]);
+    assert_eq!(str_at(table, &["TimeToLiveSpecification", "AttributeName"]), TTL_ATTRIBUTE);
+    assert_eq!(table["TimeToLiveSpecification"]["Enabled"], Value::Bool(true));
+    let definitions: Vec<(&str, &str)> = table["AttributeDefinitions"]
+        .as_sequence()
+        .expect("attribute definitions")
+        .iter()
+        .map(|definition| (str_at(definition, &["AttributeName"]), str_at(definition, &["AttributeType"])))
+        .collect();
+    assert_eq!(definitions, [(PARTITION_KEY, "S"), (SORT_KEY, "S"), (EMAIL_ATTRIBUTE, "S")]);
+}
+
+#[test]
+#[allow(clippy::result_large_err)] // figment's Jail closures return its large error type
+fn the_functions_environment_is_a_valid_aws_configuration() {
+    let template = template();
+    let variables = template["Globals"]["Function"]["Environment"]["Variables"].as_mapping().expect("variables");
+    let names: Vec<String> = variables.keys().map(|key| key.as_str().expect("a name").to_owned()).collect();
+    for required in ["AUTH_BACKEND", "AUTH_AWS__USER_POOL_ID", "AUTH_AWS__CLIENT_ID", "AUTH_AWS__TABLE_NAME"] {
+        assert!(names.iter().any(|name| name == required), "{required} is set");
+    }
+    Jail::expect_with(|jail| {
+        jail.set_env("AWS_REGION", "eu-west-1");
+        for (name, value) in variables {
+            let name = name.as_str().expect("a name");
+            // References resolve at deployment; any plausible value stands in.
+            let value = match value {
+                Value::String(text) => text.clone(),
+                _ if name == "AUTH_MFA__ENCRYPTION_KEY" => "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=".to_owned(),
+                _ if name == "AUTH_TOKENS__REFRESH_TTL_SECS" => "2592000".to_owned(),
+                _ => format!("deployed-{}", name.to_ascii_lowercase()),
+            };
+            jail.set_env(name, value);
+        }
+        let config = Config::load(None).map_err(|error| error.to_string())?;
+        assert_eq!(config.backend, Backend::Aws);
+        assert_eq!(config.aws.table_name, "deployed-auth_aws__table_name");
+        assert!(config.mfa.encryption_key.is_some());
+        assert!(!config.signup.auto_confirm);
+        Ok(())
+    });
+}

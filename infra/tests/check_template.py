@@ -1,0 +1,132 @@
+"""Checks infra/template.yaml against the contract and the seed definition.
+
+- the HTTP API has a route for every operation of contract/openapi.yaml, plus
+  the documentation routes the service serves, and no other;
+- both functions get exactly the service's environment;
+- the refresh token lifetime of the app client and of the service come from
+  one mapping, in seconds;
+- the state machine's DefinitionSubstitutions fill exactly the placeholders
+  of infra/statemachine/seed.asl.json.
+
+Run with the Python of the pinned tools (it needs cfn-lint and PyYAML).
+"""
+
+import json
+import re
+import sys
+from pathlib import Path
+
+import yaml
+from cfnlint.decode import decode
+
+ROOT = Path(__file__).resolve().parents[2]
+TEMPLATE = ROOT / "infra" / "template.yaml"
+CONTRACT = ROOT / "contract" / "openapi.yaml"
+DEFINITION = ROOT / "infra" / "statemachine" / "seed.asl.json"
+
+# Served by impl/src/http/docs.rs: the contract as YAML and JSON, Swagger UI.
+DOCS_ROUTES = {
+    ("GET", "/openapi.yaml"),
+    ("GET", "/openapi.json"),
+    ("GET", "/docs"),
+    ("GET", "/docs/{proxy+}"),
+}
+
+REFRESH = {"Fn::FindInMap": ["Tokens", "Refresh", "Seconds"]}
+
+ENVIRONMENT = {
+    "AUTH_BACKEND": "aws",
+    "AUTH_AWS__USER_POOL_ID": {"Ref": "UserPool"},
+    "AUTH_AWS__CLIENT_ID": {"Ref": "UserPoolClient"},
+    "AUTH_AWS__TABLE_NAME": {"Ref": "Table"},
+    "AUTH_MFA__ENCRYPTION_KEY": {"Ref": "MfaEncryptionKey"},
+    "AUTH_SIGNUP__AUTO_CONFIRM": "false",
+    "AUTH_TOKENS__REFRESH_TTL_SECS": REFRESH,
+    "AUTH_LOG__FORMAT": "json",
+}
+
+
+def plain(value):
+    """The decoded template's nodes as plain dicts and lists."""
+    return json.loads(json.dumps(value))
+
+
+def check_routes(template):
+    contract = yaml.safe_load(CONTRACT.read_text())
+    methods = {"get", "put", "post", "patch", "delete", "head", "options"}
+    operations = {
+        (method.upper(), path)
+        for path, item in contract["paths"].items()
+        for method in item
+        if method in methods
+    }
+    events = template["Resources"]["ApiFunction"]["Properties"]["Events"]
+    routes = set()
+    for name, event in events.items():
+        props = event["Properties"]
+        assert event["Type"] == "HttpApi", f"{name}: not an HttpApi event"
+        assert props["ApiId"] == {"Ref": "HttpApi"}, f"{name}: not on HttpApi"
+        assert props["PayloadFormatVersion"] == "2.0", f"{name}: payload format"
+        route = (props["Method"], props["Path"])
+        assert route not in routes, f"{name}: route {route} twice"
+        routes.add(route)
+    missing = (operations | DOCS_ROUTES) - routes
+    extra = routes - operations - DOCS_ROUTES
+    assert not missing, f"operations without a route: {sorted(missing)}"
+    assert not extra, f"routes the contract does not have: {sorted(extra)}"
+    return len(operations)
+
+
+def check_environment(template):
+    variables = template["Globals"]["Function"]["Environment"]["Variables"]
+    assert variables == ENVIRONMENT, f"environment differs: {variables}"
+    for name in ("ApiFunction", "SeedFunction"):
+        props = template["Resources"][name]["Properties"]
+        assert "Environment" not in props, f"{name} overrides the shared environment"
+        assert props["Role"] == {"Fn::GetAtt": ["FunctionRole", "Arn"]}, f"{name}: role"
+
+
+def check_refresh_lifetime(template):
+    client = template["Resources"]["UserPoolClient"]["Properties"]
+    assert client["RefreshTokenValidity"] == REFRESH
+    assert client["TokenValidityUnits"]["RefreshToken"] == "seconds"
+    assert template["Mappings"]["Tokens"]["Refresh"]["Seconds"] == 30 * 24 * 3600
+
+
+def check_substitutions(template):
+    props = template["Resources"]["SeedStateMachine"]["Properties"]
+    placeholders = set(re.findall(r"\$\{([A-Za-z0-9_]+)\}", DEFINITION.read_text()))
+    assert props["DefinitionUri"] == "statemachine/seed.asl.json"
+    assert set(props["DefinitionSubstitutions"]) == placeholders, (
+        f"substitutions {sorted(props['DefinitionSubstitutions'])} != placeholders {sorted(placeholders)}"
+    )
+
+
+def main():
+    decoded, problems = decode(str(TEMPLATE))
+    if problems:
+        for problem in problems:
+            print(problem, file=sys.stderr)
+        return 1
+    template = plain(decoded)
+    checks = [
+        ("routes", lambda: f"{check_routes(template)} operations and {len(DOCS_ROUTES)} documentation routes"),
+        ("environment", lambda: check_environment(template)),
+        ("refresh token lifetime", lambda: check_refresh_lifetime(template)),
+        ("definition substitutions", lambda: check_substitutions(template)),
+    ]
+    failed = 0
+    for name, check in checks:
+        try:
+            detail = check()
+        except AssertionError as e:
+            failed += 1
+            print(f"FAIL {name}: {e}")
+        else:
+            print(f"ok   {name}" + (f": {detail}" if detail else ""))
+    print(f"{len(checks) - failed} passed, {failed} failed")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

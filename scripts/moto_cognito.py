@@ -1,0 +1,149 @@
+"""Brings moto's Cognito closer to Cognito where the service depends on it.
+
+moto 5.2.5 accepts any confirmation code, lacks ResendConfirmationCode,
+checks password reset codes only when they carry its own prefix, answers
+ResourceNotFound for a reset of an unknown user and signs in accounts that
+are not confirmed. Cognito, with PreventUserExistenceErrors on as
+infra/template.yaml sets it, does none of that. Here, as in Cognito:
+
+- sign-up, resend and forgot-password mail a 6-digit code (written as an
+  .eml file to the directory in MOTO_COGNITO_OUTBOX, when set);
+- ConfirmSignUp and ConfirmForgotPassword take only that code, once, and
+  answer CodeMismatchException otherwise, unknown users included;
+  ConfirmSignUp of a confirmed account is NotAuthorizedException;
+- ResendConfirmationCode exists;
+- a right password for an unconfirmed account is UserNotConfirmedException.
+"""
+
+import os
+import secrets
+import time
+
+from moto.cognitoidp import responses
+from moto.cognitoidp.exceptions import (
+    CodeMismatchException,
+    InvalidParameterException,
+    NotAuthorizedError,
+    ResourceNotFoundError,
+    UserNotConfirmedException,
+)
+from moto.cognitoidp.models import CognitoIdpBackend, UserStatus
+from moto.core.responses import ActionResult, EmptyResult
+
+CONFIRM_LEAD = "Your confirmation code is"
+RESET_LEAD = "Your password reset code is"
+MISMATCH = "Invalid verification code provided, please try again."
+
+
+def _mail(user, subject, lead, code):
+    outbox = os.environ.get("MOTO_COGNITO_OUTBOX")
+    email = user.attribute_lookup.get("email")
+    if not outbox or not email:
+        return
+    os.makedirs(outbox, exist_ok=True)
+    name = f"{time.time_ns():020d}-{secrets.token_hex(4)}"
+    partial = os.path.join(outbox, f".{name}.partial")
+    with open(partial, "w", encoding="utf-8") as message:
+        message.write(f"From: no-reply@verificationemail.com\r\nTo: {email}\r\nSubject: {subject}\r\n\r\n")
+        message.write(f"{lead} {code}.\r\n")
+    os.rename(partial, os.path.join(outbox, f"{name}.eml"))
+
+
+def _new_code():
+    return f"{secrets.randbelow(1_000_000):06d}"
+
+
+def _send_confirmation(user):
+    user.signup_code = _new_code()
+    _mail(user, "Your verification code", CONFIRM_LEAD, user.signup_code)
+
+
+def _pool_and_user(backend, client_id, username):
+    for pool in backend.user_pools.values():
+        if client_id in pool.clients:
+            return pool, pool._get_user(username)
+    raise ResourceNotFoundError(client_id)
+
+
+def _backend(response):
+    return response._get_region_agnostic_backend()._find_backend_for_clientid(response._get_param("ClientId"))
+
+
+_original_sign_up = CognitoIdpBackend.sign_up
+
+
+def sign_up(self, client_id, username, password, attributes):
+    user, details = _original_sign_up(self, client_id, username, password, attributes)
+    if user.status == UserStatus.UNCONFIRMED:
+        _send_confirmation(user)
+    return user, details
+
+
+def confirm_sign_up_response(self):
+    backend = _backend(self)
+    _, user = _pool_and_user(backend, self._get_param("ClientId"), self._get_param("Username"))
+    if user is None:
+        raise CodeMismatchException(MISMATCH)
+    if user.status == UserStatus.CONFIRMED:
+        raise NotAuthorizedError("User cannot be confirmed. Current status is CONFIRMED")
+    expected = getattr(user, "signup_code", None)
+    if expected is None or not secrets.compare_digest(expected, self._get_param("ConfirmationCode") or ""):
+        raise CodeMismatchException(MISMATCH)
+    user.status = UserStatus.CONFIRMED
+    user.signup_code = None
+    return EmptyResult()
+
+
+def resend_confirmation_code_response(self):
+    backend = _backend(self)
+    _, user = _pool_and_user(backend, self._get_param("ClientId"), self._get_param("Username"))
+    details = {"Destination": "u***@e***", "DeliveryMedium": "EMAIL", "AttributeName": "email"}
+    if user is not None:
+        if user.status == UserStatus.CONFIRMED:
+            raise InvalidParameterException("User is already confirmed.")
+        _send_confirmation(user)
+    return ActionResult({"CodeDeliveryDetails": details})
+
+
+_original_forgot_password = CognitoIdpBackend.forgot_password
+
+
+def forgot_password(self, client_id, username):
+    _, response = _original_forgot_password(self, client_id, username)
+    _, user = _pool_and_user(self, client_id, username)
+    if user is not None:
+        user.confirmation_code = _new_code()
+        _mail(user, "Your password reset code", RESET_LEAD, user.confirmation_code)
+    return None, response
+
+
+def confirm_forgot_password(self, client_id, username, password, confirmation_code):
+    pool, user = _pool_and_user(self, client_id, username)
+    expected = getattr(user, "confirmation_code", None) if user is not None else None
+    if expected is None or not secrets.compare_digest(expected, confirmation_code or ""):
+        raise CodeMismatchException(MISMATCH)
+    self._validate_password(pool.id, password)
+    user.password = password
+    user.confirmation_code = None
+
+
+_original_admin_initiate_auth = CognitoIdpBackend.admin_initiate_auth
+
+
+def admin_initiate_auth(self, user_pool_id, client_id, auth_flow, auth_parameters):
+    if auth_flow in ("ADMIN_USER_PASSWORD_AUTH", "ADMIN_NO_SRP_AUTH"):
+        pool = self.describe_user_pool(user_pool_id)
+        user = pool._get_user(auth_parameters.get("USERNAME"))
+        if user is not None and user.password == auth_parameters.get("PASSWORD"):
+            if user.status == UserStatus.UNCONFIRMED:
+                raise UserNotConfirmedException("User is not confirmed.")
+    return _original_admin_initiate_auth(self, user_pool_id, client_id, auth_flow, auth_parameters)
+
+
+def install():
+    CognitoIdpBackend.sign_up = sign_up
+    CognitoIdpBackend.forgot_password = forgot_password
+    CognitoIdpBackend.confirm_forgot_password = confirm_forgot_password
+    CognitoIdpBackend.admin_initiate_auth = admin_initiate_auth
+    responses.CognitoIdpResponse.confirm_sign_up = confirm_sign_up_response
+    responses.CognitoIdpResponse.resend_confirmation_code = resend_confirmation_code_response
