@@ -80,7 +80,8 @@ fn embedded_with_clock(config: &Config, clock: Arc<dyn Clock>) -> anyhow::Result
         identity_settings,
     ));
     spawn_purge(store.clone(), clock.clone(), Duration::from_secs(config.login.window_secs));
-    let ports = Ports { identity, users: store.clone(), attempts: store.clone(), mfa: store, clock };
+    let ports =
+        Ports { identity, users: store.clone(), attempts: store.clone(), mfa: store.clone(), events: store, clock };
     Ok(AuthService::new(ports, settings(config, true), mfa_key))
 }
 
@@ -136,7 +137,8 @@ pub fn aws_with_clients(config: &Config, clients: aws::Clients, key: MfaKey, clo
     };
     let identity =
         Arc::new(CognitoIdentity::new(clients.cognito, cognito, (*store).clone(), key.clone(), clock.clone()));
-    let ports = Ports { identity, users: store.clone(), attempts: store.clone(), mfa: store, clock };
+    let ports =
+        Ports { identity, users: store.clone(), attempts: store.clone(), mfa: store.clone(), events: store, clock };
     AuthService::new(ports, settings(config, false), key)
 }
 

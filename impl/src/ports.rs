@@ -2,6 +2,7 @@
 //! embedded adapter (SQLite, own password hashing and JWTs) and, for the AWS
 //! deployment, a Cognito or DynamoDB one.
 
+use std::net::IpAddr;
 use std::time::Duration;
 
 use async_trait::async_trait;
@@ -215,6 +216,83 @@ pub trait MfaStore: Send + Sync {
     async fn consume_challenge(&self, digest: &[u8]) -> Result<bool, PortError>;
     /// Removes every open challenge of a user, whose sessions were revoked.
     async fn end_challenges(&self, user_id: UserId) -> Result<(), PortError>;
+}
+
+/// What happened to an account, as its security history records it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SecurityEventKind {
+    SignedUp,
+    EmailConfirmed,
+    SignedIn,
+    /// A wrong password for an existing account.
+    SignInFailed,
+    /// A wrong authenticator or backup code at sign-in.
+    SecondFactorFailed,
+    SignedOut,
+    PasswordChanged,
+    PasswordReset,
+    MfaEnabled,
+    MfaDisabled,
+    BackupCodesRegenerated,
+}
+
+impl SecurityEventKind {
+    const ALL: [Self; 11] = [
+        Self::SignedUp,
+        Self::EmailConfirmed,
+        Self::SignedIn,
+        Self::SignInFailed,
+        Self::SecondFactorFailed,
+        Self::SignedOut,
+        Self::PasswordChanged,
+        Self::PasswordReset,
+        Self::MfaEnabled,
+        Self::MfaDisabled,
+        Self::BackupCodesRegenerated,
+    ];
+
+    /// The stored name, e.g. `sign_in_failed`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::SignedUp => "signed_up",
+            Self::EmailConfirmed => "email_confirmed",
+            Self::SignedIn => "signed_in",
+            Self::SignInFailed => "sign_in_failed",
+            Self::SecondFactorFailed => "second_factor_failed",
+            Self::SignedOut => "signed_out",
+            Self::PasswordChanged => "password_changed",
+            Self::PasswordReset => "password_reset",
+            Self::MfaEnabled => "mfa_enabled",
+            Self::MfaDisabled => "mfa_disabled",
+            Self::BackupCodesRegenerated => "backup_codes_regenerated",
+        }
+    }
+
+    pub fn parse(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|kind| kind.as_str() == name)
+    }
+}
+
+/// One entry of an account's security history.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SecurityEvent {
+    pub user_id: UserId,
+    pub kind: SecurityEventKind,
+    pub at: DateTime<Utc>,
+    /// The client's address, where the operation knows it.
+    pub ip: Option<IpAddr>,
+}
+
+/// How long security events are kept.
+pub const SECURITY_EVENT_RETENTION: Duration = Duration::from_secs(90 * 24 * 60 * 60);
+
+/// The security history of accounts, for operators and for reviewing an
+/// account after the fact; entries expire after [`SECURITY_EVENT_RETENTION`].
+#[async_trait]
+pub trait SecurityLog: Send + Sync {
+    async fn record(&self, event: &SecurityEvent) -> Result<(), PortError>;
+    /// The user's latest events, newest first, at most `limit`.
+    async fn recent(&self, user_id: UserId, limit: usize) -> Result<Vec<SecurityEvent>, PortError>;
 }
 
 pub enum Acquire {

@@ -17,7 +17,7 @@ use auth_service::domain::{
 };
 use auth_service::ports::{
     Acquire, AttemptCounter, CodeDelivery, Confirmation, IdentityProvider, Insert, MfaChallenge, MfaRecord, MfaStore,
-    PasswordChange, PasswordReset, SignIn, SignUp, UserStore,
+    PasswordChange, PasswordReset, SecurityEvent, SecurityLog, SignIn, SignUp, UserStore,
 };
 use chrono::{DateTime, Utc};
 use reqwest::StatusCode;
@@ -167,6 +167,16 @@ impl AttemptCounter for Broken {
     }
 }
 
+#[async_trait]
+impl SecurityLog for Broken {
+    async fn record(&self, _: &SecurityEvent) -> Result<(), PortError> {
+        self.fail().await
+    }
+    async fn recent(&self, _: UserId, _: usize) -> Result<Vec<SecurityEvent>, PortError> {
+        self.fail().await
+    }
+}
+
 async fn spawn_broken(failure: Failure) -> String {
     let broken = Arc::new(Broken(failure));
     let mut config = Config::default();
@@ -175,7 +185,8 @@ async fn spawn_broken(failure: Failure) -> String {
         identity: broken.clone(),
         users: broken.clone(),
         attempts: broken.clone(),
-        mfa: broken,
+        mfa: broken.clone(),
+        events: broken,
         clock: Arc::new(SystemClock),
     };
     let settings = Settings {

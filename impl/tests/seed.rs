@@ -3,22 +3,10 @@
 
 mod support;
 
-use std::sync::Arc;
-
-use auth_service::app;
-use auth_service::domain::{AuthService, ManualClock};
 use auth_service::seed::{self, Task};
 use reqwest::StatusCode;
 use serde_json::json;
-use support::{PASSWORD, TestApp, backend_config, error_body, serve, str_field};
-
-async fn app_with_service() -> (TestApp, Arc<AuthService>) {
-    let (config, data, start) = backend_config().await;
-    let clock = Arc::new(ManualClock::starting_at(start));
-    let auth = app::service_with_clock(&config, clock.clone()).await.expect("service");
-    let router = auth_service::http::router(auth.clone(), &config.server);
-    (serve(router, config, clock, data).await, auth)
-}
+use support::{PASSWORD, error_body, spawn_app_and_service, str_field};
 
 fn task(value: serde_json::Value) -> Task {
     serde_json::from_value(value).expect("a task")
@@ -26,7 +14,7 @@ fn task(value: serde_json::Value) -> Task {
 
 #[tokio::test]
 async fn a_new_user_is_signed_up_and_an_existing_one_signed_in_and_out() {
-    let (app, auth) = app_with_service().await;
+    let (app, auth) = spawn_app_and_service().await;
     let email = "seed-flow@example.com";
     let exists = |email: &str| task(json!({ "action": "exists", "email": email }));
     assert_eq!(seed::run(&auth, exists(email)).await.unwrap(), json!({ "exists": false }));
@@ -54,7 +42,7 @@ async fn a_new_user_is_signed_up_and_an_existing_one_signed_in_and_out() {
 
 #[tokio::test]
 async fn failed_tasks_name_the_error_and_never_the_password() {
-    let (app, auth) = app_with_service().await;
+    let (app, auth) = spawn_app_and_service().await;
     app.signed_in_user("seed-taken@example.com").await;
     let failure = |value| {
         let auth = auth.clone();

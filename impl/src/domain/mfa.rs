@@ -12,7 +12,7 @@ use super::model::{Account, Principal, TokenSet, UserId};
 use super::second_factor::{Authenticator, MfaKey, Sealed, generate_backup_codes, mfa_session_digest, new_mfa_session};
 use super::service::{AttemptKeys, AuthService, Client, SignedIn};
 use super::values::{Email, MfaCode, MfaSession, Password, RefreshToken, TotpCode};
-use crate::ports::{MfaChallenge, MfaRecord};
+use crate::ports::{MfaChallenge, MfaRecord, SecurityEventKind};
 
 /// Second-factor settings.
 #[derive(Debug, Clone, Deserialize)]
@@ -150,6 +150,7 @@ impl AuthService {
         }
         self.identity.sign_out_others(principal).await?;
         tracing::info!(user_id = %user_id, "MFA enabled; other sessions revoked");
+        self.record(user_id, SecurityEventKind::MfaEnabled, None).await;
         Ok(shown)
     }
 
@@ -180,7 +181,10 @@ impl AuthService {
         };
         match checked {
             Ok(Some(true)) => {}
-            Ok(Some(false)) => return Err(AuthError::InvalidMfaCode),
+            Ok(Some(false)) => {
+                self.record(challenge.user_id, SecurityEventKind::SecondFactorFailed, client.ip).await;
+                return Err(AuthError::InvalidMfaCode);
+            }
             Ok(None) => {
                 self.release_attempts(&keys).await;
                 return Err(AuthError::InvalidMfaSession);
@@ -212,6 +216,7 @@ impl AuthService {
         self.forget_attempts(&keys).await?;
         let account = Account { user: self.user(challenge.user_id).await?, mfa_enabled: true };
         tracing::info!(user_id = %challenge.user_id, "second factor accepted");
+        self.record(challenge.user_id, SecurityEventKind::SignedIn, client.ip).await;
         Ok(SignedIn { account, tokens })
     }
 
@@ -229,6 +234,7 @@ impl AuthService {
         }
         self.identity.sign_out_others(principal).await?;
         tracing::info!(user_id = %principal.user_id, "MFA disabled; other sessions revoked");
+        self.record(principal.user_id, SecurityEventKind::MfaDisabled, client.ip).await;
         Ok(())
     }
 
@@ -246,6 +252,7 @@ impl AuthService {
             return Err(AuthError::MfaNotEnabled);
         }
         tracing::info!(user_id = %principal.user_id, "backup codes replaced");
+        self.record(principal.user_id, SecurityEventKind::BackupCodesRegenerated, client.ip).await;
         Ok(shown)
     }
 

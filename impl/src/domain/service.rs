@@ -17,7 +17,7 @@ use super::second_factor::MfaKey;
 use super::values::{ConfirmationCode, DisplayName, Email, MfaSession, Password, RefreshToken};
 use crate::ports::{
     Acquire, AttemptCounter, CodeDelivery, Confirmation, IdentityProvider, Insert, MfaStore, PasswordChange,
-    PasswordReset, SignIn, SignUp, UserStore,
+    PasswordReset, SecurityEvent, SecurityEventKind, SecurityLog, SignIn, SignUp, UserStore,
 };
 use tracing::Instrument;
 
@@ -136,6 +136,7 @@ pub struct Ports {
     pub users: Arc<dyn UserStore>,
     pub attempts: Arc<dyn AttemptCounter>,
     pub mfa: Arc<dyn MfaStore>,
+    pub events: Arc<dyn SecurityLog>,
     pub clock: Arc<dyn Clock>,
 }
 
@@ -155,6 +156,7 @@ pub struct AuthService {
     pub(super) users: Arc<dyn UserStore>,
     pub(super) attempts: Arc<dyn AttemptCounter>,
     pub(super) mfa: Arc<dyn MfaStore>,
+    events: Arc<dyn SecurityLog>,
     pub(super) clock: Arc<dyn Clock>,
     pub(super) mfa_key: MfaKey,
     policy: PasswordPolicy,
@@ -182,13 +184,14 @@ impl AttemptKeys {
 
 impl AuthService {
     pub fn new(ports: Ports, settings: Settings, mfa_key: MfaKey) -> Self {
-        let Ports { identity, users, attempts, mfa, clock } = ports;
+        let Ports { identity, users, attempts, mfa, events, clock } = ports;
         let Settings { policy, limits, signup, mfa: mfa_settings, reset_in_background } = settings;
         Self {
             identity,
             users,
             attempts,
             mfa,
+            events,
             clock,
             mfa_key,
             policy,
@@ -247,6 +250,7 @@ impl AuthService {
                 return Err(failure);
             }
         }
+        self.record(user_id, SecurityEventKind::SignedUp, None).await;
         Ok(Account { user, mfa_enabled: false })
     }
 
@@ -270,6 +274,7 @@ impl AuthService {
                     .await?
                     .ok_or_else(|| AuthError::Internal(anyhow!("confirmed user {user_id} has no profile")))?;
                 tracing::info!(user_id = %user_id, "email address confirmed");
+                self.record(user_id, SecurityEventKind::EmailConfirmed, None).await;
                 Ok(())
             }
             Confirmation::InvalidCode => Err(AuthError::InvalidCode),
@@ -330,6 +335,7 @@ impl AuthService {
                 self.end_challenges(user_id).await;
                 self.attempts.reset(&AttemptKeys::account(email)).await?;
                 tracing::info!(user_id = %user_id, "password reset; every session revoked");
+                self.record(user_id, SecurityEventKind::PasswordReset, None).await;
                 Ok(())
             }
             PasswordReset::InvalidCode => Err(AuthError::InvalidCode),
@@ -362,13 +368,21 @@ impl AuthService {
                 }
                 self.forget_attempts(&keys).await?;
                 let account = Account { user: self.user(user_id).await?, mfa_enabled: false };
+                self.record(user_id, SecurityEventKind::SignedIn, client.ip).await;
                 Ok(Login::SignedIn(SignedIn { account, tokens }))
             }
             Ok(SignIn::NotConfirmed) => {
                 self.forget_attempts(&keys).await?;
                 Err(AuthError::EmailNotVerified)
             }
-            Ok(SignIn::InvalidCredentials) => Err(AuthError::InvalidCredentials),
+            Ok(SignIn::InvalidCredentials) => {
+                // Looked up whether or not the address has an account, so
+                // that both cost the same.
+                if let Ok(Some(user)) = self.users.find_by_email(&email).await {
+                    self.record(user.id, SecurityEventKind::SignInFailed, client.ip).await;
+                }
+                Err(AuthError::InvalidCredentials)
+            }
             Err(error) => {
                 // The password was not checked, so the attempt does not count.
                 self.release_attempts(&keys).await;
@@ -398,7 +412,23 @@ impl AuthService {
     pub async fn sign_out_user(&self, user_id: UserId) -> Result<(), AuthError> {
         self.identity.sign_out_everywhere(user_id).await?;
         self.end_challenges(user_id).await;
+        self.record(user_id, SecurityEventKind::SignedOut, None).await;
         Ok(())
+    }
+
+    /// The user's latest security events, newest first.
+    pub async fn security_events(&self, user_id: UserId, limit: usize) -> Result<Vec<SecurityEvent>, AuthError> {
+        Ok(self.events.recent(user_id, limit).await?)
+    }
+
+    /// Adds an event to the user's security history. Best effort: the
+    /// operation it records has happened, so a failure is logged, not
+    /// answered.
+    pub(super) async fn record(&self, user_id: UserId, kind: SecurityEventKind, ip: Option<IpAddr>) {
+        let event = SecurityEvent { user_id, kind, at: self.clock.now(), ip };
+        if let Err(error) = self.events.record(&event).await {
+            tracing::warn!(user_id = %user_id, event = kind.as_str(), error = %error, "could not record a security event");
+        }
     }
 
     /// Whether an account has this address.
@@ -456,6 +486,7 @@ impl AuthService {
             Ok(PasswordChange::Changed) => {
                 self.end_challenges(principal.user_id).await;
                 self.forget_attempts(&keys).await?;
+                self.record(principal.user_id, SecurityEventKind::PasswordChanged, client.ip).await;
                 Ok(())
             }
             Ok(PasswordChange::CurrentPasswordIncorrect) => Err(AuthError::CurrentPasswordIncorrect),

@@ -85,6 +85,16 @@ pub async fn spawn_app_with(adjust: impl FnOnce(&mut Config)) -> TestApp {
     serve(router, config, clock, data).await
 }
 
+/// Starts a server and answers the domain service behind it as well, for
+/// tests that look at what the API does not show.
+pub async fn spawn_app_and_service() -> (TestApp, Arc<auth_service::domain::AuthService>) {
+    let (config, data, start) = backend_config().await;
+    let clock = Arc::new(ManualClock::starting_at(start));
+    let auth = app::service_with_clock(&config, clock.clone()).await.expect("service");
+    let router = auth_service::http::router(auth.clone(), &config.server);
+    (serve(router, config, clock, data).await, auth)
+}
+
 /// Serves `router` on a new port of 127.0.0.1.
 pub async fn serve(router: axum::Router, config: Config, clock: Arc<ManualClock>, data: TempDir) -> TestApp {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");

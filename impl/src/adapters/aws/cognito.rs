@@ -243,6 +243,32 @@ impl CognitoIdentity {
         Ok(Some((parse_sub(sub)?, status)))
     }
 
+    /// Confirms a new account and marks its address verified, as a mailed
+    /// code would have: Cognito resets passwords only for verified addresses.
+    async fn confirm_at_once(&self, user_id: UserId) -> Result<(), PortError> {
+        self.client
+            .admin_confirm_sign_up()
+            .user_pool_id(&self.settings.user_pool_id)
+            .username(user_id.to_string())
+            .send()
+            .await
+            .map_err(|error| cognito_error("confirming a new account", error))?;
+        let verified = AttributeType::builder()
+            .name("email_verified")
+            .value("true")
+            .build()
+            .map_err(|error| PortError::Internal(error.into()))?;
+        self.client
+            .admin_update_user_attributes()
+            .user_pool_id(&self.settings.user_pool_id)
+            .username(user_id.to_string())
+            .user_attributes(verified)
+            .send()
+            .await
+            .map_err(|error| cognito_error("marking a new account's address verified", error))?;
+        Ok(())
+    }
+
     /// Runs an admin-initiated auth flow; the error code when Cognito
     /// refuses the credentials.
     async fn initiate(
@@ -401,21 +427,11 @@ impl IdentityProvider for CognitoIdentity {
             Err(error) => return Err(cognito_error("signing up with Cognito", error)),
         };
         let user_id = parse_sub(output.user_sub())?;
-        if confirmed {
-            let confirm = self
-                .client
-                .admin_confirm_sign_up()
-                .user_pool_id(&self.settings.user_pool_id)
-                .username(user_id.to_string())
-                .send()
-                .await;
-            if let Err(error) = confirm {
-                let error = cognito_error("confirming a new account", error);
-                if let Err(undo) = self.delete_user(user_id).await {
-                    tracing::error!(user_id = %user_id, error = %undo, "could not remove a half-created Cognito user");
-                }
-                return Err(error);
+        if confirmed && let Err(error) = self.confirm_at_once(user_id).await {
+            if let Err(undo) = self.delete_user(user_id).await {
+                tracing::error!(user_id = %user_id, error = %undo, "could not remove a half-created Cognito user");
             }
+            return Err(error);
         }
         // Cognito mails the code of an unconfirmed account itself.
         Ok(SignUp::Created { user_id, code_sent: !confirmed })

@@ -14,7 +14,9 @@ use super::table::{
     get_n, get_s, get_user_id, key, millis, n, s, ttl, user_pk,
 };
 use crate::domain::{DisplayName, Email, PortError, User, UserId};
-use crate::ports::{Acquire, AttemptCounter, Insert, UserStore};
+use crate::ports::{
+    Acquire, AttemptCounter, Insert, SECURITY_EVENT_RETENTION, SecurityEvent, SecurityEventKind, SecurityLog, UserStore,
+};
 
 /// The table, shared by every store of the AWS backend.
 #[derive(Clone)]
@@ -374,5 +376,59 @@ impl AttemptCounter for DynamoStore {
 
     async fn reset(&self, name: &str) -> Result<(), PortError> {
         self.delete_item("forgetting attempts", attempts_key(name)).await
+    }
+}
+
+const EVENT_PREFIX: &str = "EVENT#";
+
+/// Events sort by time under the user: `EVENT#<ms, zero-padded>#<UUIDv7>`,
+/// the UUID keeping the order of events recorded within one millisecond.
+#[async_trait]
+impl SecurityLog for DynamoStore {
+    async fn record(&self, event: &SecurityEvent) -> Result<(), PortError> {
+        let sort = format!("{EVENT_PREFIX}{:015}#{}", millis(event.at).max(0), uuid::Uuid::now_v7().simple());
+        let mut item = key(user_pk(event.user_id), sort);
+        item.extend([
+            ("kind".to_owned(), s(event.kind.as_str())),
+            ("at".to_owned(), n(millis(event.at))),
+            (TTL_ATTRIBUTE.to_owned(), ttl(event.at + SECURITY_EVENT_RETENTION)),
+        ]);
+        if let Some(ip) = event.ip {
+            item.insert("ip".to_owned(), s(ip.to_string()));
+        }
+        self.client
+            .put_item()
+            .table_name(self.table.as_ref())
+            .set_item(Some(item))
+            .send()
+            .await
+            .map_err(|error| aws_error("recording a security event", error))?;
+        Ok(())
+    }
+
+    async fn recent(&self, user_id: UserId, limit: usize) -> Result<Vec<SecurityEvent>, PortError> {
+        let found = self
+            .client
+            .query()
+            .table_name(self.table.as_ref())
+            .key_condition_expression("pk = :pk AND begins_with(sk, :prefix)")
+            .expression_attribute_values(":pk", s(user_pk(user_id)))
+            .expression_attribute_values(":prefix", s(EVENT_PREFIX))
+            .scan_index_forward(false)
+            .limit(i32::try_from(limit).unwrap_or(i32::MAX))
+            .send()
+            .await
+            .map_err(|error| aws_error("reading security events", error))?;
+        found
+            .items()
+            .iter()
+            .map(|item| {
+                let kind = get_s(item, "kind")?;
+                let kind = SecurityEventKind::parse(kind)
+                    .ok_or_else(|| PortError::Internal(anyhow::anyhow!("an unknown security event {kind:?}")))?;
+                let ip = item.get("ip").and_then(|ip| ip.as_s().ok()).and_then(|ip| ip.parse().ok());
+                Ok(SecurityEvent { user_id, kind, at: from_millis(get_n(item, "at")?)?, ip })
+            })
+            .collect()
     }
 }

@@ -11,6 +11,7 @@
 //! | refresh handle | `REFRESH#<digest>` | `REFRESH` |
 //! | sign-in challenge | `CHALLENGE#<digest>` | `CHALLENGE` |
 //! | attempt counter | `ATTEMPTS#<key>` | `ATTEMPTS` |
+//! | security event | `USER#<id>` | `EVENT#<ms>#<UUIDv7>` |
 //!
 //! Items that expire carry `ttl` (seconds since the epoch) for DynamoDB to
 //! delete them eventually; reads compare expiry themselves.

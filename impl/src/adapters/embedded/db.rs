@@ -101,6 +101,16 @@ const MIGRATIONS: &[&str] = &[
     ) STRICT;
     CREATE INDEX mfa_challenges_by_user ON mfa_challenges (user_id);
 ",
+    "
+    CREATE TABLE security_events (
+        id      INTEGER PRIMARY KEY,
+        user_id TEXT NOT NULL,
+        kind    TEXT NOT NULL,
+        at      INTEGER NOT NULL,
+        ip      TEXT
+    ) STRICT;
+    CREATE INDEX security_events_by_user ON security_events (user_id, at);
+",
 ];
 
 /// A connection shared by the adapters. Calls run on the blocking pool, one

@@ -9,7 +9,9 @@ use rusqlite::{OptionalExtension, Row, TransactionBehavior, params};
 
 use super::db::{Db, from_millis, is_unique_violation, millis, parse_user_id};
 use crate::domain::{DisplayName, Email, PortError, User, UserId};
-use crate::ports::{Acquire, AttemptCounter, Insert, UserStore};
+use crate::ports::{
+    Acquire, AttemptCounter, Insert, SECURITY_EVENT_RETENTION, SecurityEvent, SecurityEventKind, SecurityLog, UserStore,
+};
 
 #[derive(Clone)]
 pub struct SqliteStore {
@@ -65,12 +67,13 @@ impl SqliteStore {
     /// Deletes what can no longer matter at `now`: sessions past their
     /// absolute expiry (with their refresh tokens), attempt counters whose
     /// window, at most `attempt_window` long, has ended, sealed refresh
-    /// token successors older than a minute (the longest grace window) and
-    /// expired MFA challenges.
+    /// token successors older than a minute (the longest grace window),
+    /// expired MFA challenges and security events past their retention.
     /// Returns the rows changed.
     pub async fn purge_expired(&self, now: DateTime<Utc>, attempt_window: Duration) -> Result<usize, PortError> {
         let now = millis(now);
         let window_ms = i64::try_from(attempt_window.as_millis()).unwrap_or(i64::MAX);
+        let retention_ms = i64::try_from(SECURITY_EVENT_RETENTION.as_millis()).unwrap_or(i64::MAX);
         self.db
             .call(move |connection| {
                 let transaction = connection.transaction()?;
@@ -82,8 +85,10 @@ impl SqliteStore {
                     [now.saturating_sub(60_000)],
                 )?;
                 let challenges = transaction.execute("DELETE FROM mfa_challenges WHERE expires_at <= ?1", [now])?;
+                let events = transaction
+                    .execute("DELETE FROM security_events WHERE at <= ?1", [now.saturating_sub(retention_ms)])?;
                 transaction.commit()?;
-                Ok(sessions + attempts + successors + challenges)
+                Ok(sessions + attempts + successors + challenges + events)
             })
             .await
     }
@@ -243,6 +248,45 @@ impl AttemptCounter for SqliteStore {
         let key = key.to_owned();
         self.db.call(move |connection| connection.execute("DELETE FROM attempts WHERE key = ?1", [key])).await?;
         Ok(())
+    }
+}
+
+#[async_trait]
+impl SecurityLog for SqliteStore {
+    async fn record(&self, event: &SecurityEvent) -> Result<(), PortError> {
+        let row = (event.user_id.to_string(), event.kind.as_str(), millis(event.at), event.ip.map(|ip| ip.to_string()));
+        self.db
+            .call(move |connection| {
+                connection.execute(
+                    "INSERT INTO security_events (user_id, kind, at, ip) VALUES (?1, ?2, ?3, ?4)",
+                    params![row.0, row.1, row.2, row.3],
+                )
+            })
+            .await?;
+        Ok(())
+    }
+
+    async fn recent(&self, user_id: UserId, limit: usize) -> Result<Vec<SecurityEvent>, PortError> {
+        let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+        let rows: Vec<(String, i64, Option<String>)> = self
+            .db
+            .call(move |connection| {
+                connection
+                    .prepare(
+                        "SELECT kind, at, ip FROM security_events WHERE user_id = ?1
+                         ORDER BY at DESC, id DESC LIMIT ?2",
+                    )?
+                    .query_map(params![user_id.to_string(), limit], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))?
+                    .collect()
+            })
+            .await?;
+        rows.into_iter()
+            .map(|(kind, at, ip)| {
+                let kind = SecurityEventKind::parse(&kind)
+                    .ok_or_else(|| PortError::Internal(anyhow!("an unknown security event {kind:?}")))?;
+                Ok(SecurityEvent { user_id, kind, at: from_millis(at), ip: ip.and_then(|ip| ip.parse().ok()) })
+            })
+            .collect()
     }
 }
 
