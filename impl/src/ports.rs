@@ -140,9 +140,9 @@ pub trait UserStore: Send + Sync {
     /// Removes a profile; undoes an insert whose account could not be completed.
     async fn delete(&self, id: UserId) -> Result<(), PortError>;
     async fn get(&self, id: UserId) -> Result<Option<User>, PortError>;
-    /// The profile with this address. The AWS backend reads an index that
-    /// may lag a write by a moment.
-    async fn find_by_email(&self, email: &Email) -> Result<Option<User>, PortError>;
+    /// The user with this address. The AWS backend reads an index that may
+    /// lag a write by a moment.
+    async fn id_by_email(&self, email: &Email) -> Result<Option<UserId>, PortError>;
     /// Marks the address verified; `None` when there is no such user.
     async fn set_email_verified(&self, id: UserId, at: DateTime<Utc>) -> Result<Option<User>, PortError>;
     /// Renames a user; `None` when there is no such user.

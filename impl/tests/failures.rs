@@ -140,7 +140,7 @@ impl UserStore for Broken {
     async fn get(&self, _: UserId) -> Result<Option<User>, PortError> {
         self.fail().await
     }
-    async fn find_by_email(&self, _: &Email) -> Result<Option<User>, PortError> {
+    async fn id_by_email(&self, _: &Email) -> Result<Option<UserId>, PortError> {
         self.fail().await
     }
     async fn set_email_verified(&self, _: UserId, _: DateTime<Utc>) -> Result<Option<User>, PortError> {

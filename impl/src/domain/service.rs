@@ -378,8 +378,8 @@ impl AuthService {
             Ok(SignIn::InvalidCredentials) => {
                 // Looked up whether or not the address has an account, so
                 // that both cost the same.
-                if let Ok(Some(user)) = self.users.find_by_email(&email).await {
-                    self.record(user.id, SecurityEventKind::SignInFailed, client.ip).await;
+                if let Ok(Some(user_id)) = self.users.id_by_email(&email).await {
+                    self.record(user_id, SecurityEventKind::SignInFailed, client.ip).await;
                 }
                 Err(AuthError::InvalidCredentials)
             }
@@ -433,7 +433,7 @@ impl AuthService {
 
     /// Whether an account has this address.
     pub async fn user_exists(&self, email: &Email) -> Result<bool, AuthError> {
-        Ok(self.users.find_by_email(email).await?.is_some())
+        Ok(self.users.id_by_email(email).await?.is_some())
     }
 
     pub async fn profile(&self, principal: &Principal) -> Result<Account, AuthError> {
@@ -479,10 +479,6 @@ impl AuthService {
         let keys = AttemptKeys::new(&user.email, client);
         self.acquire_attempts(&keys).await?;
         match self.identity.change_password(principal, current, new).await {
-            Err(PortError::PasswordRejected(problem)) => {
-                self.release_attempts(&keys).await;
-                Err(AuthError::WeakPassword(FieldProblem { field: "newPassword".to_owned(), ..problem }))
-            }
             Ok(PasswordChange::Changed) => {
                 self.end_challenges(principal.user_id).await;
                 self.forget_attempts(&keys).await?;
@@ -492,7 +488,7 @@ impl AuthService {
             Ok(PasswordChange::CurrentPasswordIncorrect) => Err(AuthError::CurrentPasswordIncorrect),
             Err(error) => {
                 self.release_attempts(&keys).await;
-                Err(error.into())
+                Err(new_password_error(error, "newPassword"))
             }
         }
     }

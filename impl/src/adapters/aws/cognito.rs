@@ -22,7 +22,7 @@ use tokio::sync::OnceCell;
 use super::jwks::KeySet;
 use super::sessions::RefreshHandle;
 use super::store::DynamoStore;
-use super::table::{aws_error, error_code};
+use super::table::{aws_error, error_code, hex, internal};
 use crate::domain::{
     Clock, ConfirmationCode, Email, FieldProblem, MfaKey, Password, PortError, Principal, PublicKey, RefreshToken,
     Sealed, SessionId, TokenSet, UserId,
@@ -172,7 +172,7 @@ fn unverified_claims(token: &str) -> Result<AccessClaims, PortError> {
 }
 
 fn handle_digest(handle: &str) -> String {
-    Sha256::digest(handle.as_bytes()).iter().map(|byte| format!("{byte:02x}")).collect()
+    hex(&Sha256::digest(handle.as_bytes()))
 }
 
 fn new_handle() -> String {
@@ -253,11 +253,7 @@ impl CognitoIdentity {
             .send()
             .await
             .map_err(|error| cognito_error("confirming a new account", error))?;
-        let verified = AttributeType::builder()
-            .name("email_verified")
-            .value("true")
-            .build()
-            .map_err(|error| PortError::Internal(error.into()))?;
+        let verified = AttributeType::builder().name("email_verified").value("true").build().map_err(internal)?;
         self.client
             .admin_update_user_attributes()
             .user_pool_id(&self.settings.user_pool_id)
@@ -410,13 +406,7 @@ impl IdentityProvider for CognitoIdentity {
             .secret_hash(self.secret_hash(email.as_str()).await?)
             .username(email.as_str())
             .password(password.expose())
-            .user_attributes(
-                AttributeType::builder()
-                    .name("email")
-                    .value(email.as_str())
-                    .build()
-                    .map_err(|error| PortError::Internal(error.into()))?,
-            )
+            .user_attributes(AttributeType::builder().name("email").value(email.as_str()).build().map_err(internal)?)
             .send()
             .await;
         let output = match created {

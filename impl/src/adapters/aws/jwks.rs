@@ -3,13 +3,14 @@
 //! so that tokens with made-up key ids cannot make the service hammer
 //! Cognito.
 
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use anyhow::anyhow;
 use jsonwebtoken::jwk::{AlgorithmParameters, JwkSet};
 use jsonwebtoken::{Algorithm, DecodingKey, Validation};
 use serde::de::DeserializeOwned;
-use tokio::sync::Mutex;
+use tokio::sync::RwLock;
 
 use crate::domain::{PortError, PublicKey};
 
@@ -19,13 +20,14 @@ const FETCH_TIMEOUT: Duration = Duration::from_secs(5);
 pub struct KeySet {
     url: String,
     http: reqwest::Client,
-    cached: Mutex<Option<(JwkSet, Instant)>>,
+    /// The last fetched set and when; read by every authenticated request.
+    cached: RwLock<Option<(Arc<JwkSet>, Instant)>>,
 }
 
 impl KeySet {
     pub fn new(url: String) -> Self {
         let http = reqwest::Client::builder().timeout(FETCH_TIMEOUT).build().unwrap_or_default();
-        Self { url, http, cached: Mutex::new(None) }
+        Self { url, http, cached: RwLock::new(None) }
     }
 
     async fn fetch(&self) -> Result<JwkSet, PortError> {
@@ -42,20 +44,31 @@ impl KeySet {
             .map_err(|error| PortError::Internal(anyhow!("the user pool's keys do not parse: {error}")))
     }
 
-    /// The cached set, fetched first when there is none or when `kid` is
-    /// missing from it and the last fetch is old enough.
-    async fn with_kid(&self, kid: Option<&str>) -> Result<JwkSet, PortError> {
-        let mut cached = self.cached.lock().await;
-        let stale = match &*cached {
+    /// Whether the cached set must be fetched (again): there is none, or
+    /// it lacks `kid` and was fetched long enough ago.
+    fn stale(cached: &Option<(Arc<JwkSet>, Instant)>, kid: Option<&str>) -> bool {
+        match cached {
             None => true,
             Some((set, fetched)) => {
                 kid.is_some_and(|kid| set.find(kid).is_none()) && fetched.elapsed() >= REFETCH_AFTER
             }
-        };
-        if stale {
-            *cached = Some((self.fetch().await?, Instant::now()));
         }
-        Ok(cached.as_ref().map(|(set, _)| set.clone()).unwrap_or_else(|| JwkSet { keys: Vec::new() }))
+    }
+
+    /// The cached set, fetched first when it is [`Self::stale`]; one
+    /// request fetches while the others wait for its result.
+    async fn with_kid(&self, kid: Option<&str>) -> Result<Arc<JwkSet>, PortError> {
+        {
+            let cached = self.cached.read().await;
+            if !Self::stale(&cached, kid) {
+                return Ok(cached.as_ref().map(|(set, _)| Arc::clone(set)).unwrap_or_default());
+            }
+        }
+        let mut cached = self.cached.write().await;
+        if Self::stale(&cached, kid) {
+            *cached = Some((Arc::new(self.fetch().await?), Instant::now()));
+        }
+        Ok(cached.as_ref().map(|(set, _)| Arc::clone(set)).unwrap_or_default())
     }
 
     /// The claims of a token signed with RS256 by one of the pool's keys

@@ -8,8 +8,8 @@ use chrono::{DateTime, Utc};
 
 use super::store::{DynamoStore, conditional, is_condition_failure};
 use super::table::{
-    Item, TTL_ATTRIBUTE, aws_error, b, from_millis, get_b, get_bool, get_n, get_opt_n, get_s, get_user_id, key, millis,
-    n, s, ttl, user_pk,
+    Item, TTL_ATTRIBUTE, aws_error, b, from_millis, get_b, get_bool, get_n, get_opt_n, get_s, get_user_id, hex,
+    internal, key, millis, n, s, ttl, user_pk,
 };
 use crate::domain::{Email, PortError, UserId};
 use crate::ports::{MfaChallenge, MfaRecord, MfaStore};
@@ -31,16 +31,8 @@ fn generation_key(user_id: UserId) -> Item {
     key(user_pk(user_id), CHALLENGES)
 }
 
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|byte| format!("{byte:02x}")).collect()
-}
-
 fn code_set(digests: &[Vec<u8>]) -> AttributeValue {
     AttributeValue::Ss(digests.iter().map(|digest| hex(digest)).collect())
-}
-
-fn internal(error: impl Into<anyhow::Error>) -> PortError {
-    PortError::Internal(error.into())
 }
 
 impl DynamoStore {

@@ -9,13 +9,13 @@
 //! so tokens obtained from Cognito directly, bypassing the service and its
 //! second factor, are worthless here.
 
-use aws_sdk_dynamodb::types::{AttributeValue, Delete, TransactWriteItem, Update};
+use aws_sdk_dynamodb::types::{AttributeValue, TransactWriteItem, Update};
 use chrono::{DateTime, Utc};
 
 use super::store::DynamoStore;
 use super::table::{
-    Item, SORT_KEY, TTL_ATTRIBUTE, aws_error, b, from_millis, get_b, get_n, get_s, get_user_id, key, millis, n, s, ttl,
-    user_pk,
+    Item, SORT_KEY, TTL_ATTRIBUTE, aws_error, b, from_millis, get_b, get_n, get_s, get_user_id, internal, key, millis,
+    n, s, ttl, user_pk,
 };
 use crate::domain::{PortError, UserId};
 
@@ -42,10 +42,6 @@ pub struct RefreshHandle {
     pub rotated: Option<(DateTime<Utc>, Vec<u8>)>,
 }
 
-fn internal(error: impl Into<anyhow::Error>) -> PortError {
-    PortError::Internal(error.into())
-}
-
 impl DynamoStore {
     fn handle_item(&self, digest: &str, handle: &RefreshHandle) -> Item {
         let mut item = handle_key(digest);
@@ -59,16 +55,6 @@ impl DynamoStore {
         item
     }
 
-    fn delete(&self, key: Item, condition: Option<&str>) -> Result<TransactWriteItem, PortError> {
-        let delete = Delete::builder()
-            .table_name(self.table.as_ref())
-            .set_key(Some(key))
-            .set_condition_expression(condition.map(str::to_owned))
-            .build()
-            .map_err(internal)?;
-        Ok(TransactWriteItem::builder().delete(delete).build())
-    }
-
     /// Records a new session with its first refresh handle.
     pub async fn start_session(&self, digest: &str, handle: &RefreshHandle) -> Result<(), PortError> {
         let mut session = session_key(handle.user_id, &handle.session_id);
@@ -78,8 +64,8 @@ impl DynamoStore {
             (TTL_ATTRIBUTE.to_owned(), ttl(handle.expires_at)),
         ]);
         let items = vec![
-            self.put(session, Some("attribute_not_exists(pk)"))?,
-            self.put(self.handle_item(digest, handle), Some("attribute_not_exists(pk)"))?,
+            self.transact_put(session, Some("attribute_not_exists(pk)"))?,
+            self.transact_put(self.handle_item(digest, handle), Some("attribute_not_exists(pk)"))?,
         ];
         match self.transact("recording a session", items).await? {
             None => Ok(()),
@@ -152,7 +138,7 @@ impl DynamoStore {
             .map_err(internal)?;
         let items = vec![
             TransactWriteItem::builder().update(retire).build(),
-            self.put(self.handle_item(new, handle), Some("attribute_not_exists(pk)"))?,
+            self.transact_put(self.handle_item(new, handle), Some("attribute_not_exists(pk)"))?,
             TransactWriteItem::builder().update(session).build(),
         ];
         Ok(self.transact("rotating a refresh handle", items).await?.is_none())
@@ -168,9 +154,9 @@ impl DynamoStore {
 
     async fn end_session_item(&self, user_id: UserId, item: &Item) -> Result<(), PortError> {
         let session_id = get_s(item, SORT_KEY)?.trim_start_matches(SESSION_PREFIX).to_owned();
-        let mut items = vec![self.delete(session_key(user_id, &session_id), None)?];
+        let mut items = vec![self.transact_delete(session_key(user_id, &session_id), None)?];
         if let Some(AttributeValue::S(digest)) = item.get("refreshDigest") {
-            items.push(self.delete(handle_key(digest), None)?);
+            items.push(self.transact_delete(handle_key(digest), None)?);
         }
         self.transact("ending a session", items).await?;
         Ok(())

@@ -6,12 +6,12 @@ use std::time::Duration;
 use async_trait::async_trait;
 use aws_sdk_dynamodb::Client;
 use aws_sdk_dynamodb::operation::transact_write_items::TransactWriteItemsError;
-use aws_sdk_dynamodb::types::{AttributeValue, Put, ReturnValue, TransactWriteItem};
+use aws_sdk_dynamodb::types::{AttributeValue, Delete, Put, ReturnValue, TransactWriteItem};
 use chrono::{DateTime, Utc};
 
 use super::table::{
     EMAIL_ATTRIBUTE, EMAIL_INDEX, Item, PARTITION_KEY, TTL_ATTRIBUTE, aws_error, error_code, from_millis, get_bool,
-    get_n, get_s, get_user_id, key, millis, n, s, ttl, user_pk,
+    get_n, get_s, get_user_id, internal, key, millis, n, s, ttl, user_pk,
 };
 use crate::domain::{DisplayName, Email, PortError, User, UserId};
 use crate::ports::{
@@ -85,14 +85,26 @@ impl DynamoStore {
         Self { client, table: table.into() }
     }
 
-    pub(super) fn put(&self, item: Item, condition: Option<&str>) -> Result<TransactWriteItem, PortError> {
+    /// A put of `item` within a transaction, under `condition` if any.
+    pub(super) fn transact_put(&self, item: Item, condition: Option<&str>) -> Result<TransactWriteItem, PortError> {
         let put = Put::builder()
             .table_name(self.table.as_ref())
             .set_item(Some(item))
             .set_condition_expression(condition.map(str::to_owned))
             .build()
-            .map_err(|error| PortError::Internal(error.into()))?;
+            .map_err(internal)?;
         Ok(TransactWriteItem::builder().put(put).build())
+    }
+
+    /// A delete of `key` within a transaction, under `condition` if any.
+    pub(super) fn transact_delete(&self, key: Item, condition: Option<&str>) -> Result<TransactWriteItem, PortError> {
+        let delete = Delete::builder()
+            .table_name(self.table.as_ref())
+            .set_key(Some(key))
+            .set_condition_expression(condition.map(str::to_owned))
+            .build()
+            .map_err(internal)?;
+        Ok(TransactWriteItem::builder().delete(delete).build())
     }
 
     /// Runs a transaction: `Ok(None)` when it committed, `Ok(Some(failed))`
@@ -181,8 +193,8 @@ impl UserStore for DynamoStore {
     /// with the same address cannot be written.
     async fn insert(&self, user: &User) -> Result<Insert, PortError> {
         let items = vec![
-            self.put(profile_item(user), Some("attribute_not_exists(pk)"))?,
-            self.put(
+            self.transact_put(profile_item(user), Some("attribute_not_exists(pk)"))?,
+            self.transact_put(
                 {
                     let mut claim = email_claim(&user.email);
                     claim.insert("userId".to_owned(), s(user.id.to_string()));
@@ -200,15 +212,10 @@ impl UserStore for DynamoStore {
 
     async fn delete(&self, id: UserId) -> Result<(), PortError> {
         let Some(user) = self.get(id).await? else { return Ok(()) };
-        let delete = |key: Item| {
-            aws_sdk_dynamodb::types::Delete::builder()
-                .table_name(self.table.as_ref())
-                .set_key(Some(key))
-                .build()
-                .map(|delete| TransactWriteItem::builder().delete(delete).build())
-                .map_err(|error| PortError::Internal(error.into()))
-        };
-        let items = vec![delete(key(user_pk(id), PROFILE))?, delete(email_claim(&user.email))?];
+        let items = vec![
+            self.transact_delete(key(user_pk(id), PROFILE), None)?,
+            self.transact_delete(email_claim(&user.email), None)?,
+        ];
         self.transact("removing a profile", items).await?;
         Ok(())
     }
@@ -217,7 +224,8 @@ impl UserStore for DynamoStore {
         self.get_item("reading a profile", key(user_pk(id), PROFILE)).await?.as_ref().map(profile_from).transpose()
     }
 
-    async fn find_by_email(&self, email: &Email) -> Result<Option<User>, PortError> {
+    /// Reads the `email-index`, whose entries carry the profile's key.
+    async fn id_by_email(&self, email: &Email) -> Result<Option<UserId>, PortError> {
         let found = self
             .client
             .query()
@@ -235,7 +243,7 @@ impl UserStore for DynamoStore {
         let id = uuid::Uuid::parse_str(id)
             .map(UserId)
             .map_err(|_| PortError::Internal(anyhow::anyhow!("an index entry names no user")))?;
-        self.get(id).await
+        Ok(Some(id))
     }
 
     async fn set_email_verified(&self, id: UserId, at: DateTime<Utc>) -> Result<Option<User>, PortError> {

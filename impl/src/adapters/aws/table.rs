@@ -70,6 +70,16 @@ pub fn key(pk: impl Into<String>, sk: impl Into<String>) -> Item {
     HashMap::from([(PARTITION_KEY.to_owned(), s(pk)), (SORT_KEY.to_owned(), s(sk))])
 }
 
+/// A request that could not be built: a bug, not a condition of AWS.
+pub fn internal(error: impl Into<anyhow::Error>) -> PortError {
+    PortError::Internal(error.into())
+}
+
+/// Lower-case hexadecimal, for digests in keys and sets.
+pub fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|byte| format!("{byte:02x}")).collect()
+}
+
 fn corrupt(what: &str) -> PortError {
     PortError::Internal(anyhow!("{what} in the table is missing or malformed"))
 }

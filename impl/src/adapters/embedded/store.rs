@@ -125,17 +125,15 @@ impl UserStore for SqliteStore {
         Ok(())
     }
 
-    async fn find_by_email(&self, email: &Email) -> Result<Option<User>, PortError> {
+    async fn id_by_email(&self, email: &Email) -> Result<Option<UserId>, PortError> {
         let email = email.as_str().to_owned();
-        let row = self
+        let id: Option<String> = self
             .db
             .call(move |connection| {
-                connection
-                    .query_row(&format!("SELECT {USER_COLUMNS} FROM users WHERE email = ?1"), [email], UserRow::read)
-                    .optional()
+                connection.query_row("SELECT id FROM users WHERE email = ?1", [email], |row| row.get(0)).optional()
             })
             .await?;
-        row.map(UserRow::into_user).transpose()
+        id.as_deref().map(parse_user_id).transpose()
     }
 
     async fn set_email_verified(&self, id: UserId, at: DateTime<Utc>) -> Result<Option<User>, PortError> {
