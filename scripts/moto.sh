@@ -7,12 +7,12 @@
 # region (moto accepts any), and stops the server when the calling script
 # exits.
 
-source "$(dirname "${BASH_SOURCE[0]}")/cleanup.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/background.sh"
 
 start_moto() {
     local log=$1 bin port
     bin=$(tools_python) || return 1
-    port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
+    port=$(free_port)
     mkdir -p "$(dirname "$log")"
     MOTO_COGNITO_OUTBOX=$(mktemp -d "${TMPDIR:-/tmp}/moto-outbox.XXXXXX")
     export MOTO_COGNITO_OUTBOX
@@ -22,21 +22,8 @@ start_moto() {
     export TEST_MOTO_URL="http://127.0.0.1:$port"
     export AWS_ACCESS_KEY_ID=moto AWS_SECRET_ACCESS_KEY=moto AWS_REGION=us-east-1
     unset AWS_PROFILE AWS_SESSION_TOKEN
-    for _ in $(seq 300); do
-        if ! kill -0 "$_moto_pid" 2>/dev/null; then
-            echo "moto exited before answering; last lines of $log:" >&2
-            tail -n 20 "$log" >&2
-            return 1
-        fi
-        if curl --silent --fail --max-time 1 "$TEST_MOTO_URL/moto-api/" >/dev/null 2>&1; then
-            echo "moto is serving at $TEST_MOTO_URL (log: $log)"
-            return 0
-        fi
-        sleep 0.1
-    done
-    echo "moto did not answer within 30 s; last lines of $log:" >&2
-    tail -n 20 "$log" >&2
-    return 1
+    wait_until_answering moto "$_moto_pid" "$TEST_MOTO_URL/moto-api/" "$log" || return 1
+    echo "moto is serving at $TEST_MOTO_URL (log: $log)"
 }
 
 _stop_moto() {

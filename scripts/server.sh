@@ -5,7 +5,7 @@
 # with extra environment settings for the server. It sets `base_url` and
 # `server_pid`, and stops the server when the calling script exits.
 
-source "$(dirname "${BASH_SOURCE[0]}")/cleanup.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/background.sh"
 
 start_server() {
     local log=$1
@@ -16,27 +16,14 @@ start_server() {
     trap 'exit 130' INT
     trap 'exit 143' TERM
     local port
-    port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
+    port=$(free_port)
     base_url="http://127.0.0.1:$port"
     mkdir -p "$(dirname "$log")"
     env AUTH_SERVER__HOST=127.0.0.1 AUTH_SERVER__PORT="$port" AUTH_STORAGE__DATA_DIR="$_server_data" "$@" \
         target/debug/auth-server >"$log" 2>&1 &
     server_pid=$!
     echo "waiting for the server at $base_url (log: $log)"
-    for _ in $(seq 300); do
-        if ! kill -0 "$server_pid" 2>/dev/null; then
-            echo "the server exited before answering; last lines of $log:" >&2
-            tail -n 20 "$log" >&2
-            return 1
-        fi
-        if curl --silent --fail --max-time 1 "$base_url/health" >/dev/null 2>&1; then
-            return 0
-        fi
-        sleep 0.1
-    done
-    echo "the server did not answer GET /health within 30 s; last lines of $log:" >&2
-    tail -n 20 "$log" >&2
-    return 1
+    wait_until_answering "the server" "$server_pid" "$base_url/health" "$log"
 }
 
 _stop_server() {

@@ -2,6 +2,7 @@
 
 use std::fs;
 use std::os::unix::fs::DirBuilderExt;
+use std::process::ExitCode;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -17,6 +18,26 @@ use crate::config::{Backend, Config, MailTransport};
 use crate::domain::{AuthService, Clock, MfaKey, Ports, Settings, SystemClock};
 use crate::http;
 use crate::ports::Mailer;
+
+/// Runs `task`, a binary's work, on a multi-threaded runtime: exits 1 with
+/// the error logged when the runtime cannot start or `task` fails, as
+/// "`what` stopped".
+pub fn run(what: &str, task: impl Future<Output = anyhow::Result<()>>) -> ExitCode {
+    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+        Ok(runtime) => runtime,
+        Err(error) => {
+            tracing::error!(error = %error, "could not start the runtime");
+            return ExitCode::FAILURE;
+        }
+    };
+    match runtime.block_on(task) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            tracing::error!(error = format!("{error:#}"), "{what} stopped");
+            ExitCode::FAILURE
+        }
+    }
+}
 
 /// The HTTP application over the configured backend, with the system
 /// clock. Makes no network calls: the AWS backend connects on first use.

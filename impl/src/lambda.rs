@@ -25,7 +25,7 @@ use lambda_http::request::RequestContext;
 use tower::{Service, ServiceExt};
 
 use crate::config::{CONFIG_FILE_ENV, Config};
-use crate::telemetry;
+use crate::{app, telemetry};
 
 const X_FORWARDED_FOR: &str = "x-forwarded-for";
 
@@ -65,20 +65,7 @@ where
         tracing::error!(variable = missing, "not running on AWS Lambda: the runtime variable is not set");
         return ExitCode::from(2);
     }
-    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
-        Ok(runtime) => runtime,
-        Err(error) => {
-            tracing::error!(error = %error, "could not start the runtime");
-            return ExitCode::FAILURE;
-        }
-    };
-    match runtime.block_on(serve(config)) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(error) => {
-            tracing::error!(error = format!("{error:#}"), "the function stopped");
-            ExitCode::FAILURE
-        }
-    }
+    app::run("the function", serve(config))
 }
 
 fn missing_runtime_variable() -> Option<&'static str> {

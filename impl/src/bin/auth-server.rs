@@ -29,20 +29,7 @@ fn main() -> ExitCode {
         eprintln!("auth-server: {error:#}");
         return ExitCode::from(2);
     }
-    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
-        Ok(runtime) => runtime,
-        Err(error) => {
-            tracing::error!(error = %error, "could not start the runtime");
-            return ExitCode::FAILURE;
-        }
-    };
-    match runtime.block_on(serve(config)) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(error) => {
-            tracing::error!(error = format!("{error:#}"), "the server stopped");
-            ExitCode::FAILURE
-        }
-    }
+    app::run("the server", serve(config))
 }
 
 fn parse_args() -> Result<Option<PathBuf>, String> {
