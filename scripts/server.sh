@@ -1,4 +1,5 @@
-# Starts a throwaway auth-server for a script: a debug build on a free port
+# Starts a throwaway auth-server for a script: a debug build (with the AWS
+# backend, which the settings may choose) on a free port
 # of 127.0.0.1, with a fresh data directory that is deleted on exit.
 # Source this file, then call
 #   start_server LOG_FILE [NAME=VALUE ...]
@@ -10,7 +11,8 @@ source "$(dirname "${BASH_SOURCE[0]}")/background.sh"
 start_server() {
     local log=$1
     shift
-    cargo build --locked --quiet -p auth-service --bin auth-server || return 1
+    # With the AWS backend, as the tests build it: nothing is built twice.
+    cargo build --locked --quiet -p auth-service --features aws --bin auth-server || return 1
     _server_data=$(mktemp -d "${TMPDIR:-/tmp}/auth-server.XXXXXX")
     trap _stop_all EXIT
     trap 'exit 130' INT

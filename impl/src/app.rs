@@ -9,6 +9,7 @@ use std::time::Duration;
 use anyhow::Context;
 use axum::Router;
 
+#[cfg(feature = "aws")]
 use crate::adapters::aws::{self, CognitoIdentity, CognitoSettings, DynamoStore};
 use crate::adapters::embedded::{
     CodeKey, Db, EmbeddedIdentity, IdentitySettings, PasswordHasher, SigningKey, SqliteStore, secret_file,
@@ -59,7 +60,10 @@ pub async fn service(config: &Config) -> anyhow::Result<Arc<AuthService>> {
 pub async fn service_with_clock(config: &Config, clock: Arc<dyn Clock>) -> anyhow::Result<Arc<AuthService>> {
     let service = match config.backend {
         Backend::Embedded => embedded_with_clock(config, clock)?,
+        #[cfg(feature = "aws")]
         Backend::Aws => aws_with_clock(config, clock).await?,
+        #[cfg(not(feature = "aws"))]
+        Backend::Aws => anyhow::bail!("backend aws: this build has no AWS backend; build with `--features aws`"),
     };
     Ok(Arc::new(service))
 }
@@ -135,6 +139,7 @@ fn spawn_purge(store: Arc<SqliteStore>, clock: Arc<dyn Clock>, attempt_window: D
 
 /// The service over Cognito and DynamoDB, with the given clock. Cognito
 /// mails codes itself, so the mail settings do not apply.
+#[cfg(feature = "aws")]
 async fn aws_with_clock(config: &Config, clock: Arc<dyn Clock>) -> anyhow::Result<AuthService> {
     let Some(encoded) = &config.mfa.encryption_key else {
         anyhow::bail!("backend aws needs mfa.encryption_key, the same for every instance");
@@ -145,6 +150,7 @@ async fn aws_with_clock(config: &Config, clock: Arc<dyn Clock>) -> anyhow::Resul
 }
 
 /// The service over the given AWS clients.
+#[cfg(feature = "aws")]
 pub fn aws_with_clients(config: &Config, clients: aws::Clients, key: MfaKey, clock: Arc<dyn Clock>) -> AuthService {
     let store = Arc::new(DynamoStore::new(clients.dynamodb, &config.aws.table_name));
     let cognito = CognitoSettings {

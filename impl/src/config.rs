@@ -89,6 +89,9 @@ pub struct ServerConfig {
     pub rate_limit_per_second: u32,
     /// Requests a client may send in a burst above the rate.
     pub rate_limit_burst: u32,
+    /// Connections held open at most; more wait in the listen backlog until
+    /// one closes. Bounds the memory connections take.
+    pub max_connections: usize,
 }
 
 impl Default for ServerConfig {
@@ -103,6 +106,7 @@ impl Default for ServerConfig {
             client_ip_header: None,
             rate_limit_per_second: 20,
             rate_limit_burst: 50,
+            max_connections: 1024,
         }
     }
 }
@@ -179,6 +183,9 @@ impl Config {
         }
         if self.server.request_timeout_secs == 0 {
             return Err("server.request_timeout_secs must be positive".to_owned());
+        }
+        if self.server.max_connections == 0 {
+            return Err("server.max_connections must be positive".to_owned());
         }
         if let Some(header) = &self.server.client_ip_header {
             http::HeaderName::try_from(header.as_str())

@@ -3,11 +3,11 @@
 //! - [`domain`]: values, use cases and errors, free of HTTP and storage.
 //! - [`ports`]: the traits the domain needs from the outside world.
 //! - [`adapters`]: implementations of the ports: the embedded backend
-//!   (SQLite, own password hashes and tokens) and the AWS one (Cognito,
-//!   DynamoDB).
+//!   (SQLite, own password hashes and tokens) and, with the `aws` feature,
+//!   the AWS one (Cognito, DynamoDB).
 //! - [`http`]: the generated server's traits implemented over the domain.
 //! - [`app`]: wiring, from a [`config::Config`] to a service and a router.
-//! - [`lambda`]: the router and the binaries on AWS Lambda.
+//! - `lambda` (feature `aws`): the router and the binaries on AWS Lambda.
 //! - [`seed`]: the seed workflow's task handler.
 
 #![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
@@ -18,6 +18,7 @@ pub mod app;
 pub mod config;
 pub mod domain;
 pub mod http;
+#[cfg(feature = "aws")]
 pub mod lambda;
 pub mod ports;
 pub mod seed;

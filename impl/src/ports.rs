@@ -307,6 +307,30 @@ pub trait AttemptCounter: Send + Sync {
     /// Counts one attempt under `key`, unless `limit` attempts were already
     /// counted in the window that began with the first of them.
     async fn acquire(&self, key: &str, limit: u32, window: Duration, now: DateTime<Utc>) -> Result<Acquire, PortError>;
+    /// Counts one attempt under every key, each within its own limit, or
+    /// under none: when any key is at its limit, nothing stays counted and
+    /// the answer is that key's wait. Stores that can change several keys
+    /// in one write do it in one; this default counts key by key and takes
+    /// back what it counted when a later key refuses or fails.
+    async fn acquire_all(
+        &self,
+        keys: &[(&str, u32)],
+        window: Duration,
+        now: DateTime<Utc>,
+    ) -> Result<Acquire, PortError> {
+        for (index, (key, limit)) in keys.iter().enumerate() {
+            let acquired = self.acquire(key, *limit, window, now).await;
+            if !matches!(acquired, Ok(Acquire::Granted)) {
+                for (counted, _) in &keys[..index] {
+                    if let Err(error) = self.release(counted).await {
+                        tracing::warn!(error = %error, "could not take back an attempt");
+                    }
+                }
+                return acquired;
+            }
+        }
+        Ok(Acquire::Granted)
+    }
     /// Takes back one attempt counted by `acquire`.
     async fn release(&self, key: &str) -> Result<(), PortError>;
     /// Forgets every attempt under `key`.

@@ -3,6 +3,8 @@
 //! that leaves nothing behind when one of the two stores fails. Runs
 //! against the moto server at `TEST_MOTO_URL`.
 
+#![cfg(feature = "aws")]
+
 mod support;
 
 use std::sync::Arc;

@@ -2,6 +2,8 @@
 //! the table's keys, index and time-to-live attribute, and environment
 //! variables that the configuration reads (and none that it would refuse).
 
+#![cfg(feature = "aws")]
+
 use auth_service::adapters::aws::table::{EMAIL_ATTRIBUTE, EMAIL_INDEX, PARTITION_KEY, SORT_KEY, TTL_ATTRIBUTE};
 use auth_service::config::{Backend, Config};
 use figment::Jail;

@@ -6,6 +6,8 @@
 //! the JSON the Lambda runtime sends. The last tests run the binary itself
 //! against a stand-in for the Lambda Runtime API.
 
+#![cfg(feature = "aws")]
+
 mod support;
 
 use std::collections::VecDeque;

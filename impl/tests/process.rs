@@ -762,3 +762,108 @@ async fn the_signing_key_survives_restarts() {
     let me = expect_json(server.api.me(token(&session, "accessToken")).await, StatusCode::OK).await;
     assert_eq!(me["email"], email, "{me}");
 }
+
+// ---------------------------------------------------------------------------
+// Memory under load
+// ---------------------------------------------------------------------------
+
+/// A line of `/proc/PID/status` (`VmRSS`, `VmHWM`), in bytes.
+fn memory_of(pid: u32, field: &str) -> u64 {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).expect("reading /proc/PID/status");
+    let line = status.lines().find(|line| line.starts_with(&format!("{field}:"))).expect("the field");
+    let kib: u64 = line.split_whitespace().nth(1).and_then(|kib| kib.parse().ok()).expect("a size in kB");
+    kib * 1024
+}
+
+/// One request on a connection of its own.
+fn alone() -> Client {
+    Client::builder().timeout(Duration::from_secs(300)).no_proxy().build().expect("client")
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn memory_stays_bounded_through_a_burst_of_500_connections_hashing_passwords() {
+    const CONNECTIONS: usize = 500;
+    let data = tempfile::tempdir().expect("temp dir");
+    let mut command = json_command(data.path());
+    command
+        .env("AUTH_SERVER__RATE_LIMIT_PER_SECOND", "0")
+        .env("AUTH_LOGIN__MAX_FAILURES_PER_IP", "1000000")
+        .env("AUTH_LOGIN__MAX_FAILURES_PER_ACCOUNT", "1000000")
+        .env("AUTH_SERVER__REQUEST_TIMEOUT_SECS", "300");
+    let server = Server::start(command);
+    server.wait_healthy().await;
+    let idle = memory_of(server.pid(), "VmRSS");
+    let api = &server.api;
+    // Accounts to sign in with, and signed-in ones whose password changes.
+    let accounts: Vec<String> = (0..25).map(|index| format!("burst-{index}@example.com")).collect();
+    for email in &accounts {
+        expect_status(api.register(email, PASSWORD).await, StatusCode::CREATED).await;
+    }
+    let mut sessions = Vec::new();
+    for email in &accounts {
+        sessions.push(token(&api.login_ok(email, PASSWORD).await, "accessToken").to_owned());
+    }
+
+    // Every request on a connection of its own, all at once: sign-ins,
+    // registrations and password changes, each hashing at least once.
+    let requests = (0..CONNECTIONS).map(|index| {
+        let url = |path: &str| api.url(path);
+        let client = alone();
+        let request = match index % 20 {
+            0..=14 => client
+                .post(url("/auth/login"))
+                .json(&json!({ "email": accounts[index % accounts.len()], "password": PASSWORD })),
+            15..=18 => client
+                .post(url("/auth/register"))
+                .json(&json!({ "email": format!("new-{index}@example.com"), "password": PASSWORD, "name": NAME })),
+            _ => client
+                .post(url("/users/me/password"))
+                .bearer_auth(&sessions[(index / 20) % sessions.len()])
+                .json(&json!({ "currentPassword": PASSWORD, "newPassword": PASSWORD })),
+        };
+        async move { request.send().await.map(|response| response.status()) }
+    });
+    let statuses = futures::future::join_all(requests).await;
+    let failed: Vec<_> =
+        statuses.iter().filter(|status| !matches!(status, Ok(status) if status.is_success())).collect();
+    assert!(
+        failed.is_empty(),
+        "{} of {CONNECTIONS} requests failed: {:?}",
+        failed.len(),
+        &failed[..failed.len().min(5)]
+    );
+
+    // argon2id holds m_cost per hashing thread, one thread per core; the
+    // rest is the connections (64 KiB each is generous) and some slack.
+    let workers = std::thread::available_parallelism().map_or(1, usize::from) as u64;
+    let argon2 = workers * u64::from(auth_service::adapters::embedded::OWASP_MEMORY_KIB) * 1024;
+    let bound = idle + argon2 + CONNECTIONS as u64 * 64 * 1024 + 48 * 1024 * 1024;
+    let peak = memory_of(server.pid(), "VmHWM");
+    eprintln!("peak RSS {} MiB, bound {} MiB, idle {} MiB", peak >> 20, bound >> 20, idle >> 20);
+    assert!(
+        peak <= bound,
+        "peak RSS {} MiB is over the bound of {} MiB ({} MiB idle, {} MiB of argon2id)",
+        peak >> 20,
+        bound >> 20,
+        idle >> 20,
+        argon2 >> 20
+    );
+}
+
+#[tokio::test]
+async fn connections_beyond_the_limit_wait_until_one_closes() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let mut command = json_command(data.path());
+    command.env("AUTH_SERVER__MAX_CONNECTIONS", "4");
+    let server = Server::start(command);
+    server.wait_healthy().await;
+    // Four connections that send nothing hold every slot.
+    let held: Vec<std::net::TcpStream> =
+        (0..4).map(|_| std::net::TcpStream::connect(server.address).expect("connect")).collect();
+    let quick = Client::builder().timeout(Duration::from_millis(1500)).no_proxy().build().expect("client");
+    let waiting = quick.get(server.api.url("/health")).send().await;
+    assert!(waiting.as_ref().is_err_and(reqwest::Error::is_timeout), "a fifth connection was served: {waiting:?}");
+    drop(held);
+    let served = alone().get(server.api.url("/health")).send().await.expect("served once a slot freed");
+    assert_eq!(served.status(), StatusCode::OK);
+}

@@ -7,7 +7,7 @@ use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
-use support::{PASSWORD, TestApp, error_body, every_operation, spawn_app_with, str_field};
+use support::{PASSWORD, TestApp, error_body, every_operation, spawn_app_and_service_with, spawn_app_with, str_field};
 
 /// Protected operations with a body that is valid for each.
 fn protected_operations() -> Vec<(Method, &'static str, Option<Value>)> {
@@ -268,4 +268,45 @@ async fn a_flood_from_one_client_is_throttled_on_every_operation() {
         let response = throttled.unwrap_or_else(|| panic!("{} was never throttled", operation.describe()));
         error_body(response, StatusCode::TOO_MANY_REQUESTS, "rate_limited").await;
     }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sign_ins_abandoned_half_way_leave_no_attempt_counted() {
+    let (app, auth) = spawn_app_and_service_with(|config| {
+        config.login.max_failures_per_account = 2;
+        config.login.max_failures_per_ip = 2;
+    })
+    .await;
+    app.signed_in_user("abandoned@example.com").await;
+    let client = auth_service::domain::Client { ip: Some([203, 0, 113, 7].into()) };
+    let email = || auth_service::domain::Email::parse("email", "abandoned@example.com").unwrap();
+    let password = |raw: &str| auth_service::domain::Password::parse("password", raw).unwrap();
+    // Abandoned at every stage: while counting, while the password is
+    // hashed, while settling (a request that times out, a client that hangs up).
+    for index in 0..40u64 {
+        let raw = if index % 2 == 0 { PASSWORD } else { "not the password" };
+        let wait = std::time::Duration::from_micros(index * 250);
+        let _ = tokio::time::timeout(wait, auth.login(email(), password(raw), &client)).await;
+    }
+    // Give abandoned counting and giving back time to finish, then check
+    // that neither the account nor the address is held: every right
+    // password gets through, and wrong ones are limited exactly as before.
+    let mut signed_in = false;
+    for _ in 0..100 {
+        if auth.login(email(), password(PASSWORD), &client).await.is_ok() {
+            signed_in = true;
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    assert!(signed_in, "abandoned sign-ins left the account or the address locked");
+    for _ in 0..3 {
+        assert!(auth.login(email(), password(PASSWORD), &client).await.is_ok());
+    }
+    for _ in 0..2 {
+        let wrong = auth.login(email(), password("not the password"), &client).await;
+        assert!(matches!(wrong, Err(auth_service::domain::AuthError::InvalidCredentials)), "{:?}", wrong.err());
+    }
+    let limited = auth.login(email(), password(PASSWORD), &client).await;
+    assert!(matches!(limited, Err(auth_service::domain::AuthError::RateLimited { .. })), "{:?}", limited.err());
 }

@@ -4,17 +4,24 @@
 //! Usage: `auth-server [--config FILE]` (or `AUTH_CONFIG=FILE`); settings
 //! can also come from `AUTH_…` environment variables.
 
-use std::io::IsTerminal;
+use std::convert::Infallible;
+use std::io::{BufWriter, IsTerminal};
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Duration;
 
 use auth_service::config::{Backend, CONFIG_FILE_ENV, Config};
+use auth_service::http::LimitedListener;
 use auth_service::{app, telemetry};
+use axum::Extension;
+use axum::extract::ConnectInfo;
+use axum::serve::{IncomingStream, Listener};
 use tokio::net::TcpListener;
 use tokio::signal::unix::{SignalKind, signal};
 use tokio::sync::watch;
+use tower::Layer;
+use tracing_appender::non_blocking::NonBlockingBuilder;
 
 fn main() -> ExitCode {
     let config = match parse_args().and_then(|file| Config::load(file.as_deref())) {
@@ -25,7 +32,13 @@ fn main() -> ExitCode {
         }
     };
     let ansi = std::io::stdout().is_terminal();
-    if let Err(error) = telemetry::init(&config.log, std::io::stdout, ansi) {
+    // Lines are formatted where they are logged and written by a thread of
+    // their own, in batches: a request never waits for the write. None is
+    // dropped (a full queue makes loggers wait), and those still queued
+    // are written when `_written` drops, at exit.
+    let (writer, _written) =
+        NonBlockingBuilder::default().lossy(false).thread_name("log-writer").finish(BufWriter::new(std::io::stdout()));
+    if let Err(error) = telemetry::init(&config.log, writer, ansi) {
         eprintln!("auth-server: {error:#}");
         return ExitCode::from(2);
     }
@@ -55,17 +68,27 @@ async fn serve(config: Config) -> anyhow::Result<()> {
     // still stops the server cleanly.
     let stopping = shutdown_signal()?;
     let router = app::build(&config).await?;
-    let listener = TcpListener::bind((config.server.host, config.server.port)).await?;
+    let listener = LimitedListener::new(
+        TcpListener::bind((config.server.host, config.server.port)).await?,
+        config.server.max_connections,
+    );
     match config.backend {
         Backend::Embedded => {
-            tracing::info!(address = %listener.local_addr()?, data_dir = %config.storage.data_dir.display(), "listening");
+            tracing::info!(address = %Listener::local_addr(&listener)?, data_dir = %config.storage.data_dir.display(), "listening");
         }
-        Backend::Aws => tracing::info!(address = %listener.local_addr()?, table = %config.aws.table_name, "listening"),
+        Backend::Aws => {
+            tracing::info!(address = %Listener::local_addr(&listener)?, table = %config.aws.table_name, "listening")
+        }
     }
     let grace = Duration::from_secs(config.server.shutdown_grace_secs);
     let deadline = stopping.clone();
-    let server = axum::serve(listener, router.into_make_service_with_connect_info::<SocketAddr>())
-        .with_graceful_shutdown(wait_for(stopping));
+    // Each connection's requests carry its peer address, as
+    // `into_make_service_with_connect_info` gives them.
+    let connections = tower::service_fn(move |connection: IncomingStream<'_, LimitedListener>| {
+        let peer: SocketAddr = *connection.remote_addr();
+        std::future::ready(Ok::<_, Infallible>(Extension(ConnectInfo(peer)).layer(router.clone())))
+    });
+    let server = axum::serve(listener, connections).with_graceful_shutdown(wait_for(stopping));
     // In-flight requests get `grace` to finish once a signal arrives.
     tokio::select! {
         served = server => served?,

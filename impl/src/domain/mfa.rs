@@ -7,10 +7,11 @@ use anyhow::anyhow;
 use secrecy::{ExposeSecret, SecretString};
 use serde::Deserialize;
 
+use super::attempt::AttemptKeys;
 use super::error::AuthError;
 use super::model::{Account, Principal, TokenSet, UserId};
 use super::second_factor::{Authenticator, MfaKey, Sealed, generate_backup_codes, mfa_session_digest, new_mfa_session};
-use super::service::{AttemptKeys, AuthService, Client, SignedIn};
+use super::service::{AuthService, Client, SignedIn};
 use super::values::{Email, MfaCode, MfaSession, Password, RefreshToken, TotpCode};
 use crate::ports::{MfaChallenge, MfaRecord, SecurityEventKind};
 
@@ -169,8 +170,7 @@ impl AuthService {
         let Some(challenge) = self.mfa.try_challenge(&digest, max_tries, now).await? else {
             return Err(AuthError::InvalidMfaSession);
         };
-        let keys = AttemptKeys::new(&challenge.email, client);
-        self.acquire_attempts(&keys).await?;
+        let attempt = self.start_attempt(AttemptKeys::new(&challenge.email, client)).await?;
         let checked = match self.mfa.get(challenge.user_id).await {
             Ok(Some(record)) if record.enabled => {
                 self.check_second_factor(challenge.user_id, &challenge.email, &record, code).await.map(Some)
@@ -182,21 +182,29 @@ impl AuthService {
         match checked {
             Ok(Some(true)) => {}
             Ok(Some(false)) => {
+                attempt.failed();
                 self.record(challenge.user_id, SecurityEventKind::SecondFactorFailed, client.ip).await;
                 return Err(AuthError::InvalidMfaCode);
             }
             Ok(None) => {
-                self.release_attempts(&keys).await;
+                attempt.undecided().await;
                 return Err(AuthError::InvalidMfaSession);
             }
             Err(error) => {
-                self.release_attempts(&keys).await;
+                attempt.undecided().await;
                 return Err(error);
             }
         }
-        if !self.mfa.consume_challenge(&digest).await? {
+        let consumed = match self.mfa.consume_challenge(&digest).await {
+            Ok(consumed) => consumed,
+            Err(error) => {
+                attempt.undecided().await;
+                return Err(error.into());
+            }
+        };
+        if !consumed {
             // A concurrent request finished this sign-in first.
-            self.release_attempts(&keys).await;
+            attempt.undecided().await;
             return Err(AuthError::InvalidMfaSession);
         }
         let refresh_token = self
@@ -209,11 +217,18 @@ impl AuthService {
             .map_err(|_| AuthError::Internal(anyhow!("a sealed refresh token does not parse")))?;
         // Rotating it gives tokens that are fresh now, and fails when the
         // session was revoked meanwhile (a sign-out or a password reset).
-        let Some(tokens) = self.identity.refresh(&refresh_token).await? else {
-            self.release_attempts(&keys).await;
-            return Err(AuthError::InvalidMfaSession);
+        let tokens = match self.identity.refresh(&refresh_token).await {
+            Ok(Some(tokens)) => tokens,
+            Ok(None) => {
+                attempt.undecided().await;
+                return Err(AuthError::InvalidMfaSession);
+            }
+            Err(error) => {
+                attempt.undecided().await;
+                return Err(error.into());
+            }
         };
-        self.forget_attempts(&keys).await?;
+        attempt.succeeded().await?;
         let account = Account { user: self.user(challenge.user_id).await?, mfa_enabled: true };
         tracing::info!(user_id = %challenge.user_id, "second factor accepted");
         self.record(challenge.user_id, SecurityEventKind::SignedIn, client.ip).await;
@@ -268,8 +283,7 @@ impl AuthService {
     ) -> Result<(), AuthError> {
         let user_id = principal.user_id;
         let user = self.user(user_id).await?;
-        let keys = AttemptKeys::new(&user.email, client);
-        self.acquire_attempts(&keys).await?;
+        let attempt = self.start_attempt(AttemptKeys::new(&user.email, client)).await?;
         let checked = async {
             let Some(record) = self.mfa.get(user_id).await?.filter(|record| record.enabled) else {
                 return Err(AuthError::MfaNotEnabled);
@@ -280,10 +294,13 @@ impl AuthService {
             self.check_second_factor(user_id, &user.email, &record, code).await
         };
         match checked.await {
-            Ok(true) => self.forget_attempts(&keys).await,
-            Ok(false) => Err(AuthError::StepUpFailed),
+            Ok(true) => attempt.succeeded().await,
+            Ok(false) => {
+                attempt.failed();
+                Err(AuthError::StepUpFailed)
+            }
             Err(error) => {
-                self.release_attempts(&keys).await;
+                attempt.undecided().await;
                 Err(error)
             }
         }

@@ -1,6 +1,7 @@
 //! The domain: values parsed at the edge, the authentication use cases and
 //! their errors. Nothing here knows about HTTP or a particular store.
 
+mod attempt;
 mod clock;
 mod error;
 mod mfa;

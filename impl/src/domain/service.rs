@@ -8,6 +8,7 @@ use anyhow::anyhow;
 use chrono::SubsecRound;
 use serde::Deserialize;
 
+use super::attempt::AttemptKeys;
 use super::clock::Clock;
 use super::error::{AuthError, FieldProblem, PortError, parse_three};
 use super::mfa::MfaSettings;
@@ -16,8 +17,8 @@ use super::policy::PasswordPolicy;
 use super::second_factor::MfaKey;
 use super::values::{ConfirmationCode, DisplayName, Email, MfaSession, Password, RefreshToken};
 use crate::ports::{
-    Acquire, AttemptCounter, CodeDelivery, Confirmation, IdentityProvider, Insert, MfaStore, PasswordChange,
-    PasswordReset, SecurityEvent, SecurityEventKind, SecurityLog, SignIn, SignUp, UserStore,
+    AttemptCounter, CodeDelivery, Confirmation, IdentityProvider, Insert, MfaStore, PasswordChange, PasswordReset,
+    SecurityEvent, SecurityEventKind, SecurityLog, SignIn, SignUp, UserStore,
 };
 use tracing::Instrument;
 
@@ -38,7 +39,7 @@ impl Default for LoginLimits {
 }
 
 impl LoginLimits {
-    fn window(&self) -> Duration {
+    pub(super) fn window(&self) -> Duration {
         Duration::from_secs(self.window_secs)
     }
 }
@@ -160,26 +161,10 @@ pub struct AuthService {
     pub(super) clock: Arc<dyn Clock>,
     pub(super) mfa_key: MfaKey,
     policy: PasswordPolicy,
-    limits: LoginLimits,
+    pub(super) limits: LoginLimits,
     signup: SignupSettings,
     pub(super) mfa_settings: MfaSettings,
     reset_in_background: bool,
-}
-
-/// The attempt counters one sign-in draws on.
-pub(super) struct AttemptKeys {
-    account: String,
-    ip: Option<String>,
-}
-
-impl AttemptKeys {
-    pub(super) fn new(email: &Email, client: &Client) -> Self {
-        Self { account: Self::account(email), ip: client.ip.map(|ip| format!("login:ip:{ip}")) }
-    }
-
-    fn account(email: &Email) -> String {
-        format!("login:account:{email}")
-    }
 }
 
 impl AuthService {
@@ -348,34 +333,35 @@ impl AuthService {
     /// the second factor checks out: otherwise the password alone would
     /// reset the lockout that bounds guessing the code.
     pub async fn login(&self, email: Email, password: Password, client: &Client) -> Result<Login, AuthError> {
-        let keys = AttemptKeys::new(&email, client);
-        self.acquire_attempts(&keys).await?;
+        let attempt = self.start_attempt(AttemptKeys::new(&email, client)).await?;
         let outcome = self.identity.sign_in(&email, &password).await;
         match outcome {
             Ok(SignIn::Authenticated { user_id, tokens }) => {
                 let mfa_enabled = match self.mfa_enabled(user_id).await {
                     Ok(enabled) => enabled,
                     Err(error) => {
-                        self.release_attempts(&keys).await;
+                        attempt.undecided().await;
                         return Err(error);
                     }
                 };
                 if mfa_enabled {
                     let challenge = self.open_challenge(user_id, email, &tokens).await;
-                    self.release_attempts(&keys).await;
+                    attempt.undecided().await;
                     let (session, expires_in) = challenge?;
                     return Ok(Login::MfaRequired { session, expires_in });
                 }
-                self.forget_attempts(&keys).await?;
+                let (settled, ()) =
+                    tokio::join!(attempt.succeeded(), self.record(user_id, SecurityEventKind::SignedIn, client.ip));
+                settled?;
                 let account = Account { user: self.user(user_id).await?, mfa_enabled: false };
-                self.record(user_id, SecurityEventKind::SignedIn, client.ip).await;
                 Ok(Login::SignedIn(SignedIn { account, tokens }))
             }
             Ok(SignIn::NotConfirmed) => {
-                self.forget_attempts(&keys).await?;
+                attempt.succeeded().await?;
                 Err(AuthError::EmailNotVerified)
             }
             Ok(SignIn::InvalidCredentials) => {
+                attempt.failed();
                 // Looked up whether or not the address has an account, so
                 // that both cost the same.
                 if let Ok(Some(user_id)) = self.users.id_by_email(&email).await {
@@ -385,7 +371,7 @@ impl AuthService {
             }
             Err(error) => {
                 // The password was not checked, so the attempt does not count.
-                self.release_attempts(&keys).await;
+                attempt.undecided().await;
                 Err(error.into())
             }
         }
@@ -476,18 +462,20 @@ impl AuthService {
     ) -> Result<(), AuthError> {
         self.policy.check("newPassword", new).map_err(AuthError::WeakPassword)?;
         let user = self.user(principal.user_id).await?;
-        let keys = AttemptKeys::new(&user.email, client);
-        self.acquire_attempts(&keys).await?;
+        let attempt = self.start_attempt(AttemptKeys::new(&user.email, client)).await?;
         match self.identity.change_password(principal, current, new).await {
             Ok(PasswordChange::Changed) => {
                 self.end_challenges(principal.user_id).await;
-                self.forget_attempts(&keys).await?;
+                attempt.succeeded().await?;
                 self.record(principal.user_id, SecurityEventKind::PasswordChanged, client.ip).await;
                 Ok(())
             }
-            Ok(PasswordChange::CurrentPasswordIncorrect) => Err(AuthError::CurrentPasswordIncorrect),
+            Ok(PasswordChange::CurrentPasswordIncorrect) => {
+                attempt.failed();
+                Err(AuthError::CurrentPasswordIncorrect)
+            }
             Err(error) => {
-                self.release_attempts(&keys).await;
+                attempt.undecided().await;
                 Err(new_password_error(error, "newPassword"))
             }
         }
@@ -499,53 +487,6 @@ impl AuthService {
 
     pub async fn health(&self) -> Result<(), AuthError> {
         Ok(self.users.ping().await?)
-    }
-
-    /// Counts the attempt against the account and the client address; when
-    /// either is over its limit nothing is counted.
-    pub(super) async fn acquire_attempts(&self, keys: &AttemptKeys) -> Result<(), AuthError> {
-        let now = self.clock.now();
-        let window = self.limits.window();
-        if let Acquire::Refused { retry_after } =
-            self.attempts.acquire(&keys.account, self.limits.max_failures_per_account, window, now).await?
-        {
-            return Err(AuthError::RateLimited { retry_after });
-        }
-        if let Some(ip) = &keys.ip {
-            let acquired = self.attempts.acquire(ip, self.limits.max_failures_per_ip, window, now).await;
-            match acquired {
-                Ok(Acquire::Granted) => {}
-                Ok(Acquire::Refused { retry_after }) => {
-                    self.attempts.release(&keys.account).await?;
-                    return Err(AuthError::RateLimited { retry_after });
-                }
-                Err(error) => {
-                    self.attempts.release(&keys.account).await?;
-                    return Err(error.into());
-                }
-            }
-        }
-        Ok(())
-    }
-
-    /// After a right password: the account's failures are forgotten and the
-    /// address gets its attempt back.
-    pub(super) async fn forget_attempts(&self, keys: &AttemptKeys) -> Result<(), AuthError> {
-        self.attempts.reset(&keys.account).await?;
-        if let Some(ip) = &keys.ip {
-            self.attempts.release(ip).await?;
-        }
-        Ok(())
-    }
-
-    /// Gives back attempts that could not be decided. Best effort: the
-    /// caller is already failing with the original error.
-    pub(super) async fn release_attempts(&self, keys: &AttemptKeys) {
-        for key in std::iter::once(&keys.account).chain(&keys.ip) {
-            if let Err(error) = self.attempts.release(key).await {
-                tracing::warn!(error = %error, "could not give back a sign-in attempt");
-            }
-        }
     }
 }
 

@@ -22,21 +22,22 @@ use super::problem::Problem;
 /// floods. Limits that must hold across instances (failed sign-ins) live in
 /// the store instead.
 #[derive(Clone)]
-pub struct RateLimit(Option<Arc<DefaultKeyedRateLimiter<IpAddr>>>);
+pub struct RateLimit(Arc<DefaultKeyedRateLimiter<IpAddr>>);
 
 impl RateLimit {
-    pub fn new(per_second: u32, burst: u32) -> Self {
-        let limiter = NonZeroU32::new(per_second).map(|rate| {
+    /// `per_second` requests per address with bursts of `burst` (of the rate
+    /// when 0); `None` when `per_second` is 0, which turns the limit off.
+    pub fn new(per_second: u32, burst: u32) -> Option<Self> {
+        NonZeroU32::new(per_second).map(|rate| {
             let burst = NonZeroU32::new(burst).unwrap_or(rate);
-            Arc::new(DefaultKeyedRateLimiter::keyed(Quota::per_second(rate).allow_burst(burst)))
-        });
-        Self(limiter)
+            Self(Arc::new(DefaultKeyedRateLimiter::keyed(Quota::per_second(rate).allow_burst(burst))))
+        })
     }
 }
 
 pub async fn rate_limit(State(limit): State<RateLimit>, request: Request, next: Next) -> Response {
-    if let (Some(limiter), Some(ip)) = (&limit.0, context::client_ip()) {
-        if let Err(not_until) = limiter.check_key(&ip) {
+    if let Some(ip) = context::client_ip() {
+        if let Err(not_until) = limit.0.check_key(&ip) {
             let wait = not_until.wait_time_from(DefaultClock::default().now());
             let seconds = u32::try_from(wait.as_secs() + 1).unwrap_or(u32::MAX);
             let problem = Problem {
@@ -45,8 +46,8 @@ pub async fn rate_limit(State(limit): State<RateLimit>, request: Request, next: 
             };
             return problem.into_response();
         }
-        if limiter.len() > 100_000 {
-            limiter.retain_recent();
+        if limit.0.len() > 100_000 {
+            limit.0.retain_recent();
         }
     }
     next.run(request).await

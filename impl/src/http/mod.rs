@@ -5,6 +5,7 @@ mod api;
 pub mod context;
 mod docs;
 mod guard;
+mod listener;
 mod problem;
 
 use std::sync::Arc;
@@ -13,16 +14,17 @@ use std::time::Duration;
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
 use axum::middleware;
+use axum::response::Response;
 use http::header::{
     CACHE_CONTROL, CONTENT_SECURITY_POLICY, REFERRER_POLICY, STRICT_TRANSPORT_SECURITY, X_CONTENT_TYPE_OPTIONS,
     X_FRAME_OPTIONS,
 };
 use http::{HeaderName, HeaderValue, Method};
 use tower_http::cors::{AllowOrigin, CorsLayer};
-use tower_http::set_header::SetResponseHeaderLayer;
 
 pub use api::Api;
 pub use context::ClientIpSource;
+pub use listener::LimitedListener;
 pub use problem::Problem;
 
 use crate::config::ServerConfig;
@@ -39,27 +41,36 @@ pub fn router(auth: Arc<AuthService>, config: &ServerConfig) -> Router {
     let mut app = api
         .merge(docs::router())
         .layer(DefaultBodyLimit::max(config.body_limit_bytes))
-        .layer(middleware::from_fn_with_state(timeout, guard::normalize))
-        .layer(middleware::from_fn_with_state(limiter, guard::rate_limit));
+        .layer(middleware::from_fn_with_state(timeout, guard::normalize));
+    if let Some(limiter) = limiter {
+        app = app.layer(middleware::from_fn_with_state(limiter, guard::rate_limit));
+    }
     if let Some(cors) = cors(&config.cors_allowed_origins) {
         app = app.layer(cors);
     }
     security_headers(app).layer(middleware::from_fn_with_state(source, context::track))
 }
 
+/// Headers every response carries (OWASP Secure Headers), unless a handler
+/// set its own.
+const SECURITY_HEADERS: [(HeaderName, HeaderValue); 7] = [
+    (X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")),
+    (X_FRAME_OPTIONS, HeaderValue::from_static("DENY")),
+    (REFERRER_POLICY, HeaderValue::from_static("no-referrer")),
+    (CONTENT_SECURITY_POLICY, HeaderValue::from_static("default-src 'none'; frame-ancestors 'none'")),
+    (STRICT_TRANSPORT_SECURITY, HeaderValue::from_static("max-age=63072000; includeSubDomains")),
+    (CACHE_CONTROL, HeaderValue::from_static("no-store")),
+    (HeaderName::from_static("cross-origin-opener-policy"), HeaderValue::from_static("same-origin")),
+];
+
 fn security_headers(app: Router) -> Router {
-    let headers: [(HeaderName, &'static str); 7] = [
-        (X_CONTENT_TYPE_OPTIONS, "nosniff"),
-        (X_FRAME_OPTIONS, "DENY"),
-        (REFERRER_POLICY, "no-referrer"),
-        (CONTENT_SECURITY_POLICY, "default-src 'none'; frame-ancestors 'none'"),
-        (STRICT_TRANSPORT_SECURITY, "max-age=63072000; includeSubDomains"),
-        (CACHE_CONTROL, "no-store"),
-        (HeaderName::from_static("cross-origin-opener-policy"), "same-origin"),
-    ];
-    headers.into_iter().fold(app, |app, (name, value)| {
-        app.layer(SetResponseHeaderLayer::if_not_present(name, HeaderValue::from_static(value)))
-    })
+    app.layer(middleware::map_response(|mut response: Response| async move {
+        let headers = response.headers_mut();
+        for (name, value) in SECURITY_HEADERS {
+            headers.entry(name).or_insert(value);
+        }
+        response
+    }))
 }
 
 fn cors(origins: &[String]) -> Option<CorsLayer> {

@@ -9,7 +9,6 @@ use std::sync::Arc;
 use auth_service::app;
 use auth_service::config::{Backend, Config};
 use auth_service::domain::ManualClock;
-use base64::Engine;
 use chrono::{TimeZone, Utc};
 use reqwest::{Client, Method, RequestBuilder, Response, StatusCode};
 use serde_json::{Value, json};
@@ -55,13 +54,15 @@ pub fn moto_url() -> String {
 }
 
 /// A configuration for the AWS backend over a new pool, client and table in moto.
+#[cfg(feature = "aws")]
 pub async fn aws_config(mut config: Config) -> Config {
     let name = format!("test-{}", uuid::Uuid::new_v4().simple());
     config.backend = Backend::Aws;
     config.aws = auth_service::adapters::aws::local::provision(&moto_url(), "us-east-1", &name)
         .await
         .expect("provisioning moto");
-    config.mfa.encryption_key = Some(base64::engine::general_purpose::STANDARD.encode([7u8; 32]).into());
+    config.mfa.encryption_key =
+        Some(base64::Engine::encode(&base64::engine::general_purpose::STANDARD, [7u8; 32]).into());
     config
 }
 
@@ -72,7 +73,10 @@ pub async fn backend_config() -> (Config, TempDir, chrono::DateTime<Utc>) {
     match test_backend() {
         Backend::Embedded => (config, data, Utc.with_ymd_and_hms(2030, 1, 1, 12, 0, 0).unwrap()),
         // Cognito stamps tokens with the real time, so the AWS backend's clock starts now.
+        #[cfg(feature = "aws")]
         Backend::Aws => (aws_config(config).await, data, Utc::now()),
+        #[cfg(not(feature = "aws"))]
+        Backend::Aws => panic!("TEST_BACKEND=aws needs the AWS backend: cargo test --features aws"),
     }
 }
 
@@ -88,7 +92,15 @@ pub async fn spawn_app_with(adjust: impl FnOnce(&mut Config)) -> TestApp {
 /// Starts a server and answers the domain service behind it as well, for
 /// tests that look at what the API does not show.
 pub async fn spawn_app_and_service() -> (TestApp, Arc<auth_service::domain::AuthService>) {
-    let (config, data, start) = backend_config().await;
+    spawn_app_and_service_with(|_| {}).await
+}
+
+/// [`spawn_app_and_service`] with a configuration that `adjust` may change first.
+pub async fn spawn_app_and_service_with(
+    adjust: impl FnOnce(&mut Config),
+) -> (TestApp, Arc<auth_service::domain::AuthService>) {
+    let (mut config, data, start) = backend_config().await;
+    adjust(&mut config);
     let clock = Arc::new(ManualClock::starting_at(start));
     let auth = app::service_with_clock(&config, clock.clone()).await.expect("service");
     let router = auth_service::http::router(auth.clone(), &config.server);

@@ -14,14 +14,14 @@ use chrono::{DateTime, Utc};
 use hmac::{Hmac, Mac};
 use jsonwebtoken::Validation;
 use rand::{Rng, RngCore};
-use rusqlite::{OptionalExtension, TransactionBehavior, params};
+use rusqlite::{OptionalExtension, params};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
 use super::db::{Db, is_unique_violation, millis, parse_user_id};
 use super::hasher::PasswordHasher;
-use super::signing::{SigningKey, is_current, validation};
+use super::signing::{SigningKey, VerifiedTokens, is_current, validation};
 use crate::domain::{
     Clock, ConfirmationCode, Email, Password, PortError, Principal, PublicKey, RefreshToken, ResetSettings, SessionId,
     SignupSettings, TokenSet, User, UserId,
@@ -78,10 +78,15 @@ impl TokenSettings {
 }
 
 const ACCESS: &str = "access";
+
+/// Access tokens whose signatures are remembered as verified: enough for
+/// every client active within an access token's lifetime on a busy
+/// instance, at about 200 bytes each.
+const VERIFIED_TOKENS: usize = 16_384;
 const ID: &str = "id";
 
 #[derive(Serialize, Deserialize)]
-struct AccessClaims {
+pub(super) struct AccessClaims {
     iss: String,
     sub: String,
     aud: String,
@@ -177,35 +182,38 @@ struct StoredCode {
 impl StoredCode {
     fn read(connection: &rusqlite::Connection, kind: &CodeKind, user_id: &str) -> rusqlite::Result<Option<Self>> {
         connection
-            .query_row(
-                &format!(
-                    "SELECT code_mac, sent_at, expires_at, failed_attempts, used_at FROM {} WHERE user_id = ?1",
-                    kind.table
-                ),
-                [user_id],
-                |row| {
-                    Ok(Self {
-                        code_mac: row.get(0)?,
-                        sent_at: row.get(1)?,
-                        expires_at: row.get(2)?,
-                        failed_attempts: row.get(3)?,
-                        used_at: row.get(4)?,
-                    })
-                },
-            )
+            .prepare_cached(&format!(
+                "SELECT code_mac, sent_at, expires_at, failed_attempts, used_at FROM {} WHERE user_id = ?1",
+                kind.table
+            ))?
+            .query_row([user_id], |row| {
+                Ok(Self {
+                    code_mac: row.get(0)?,
+                    sent_at: row.get(1)?,
+                    expires_at: row.get(2)?,
+                    failed_attempts: row.get(3)?,
+                    used_at: row.get(4)?,
+                })
+            })
             .optional()
     }
 
     /// Writes the row back, unless another code has taken its place.
     fn restore(&self, connection: &rusqlite::Connection, kind: &CodeKind, user_id: &str) -> rusqlite::Result<()> {
-        connection.execute(
-            &format!(
+        connection
+            .prepare_cached(&format!(
                 "INSERT OR IGNORE INTO {} (user_id, code_mac, sent_at, expires_at, failed_attempts, used_at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
                 kind.table
-            ),
-            params![user_id, self.code_mac, self.sent_at, self.expires_at, self.failed_attempts, self.used_at],
-        )?;
+            ))?
+            .execute(params![
+                user_id,
+                self.code_mac,
+                self.sent_at,
+                self.expires_at,
+                self.failed_attempts,
+                self.used_at
+            ])?;
         Ok(())
     }
 }
@@ -227,23 +235,20 @@ enum CodeCheck {
 /// Checks `code` for `email` against the stored code of `kind`, in
 /// constant time, counting a wrong one toward voiding the code.
 fn check_code(
-    transaction: &rusqlite::Transaction<'_>,
+    connection: &rusqlite::Connection,
     (kind, key): (&CodeKind, &CodeKey),
     email: &str,
     code: &str,
     now: i64,
     max_attempts: u32,
 ) -> rusqlite::Result<CodeCheck> {
-    let found: Option<CodeRow> = transaction
-        .query_row(
-            &format!(
-                "SELECT k.user_id, k.code_mac, k.expires_at, k.failed_attempts, k.used_at
+    let found: Option<CodeRow> = connection
+        .prepare_cached(&format!(
+            "SELECT k.user_id, k.code_mac, k.expires_at, k.failed_attempts, k.used_at
                  FROM credentials c JOIN {} k ON k.user_id = c.user_id WHERE c.email = ?1",
-                kind.table
-            ),
-            [email],
-            |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?, row.get(4)?)),
-        )
+            kind.table
+        ))?
+        .query_row([email], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?, row.get(4)?)))
         .optional()?;
     let Some((user_id, code_mac, expires_at, failed_attempts, used_at)) = found else { return Ok(CodeCheck::Invalid) };
     let Ok(id) = Uuid::parse_str(&user_id).map(UserId) else { return Ok(CodeCheck::Invalid) };
@@ -255,14 +260,17 @@ fn check_code(
         return Ok(CodeCheck::Invalid);
     }
     if !matches {
-        transaction.execute(
-            &format!("UPDATE {} SET failed_attempts = failed_attempts + 1 WHERE user_id = ?1", kind.table),
-            [&user_id],
-        )?;
+        connection
+            .prepare_cached(&format!(
+                "UPDATE {} SET failed_attempts = failed_attempts + 1 WHERE user_id = ?1",
+                kind.table
+            ))?
+            .execute([&user_id])?;
         return Ok(CodeCheck::Invalid);
     }
-    transaction
-        .execute(&format!("UPDATE {} SET used_at = ?1 WHERE user_id = ?2", kind.table), params![now, user_id])?;
+    connection
+        .prepare_cached(&format!("UPDATE {} SET used_at = ?1 WHERE user_id = ?2", kind.table))?
+        .execute(params![now, user_id])?;
     Ok(CodeCheck::Valid { user_id, id })
 }
 
@@ -295,6 +303,7 @@ pub struct EmbeddedIdentity {
     confirmation: CodeLimits,
     reset: CodeLimits,
     validation: Validation,
+    verified: VerifiedTokens<AccessClaims>,
 }
 
 /// What a refresh resolved to inside its transaction.
@@ -326,7 +335,20 @@ impl EmbeddedIdentity {
             resend_interval_secs: reset.resend_interval_secs,
             max_attempts: reset.code_max_attempts,
         };
-        Self { db, hasher, key, code_key, mailer, users, clock, settings, confirmation, reset, validation }
+        Self {
+            db,
+            hasher,
+            key,
+            code_key,
+            mailer,
+            users,
+            clock,
+            settings,
+            confirmation,
+            reset,
+            validation,
+            verified: VerifiedTokens::new(VERIFIED_TOKENS),
+        }
     }
 
     /// Stores the MAC of a new code of `kind` for `user_id` (replacing any
@@ -350,22 +372,19 @@ impl EmbeddedIdentity {
         let row = (user_id.to_string(), code_mac.clone());
         let stored: Option<Option<StoredCode>> = self
             .db
-            .call(move |connection| {
-                let transaction = connection.transaction_with_behavior(TransactionBehavior::Immediate)?;
-                let earlier = StoredCode::read(&transaction, kind, &row.0)?;
+            .write(move |connection| {
+                let earlier = StoredCode::read(connection, kind, &row.0)?;
                 if earlier.as_ref().is_some_and(|earlier| millis(now) - earlier.sent_at < interval) {
                     return Ok(None);
                 }
-                transaction.execute(
-                    &format!(
+                connection
+                    .prepare_cached(&format!(
                         "INSERT INTO {} (user_id, code_mac, sent_at, expires_at) VALUES (?1, ?2, ?3, ?4)
                          ON CONFLICT (user_id) DO UPDATE SET code_mac = excluded.code_mac, sent_at = excluded.sent_at,
                              expires_at = excluded.expires_at, failed_attempts = 0, used_at = NULL",
                         kind.table
-                    ),
-                    params![row.0, row.1, millis(now), millis(expires_at)],
-                )?;
-                transaction.commit()?;
+                    ))?
+                    .execute(params![row.0, row.1, millis(now), millis(expires_at)])?;
                 Ok(Some(earlier))
             })
             .await?;
@@ -382,17 +401,15 @@ impl EmbeddedIdentity {
         let Err(error) = self.mailer.send(&mail).await else { return Ok(CodeDelivery::Sent) };
         let user = user_id.to_string();
         self.db
-            .call(move |connection| {
-                let transaction = connection.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            .write(move |connection| {
                 // Only if no newer code replaced ours meanwhile.
-                transaction.execute(
-                    &format!("DELETE FROM {} WHERE user_id = ?1 AND code_mac = ?2", kind.table),
-                    params![user, code_mac],
-                )?;
+                connection
+                    .prepare_cached(&format!("DELETE FROM {} WHERE user_id = ?1 AND code_mac = ?2", kind.table))?
+                    .execute(params![user, code_mac])?;
                 if let Some(earlier) = earlier {
-                    earlier.restore(&transaction, kind, &user)?;
+                    earlier.restore(connection, kind, &user)?;
                 }
-                transaction.commit()
+                Ok(())
             })
             .await?;
         Ok(CodeDelivery::MailFailed(error))
@@ -407,17 +424,18 @@ impl EmbeddedIdentity {
         let expires_at = now + duration(self.settings.refresh_ttl_secs);
         let (session, token_hash) = (session_id.clone(), hash_token(&refresh_token));
         self.db
-            .call(move |connection| {
-                let transaction = connection.transaction()?;
-                transaction.execute(
-                    "INSERT INTO sessions (id, user_id, created_at, expires_at) VALUES (?1, ?2, ?3, ?4)",
-                    params![session, user_id.to_string(), millis(now), millis(expires_at)],
-                )?;
-                transaction.execute(
-                    "INSERT INTO refresh_tokens (token_hash, session_id, issued_at) VALUES (?1, ?2, ?3)",
-                    params![token_hash, session, millis(now)],
-                )?;
-                transaction.commit()
+            .write(move |connection| {
+                connection
+                    .prepare_cached(
+                        "INSERT INTO sessions (id, user_id, created_at, expires_at) VALUES (?1, ?2, ?3, ?4)",
+                    )?
+                    .execute(params![session, user_id.to_string(), millis(now), millis(expires_at)])?;
+                connection
+                    .prepare_cached(
+                        "INSERT INTO refresh_tokens (token_hash, session_id, issued_at) VALUES (?1, ?2, ?3)",
+                    )?
+                    .execute(params![token_hash, session, millis(now)])?;
+                Ok(())
             })
             .await?;
         self.token_set(&user, &session_id, refresh_token, now)
@@ -426,14 +444,12 @@ impl EmbeddedIdentity {
     /// The stored password hash of a user known to exist.
     async fn password_hash(&self, user_id: UserId) -> Result<String, PortError> {
         let lookup = user_id.to_string();
-        let stored: Option<String> = self
-            .db
-            .call(move |connection| {
-                connection
-                    .query_row("SELECT password_hash FROM credentials WHERE user_id = ?1", [lookup], |row| row.get(0))
-                    .optional()
-            })
-            .await?;
+        let stored: Option<String> = self.db.read(move |connection| {
+            connection
+                .prepare_cached("SELECT password_hash FROM credentials WHERE user_id = ?1")?
+                .query_row([lookup], |row| row.get(0))
+                .optional()
+        })?;
         stored.ok_or_else(|| PortError::Internal(anyhow!("authenticated user {user_id} has no credentials")))
     }
 
@@ -496,12 +512,13 @@ impl IdentityProvider for EmbeddedIdentity {
         let email = email.as_str().to_owned();
         let now = millis(self.clock.now());
         self.db
-            .call(move |connection| {
-                let inserted = connection.execute(
-                    "INSERT INTO credentials (user_id, email, password_hash, password_changed_at, confirmed)
+            .write(move |connection| {
+                let inserted = connection
+                    .prepare_cached(
+                        "INSERT INTO credentials (user_id, email, password_hash, password_changed_at, confirmed)
                      VALUES (?1, ?2, ?3, ?4, ?5)",
-                    params![user_id.to_string(), email, hash, now, confirmed],
-                );
+                    )?
+                    .execute(params![user_id.to_string(), email, hash, now, confirmed]);
                 match inserted {
                     Ok(_) => Ok(SignUp::Created { user_id, code_sent: false }),
                     Err(error) if is_unique_violation(&error) => Ok(SignUp::EmailTaken),
@@ -513,31 +530,30 @@ impl IdentityProvider for EmbeddedIdentity {
 
     async fn delete_user(&self, user_id: UserId) -> Result<(), PortError> {
         self.db
-            .call(move |connection| {
-                let transaction = connection.transaction()?;
-                transaction.execute("DELETE FROM sessions WHERE user_id = ?1", [user_id.to_string()])?;
-                transaction.execute("DELETE FROM confirmation_codes WHERE user_id = ?1", [user_id.to_string()])?;
-                transaction.execute("DELETE FROM reset_codes WHERE user_id = ?1", [user_id.to_string()])?;
-                transaction.execute("DELETE FROM credentials WHERE user_id = ?1", [user_id.to_string()])?;
-                transaction.commit()
+            .write(move |connection| {
+                connection.prepare_cached("DELETE FROM sessions WHERE user_id = ?1")?.execute([user_id.to_string()])?;
+                connection
+                    .prepare_cached("DELETE FROM confirmation_codes WHERE user_id = ?1")?
+                    .execute([user_id.to_string()])?;
+                connection
+                    .prepare_cached("DELETE FROM reset_codes WHERE user_id = ?1")?
+                    .execute([user_id.to_string()])?;
+                connection
+                    .prepare_cached("DELETE FROM credentials WHERE user_id = ?1")?
+                    .execute([user_id.to_string()])?;
+                Ok(())
             })
             .await
     }
 
     async fn sign_in(&self, email: &Email, password: &Password) -> Result<SignIn, PortError> {
         let lookup = email.as_str().to_owned();
-        let stored: Option<(String, String, bool)> = self
-            .db
-            .call(move |connection| {
-                connection
-                    .query_row(
-                        "SELECT user_id, password_hash, confirmed FROM credentials WHERE email = ?1",
-                        [lookup],
-                        |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)),
-                    )
-                    .optional()
-            })
-            .await?;
+        let stored: Option<(String, String, bool)> = self.db.read(move |connection| {
+            connection
+                .prepare_cached("SELECT user_id, password_hash, confirmed FROM credentials WHERE email = ?1")?
+                .query_row([lookup], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))
+                .optional()
+        })?;
         let (user_id, hash, confirmed) =
             stored.map_or((None, None, false), |(id, hash, confirmed)| (Some(id), Some(hash), confirmed));
         if !self.hasher.verify(password, hash).await? {
@@ -555,30 +571,24 @@ impl IdentityProvider for EmbeddedIdentity {
 
     async fn send_confirmation_code(&self, email: &Email) -> Result<CodeDelivery, PortError> {
         let lookup = email.as_str().to_owned();
-        let pending: Option<String> = self
-            .db
-            .call(move |connection| {
-                connection
-                    .query_row("SELECT user_id FROM credentials WHERE email = ?1 AND confirmed = 0", [lookup], |row| {
-                        row.get(0)
-                    })
-                    .optional()
-            })
-            .await?;
+        let pending: Option<String> = self.db.read(move |connection| {
+            connection
+                .prepare_cached("SELECT user_id FROM credentials WHERE email = ?1 AND confirmed = 0")?
+                .query_row([lookup], |row| row.get(0))
+                .optional()
+        })?;
         let Some(user_id) = pending else { return Ok(CodeDelivery::NotNeeded) };
         self.mail_code(&CONFIRMATION, self.confirmation, email, parse_user_id(&user_id)?).await
     }
 
     async fn send_password_reset_code(&self, email: &Email) -> Result<CodeDelivery, PortError> {
         let lookup = email.as_str().to_owned();
-        let account: Option<String> = self
-            .db
-            .call(move |connection| {
-                connection
-                    .query_row("SELECT user_id FROM credentials WHERE email = ?1", [lookup], |row| row.get(0))
-                    .optional()
-            })
-            .await?;
+        let account: Option<String> = self.db.read(move |connection| {
+            connection
+                .prepare_cached("SELECT user_id FROM credentials WHERE email = ?1")?
+                .query_row([lookup], |row| row.get(0))
+                .optional()
+        })?;
         let Some(user_id) = account else { return Ok(CodeDelivery::NotNeeded) };
         self.mail_code(&RESET, self.reset, email, parse_user_id(&user_id)?).await
     }
@@ -598,24 +608,21 @@ impl IdentityProvider for EmbeddedIdentity {
         let code = code.expose().to_owned();
         let code_key = self.code_key.clone();
         self.db
-            .call(move |connection| {
-                let transaction = connection.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            .write(move |connection| {
                 let CodeCheck::Valid { user_id, id } =
-                    check_code(&transaction, (&RESET, &code_key), &lookup, &code, now, max_attempts)?
+                    check_code(connection, (&RESET, &code_key), &lookup, &code, now, max_attempts)?
                 else {
                     // A used reset code never works twice.
-                    transaction.commit()?;
                     return Ok(PasswordReset::InvalidCode);
                 };
-                transaction.execute(
-                    "UPDATE credentials SET password_hash = ?1, password_changed_at = ?2 WHERE user_id = ?3",
-                    params![hash, now, user_id],
-                )?;
-                transaction.execute(
-                    "UPDATE sessions SET revoked_at = ?1 WHERE user_id = ?2 AND revoked_at IS NULL",
-                    params![now, user_id],
-                )?;
-                transaction.commit()?;
+                connection
+                    .prepare_cached(
+                        "UPDATE credentials SET password_hash = ?1, password_changed_at = ?2 WHERE user_id = ?3",
+                    )?
+                    .execute(params![hash, now, user_id])?;
+                connection
+                    .prepare_cached("UPDATE sessions SET revoked_at = ?1 WHERE user_id = ?2 AND revoked_at IS NULL")?
+                    .execute(params![now, user_id])?;
                 Ok(PasswordReset::Reset(id))
             })
             .await
@@ -628,20 +635,19 @@ impl IdentityProvider for EmbeddedIdentity {
         let code = code.expose().to_owned();
         let code_key = self.code_key.clone();
         self.db
-            .call(move |connection| {
-                let transaction = connection.transaction_with_behavior(TransactionBehavior::Immediate)?;
-                let checked = check_code(&transaction, (&CONFIRMATION, &code_key), &lookup, &code, now, max_attempts)?;
+            .write(move |connection| {
+                let checked = check_code(connection, (&CONFIRMATION, &code_key), &lookup, &code, now, max_attempts)?;
                 let (user_id, id) = match checked {
                     CodeCheck::Valid { user_id, id } => (user_id, id),
                     // Repeating a successful confirmation succeeds again.
                     CodeCheck::Reused(id) => return Ok(Confirmation::Confirmed(id)),
                     CodeCheck::Invalid => {
-                        transaction.commit()?;
                         return Ok(Confirmation::InvalidCode);
                     }
                 };
-                transaction.execute("UPDATE credentials SET confirmed = 1 WHERE user_id = ?1", [&user_id])?;
-                transaction.commit()?;
+                connection
+                    .prepare_cached("UPDATE credentials SET confirmed = 1 WHERE user_id = ?1")?
+                    .execute([&user_id])?;
                 Ok(Confirmation::Confirmed(id))
             })
             .await
@@ -653,15 +659,12 @@ impl IdentityProvider for EmbeddedIdentity {
         let grace = duration(self.settings.refresh_reuse_grace_secs);
         let rotation = self
             .db
-            .call(move |connection| {
-                let transaction = connection.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            .write(move |connection| {
                 let presented_hash = hash_token(&presented);
-                let found = transaction
-                    .query_row(
-                        "SELECT t.session_id, t.rotated_at, t.successor, s.user_id, s.expires_at, s.revoked_at
+                let found = connection
+                    .prepare_cached("SELECT t.session_id, t.rotated_at, t.successor, s.user_id, s.expires_at, s.revoked_at
                          FROM refresh_tokens t JOIN sessions s ON s.id = t.session_id
-                         WHERE t.token_hash = ?1",
-                        [&presented_hash],
+                         WHERE t.token_hash = ?1")?.query_row([&presented_hash],
                         |row| {
                             Ok((
                                 row.get::<_, String>(0)?,
@@ -671,8 +674,7 @@ impl IdentityProvider for EmbeddedIdentity {
                                 row.get::<_, i64>(4)?,
                                 row.get::<_, Option<i64>>(5)?,
                             ))
-                        },
-                    )
+                        },)
                     .optional()?;
                 let Some((session_id, rotated_at, successor, user_id, expires_at, revoked_at)) = found else {
                     return Ok(None);
@@ -684,20 +686,11 @@ impl IdentityProvider for EmbeddedIdentity {
                 let refresh_token = match (rotated_at, successor) {
                     (None, _) => {
                         let next = random_token();
-                        transaction.execute(
-                            "INSERT INTO refresh_tokens (token_hash, session_id, issued_at) VALUES (?1, ?2, ?3)",
-                            params![hash_token(&next), session_id, millis(now)],
-                        )?;
-                        transaction.execute(
-                            "UPDATE refresh_tokens SET rotated_at = ?1, successor = ?2 WHERE token_hash = ?3",
-                            params![millis(now), seal_successor(&presented, &next), presented_hash],
-                        )?;
+                        connection.prepare_cached("INSERT INTO refresh_tokens (token_hash, session_id, issued_at) VALUES (?1, ?2, ?3)")?.execute(params![hash_token(&next), session_id, millis(now)],)?;
+                        connection.prepare_cached("UPDATE refresh_tokens SET rotated_at = ?1, successor = ?2 WHERE token_hash = ?3")?.execute(params![millis(now), seal_successor(&presented, &next), presented_hash],)?;
                         // Sealed successors are needed only within the grace window.
-                        transaction.execute(
-                            "UPDATE refresh_tokens SET successor = NULL
-                             WHERE session_id = ?1 AND successor IS NOT NULL AND rotated_at < ?2",
-                            params![session_id, millis(now) - millis_of(grace)],
-                        )?;
+                        connection.prepare_cached("UPDATE refresh_tokens SET successor = NULL
+                             WHERE session_id = ?1 AND successor IS NOT NULL AND rotated_at < ?2")?.execute(params![session_id, millis(now) - millis_of(grace)],)?;
                         next
                     }
                     (Some(rotated_at), Some(sealed)) if millis(now) - rotated_at <= millis_of(grace) => {
@@ -709,16 +702,11 @@ impl IdentityProvider for EmbeddedIdentity {
                     _ => {
                         // A rotated token came back after the grace window:
                         // it was stolen or replayed. End the whole sign-in.
-                        transaction.execute(
-                            "UPDATE sessions SET revoked_at = ?1 WHERE id = ?2",
-                            params![millis(now), session_id],
-                        )?;
-                        transaction.commit()?;
+                        connection.prepare_cached("UPDATE sessions SET revoked_at = ?1 WHERE id = ?2")?.execute(params![millis(now), session_id],)?;
                         tracing::warn!(user_id = %user_id, session_id = %session_id, "reuse of a rotated refresh token; session revoked");
                         return Ok(None);
                     }
                 };
-                transaction.commit()?;
                 Ok(Some(Rotation { user_id, session_id, refresh_token }))
             })
             .await?;
@@ -728,7 +716,11 @@ impl IdentityProvider for EmbeddedIdentity {
     }
 
     async fn authenticate(&self, access_token: &str) -> Result<Option<Principal>, PortError> {
-        let Some(claims) = self.key.verify::<AccessClaims>(access_token, &self.validation) else { return Ok(None) };
+        let Some(claims) =
+            self.verified.get_or_verify(access_token, |token| self.key.verify::<AccessClaims>(token, &self.validation))
+        else {
+            return Ok(None);
+        };
         let now = self.clock.now();
         if claims.token_use != ACCESS || !is_current(claims.iat, claims.exp, now.timestamp()) {
             return Ok(None);
@@ -736,30 +728,25 @@ impl IdentityProvider for EmbeddedIdentity {
         let Ok(user_id) = Uuid::parse_str(&claims.sub).map(UserId) else { return Ok(None) };
         let now = millis(now);
         let session = claims.sid.clone();
-        let active = self
-            .db
-            .call(move |connection| {
-                connection
-                    .query_row(
-                        "SELECT 1 FROM sessions WHERE id = ?1 AND user_id = ?2 AND revoked_at IS NULL AND expires_at > ?3",
-                        params![session, user_id.to_string(), now],
-                        |_| Ok(()),
-                    )
-                    .optional()
-            })
-            .await?;
-        Ok(active.map(|()| Principal { user_id, session_id: SessionId(claims.sid) }))
+        let active = self.db.read(move |connection| {
+            connection
+                .prepare_cached(
+                    "SELECT 1 FROM sessions WHERE id = ?1 AND user_id = ?2 AND revoked_at IS NULL AND expires_at > ?3",
+                )?
+                .query_row(params![session, user_id.to_string(), now], |_| Ok(()))
+                .optional()
+        })?;
+        Ok(active.map(|()| Principal { user_id, session_id: SessionId(claims.sid.clone()) }))
     }
 
     async fn sign_out_everywhere(&self, user_id: UserId) -> Result<(), PortError> {
         let user_id = user_id.to_string();
         let now = millis(self.clock.now());
         self.db
-            .call(move |connection| {
-                connection.execute(
-                    "UPDATE sessions SET revoked_at = ?1 WHERE user_id = ?2 AND revoked_at IS NULL",
-                    params![now, user_id],
-                )
+            .write(move |connection| {
+                connection
+                    .prepare_cached("UPDATE sessions SET revoked_at = ?1 WHERE user_id = ?2 AND revoked_at IS NULL")?
+                    .execute(params![now, user_id])
             })
             .await?;
         Ok(())
@@ -773,7 +760,7 @@ impl IdentityProvider for EmbeddedIdentity {
     async fn sign_out_others(&self, principal: &Principal) -> Result<(), PortError> {
         let (user_id, keep) = (principal.user_id.to_string(), principal.session_id.0.clone());
         let now = millis(self.clock.now());
-        self.db.call(move |connection| revoke_other_sessions(connection, &user_id, &keep, now)).await?;
+        self.db.write(move |connection| revoke_other_sessions(connection, &user_id, &keep, now)).await?;
         Ok(())
     }
 
@@ -791,14 +778,14 @@ impl IdentityProvider for EmbeddedIdentity {
         let (user_id, keep) = (principal.user_id.to_string(), principal.session_id.0.clone());
         let now = millis(self.clock.now());
         self.db
-            .call(move |connection| {
-                let transaction = connection.transaction()?;
-                transaction.execute(
-                    "UPDATE credentials SET password_hash = ?1, password_changed_at = ?2 WHERE user_id = ?3",
-                    params![hash, now, user_id],
-                )?;
-                revoke_other_sessions(&transaction, &user_id, &keep, now)?;
-                transaction.commit()
+            .write(move |connection| {
+                connection
+                    .prepare_cached(
+                        "UPDATE credentials SET password_hash = ?1, password_changed_at = ?2 WHERE user_id = ?3",
+                    )?
+                    .execute(params![hash, now, user_id])?;
+                revoke_other_sessions(connection, &user_id, &keep, now)?;
+                Ok(())
             })
             .await?;
         Ok(PasswordChange::Changed)
@@ -854,8 +841,7 @@ fn revoke_other_sessions(
     keep: &str,
     now: i64,
 ) -> rusqlite::Result<usize> {
-    connection.execute(
-        "UPDATE sessions SET revoked_at = ?1 WHERE user_id = ?2 AND id <> ?3 AND revoked_at IS NULL",
-        params![now, user_id, keep],
-    )
+    connection
+        .prepare_cached("UPDATE sessions SET revoked_at = ?1 WHERE user_id = ?2 AND id <> ?3 AND revoked_at IS NULL")?
+        .execute(params![now, user_id, keep])
 }

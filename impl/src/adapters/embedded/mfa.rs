@@ -3,7 +3,7 @@
 use anyhow::anyhow;
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
-use rusqlite::{OptionalExtension, TransactionBehavior, params};
+use rusqlite::{OptionalExtension, params};
 
 use super::db::{from_millis, millis, parse_user_id};
 use super::store::SqliteStore;
@@ -16,8 +16,8 @@ fn step_column(step: u64) -> Result<i64, PortError> {
 
 /// Replaces every backup code of a user with `digests`.
 fn store_backup_codes(connection: &rusqlite::Connection, user_id: &str, digests: &[Vec<u8>]) -> rusqlite::Result<()> {
-    connection.execute("DELETE FROM backup_codes WHERE user_id = ?1", [user_id])?;
-    let mut insert = connection.prepare("INSERT INTO backup_codes (user_id, digest) VALUES (?1, ?2)")?;
+    connection.prepare_cached("DELETE FROM backup_codes WHERE user_id = ?1")?.execute([user_id])?;
+    let mut insert = connection.prepare_cached("INSERT INTO backup_codes (user_id, digest) VALUES (?1, ?2)")?;
     for digest in digests {
         insert.execute(params![user_id, digest])?;
     }
@@ -27,18 +27,12 @@ fn store_backup_codes(connection: &rusqlite::Connection, user_id: &str, digests:
 #[async_trait]
 impl MfaStore for SqliteStore {
     async fn get(&self, user_id: UserId) -> Result<Option<MfaRecord>, PortError> {
-        let row: Option<(Vec<u8>, bool, Option<i64>)> = self
-            .db
-            .call(move |connection| {
-                connection
-                    .query_row(
-                        "SELECT sealed_secret, enabled, last_used_step FROM mfa WHERE user_id = ?1",
-                        [user_id.to_string()],
-                        |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)),
-                    )
-                    .optional()
-            })
-            .await?;
+        let row: Option<(Vec<u8>, bool, Option<i64>)> = self.db.read(move |connection| {
+            connection
+                .prepare_cached("SELECT sealed_secret, enabled, last_used_step FROM mfa WHERE user_id = ?1")?
+                .query_row([user_id.to_string()], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))
+                .optional()
+        })?;
         row.map(|(sealed_secret, enabled, last_used_step)| {
             let last_used_step = last_used_step
                 .map(u64::try_from)
@@ -53,14 +47,15 @@ impl MfaStore for SqliteStore {
         let sealed_secret = sealed_secret.to_vec();
         let changed = self
             .db
-            .call(move |connection| {
-                connection.execute(
-                    "INSERT INTO mfa (user_id, sealed_secret, enabled, updated_at) VALUES (?1, ?2, 0, ?3)
+            .write(move |connection| {
+                connection
+                    .prepare_cached(
+                        "INSERT INTO mfa (user_id, sealed_secret, enabled, updated_at) VALUES (?1, ?2, 0, ?3)
                      ON CONFLICT (user_id) DO UPDATE SET sealed_secret = excluded.sealed_secret,
                          updated_at = excluded.updated_at
                      WHERE enabled = 0",
-                    params![user_id.to_string(), sealed_secret, millis(at)],
-                )
+                    )?
+                    .execute(params![user_id.to_string(), sealed_secret, millis(at)])
             })
             .await?;
         Ok(changed == 1)
@@ -76,19 +71,18 @@ impl MfaStore for SqliteStore {
     ) -> Result<bool, PortError> {
         let (sealed_secret, digests, step) = (sealed_secret.to_vec(), backup_codes.to_vec(), step_column(step)?);
         self.db
-            .call(move |connection| {
+            .write(move |connection| {
                 let user = user_id.to_string();
-                let transaction = connection.transaction_with_behavior(TransactionBehavior::Immediate)?;
-                let changed = transaction.execute(
-                    "UPDATE mfa SET enabled = 1, last_used_step = ?1, updated_at = ?2
+                let changed = connection
+                    .prepare_cached(
+                        "UPDATE mfa SET enabled = 1, last_used_step = ?1, updated_at = ?2
                      WHERE user_id = ?3 AND enabled = 0 AND sealed_secret = ?4",
-                    params![step, millis(at), user, sealed_secret],
-                )?;
+                    )?
+                    .execute(params![step, millis(at), user, sealed_secret])?;
                 if changed == 0 {
                     return Ok(false);
                 }
-                store_backup_codes(&transaction, &user, &digests)?;
-                transaction.commit()?;
+                store_backup_codes(connection, &user, &digests)?;
                 Ok(true)
             })
             .await
@@ -96,16 +90,16 @@ impl MfaStore for SqliteStore {
 
     async fn disable(&self, user_id: UserId) -> Result<bool, PortError> {
         self.db
-            .call(move |connection| {
+            .write(move |connection| {
                 let user = user_id.to_string();
-                let transaction = connection.transaction_with_behavior(TransactionBehavior::Immediate)?;
-                let removed = transaction.execute("DELETE FROM mfa WHERE user_id = ?1 AND enabled = 1", [&user])?;
+                let removed = connection
+                    .prepare_cached("DELETE FROM mfa WHERE user_id = ?1 AND enabled = 1")?
+                    .execute([&user])?;
                 if removed == 0 {
                     return Ok(false);
                 }
-                transaction.execute("DELETE FROM backup_codes WHERE user_id = ?1", [&user])?;
-                transaction.execute("DELETE FROM mfa_challenges WHERE user_id = ?1", [&user])?;
-                transaction.commit()?;
+                connection.prepare_cached("DELETE FROM backup_codes WHERE user_id = ?1")?.execute([&user])?;
+                connection.prepare_cached("DELETE FROM mfa_challenges WHERE user_id = ?1")?.execute([&user])?;
                 Ok(true)
             })
             .await
@@ -115,12 +109,13 @@ impl MfaStore for SqliteStore {
         let step = step_column(step)?;
         let changed = self
             .db
-            .call(move |connection| {
-                connection.execute(
-                    "UPDATE mfa SET last_used_step = ?1
+            .write(move |connection| {
+                connection
+                    .prepare_cached(
+                        "UPDATE mfa SET last_used_step = ?1
                      WHERE user_id = ?2 AND enabled = 1 AND (last_used_step IS NULL OR last_used_step < ?1)",
-                    params![step, user_id.to_string()],
-                )
+                    )?
+                    .execute(params![step, user_id.to_string()])
             })
             .await?;
         Ok(changed == 1)
@@ -130,11 +125,10 @@ impl MfaStore for SqliteStore {
         let digest = digest.to_vec();
         let removed = self
             .db
-            .call(move |connection| {
-                connection.execute(
-                    "DELETE FROM backup_codes WHERE user_id = ?1 AND digest = ?2",
-                    params![user_id.to_string(), digest],
-                )
+            .write(move |connection| {
+                connection
+                    .prepare_cached("DELETE FROM backup_codes WHERE user_id = ?1 AND digest = ?2")?
+                    .execute(params![user_id.to_string(), digest])
             })
             .await?;
         Ok(removed == 1)
@@ -143,17 +137,16 @@ impl MfaStore for SqliteStore {
     async fn replace_backup_codes(&self, user_id: UserId, digests: &[Vec<u8>]) -> Result<bool, PortError> {
         let digests = digests.to_vec();
         self.db
-            .call(move |connection| {
+            .write(move |connection| {
                 let user = user_id.to_string();
-                let transaction = connection.transaction_with_behavior(TransactionBehavior::Immediate)?;
-                let enabled = transaction
-                    .query_row("SELECT 1 FROM mfa WHERE user_id = ?1 AND enabled = 1", [&user], |_| Ok(()))
+                let enabled = connection
+                    .prepare_cached("SELECT 1 FROM mfa WHERE user_id = ?1 AND enabled = 1")?
+                    .query_row([&user], |_| Ok(()))
                     .optional()?;
                 if enabled.is_none() {
                     return Ok(false);
                 }
-                store_backup_codes(&transaction, &user, &digests)?;
-                transaction.commit()?;
+                store_backup_codes(connection, &user, &digests)?;
                 Ok(true)
             })
             .await
@@ -168,12 +161,13 @@ impl MfaStore for SqliteStore {
             millis(challenge.expires_at),
         );
         self.db
-            .call(move |connection| {
-                connection.execute(
-                    "INSERT INTO mfa_challenges (digest, user_id, email, sealed_refresh_token, expires_at)
+            .write(move |connection| {
+                connection
+                    .prepare_cached(
+                        "INSERT INTO mfa_challenges (digest, user_id, email, sealed_refresh_token, expires_at)
                      VALUES (?1, ?2, ?3, ?4, ?5)",
-                    params![row.0, row.1, row.2, row.3, row.4],
-                )
+                    )?
+                    .execute(params![row.0, row.1, row.2, row.3, row.4])
             })
             .await?;
         Ok(())
@@ -188,15 +182,16 @@ impl MfaStore for SqliteStore {
         let digest = digest.to_vec();
         let row: Option<(String, String, Vec<u8>, i64)> = self
             .db
-            .call(move |connection| {
+            .write(move |connection| {
                 connection
-                    .query_row(
+                    .prepare_cached(
                         "UPDATE mfa_challenges SET tries = tries + 1
                          WHERE digest = ?1 AND tries < ?2 AND expires_at > ?3
                          RETURNING user_id, email, sealed_refresh_token, expires_at",
-                        params![digest, max_tries, millis(now)],
-                        |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?)),
-                    )
+                    )?
+                    .query_row(params![digest, max_tries, millis(now)], |row| {
+                        Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?))
+                    })
                     .optional()
             })
             .await?;
@@ -211,15 +206,19 @@ impl MfaStore for SqliteStore {
         let digest = digest.to_vec();
         let removed = self
             .db
-            .call(move |connection| connection.execute("DELETE FROM mfa_challenges WHERE digest = ?1", [digest]))
+            .write(move |connection| {
+                connection.prepare_cached("DELETE FROM mfa_challenges WHERE digest = ?1")?.execute([digest])
+            })
             .await?;
         Ok(removed == 1)
     }
 
     async fn end_challenges(&self, user_id: UserId) -> Result<(), PortError> {
         self.db
-            .call(move |connection| {
-                connection.execute("DELETE FROM mfa_challenges WHERE user_id = ?1", [user_id.to_string()])
+            .write(move |connection| {
+                connection
+                    .prepare_cached("DELETE FROM mfa_challenges WHERE user_id = ?1")?
+                    .execute([user_id.to_string()])
             })
             .await?;
         Ok(())

@@ -10,7 +10,7 @@ mod signing;
 mod store;
 
 pub use db::Db;
-pub use hasher::PasswordHasher;
+pub use hasher::{OWASP_MEMORY_KIB, PasswordHasher};
 pub use identity::{CodeKey, EmbeddedIdentity, IdentitySettings, TokenSettings};
 pub use signing::SigningKey;
 pub use store::SqliteStore;

@@ -2,6 +2,7 @@
 //! and kept as PKCS#8 PEM, readable by the owner only.
 
 use std::path::Path;
+use std::sync::Arc;
 
 use anyhow::{Context, anyhow, bail};
 use base64::Engine;
@@ -74,6 +75,35 @@ impl SigningKey {
             return None;
         }
         jsonwebtoken::decode::<C>(token, &self.decoding, validation).ok().map(|data| data.claims)
+    }
+}
+
+/// Tokens whose signature and claims checked out under one [`SigningKey`],
+/// remembered by the SHA-256 of the token, so that a token presented again
+/// skips the ECDSA verification. Only tokens that verified are remembered,
+/// and a token and its key never change, so a hit answers as verifying
+/// again would; expiry and revocation are the caller's to check on every
+/// use. Holds at most `capacity` tokens' claims, the least recently used
+/// giving way.
+pub struct VerifiedTokens<C> {
+    verified: quick_cache::sync::Cache<[u8; 32], Arc<C>>,
+}
+
+impl<C: Send + Sync + 'static> VerifiedTokens<C> {
+    pub fn new(capacity: usize) -> Self {
+        Self { verified: quick_cache::sync::Cache::new(capacity) }
+    }
+
+    /// The claims of `token`, remembered or from `verify`, which must check
+    /// the signature with the one key this cache is for.
+    pub fn get_or_verify(&self, token: &str, verify: impl FnOnce(&str) -> Option<C>) -> Option<Arc<C>> {
+        let digest: [u8; 32] = Sha256::digest(token.as_bytes()).into();
+        if let Some(claims) = self.verified.get(&digest) {
+            return Some(claims);
+        }
+        let claims = Arc::new(verify(token)?);
+        self.verified.insert(digest, Arc::clone(&claims));
+        Some(claims)
     }
 }
 
@@ -164,6 +194,29 @@ mod tests {
         assert!(is_current(1000, 1900, 1899));
         assert!(!is_current(1000, 1900, 1900 + LEEWAY_SECS));
         assert!(!is_current(1000 + LEEWAY_SECS + 1, 1900, 1000));
+    }
+
+    #[test]
+    fn only_verified_tokens_are_remembered_and_each_by_its_exact_text() {
+        let dir = tempfile::tempdir().unwrap();
+        let key = SigningKey::load_or_create(&dir.path().join("k.pem")).unwrap();
+        let cache = VerifiedTokens::<Claims>::new(16);
+        let verifications = std::cell::Cell::new(0);
+        let verify = |token: &str| {
+            verifications.set(verifications.get() + 1);
+            key.verify::<Claims>(token, &validation("issuer", "audience"))
+        };
+        let token = key.sign(&claims()).unwrap();
+        assert_eq!(cache.get_or_verify(&token, verify).as_deref(), Some(&claims()));
+        assert_eq!(cache.get_or_verify(&token, verify).as_deref(), Some(&claims()));
+        assert_eq!(verifications.get(), 1, "a remembered token was verified again");
+        // A token one character off is verified, and refused, every time.
+        let at = token.len() - 10;
+        let swapped = if &token[at..=at] == "A" { "B" } else { "A" };
+        let forged = format!("{}{swapped}{}", &token[..at], &token[at + 1..]);
+        assert_eq!(cache.get_or_verify(&forged, verify), None);
+        assert_eq!(cache.get_or_verify(&forged, verify), None);
+        assert_eq!(verifications.get(), 3);
     }
 
     #[test]

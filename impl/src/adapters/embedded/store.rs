@@ -5,7 +5,7 @@ use std::time::Duration;
 use anyhow::anyhow;
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
-use rusqlite::{OptionalExtension, Row, TransactionBehavior, params};
+use rusqlite::{OptionalExtension, Row, params};
 
 use super::db::{Db, from_millis, is_unique_violation, millis, parse_user_id};
 use crate::domain::{DisplayName, Email, PortError, User, UserId};
@@ -75,19 +75,22 @@ impl SqliteStore {
         let window_ms = i64::try_from(attempt_window.as_millis()).unwrap_or(i64::MAX);
         let retention_ms = i64::try_from(SECURITY_EVENT_RETENTION.as_millis()).unwrap_or(i64::MAX);
         self.db
-            .call(move |connection| {
-                let transaction = connection.transaction()?;
-                let sessions = transaction.execute("DELETE FROM sessions WHERE expires_at <= ?1", [now])?;
-                let attempts = transaction
-                    .execute("DELETE FROM attempts WHERE window_start <= ?1", [now.saturating_sub(window_ms)])?;
-                let successors = transaction.execute(
-                    "UPDATE refresh_tokens SET successor = NULL WHERE successor IS NOT NULL AND rotated_at <= ?1",
-                    [now.saturating_sub(60_000)],
-                )?;
-                let challenges = transaction.execute("DELETE FROM mfa_challenges WHERE expires_at <= ?1", [now])?;
-                let events = transaction
-                    .execute("DELETE FROM security_events WHERE at <= ?1", [now.saturating_sub(retention_ms)])?;
-                transaction.commit()?;
+            .write(move |connection| {
+                let sessions =
+                    connection.prepare_cached("DELETE FROM sessions WHERE expires_at <= ?1")?.execute([now])?;
+                let attempts = connection
+                    .prepare_cached("DELETE FROM attempts WHERE window_start <= ?1")?
+                    .execute([now.saturating_sub(window_ms)])?;
+                let successors = connection
+                    .prepare_cached(
+                        "UPDATE refresh_tokens SET successor = NULL WHERE successor IS NOT NULL AND rotated_at <= ?1",
+                    )?
+                    .execute([now.saturating_sub(60_000)])?;
+                let challenges =
+                    connection.prepare_cached("DELETE FROM mfa_challenges WHERE expires_at <= ?1")?.execute([now])?;
+                let events = connection
+                    .prepare_cached("DELETE FROM security_events WHERE at <= ?1")?
+                    .execute([now.saturating_sub(retention_ms)])?;
                 Ok(sessions + attempts + successors + challenges + events)
             })
             .await
@@ -106,11 +109,10 @@ impl UserStore for SqliteStore {
             millis(user.updated_at),
         );
         self.db
-            .call(move |connection| {
-                let inserted = connection.execute(
-                    &format!("INSERT INTO users ({USER_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"),
-                    params![row.0, row.1, row.2, row.3, row.4, row.5],
-                );
+            .write(move |connection| {
+                let inserted = connection
+                    .prepare_cached(&format!("INSERT INTO users ({USER_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"))?
+                    .execute(params![row.0, row.1, row.2, row.3, row.4, row.5]);
                 match inserted {
                     Ok(_) => Ok(Insert::Inserted),
                     Err(error) if is_unique_violation(&error) => Ok(Insert::EmailTaken),
@@ -121,33 +123,34 @@ impl UserStore for SqliteStore {
     }
 
     async fn delete(&self, id: UserId) -> Result<(), PortError> {
-        self.db.call(move |connection| connection.execute("DELETE FROM users WHERE id = ?1", [id.to_string()])).await?;
+        self.db
+            .write(move |connection| {
+                connection.prepare_cached("DELETE FROM users WHERE id = ?1")?.execute([id.to_string()])
+            })
+            .await?;
         Ok(())
     }
 
     async fn id_by_email(&self, email: &Email) -> Result<Option<UserId>, PortError> {
         let email = email.as_str().to_owned();
-        let id: Option<String> = self
-            .db
-            .call(move |connection| {
-                connection.query_row("SELECT id FROM users WHERE email = ?1", [email], |row| row.get(0)).optional()
-            })
-            .await?;
+        let id: Option<String> = self.db.read(move |connection| {
+            connection
+                .prepare_cached("SELECT id FROM users WHERE email = ?1")?
+                .query_row([email], |row| row.get(0))
+                .optional()
+        })?;
         id.as_deref().map(parse_user_id).transpose()
     }
 
     async fn set_email_verified(&self, id: UserId, at: DateTime<Utc>) -> Result<Option<User>, PortError> {
         let row = self
             .db
-            .call(move |connection| {
+            .write(move |connection| {
                 connection
-                    .query_row(
-                        &format!(
-                            "UPDATE users SET email_verified = 1, updated_at = ?1 WHERE id = ?2 RETURNING {USER_COLUMNS}"
-                        ),
-                        params![millis(at), id.to_string()],
-                        UserRow::read,
-                    )
+                    .prepare_cached(&format!(
+                        "UPDATE users SET email_verified = 1, updated_at = ?1 WHERE id = ?2 RETURNING {USER_COLUMNS}"
+                    ))?
+                    .query_row(params![millis(at), id.to_string()], UserRow::read)
                     .optional()
             })
             .await?;
@@ -155,18 +158,12 @@ impl UserStore for SqliteStore {
     }
 
     async fn get(&self, id: UserId) -> Result<Option<User>, PortError> {
-        let row = self
-            .db
-            .call(move |connection| {
-                connection
-                    .query_row(
-                        &format!("SELECT {USER_COLUMNS} FROM users WHERE id = ?1"),
-                        [id.to_string()],
-                        UserRow::read,
-                    )
-                    .optional()
-            })
-            .await?;
+        let row = self.db.read(move |connection| {
+            connection
+                .prepare_cached(&format!("SELECT {USER_COLUMNS} FROM users WHERE id = ?1"))?
+                .query_row([id.to_string()], UserRow::read)
+                .optional()
+        })?;
         row.map(UserRow::into_user).transpose()
     }
 
@@ -174,13 +171,12 @@ impl UserStore for SqliteStore {
         let name = name.as_str().to_owned();
         let row = self
             .db
-            .call(move |connection| {
+            .write(move |connection| {
                 connection
-                    .query_row(
-                        &format!("UPDATE users SET name = ?1, updated_at = ?2 WHERE id = ?3 RETURNING {USER_COLUMNS}"),
-                        params![name, millis(at), id.to_string()],
-                        UserRow::read,
-                    )
+                    .prepare_cached(&format!(
+                        "UPDATE users SET name = ?1, updated_at = ?2 WHERE id = ?3 RETURNING {USER_COLUMNS}"
+                    ))?
+                    .query_row(params![name, millis(at), id.to_string()], UserRow::read)
                     .optional()
             })
             .await?;
@@ -188,46 +184,94 @@ impl UserStore for SqliteStore {
     }
 
     async fn ping(&self) -> Result<(), PortError> {
-        self.db.call(|connection| connection.query_row("SELECT count(*) FROM sqlite_master", [], |_| Ok(()))).await
+        self.db.read(|connection| {
+            connection.prepare_cached("SELECT count(*) FROM sqlite_master")?.query_row([], |_| Ok(()))
+        })
     }
+}
+
+/// Where an attempt counter stands for one more attempt.
+enum Count {
+    /// The window is full until then.
+    Refused(Duration),
+    /// Within the window: one more.
+    Increment,
+    /// No window, or it ended: a new one starts with this attempt.
+    Restart,
+}
+
+fn count(
+    connection: &rusqlite::Connection,
+    key: &str,
+    limit: u32,
+    window_ms: i64,
+    now: i64,
+) -> rusqlite::Result<Count> {
+    let current: Option<(i64, u32)> = connection
+        .prepare_cached("SELECT window_start, count FROM attempts WHERE key = ?1")?
+        .query_row([key], |row| Ok((row.get(0)?, row.get(1)?)))
+        .optional()?;
+    Ok(match current {
+        Some((start, count)) if now < start.saturating_add(window_ms) => {
+            if count >= limit {
+                let remaining_ms = start.saturating_add(window_ms) - now;
+                Count::Refused(Duration::from_millis(remaining_ms.max(0) as u64))
+            } else {
+                Count::Increment
+            }
+        }
+        _ if limit == 0 => Count::Refused(Duration::from_millis(window_ms.max(0) as u64)),
+        _ => Count::Restart,
+    })
+}
+
+fn apply(connection: &rusqlite::Connection, key: &str, count: &Count, now: i64) -> rusqlite::Result<()> {
+    match count {
+        Count::Refused(_) => {}
+        Count::Increment => {
+            connection.prepare_cached("UPDATE attempts SET count = count + 1 WHERE key = ?1")?.execute([key])?;
+        }
+        Count::Restart => {
+            connection
+                .prepare_cached(
+                    "INSERT INTO attempts (key, window_start, count) VALUES (?1, ?2, 1)
+                 ON CONFLICT (key) DO UPDATE SET window_start = excluded.window_start, count = 1",
+                )?
+                .execute(params![key, now])?;
+        }
+    }
+    Ok(())
 }
 
 #[async_trait]
 impl AttemptCounter for SqliteStore {
     async fn acquire(&self, key: &str, limit: u32, window: Duration, now: DateTime<Utc>) -> Result<Acquire, PortError> {
-        let key = key.to_owned();
+        self.acquire_all(&[(key, limit)], window, now).await
+    }
+
+    /// One write: every key is checked, then every key counted, or none.
+    async fn acquire_all(
+        &self,
+        keys: &[(&str, u32)],
+        window: Duration,
+        now: DateTime<Utc>,
+    ) -> Result<Acquire, PortError> {
+        let keys: Vec<(String, u32)> = keys.iter().map(|(key, limit)| ((*key).to_owned(), *limit)).collect();
         let window_ms = i64::try_from(window.as_millis()).unwrap_or(i64::MAX);
         let now = millis(now);
         self.db
-            .call(move |connection| {
-                let transaction = connection.transaction_with_behavior(TransactionBehavior::Immediate)?;
-                let current: Option<(i64, u32)> = transaction
-                    .query_row("SELECT window_start, count FROM attempts WHERE key = ?1", [&key], |row| {
-                        Ok((row.get(0)?, row.get(1)?))
-                    })
-                    .optional()?;
-                let outcome = match current {
-                    Some((start, count)) if now < start.saturating_add(window_ms) => {
-                        if count >= limit {
-                            let remaining_ms = start.saturating_add(window_ms) - now;
-                            Acquire::Refused { retry_after: Duration::from_millis(remaining_ms.max(0) as u64) }
-                        } else {
-                            transaction.execute("UPDATE attempts SET count = count + 1 WHERE key = ?1", [&key])?;
-                            Acquire::Granted
-                        }
+            .write(move |connection| {
+                let mut counts = Vec::with_capacity(keys.len());
+                for (key, limit) in &keys {
+                    match count(connection, key, *limit, window_ms, now)? {
+                        Count::Refused(retry_after) => return Ok(Acquire::Refused { retry_after }),
+                        counted => counts.push(counted),
                     }
-                    _ if limit == 0 => Acquire::Refused { retry_after: Duration::from_millis(window_ms.max(0) as u64) },
-                    _ => {
-                        transaction.execute(
-                            "INSERT INTO attempts (key, window_start, count) VALUES (?1, ?2, 1)
-                             ON CONFLICT (key) DO UPDATE SET window_start = excluded.window_start, count = 1",
-                            params![key, now],
-                        )?;
-                        Acquire::Granted
-                    }
-                };
-                transaction.commit()?;
-                Ok(outcome)
+                }
+                for ((key, _), counted) in keys.iter().zip(&counts) {
+                    apply(connection, key, counted, now)?;
+                }
+                Ok(Acquire::Granted)
             })
             .await
     }
@@ -235,8 +279,10 @@ impl AttemptCounter for SqliteStore {
     async fn release(&self, key: &str) -> Result<(), PortError> {
         let key = key.to_owned();
         self.db
-            .call(move |connection| {
-                connection.execute("UPDATE attempts SET count = count - 1 WHERE key = ?1 AND count > 0", [key])
+            .write(move |connection| {
+                connection
+                    .prepare_cached("UPDATE attempts SET count = count - 1 WHERE key = ?1 AND count > 0")?
+                    .execute([key])
             })
             .await?;
         Ok(())
@@ -244,7 +290,9 @@ impl AttemptCounter for SqliteStore {
 
     async fn reset(&self, key: &str) -> Result<(), PortError> {
         let key = key.to_owned();
-        self.db.call(move |connection| connection.execute("DELETE FROM attempts WHERE key = ?1", [key])).await?;
+        self.db
+            .write(move |connection| connection.prepare_cached("DELETE FROM attempts WHERE key = ?1")?.execute([key]))
+            .await?;
         Ok(())
     }
 }
@@ -254,11 +302,10 @@ impl SecurityLog for SqliteStore {
     async fn record(&self, event: &SecurityEvent) -> Result<(), PortError> {
         let row = (event.user_id.to_string(), event.kind.as_str(), millis(event.at), event.ip.map(|ip| ip.to_string()));
         self.db
-            .call(move |connection| {
-                connection.execute(
-                    "INSERT INTO security_events (user_id, kind, at, ip) VALUES (?1, ?2, ?3, ?4)",
-                    params![row.0, row.1, row.2, row.3],
-                )
+            .write(move |connection| {
+                connection
+                    .prepare_cached("INSERT INTO security_events (user_id, kind, at, ip) VALUES (?1, ?2, ?3, ?4)")?
+                    .execute(params![row.0, row.1, row.2, row.3])
             })
             .await?;
         Ok(())
@@ -266,18 +313,15 @@ impl SecurityLog for SqliteStore {
 
     async fn recent(&self, user_id: UserId, limit: usize) -> Result<Vec<SecurityEvent>, PortError> {
         let limit = i64::try_from(limit).unwrap_or(i64::MAX);
-        let rows: Vec<(String, i64, Option<String>)> = self
-            .db
-            .call(move |connection| {
-                connection
-                    .prepare(
-                        "SELECT kind, at, ip FROM security_events WHERE user_id = ?1
+        let rows: Vec<(String, i64, Option<String>)> = self.db.read(move |connection| {
+            connection
+                .prepare_cached(
+                    "SELECT kind, at, ip FROM security_events WHERE user_id = ?1
                          ORDER BY at DESC, id DESC LIMIT ?2",
-                    )?
-                    .query_map(params![user_id.to_string(), limit], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))?
-                    .collect()
-            })
-            .await?;
+                )?
+                .query_map(params![user_id.to_string(), limit], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))?
+                .collect()
+        })?;
         rows.into_iter()
             .map(|(kind, at, ip)| {
                 let kind = SecurityEventKind::parse(&kind)
@@ -327,14 +371,34 @@ mod tests {
         let count = |key: &'static str| {
             let db = store.db.clone();
             async move {
-                db.call(move |c| {
-                    c.query_row("SELECT count(*) FROM attempts WHERE key = ?1", [key], |row| row.get::<_, i64>(0))
+                db.read(move |c| {
+                    c.prepare_cached("SELECT count(*) FROM attempts WHERE key = ?1")?
+                        .query_row([key], |row| row.get::<_, i64>(0))
                 })
-                .await
                 .unwrap()
             }
         };
         assert_eq!((count("old").await, count("new").await), (0, 1));
+    }
+
+    #[tokio::test]
+    async fn several_keys_are_counted_all_or_none() {
+        let (_dir, store) = store();
+        let now = Utc::now();
+        let window = Duration::from_secs(900);
+        store.acquire("full", 1, window, now).await.unwrap();
+        let both = store.acquire_all(&[("room", 2), ("full", 1)], window, now).await.unwrap();
+        assert!(matches!(both, Acquire::Refused { .. }));
+        // "room" was not counted by the refused pair: it still has two.
+        for _ in 0..2 {
+            assert!(matches!(store.acquire("room", 2, window, now).await.unwrap(), Acquire::Granted));
+        }
+        assert!(matches!(store.acquire("room", 2, window, now).await.unwrap(), Acquire::Refused { .. }));
+        let fresh = store.acquire_all(&[("a", 1), ("b", 1)], window, now).await.unwrap();
+        assert!(matches!(fresh, Acquire::Granted));
+        for key in ["a", "b"] {
+            assert!(matches!(store.acquire(key, 1, window, now).await.unwrap(), Acquire::Refused { .. }), "{key}");
+        }
     }
 
     #[tokio::test]
