@@ -35,3 +35,14 @@ tools_node() {
     fi
     echo "$dir/node_modules/.bin"
 }
+
+WRK_VERSION=4.1.0-3+b2
+
+# wrk, the HTTP load generator, from Debian's packages (installing it needs root).
+tools_wrk() {
+    if [ "$(dpkg-query -W -f '${Version}' wrk 2>/dev/null)" != "$WRK_VERSION" ]; then
+        echo "installing wrk $WRK_VERSION from Debian's packages" >&2
+        { apt-get update -qq && apt-get install -qq -y --no-install-recommends "wrk=$WRK_VERSION"; } >&2 || return 1
+    fi
+    command -v wrk
+}
