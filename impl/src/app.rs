@@ -170,12 +170,12 @@ pub fn aws_with_clients(config: &Config, clients: aws::Clients, key: MfaKey, clo
 }
 
 /// The domain's rules from the configuration.
-fn settings(config: &Config, reset_in_background: bool) -> Settings {
+fn settings(config: &Config, work_after_answer: bool) -> Settings {
     Settings {
         policy: config.password.clone(),
         limits: config.login.clone(),
         signup: config.signup.clone(),
         mfa: config.mfa.clone(),
-        reset_in_background,
+        work_after_answer,
     }
 }

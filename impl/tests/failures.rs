@@ -194,7 +194,7 @@ async fn spawn_broken(failure: Failure) -> String {
         limits: config.login.clone(),
         signup: config.signup.clone(),
         mfa: config.mfa.clone(),
-        reset_in_background: true,
+        work_after_answer: true,
     };
     let auth = AuthService::new(ports, settings, MfaKey::from_bytes(&MfaKey::generate()).unwrap());
     let router = auth_service::http::router(Arc::new(auth), &config.server);

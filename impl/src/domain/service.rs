@@ -147,9 +147,13 @@ pub struct Settings {
     pub limits: LoginLimits,
     pub signup: SignupSettings,
     pub mfa: MfaSettings,
-    /// Whether password reset work runs after the answer; see
-    /// [`AuthService::request_password_reset`].
-    pub reset_in_background: bool,
+    /// Whether work can go on after the answer: yes in the server, no on
+    /// Lambda, where nothing runs after it. Work whose cost would differ
+    /// between existing and unknown addresses (a password reset's code and
+    /// mail, a failed sign-in's event) then runs after the answer, so that
+    /// the answer's timing reveals nothing; see
+    /// [`AuthService::request_password_reset`] and [`AuthService::login`].
+    pub work_after_answer: bool,
 }
 
 pub struct AuthService {
@@ -164,13 +168,13 @@ pub struct AuthService {
     pub(super) limits: LoginLimits,
     signup: SignupSettings,
     pub(super) mfa_settings: MfaSettings,
-    reset_in_background: bool,
+    work_after_answer: bool,
 }
 
 impl AuthService {
     pub fn new(ports: Ports, settings: Settings, mfa_key: MfaKey) -> Self {
         let Ports { identity, users, attempts, mfa, events, clock } = ports;
-        let Settings { policy, limits, signup, mfa: mfa_settings, reset_in_background } = settings;
+        let Settings { policy, limits, signup, mfa: mfa_settings, work_after_answer } = settings;
         Self {
             identity,
             users,
@@ -183,7 +187,7 @@ impl AuthService {
             limits,
             signup,
             mfa_settings,
-            reset_in_background,
+            work_after_answer,
         }
     }
 
@@ -297,7 +301,7 @@ impl AuthService {
             }
         };
         let work = work.instrument(tracing::Span::current());
-        if self.reset_in_background {
+        if self.work_after_answer {
             tokio::spawn(work);
         } else {
             work.await;
@@ -363,9 +367,16 @@ impl AuthService {
             Ok(SignIn::InvalidCredentials) => {
                 attempt.failed();
                 // Looked up whether or not the address has an account, so
-                // that both cost the same.
-                if let Ok(Some(user_id)) = self.users.id_by_email(&email).await {
-                    self.record(user_id, SecurityEventKind::SignInFailed, client.ip).await;
+                // that both cost the same. Both then start one task, which
+                // writes the event for an existing account and does nothing
+                // for an unknown address, after the answer where work can go
+                // on after it: the event's write does not show in the timing.
+                let account = self.users.id_by_email(&email).await;
+                let record = self.record_failed_sign_in(account.ok().flatten(), client.ip);
+                if self.work_after_answer {
+                    tokio::spawn(record.instrument(tracing::Span::current()));
+                } else {
+                    record.await;
                 }
                 Err(AuthError::InvalidCredentials)
             }
@@ -411,9 +422,37 @@ impl AuthService {
     /// operation it records has happened, so a failure is logged, not
     /// answered.
     pub(super) async fn record(&self, user_id: UserId, kind: SecurityEventKind, ip: Option<IpAddr>) {
+        self.record_later(user_id, kind, ip).await;
+    }
+
+    /// Records a wrong password against `account`, if there is one.
+    fn record_failed_sign_in(
+        &self,
+        account: Option<UserId>,
+        ip: Option<IpAddr>,
+    ) -> impl Future<Output = ()> + Send + 'static {
+        let record = account.map(|user_id| self.record_later(user_id, SecurityEventKind::SignInFailed, ip));
+        async move {
+            if let Some(record) = record {
+                record.await;
+            }
+        }
+    }
+
+    /// [`Self::record`] as work of its own, stamped now, which may run
+    /// after the answer.
+    fn record_later(
+        &self,
+        user_id: UserId,
+        kind: SecurityEventKind,
+        ip: Option<IpAddr>,
+    ) -> impl Future<Output = ()> + Send + 'static {
         let event = SecurityEvent { user_id, kind, at: self.clock.now(), ip };
-        if let Err(error) = self.events.record(&event).await {
-            tracing::warn!(user_id = %user_id, event = kind.as_str(), error = %error, "could not record a security event");
+        let events = Arc::clone(&self.events);
+        async move {
+            if let Err(error) = events.record(&event).await {
+                tracing::warn!(user_id = %user_id, event = kind.as_str(), error = %error, "could not record a security event");
+            }
         }
     }
 
