@@ -369,7 +369,7 @@ class Bench:
         for percent in range(95, 0, -5):
             fraction = round(share * percent / 100, 3)
             if self.mix(f"probe at {percent} % of the bound", fraction, self.args.probe_seconds, accounts)["passes"]:
-                confirmed = self.mix("largest sustained fraction", fraction, seconds, accounts)
+                confirmed = self.mix(f"confirmation at {percent} % of the bound", fraction, seconds, accounts)
                 if confirmed["passes"]:
                     return
 
