@@ -9,6 +9,7 @@ use auth_client::apis::configuration::Configuration;
 use auth_client::apis::{Error, auth_api, mfa_api, users_api};
 use auth_client::models;
 use reqwest::Method;
+use reqwest_middleware::ClientWithMiddleware;
 
 use crate::check::Intent;
 use crate::contract::Contract;
@@ -25,14 +26,14 @@ enum Expect {
 struct Chain<'a> {
     name: &'static str,
     base: &'a str,
-    http: reqwest::Client,
+    http: ClientWithMiddleware,
     outcomes: Vec<Outcome>,
     called: Vec<String>,
 }
 
 impl<'a> Chain<'a> {
-    fn new(name: &'static str, base: &'a str) -> Self {
-        Self { name, base, http: reqwest::Client::new(), outcomes: Vec::new(), called: Vec::new() }
+    fn new(name: &'static str, base: &'a str, http: &ClientWithMiddleware) -> Self {
+        Self { name, base, http: http.clone(), outcomes: Vec::new(), called: Vec::new() }
     }
 
     fn config(&self, token: Option<&str>) -> Configuration {
@@ -444,12 +445,13 @@ async fn mailed_code(dir: &Path, email: &str, lead: &str) -> Option<String> {
     None
 }
 
-/// Runs every chain with fresh accounts named after the run `run_id`; an outcome
-/// per step and per check, and one failure per link of the contract that no
-/// chain followed.
+/// Runs every chain with fresh accounts named after the run `run_id`, its
+/// requests sent by `http`; an outcome per step and per check, and one
+/// failure per link of the contract that no chain followed.
 pub async fn run_chains(
     contract: &Contract,
     base: &str,
+    http: &ClientWithMiddleware,
     run_id: &str,
     password: &str,
     outbox: Option<&Path>,
@@ -457,11 +459,11 @@ pub async fn run_chains(
     let mut outcomes = Vec::new();
     let mut called = Vec::new();
     let email = |chain: &str| format!("conformance-{run_id}-{chain}@example.com");
-    let mut session = Chain::new("session", base);
+    let mut session = Chain::new("session", base, http);
     session_chain(&mut session, &email("session"), password).await;
-    let mut mfa = Chain::new("mfa", base);
+    let mut mfa = Chain::new("mfa", base, http);
     mfa_chain(&mut mfa, &email("mfa"), password).await;
-    let mut reset = Chain::new("reset", base);
+    let mut reset = Chain::new("reset", base, http);
     reset_chain(&mut reset, &email("reset"), password, outbox).await;
     for chain in [session, mfa, reset] {
         outcomes.extend(chain.outcomes);

@@ -4,6 +4,8 @@
 pub mod chains;
 pub mod check;
 pub mod contract;
+pub mod early;
 pub mod generate;
+pub mod pacing;
 pub mod report;
 pub mod run;

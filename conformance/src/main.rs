@@ -4,6 +4,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use auth_conformance::contract::Contract;
+use auth_conformance::pacing::PacingRules;
 use auth_conformance::report::{Summary, failures, write_junit};
 use auth_conformance::run::{Settings, run};
 use clap::Parser;
@@ -13,7 +14,7 @@ use clap::Parser;
 /// type and body schema, no 5xx, no 2xx for invalid input, 401 for every
 /// kind of bad credential, and the headers every answer carries.
 #[derive(Parser)]
-#[command(name = "conformance", version)]
+#[command(name = "conformance", version, after_help = TARGET)]
 struct Args {
     /// Where the API is served, e.g. http://127.0.0.1:8080 or a Lambda function URL.
     #[arg(long)]
@@ -30,9 +31,19 @@ struct Args {
     /// Only this operation (by operationId); may be repeated.
     #[arg(long = "operation")]
     operations: Vec<String>,
-    /// At most this many requests per second (0: as fast as answers come).
-    #[arg(long, default_value_t = 0)]
+    /// At most this many requests per second, sends after a 429 included
+    /// (0: as fast as answers come). The default stays under the service's
+    /// default per-address rate limit (20 a second).
+    #[arg(long, default_value_t = 15)]
     rate: u32,
+    /// On a 429, wait up to this many seconds for its Retry-After and send
+    /// the same request again; a 429 asking for longer stands, and fails
+    /// the case.
+    #[arg(long, default_value_t = 60)]
+    max_retry_wait: u64,
+    /// Sends of one request after a 429, at most.
+    #[arg(long, default_value_t = 5)]
+    max_retries: u32,
     /// Size of the oversized-body case, in bytes.
     #[arg(long, default_value_t = 1024 * 1024)]
     oversized_bytes: usize,
@@ -80,13 +91,18 @@ async fn check(args: &Args) -> anyhow::Result<bool> {
         seed: args.seed,
         positive_cases: args.cases,
         only: args.operations.clone(),
-        rate: args.rate,
+        pacing: PacingRules {
+            rate: args.rate,
+            max_retry_wait: std::time::Duration::from_secs(args.max_retry_wait),
+            max_retries: args.max_retries,
+        },
         oversized_bytes: args.oversized_bytes,
         max_expiry_wait: std::time::Duration::from_secs(args.max_expiry_wait),
         expiry_leeway: std::time::Duration::from_secs(args.expiry_leeway),
         outbox: args.outbox.clone(),
     };
-    let outcomes = run(&contract, &settings).await?;
+    let started = std::time::Instant::now();
+    let (outcomes, pacing) = run(&contract, &settings).await?;
     let summary = Summary::new(&contract, &outcomes, &args.operations);
     print!("{}", failures(&outcomes, args.seed));
     print!("{}", summary.table());
@@ -94,6 +110,29 @@ async fn check(args: &Args) -> anyhow::Result<bool> {
         write_junit(path, &outcomes, args.seed)?;
     }
     let failed = summary.failures();
-    println!("{} cases, {failed} failures (seed {})", outcomes.len(), args.seed);
+    println!("{}", pacing.summary());
+    println!(
+        "{} cases, {failed} failures (seed {}) in {:.0} s",
+        outcomes.len(),
+        args.seed,
+        started.elapsed().as_secs_f64()
+    );
     Ok(failed == 0)
 }
+
+/// What the harness needs from a target, for `--help`.
+const TARGET: &str = "\
+What the target must allow:
+  - Sign-up confirmed automatically: the harness registers accounts named
+    conformance-<run>-<role>@example.com and signs them in at once.
+  - Its limits, which the harness keeps to: requests are paced (--rate) and
+    every 429 is waited out for its Retry-After (up to --max-retry-wait) and
+    sent again. A run makes 4 failed sign-ins from its address (the chains
+    check that old passwords and spent codes are refused); the service's
+    default limit is 5 per address in 15 minutes, so a second run from the
+    same address within 15 minutes finds it locked out, and says so.
+  - For the reset chain to reset a password, the mailed code: --outbox DIR
+    for a local server's outbox; without it the chain checks that a wrong
+    code is refused.
+Against the service with its default settings a run takes about half a
+minute, most of it the pacing.";

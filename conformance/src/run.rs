@@ -2,19 +2,20 @@
 
 use std::time::{Duration, Instant};
 
-use anyhow::{Context, anyhow, bail};
+use anyhow::Context;
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use rand::rngs::StdRng;
 use rand::{RngExt, SeedableRng};
 use reqwest::Method;
-use reqwest::header::{AUTHORIZATION, CONNECTION, CONTENT_TYPE};
+use reqwest::header::{AUTHORIZATION, CONTENT_TYPE, EXPECT, RETRY_AFTER};
+use reqwest_middleware::ClientWithMiddleware;
 use serde_json::{Value, json};
 
-use crate::chains;
 use crate::check::{Answer, Checker, Intent};
 use crate::contract::{Contract, Operation};
-use crate::generate;
+use crate::pacing::{Pacing, PacingRules};
+use crate::{chains, early, generate};
 
 /// A request as sent, kept so that a failure can be reproduced.
 #[derive(Debug, Clone)]
@@ -49,8 +50,8 @@ pub struct Settings {
     pub positive_cases: usize,
     /// Only these operations, when not empty.
     pub only: Vec<String>,
-    /// At most this many requests per second (0: no limit).
-    pub rate: u32,
+    /// The pace of requests and the waits after a 429.
+    pub pacing: PacingRules,
     /// Bytes in the oversized-body case.
     pub oversized_bytes: usize,
     /// Longest wait for an access token to expire, for the expired-token
@@ -73,20 +74,17 @@ struct Probe {
     expires_at: Instant,
 }
 
-/// Sends requests, at most `rate` a second.
+/// Sends requests at the run's pace, waiting out 429s.
 struct Sender {
-    http: reqwest::Client,
-    interval: Option<Duration>,
-    last: Option<Instant>,
+    http: ClientWithMiddleware,
+    pacing: Pacing,
 }
 
 impl Sender {
-    async fn send(&mut self, request: &Request) -> anyhow::Result<Answer> {
-        if let (Some(interval), Some(last)) = (self.interval, self.last) {
-            let wait = interval.saturating_sub(last.elapsed());
-            tokio::time::sleep(wait).await;
+    async fn send(&self, request: &Request) -> anyhow::Result<Answer> {
+        if request.headers.iter().any(|(name, _)| name.eq_ignore_ascii_case(EXPECT.as_str())) {
+            return self.send_expecting_continue(request).await;
         }
-        self.last = Some(Instant::now());
         let mut builder = self.http.request(request.method.clone(), &request.url);
         for (name, value) in &request.headers {
             builder = builder.header(name, value);
@@ -100,14 +98,28 @@ impl Sender {
         let body = response.bytes().await.context("reading the body")?.to_vec();
         Ok(Answer { status, headers, body })
     }
+
+    /// Sends a request with `Expect: 100-continue` (see [`early`]), at the
+    /// same pace and with the same waits after a 429 as every other.
+    async fn send_expecting_continue(&self, request: &Request) -> anyhow::Result<Answer> {
+        let mut retries = 0;
+        loop {
+            self.pacing.turn().await;
+            let answer = early::send(request).await.with_context(|| format!("{} {}", request.method, request.url))?;
+            let wait = (answer.status == 429).then(|| self.pacing.wait_for(answer.headers.get(RETRY_AFTER), retries));
+            let Some(Some(wait)) = wait else { return Ok(answer) };
+            self.pacing.wait(wait).await;
+            retries += 1;
+        }
+    }
 }
 
-/// Runs every case of every selected operation.
-pub async fn run(contract: &Contract, settings: &Settings) -> anyhow::Result<Vec<Outcome>> {
+/// Runs every case of every selected operation, then the chains; the
+/// pacing's count of waits comes back for the report.
+pub async fn run(contract: &Contract, settings: &Settings) -> anyhow::Result<(Vec<Outcome>, Pacing)> {
     let checker = Checker::new(contract)?;
-    let interval = (settings.rate > 0).then(|| Duration::from_secs_f64(1.0 / f64::from(settings.rate)));
-    let http = reqwest::Client::builder().timeout(Duration::from_secs(30)).build()?;
-    let mut sender = Sender { http, interval, last: None };
+    let pacing = Pacing::new(settings.pacing);
+    let sender = Sender { http: pacing.client()?, pacing: pacing.clone() };
     let base = settings.base_url.trim_end_matches('/').to_owned();
     let selected: Vec<&Operation> = contract
         .operations
@@ -118,26 +130,36 @@ pub async fn run(contract: &Contract, settings: &Settings) -> anyhow::Result<Vec
     // New on every run, so that the harness can run again against the same deployment.
     let started = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_nanos());
     let run_id = format!("{started}-{}", random_letters(&mut seed_rng, 8));
-    let mut probe = sign_up(&mut sender, &base, &run_id, "probe", &mut seed_rng).await?;
-    let revoked = revoked_token(&mut sender, &base, &run_id, &mut seed_rng).await?;
+
+    // The accounts the cases need. One that cannot be set up is a failure
+    // of the operation that refused it; the cases that need no account run all the same.
+    let mut outcomes = Vec::new();
+    let mut probe =
+        sign_up(&sender, &base, &run_id, "probe", &mut seed_rng).await.map_err(|failure| outcomes.push(failure)).ok();
+    let revoked =
+        revoked_token(&sender, &base, &run_id, &mut seed_rng).await.map_err(|failure| outcomes.push(failure)).ok();
     // Its token is used once it has expired, when that is soon enough.
     let expiring = if settings.max_expiry_wait.is_zero() {
         None
     } else {
-        Some(sign_up(&mut sender, &base, &run_id, "expiring", &mut seed_rng).await?)
+        sign_up(&sender, &base, &run_id, "expiring", &mut seed_rng).await.map_err(|failure| outcomes.push(failure)).ok()
     };
 
-    let mut outcomes = Vec::new();
     for &operation in &selected {
         let mut rng = StdRng::seed_from_u64(settings.seed ^ fnv1a(operation.id.as_bytes()));
-        let cases = cases(operation, &base, &probe, &revoked, settings, &mut rng)?;
+        if operation.protected && probe.is_none() {
+            outcomes.push(not_checked(operation, &base));
+        }
+        let cases = cases(operation, &base, probe.as_ref(), revoked.as_deref(), settings, &mut rng)?;
         for case in cases {
-            let outcome = send_and_check(&mut sender, &checker, operation, case).await;
+            let outcome = send_and_check(&sender, &checker, operation, case).await;
             let signed_out = operation.id == "logoutUser" && outcome.status.is_some_and(|status| status < 300);
             outcomes.push(outcome);
-            if signed_out {
+            if let Some(probe) = probe.as_mut().filter(|_| signed_out) {
                 // The probe's tokens are revoked now; the cases that follow need new ones.
-                sign_in(&mut sender, &base, &mut probe).await?;
+                if let Err(failure) = sign_in(&sender, &base, probe).await {
+                    outcomes.push(failure);
+                }
             }
         }
     }
@@ -150,20 +172,45 @@ pub async fn run(contract: &Contract, settings: &Settings) -> anyhow::Result<Vec
             tokio::time::sleep(wait).await;
             for &operation in selected.iter().filter(|operation| operation.protected) {
                 let case = expired_token_case(operation, &base, &expiring.access_token, &outcomes);
-                outcomes.push(send_and_check(&mut sender, &checker, operation, case).await);
+                outcomes.push(send_and_check(&sender, &checker, operation, case).await);
             }
         }
-        (_, wait) => eprintln!(
+        (_, wait) if !settings.max_expiry_wait.is_zero() => eprintln!(
             "note: no expired-token case: waiting for a token to expire would take {}, more than --max-expiry-wait {} s",
             wait.map_or_else(|| "some time".to_owned(), |wait| format!("{} s", wait.as_secs())),
             settings.max_expiry_wait.as_secs()
         ),
+        _ => eprintln!("note: no expired-token case (--max-expiry-wait is 0)"),
     }
     if settings.only.is_empty() {
         let password = format!("Chains-{}", random_letters(&mut seed_rng, 20));
-        outcomes.extend(chains::run_chains(contract, &base, &run_id, &password, settings.outbox.as_deref()).await);
+        let http = sender.http.clone();
+        outcomes
+            .extend(chains::run_chains(contract, &base, &http, &run_id, &password, settings.outbox.as_deref()).await);
     }
-    Ok(outcomes)
+    Ok((outcomes, pacing))
+}
+
+/// A protected operation whose valid requests could not be sent, for want of a signed-in account.
+fn not_checked(operation: &Operation, base: &str) -> Outcome {
+    let request = Request {
+        method: operation.method.clone(),
+        url: format!("{base}{}", operation.path),
+        headers: Vec::new(),
+        body: None,
+    };
+    Outcome {
+        case: Case {
+            operation: operation.id.clone(),
+            label: "valid requests".to_owned(),
+            intent: Intent::Valid,
+            request,
+        },
+        status: None,
+        violations: vec![
+            "not checked: the probe account could not be set up (see registerUser and loginUser)".to_owned(),
+        ],
+    }
 }
 
 /// The request of the operation's first valid case, with an expired token.
@@ -177,7 +224,7 @@ fn expired_token_case(operation: &Operation, base: &str, token: &str, outcomes: 
     cases.case("credentials: token past its expiry", Intent::Unauthenticated, headers, body)
 }
 
-async fn send_and_check(sender: &mut Sender, checker: &Checker, operation: &Operation, case: Case) -> Outcome {
+async fn send_and_check(sender: &Sender, checker: &Checker, operation: &Operation, case: Case) -> Outcome {
     match sender.send(&case.request).await {
         Ok(answer) => {
             let violations = checker.violations(operation, case.intent, &answer);
@@ -220,16 +267,31 @@ fn with_json(mut headers: Headers) -> Headers {
 /// Every case for one operation: valid bodies, one case per broken rule of
 /// the body, broken transport, and (for protected operations) every kind of
 /// bad credential.
+///
+/// Without a signed-in `probe`, a protected operation gets only the bad
+/// credentials that need no token of its own; without a `revoked` token,
+/// no case of a token signed out.
 fn cases(
     operation: &Operation,
     base: &str,
-    probe: &Probe,
-    revoked: &str,
+    probe: Option<&Probe>,
+    revoked: Option<&str>,
     settings: &Settings,
     rng: &mut StdRng,
 ) -> anyhow::Result<Vec<Case>> {
     let mut cases = Cases { operation, url: format!("{base}{}", operation.path), cases: Vec::new() };
-    let auth = if operation.protected { bearer(&probe.access_token) } else { Vec::new() };
+    let auth = match (operation.protected, probe) {
+        (false, _) => Vec::new(),
+        (true, Some(probe)) => bearer(&probe.access_token),
+        (true, None) => {
+            let body = match &operation.body {
+                Some(schema) => Some(to_bytes(&generate::positive(schema, rng)?)),
+                None => None,
+            };
+            credential_cases(&mut cases, None, None, body);
+            return Ok(cases.cases);
+        }
+    };
 
     let Some(schema) = &operation.body else {
         for index in 0..settings.positive_cases.clamp(1, 3) {
@@ -261,30 +323,36 @@ fn cases(
     text_plain.push((CONTENT_TYPE.to_string(), "text/plain".to_owned()));
     cases.add("body: wrong content type (text/plain)", Intent::Invalid, text_plain, Some(valid.clone()));
     let oversized = to_bytes(&json!({ "padding": "x".repeat(settings.oversized_bytes) }));
-    // A server may answer before reading such a body and then close the
-    // connection; this one is not reused for the next case.
-    let mut closing = with_json(auth);
-    closing.push((CONNECTION.to_string(), "close".to_owned()));
-    cases.add(format!("body: oversized ({} bytes)", oversized.len()), Intent::Invalid, closing, Some(oversized));
+    // A server may refuse such a body from its length alone, answer at
+    // once and close: sent with `Expect: 100-continue`, so that the answer
+    // is seen whenever it comes.
+    let mut expecting = with_json(auth);
+    expecting.push((EXPECT.to_string(), "100-continue".to_owned()));
+    cases.add(format!("body: oversized ({} bytes)", oversized.len()), Intent::Invalid, expecting, Some(oversized));
     credential_cases(&mut cases, probe, revoked, Some(valid));
     Ok(cases.cases)
 }
 
 /// For a protected operation, the same valid request with every kind of
-/// bad credential: each must be a 401.
-fn credential_cases(cases: &mut Cases<'_>, probe: &Probe, revoked: &str, body: Option<Vec<u8>>) {
+/// bad credential: each must be a 401. Those made from the probe's tokens
+/// or a signed-out token are left out when there is none.
+fn credential_cases(cases: &mut Cases<'_>, probe: Option<&Probe>, revoked: Option<&str>, body: Option<Vec<u8>>) {
     if !cases.operation.protected {
         return;
     }
-    let credentials: Vec<(&str, Headers)> = vec![
+    let mut credentials: Vec<(&str, Headers)> = vec![
         ("no token", Vec::new()),
         ("garbage token", bearer("not-a-token")),
-        ("token with a wrong signature", bearer(&wrong_signature(&probe.access_token))),
-        ("token with alg none", bearer(&alg_none(&probe.access_token))),
-        ("id token instead of an access token", bearer(&probe.id_token)),
-        ("token issued before a logout", bearer(revoked)),
         ("Basic credentials", vec![(AUTHORIZATION.to_string(), "Basic YWxhZGRpbjpvcGVuc2VzYW1l".to_owned())]),
     ];
+    if let Some(probe) = probe {
+        credentials.push(("token with a wrong signature", bearer(&wrong_signature(&probe.access_token))));
+        credentials.push(("token with alg none", bearer(&alg_none(&probe.access_token))));
+        credentials.push(("id token instead of an access token", bearer(&probe.id_token)));
+    }
+    if let Some(revoked) = revoked {
+        credentials.push(("token issued before a logout", bearer(revoked)));
+    }
     for (label, headers) in credentials {
         let headers = if body.is_some() { with_json(headers) } else { headers };
         cases.add(format!("credentials: {label}"), Intent::Unauthenticated, headers, body.clone());
@@ -292,11 +360,18 @@ fn credential_cases(cases: &mut Cases<'_>, probe: &Probe, revoked: &str, body: O
 }
 
 /// Fills the fields that must hold the probe's own secrets for a request
-/// to mean something (a generated current password would only count toward
-/// the probe's lockout).
-fn known_fields(operation: &Operation, probe: &Probe, mut body: Value) -> Value {
+/// to mean something. A generated password would only be a failed sign-in,
+/// and failed sign-ins from one address are what a deployment's limits
+/// lock out (5 in 15 minutes by default): the run's own few, in the
+/// chains, must stay under that.
+fn known_fields(operation: &Operation, probe: Option<&Probe>, mut body: Value) -> Value {
+    let Some(probe) = probe else { return body };
     if let Some(fields) = body.as_object_mut() {
         match operation.id.as_str() {
+            "loginUser" => {
+                fields.insert("email".to_owned(), json!(probe.email));
+                fields.insert("password".to_owned(), json!(probe.password));
+            }
             // Keeps the password as it is, so that the probe can sign in again.
             "changePassword" => {
                 fields.insert("currentPassword".to_owned(), json!(probe.password));
@@ -340,14 +415,37 @@ fn random_letters(rng: &mut StdRng, count: usize) -> String {
     (0..count).map(|_| char::from(LETTERS[rng.random_range(0..LETTERS.len())])).collect()
 }
 
+/// A step of setting up an account that did not go as it must: a failure
+/// of the operation that refused it.
+fn setup_failure(request: Request, operation: &str, what: String, answer: Result<&Answer, &anyhow::Error>) -> Outcome {
+    let (status, said) = match answer {
+        Ok(answer) => {
+            let retry_after = answer.headers.get(RETRY_AFTER).and_then(|value| value.to_str().ok());
+            let limited = match retry_after {
+                Some(seconds) if answer.status == 429 => {
+                    format!(" (the target's limits refuse this address for another {seconds} s)")
+                }
+                _ => String::new(),
+            };
+            let body = String::from_utf8_lossy(&answer.body);
+            (Some(answer.status), format!("answered {} {body}{limited}", answer.status))
+        }
+        Err(error) => (None, format!("no answer: {error:#}")),
+    };
+    let case = Case { operation: operation.to_owned(), label: what.clone(), intent: Intent::Valid, request };
+    Outcome { case, status, violations: vec![format!("could not {what}: {said}")] }
+}
+
 /// Registers the account `role` of this run and signs in.
-async fn sign_up(sender: &mut Sender, base: &str, run_id: &str, role: &str, rng: &mut StdRng) -> anyhow::Result<Probe> {
+async fn sign_up(sender: &Sender, base: &str, run_id: &str, role: &str, rng: &mut StdRng) -> Result<Probe, Outcome> {
     let email = format!("conformance-{run_id}-{role}@example.com");
     let password = format!("Conformance-{}", random_letters(rng, 20));
     let body = json!({ "email": email, "password": password, "name": "Conformance Probe" });
-    let answer = post_json(sender, &format!("{base}/auth/register"), &body).await?;
-    if answer.status != 201 {
-        bail!("could not register the {role} account: {} {}", answer.status, String::from_utf8_lossy(&answer.body));
+    let request = post_json(&format!("{base}/auth/register"), &body);
+    let what = format!("register the {role} account");
+    match sender.send(&request).await {
+        Ok(answer) if answer.status == 201 => {}
+        answer => return Err(setup_failure(request, "registerUser", what, answer.as_ref())),
     }
     let mut probe =
         Probe { email, password, access_token: String::new(), id_token: String::new(), expires_at: Instant::now() };
@@ -355,16 +453,17 @@ async fn sign_up(sender: &mut Sender, base: &str, run_id: &str, role: &str, rng:
     Ok(probe)
 }
 
-async fn sign_in(sender: &mut Sender, base: &str, probe: &mut Probe) -> anyhow::Result<()> {
+async fn sign_in(sender: &Sender, base: &str, probe: &mut Probe) -> Result<(), Outcome> {
     let body = json!({ "email": probe.email, "password": probe.password });
-    let answer = post_json(sender, &format!("{base}/auth/login"), &body).await?;
+    let request = post_json(&format!("{base}/auth/login"), &body);
+    let what = "sign the probe account in (is sign-up confirmed automatically?)".to_owned();
+    let answer = match sender.send(&request).await {
+        Ok(answer) => answer,
+        Err(error) => return Err(setup_failure(request, "loginUser", what, Err(&error))),
+    };
     let tokens: Value = serde_json::from_slice(&answer.body).unwrap_or_default();
     let (Some(access), Some(id)) = (tokens["accessToken"].as_str(), tokens["idToken"].as_str()) else {
-        bail!(
-            "the probe account could not sign in (is sign-up confirmed automatically?): {} {}",
-            answer.status,
-            String::from_utf8_lossy(&answer.body)
-        );
+        return Err(setup_failure(request, "loginUser", what, Ok(&answer)));
     };
     probe.access_token = access.to_owned();
     probe.id_token = id.to_owned();
@@ -373,7 +472,7 @@ async fn sign_in(sender: &mut Sender, base: &str, probe: &mut Probe) -> anyhow::
 }
 
 /// An access token of a second account, issued before that account signed out.
-async fn revoked_token(sender: &mut Sender, base: &str, run_id: &str, rng: &mut StdRng) -> anyhow::Result<String> {
+async fn revoked_token(sender: &Sender, base: &str, run_id: &str, rng: &mut StdRng) -> Result<String, Outcome> {
     let probe = sign_up(sender, base, run_id, "revoked", rng).await?;
     let logout = Request {
         method: Method::POST,
@@ -381,21 +480,15 @@ async fn revoked_token(sender: &mut Sender, base: &str, run_id: &str, rng: &mut 
         headers: bearer(&probe.access_token),
         body: None,
     };
-    let answer = sender.send(&logout).await?;
-    if answer.status != 204 {
-        return Err(anyhow!("could not sign the second probe account out: {}", answer.status));
+    let what = "sign the second probe account out".to_owned();
+    match sender.send(&logout).await {
+        Ok(answer) if answer.status == 204 => Ok(probe.access_token),
+        answer => Err(setup_failure(logout, "logoutUser", what, answer.as_ref())),
     }
-    Ok(probe.access_token)
 }
 
-async fn post_json(sender: &mut Sender, url: &str, body: &Value) -> anyhow::Result<Answer> {
-    let request = Request {
-        method: Method::POST,
-        url: url.to_owned(),
-        headers: with_json(Vec::new()),
-        body: Some(to_bytes(body)),
-    };
-    sender.send(&request).await
+fn post_json(url: &str, body: &Value) -> Request {
+    Request { method: Method::POST, url: url.to_owned(), headers: with_json(Vec::new()), body: Some(to_bytes(body)) }
 }
 
 #[cfg(test)]

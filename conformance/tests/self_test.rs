@@ -4,15 +4,17 @@
 
 use std::net::SocketAddr;
 use std::path::Path;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use auth_conformance::contract::Contract;
+use auth_conformance::pacing::{Pacing, PacingRules};
 use auth_conformance::run::{Outcome, Settings, run};
 use auth_service::config::Config;
 use axum::body::Body;
 use axum::extract::Request;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::middleware::{Next, from_fn};
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 
 #[derive(Clone, Copy, Debug)]
 enum Breakage {
@@ -33,10 +35,32 @@ enum Breakage {
     UndeclaredContentType,
     /// A refused token still reads a profile, as if sign-out did nothing.
     IgnoresLogout,
+    /// Registration is a 500.
+    BrokenRegistration,
+    /// The first three requests are throttled: 429 with `Retry-After: 1`.
+    Throttles,
 }
+
+/// Requests seen by [`Breakage::Throttles`].
+static SEEN: AtomicUsize = AtomicUsize::new(0);
 
 async fn break_it(breakage: Breakage, request: Request, next: Next) -> Response {
     let path = request.uri().path().to_owned();
+    match breakage {
+        Breakage::BrokenRegistration if path == "/auth/register" => {
+            return (StatusCode::INTERNAL_SERVER_ERROR, [("x-request-id", "broken")], "").into_response();
+        }
+        Breakage::Throttles if SEEN.fetch_add(1, Ordering::SeqCst) < 3 => {
+            let body = r#"{"code":"rate_limited","message":"Too many requests."}"#;
+            return (
+                StatusCode::TOO_MANY_REQUESTS,
+                [("retry-after", "1"), ("content-type", "application/json"), ("x-request-id", "throttled")],
+                body,
+            )
+                .into_response();
+        }
+        _ => {}
+    }
     let mut response = next.run(request).await;
     let status = response.status();
     match breakage {
@@ -87,6 +111,11 @@ async fn break_it(breakage: Breakage, request: Request, next: Next) -> Response 
 /// The outcomes of the harness against the service broken by `breakage`,
 /// for the operations `only`.
 async fn check(breakage: Breakage, only: &[&str]) -> Vec<Outcome> {
+    checked(breakage, only).await.0
+}
+
+/// [`check`], with the harness's pacing and its count of waits.
+async fn checked(breakage: Breakage, only: &[&str]) -> (Vec<Outcome>, Pacing) {
     let data = tempfile::tempdir().expect("temp dir");
     let mut config = Config::default();
     config.storage.data_dir = data.path().to_path_buf();
@@ -109,15 +138,15 @@ async fn check(breakage: Breakage, only: &[&str]) -> Vec<Outcome> {
         seed: 7,
         positive_cases: 2,
         only: only.iter().map(|id| (*id).to_owned()).collect(),
-        rate: 0,
+        pacing: PacingRules { rate: 0, max_retry_wait: std::time::Duration::from_secs(5), max_retries: 3 },
         oversized_bytes: 128 * 1024,
         max_expiry_wait: std::time::Duration::ZERO,
         expiry_leeway: std::time::Duration::ZERO,
         outbox: Some(data.path().join("outbox")),
     };
-    let outcomes = run(&contract, &settings).await.expect("the harness ran");
+    let ran = run(&contract, &settings).await.expect("the harness ran");
     drop(data);
-    outcomes
+    ran
 }
 
 /// Asserts that some case of `operation` failed with a violation containing `named`.
@@ -186,4 +215,29 @@ async fn an_undeclared_content_type_is_named() {
 async fn a_sign_out_that_revokes_nothing_is_named_by_the_chains() {
     let outcomes = check(Breakage::IgnoresLogout, &[]).await;
     caught(&outcomes, "getCurrentUser", "succeeded, but 401 was expected");
+}
+
+#[tokio::test]
+async fn a_broken_registration_names_every_operation_it_leaves_unchecked() {
+    let outcomes = check(Breakage::BrokenRegistration, &["getHealth", "getCurrentUser", "changePassword"]).await;
+    caught(&outcomes, "registerUser", "could not register the probe account: answered 500");
+    caught(&outcomes, "getCurrentUser", "not checked: the probe account could not be set up");
+    caught(&outcomes, "changePassword", "not checked: the probe account could not be set up");
+    // What needs no account still ran, and passed.
+    let health: Vec<_> = outcomes.iter().filter(|outcome| outcome.case.operation == "getHealth").collect();
+    assert!(!health.is_empty() && health.iter().all(|outcome| outcome.violations.is_empty()), "{health:#?}");
+    let no_token = outcomes
+        .iter()
+        .find(|outcome| outcome.case.operation == "getCurrentUser" && outcome.case.label == "credentials: no token")
+        .expect("the no-token case ran");
+    assert_eq!(no_token.status, Some(401), "{no_token:#?}");
+}
+
+#[tokio::test]
+async fn throttled_requests_are_sent_again_after_their_retry_after() {
+    let (outcomes, pacing) = checked(Breakage::Throttles, &["getHealth", "getCurrentUser"]).await;
+    let failed: Vec<_> = outcomes.iter().filter(|outcome| !outcome.violations.is_empty()).collect();
+    assert!(failed.is_empty(), "{failed:#?}");
+    assert!(outcomes.iter().all(|outcome| outcome.status != Some(429)), "{outcomes:#?}");
+    assert_eq!(pacing.retried(), 3, "{}", pacing.summary());
 }

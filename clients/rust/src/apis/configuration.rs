@@ -9,13 +9,13 @@
  */
 
 
-pub use reqwest::Client;
+pub use reqwest_middleware::ClientWithMiddleware;
 
 #[derive(Clone)]
 pub struct Configuration {
     pub base_path: String,
     pub user_agent: Option<String>,
-    pub client: reqwest::Client,
+    pub client: reqwest_middleware::ClientWithMiddleware,
     pub basic_auth: Option<BasicAuth>,
     pub oauth_access_token: Option<String>,
     pub bearer_access_token: Option<String>,
@@ -67,7 +67,7 @@ impl Default for Configuration {
         Configuration {
             base_path: "http://127.0.0.1:8080".to_owned(),
             user_agent: Some("OpenAPI-Generator/0.1.0/rust".to_owned()),
-            client: reqwest::Client::new(),
+            client: reqwest_middleware::ClientBuilder::new(reqwest::Client::new()).build(),
             basic_auth: None,
             oauth_access_token: None,
             bearer_access_token: None,
