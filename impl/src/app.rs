@@ -176,6 +176,7 @@ fn settings(config: &Config, work_after_answer: bool) -> Settings {
         limits: config.login.clone(),
         signup: config.signup.clone(),
         mfa: config.mfa.clone(),
+        grouping: config.server.grouping(),
         work_after_answer,
     }
 }

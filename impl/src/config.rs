@@ -13,7 +13,7 @@ use serde::Deserialize;
 use crate::adapters::aws::AwsConfig;
 use crate::adapters::embedded::TokenSettings;
 use crate::adapters::mail::{OutboxConfig, SmtpConfig};
-use crate::domain::{LoginLimits, MfaSettings, PasswordPolicy, ResetSettings, SignupSettings};
+use crate::domain::{AddressGrouping, LoginLimits, MfaSettings, PasswordPolicy, ResetSettings, SignupSettings};
 
 /// The environment variable prefix for overrides.
 pub const ENV_PREFIX: &str = "AUTH_";
@@ -85,6 +85,11 @@ pub struct ServerConfig {
     /// (e.g. `x-forwarded-for`). Leave unset when clients connect directly:
     /// a client could otherwise pick its own address.
     pub client_ip_header: Option<String>,
+    /// IPv6 clients are limited by this prefix of their address, not by
+    /// each address (one subscriber usually holds a whole /64); IPv4
+    /// clients by their address. Applies to the request rate and to failed
+    /// sign-ins. 1 to 128.
+    pub client_ipv6_prefix: u8,
     /// Requests per second allowed per client address (0 turns it off).
     pub rate_limit_per_second: u32,
     /// Requests a client may send in a burst above the rate.
@@ -92,6 +97,14 @@ pub struct ServerConfig {
     /// Connections held open at most; more wait in the listen backlog until
     /// one closes. Bounds the memory connections take.
     pub max_connections: usize,
+}
+
+impl ServerConfig {
+    /// Which addresses count as one client; the default grouping if
+    /// `client_ipv6_prefix` is out of range, which validation refuses.
+    pub fn grouping(&self) -> AddressGrouping {
+        AddressGrouping::new(self.client_ipv6_prefix).unwrap_or_default()
+    }
 }
 
 impl Default for ServerConfig {
@@ -104,6 +117,7 @@ impl Default for ServerConfig {
             shutdown_grace_secs: 20,
             cors_allowed_origins: Vec::new(),
             client_ip_header: None,
+            client_ipv6_prefix: crate::domain::DEFAULT_IPV6_PREFIX,
             rate_limit_per_second: 20,
             rate_limit_burst: 50,
             max_connections: 1024,
@@ -186,6 +200,9 @@ impl Config {
         }
         if self.server.max_connections == 0 {
             return Err("server.max_connections must be positive".to_owned());
+        }
+        if AddressGrouping::new(self.server.client_ipv6_prefix).is_none() {
+            return Err("server.client_ipv6_prefix must be between 1 and 128".to_owned());
         }
         if let Some(header) = &self.server.client_ip_header {
             http::HeaderName::try_from(header.as_str())
@@ -271,6 +288,11 @@ mod tests {
         Jail::expect_with(|jail| {
             jail.set_env("AUTH_PASSWORD__MIN_LENGTH", "2");
             assert!(Config::load(None).unwrap_err().contains("min_length"));
+            jail.set_env("AUTH_PASSWORD__MIN_LENGTH", "8");
+            for prefix in ["0", "129"] {
+                jail.set_env("AUTH_SERVER__CLIENT_IPV6_PREFIX", prefix);
+                assert!(Config::load(None).unwrap_err().contains("client_ipv6_prefix"), "{prefix}");
+            }
             Ok(())
         });
     }

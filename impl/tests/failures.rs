@@ -194,6 +194,7 @@ async fn spawn_broken(failure: Failure) -> String {
         limits: config.login.clone(),
         signup: config.signup.clone(),
         mfa: config.mfa.clone(),
+        grouping: config.server.grouping(),
         work_after_answer: true,
     };
     let auth = AuthService::new(ports, settings, MfaKey::from_bytes(&MfaKey::generate()).unwrap());

@@ -455,7 +455,7 @@ async fn a_challenge_session_works_only_once() {
 }
 
 #[tokio::test]
-async fn five_wrong_codes_void_the_challenge_and_lock_the_account() {
+async fn five_wrong_codes_void_the_challenge_and_lock_the_second_factor() {
     let app = spawn_app_with(|config| config.login.max_failures_per_ip = 1000).await;
     let user = enrolled_user(&app, "guesser@example.com").await;
     let session = challenge(&app, &user.email, PASSWORD).await;
@@ -468,7 +468,10 @@ async fn five_wrong_codes_void_the_challenge_and_lock_the_account() {
 
     let right = verify(&app, &session, &current_code(&app, &user.totp)).await;
     error_body(right, StatusCode::UNAUTHORIZED, "invalid_mfa_session").await;
-    error_body(app.login(&user.email, PASSWORD).await, StatusCode::TOO_MANY_REQUESTS, "rate_limited").await;
+    // The password still opens a challenge, but no code is checked until the window ends.
+    let session = challenge(&app, &user.email, PASSWORD).await;
+    let locked = verify(&app, &session, &current_code(&app, &user.totp)).await;
+    error_body(locked, StatusCode::TOO_MANY_REQUESTS, "rate_limited").await;
 }
 
 #[tokio::test]
@@ -485,7 +488,9 @@ async fn the_right_password_does_not_forgive_wrong_codes() {
     let session = challenge(&app, &user.email, PASSWORD).await;
     error_body(verify(&app, &session, &wrong).await, StatusCode::BAD_REQUEST, "invalid_mfa_code").await;
 
-    error_body(app.login(&user.email, PASSWORD).await, StatusCode::TOO_MANY_REQUESTS, "rate_limited").await;
+    let session = challenge(&app, &user.email, PASSWORD).await;
+    let locked = verify(&app, &session, &current_code(&app, &user.totp)).await;
+    error_body(locked, StatusCode::TOO_MANY_REQUESTS, "rate_limited").await;
 }
 
 #[tokio::test]
@@ -640,7 +645,7 @@ async fn backup_codes_cannot_be_regenerated_while_mfa_is_off() {
 }
 
 #[tokio::test]
-async fn failed_step_ups_count_toward_the_sign_in_lockout() {
+async fn wrong_passwords_at_a_step_up_count_toward_the_password_lockout() {
     let app = spawn_app_with(|config| config.login.max_failures_per_ip = 1000).await;
     let user = enrolled_user(&app, "step-up@example.com").await;
     next_step(&app);
@@ -650,14 +655,76 @@ async fn failed_step_ups_count_toward_the_sign_in_lockout() {
         error_body(refused, StatusCode::FORBIDDEN, "step_up_failed").await;
     }
     for _ in 0..2 {
-        let refused = disable(&app, &user.access, PASSWORD, &wrong_code(&app, &user.totp)).await;
-        error_body(refused, StatusCode::FORBIDDEN, "step_up_failed").await;
+        error_body(app.login(&user.email, WRONG_PASSWORD).await, StatusCode::UNAUTHORIZED, "invalid_credentials").await;
     }
 
     error_body(app.login(&user.email, PASSWORD).await, StatusCode::TOO_MANY_REQUESTS, "rate_limited").await;
     let locked = regenerate(&app, &user.access, PASSWORD, &code).await;
     error_body(locked, StatusCode::TOO_MANY_REQUESTS, "rate_limited").await;
     assert!(mfa_enabled(&app, &user.access).await);
+}
+
+#[tokio::test]
+async fn wrong_codes_at_a_step_up_and_at_a_sign_in_share_the_second_factor_lockout() {
+    let app = spawn_app_with(|config| config.login.max_failures_per_ip = 1000).await;
+    let user = enrolled_user(&app, "step-up-codes@example.com").await;
+    next_step(&app);
+    for _ in 0..3 {
+        let refused = disable(&app, &user.access, PASSWORD, &wrong_code(&app, &user.totp)).await;
+        error_body(refused, StatusCode::FORBIDDEN, "step_up_failed").await;
+    }
+    let session = challenge(&app, &user.email, PASSWORD).await;
+    for _ in 0..2 {
+        let refused = verify(&app, &session, &wrong_code(&app, &user.totp)).await;
+        error_body(refused, StatusCode::BAD_REQUEST, "invalid_mfa_code").await;
+    }
+
+    let locked = regenerate(&app, &user.access, PASSWORD, &current_code(&app, &user.totp)).await;
+    error_body(locked, StatusCode::TOO_MANY_REQUESTS, "rate_limited").await;
+    let locked = verify(&app, &session, &current_code(&app, &user.totp)).await;
+    error_body(locked, StatusCode::TOO_MANY_REQUESTS, "rate_limited").await;
+    assert!(mfa_enabled(&app, &user.access).await);
+}
+
+/// A failure budget is cleared only by proving the factor it guards: the
+/// password, proved at a sign-in, a step-up or a password change, never
+/// clears the second factor's failures.
+#[tokio::test]
+async fn proving_the_password_never_clears_second_factor_failures() {
+    let app = spawn_app_with(|config| config.login.max_failures_per_ip = 1000).await;
+    let user = enrolled_user(&app, "budget@example.com").await;
+    next_step(&app);
+    let fail_a_code = async || {
+        let refused = disable(&app, &user.access, PASSWORD, &wrong_code(&app, &user.totp)).await;
+        error_body(refused, StatusCode::FORBIDDEN, "step_up_failed").await;
+    };
+    fail_a_code().await;
+    // The password proved at a sign-in that opens a challenge, ...
+    challenge(&app, &user.email, PASSWORD).await;
+    fail_a_code().await;
+    // ... at the step-ups above, whose codes were wrong, ...
+    fail_a_code().await;
+    // ... and at a password change, which keeps the calling session.
+    for (current, new) in [(PASSWORD, NEW_PASSWORD), (NEW_PASSWORD, PASSWORD)] {
+        let change = json!({ "currentPassword": current, "newPassword": new });
+        let changed = app.post_authed("/users/me/password", &user.access, Some(change)).await;
+        assert_eq!(changed.status(), StatusCode::NO_CONTENT);
+    }
+    fail_a_code().await;
+    fail_a_code().await;
+
+    let locked = disable(&app, &user.access, PASSWORD, &current_code(&app, &user.totp)).await;
+    error_body(locked, StatusCode::TOO_MANY_REQUESTS, "rate_limited").await;
+    let session = challenge(&app, &user.email, PASSWORD).await;
+    let locked = verify(&app, &session, &user.backup_codes[0]).await;
+    error_body(locked, StatusCode::TOO_MANY_REQUESTS, "rate_limited").await;
+    assert!(mfa_enabled(&app, &user.access).await);
+
+    // Its window running out clears it.
+    app.clock.advance(chrono::Duration::seconds(i64::try_from(app.config.login.window_secs).unwrap() + 1));
+    next_step(&app);
+    let session = challenge(&app, &user.email, PASSWORD).await;
+    signed_in_with(&app, &session, &current_code(&app, &user.totp)).await;
 }
 
 #[tokio::test]

@@ -310,3 +310,109 @@ async fn sign_ins_abandoned_half_way_leave_no_attempt_counted() {
     let limited = auth.login(email(), password(PASSWORD), &client).await;
     assert!(matches!(limited, Err(auth_service::domain::AuthError::RateLimited { .. })), "{:?}", limited.err());
 }
+
+/// A sign-in as if sent through a proxy that reports `forwarded` as the
+/// client address (`None`: no header at all).
+async fn login_from(app: &TestApp, forwarded: Option<&str>, email: &str, password: &str) -> StatusCode {
+    let mut request = app.http.post(app.url("/auth/login")).json(&json!({ "email": email, "password": password }));
+    if let Some(forwarded) = forwarded {
+        request = request.header("x-forwarded-for", forwarded);
+    }
+    request.send().await.unwrap().status()
+}
+
+fn behind_a_proxy(config: &mut auth_service::config::Config) {
+    config.server.client_ip_header = Some("x-forwarded-for".to_owned());
+    config.login.max_failures_per_account = 1000;
+}
+
+/// One IPv6 client holds a whole prefix (/64 by default): rotating through
+/// its addresses does not buy more guesses.
+#[tokio::test]
+async fn failed_sign_ins_from_one_ipv6_prefix_share_one_limit() {
+    let app = spawn_app_with(behind_a_proxy).await;
+    for i in 1..=5 {
+        let address = format!("2001:db8:7:8:{i:x}:{i:x}::{i:x}");
+        assert_eq!(login_from(&app, Some(&address), "someone@example.com", "a guess").await, StatusCode::UNAUTHORIZED);
+    }
+    let same_prefix = login_from(&app, Some("2001:db8:7:8:ffff::1"), "someone@example.com", "a guess").await;
+    assert_eq!(same_prefix, StatusCode::TOO_MANY_REQUESTS);
+    let mapped_elsewhere = login_from(&app, Some("2001:db8:7:9::1"), "someone@example.com", "a guess").await;
+    assert_eq!(mapped_elsewhere, StatusCode::UNAUTHORIZED, "another /64 is another client");
+}
+
+#[tokio::test]
+async fn the_ipv6_prefix_that_makes_one_client_is_configurable() {
+    let app = spawn_app_with(|config| {
+        behind_a_proxy(config);
+        config.server.client_ipv6_prefix = 48;
+    })
+    .await;
+    for i in 1..=5 {
+        let address = format!("2001:db8:7:{i:x}::1");
+        assert_eq!(login_from(&app, Some(&address), "someone@example.com", "a guess").await, StatusCode::UNAUTHORIZED);
+    }
+    let same_48 = login_from(&app, Some("2001:db8:7:ffff::1"), "someone@example.com", "a guess").await;
+    assert_eq!(same_48, StatusCode::TOO_MANY_REQUESTS);
+}
+
+#[tokio::test]
+async fn requests_rotating_through_an_ipv6_prefix_are_rate_limited_as_one_client() {
+    let app = spawn_app_with(|config| {
+        config.server.client_ip_header = Some("x-forwarded-for".to_owned());
+        config.server.rate_limit_per_second = 1;
+        config.server.rate_limit_burst = 3;
+    })
+    .await;
+    let health = async |address: String| {
+        app.http.get(app.url("/health")).header("x-forwarded-for", address).send().await.unwrap().status()
+    };
+    let mut statuses = Vec::new();
+    for i in 1..=6 {
+        statuses.push(health(format!("2001:db8:5:6::{i:x}")).await);
+    }
+    assert!(statuses.contains(&StatusCode::TOO_MANY_REQUESTS), "{statuses:?}");
+    assert_eq!(health("2001:db8:5:7::1".to_owned()).await, StatusCode::OK, "another /64 is another client");
+}
+
+/// With a proxy header configured, a request whose header is missing or
+/// unreadable is counted by its peer address: never by no address at all.
+#[tokio::test]
+async fn a_missing_or_unreadable_client_address_header_falls_back_to_the_peer_address() {
+    let app = spawn_app_with(behind_a_proxy).await;
+    let unreadable = [None, Some("unknown"), Some("198.51.100.7,"), Some("[2001:db8::1"), Some("for=198.51.100.7")];
+    for forwarded in unreadable {
+        assert_eq!(login_from(&app, forwarded, "someone@example.com", "a guess").await, StatusCode::UNAUTHORIZED);
+    }
+    for forwarded in unreadable {
+        let status = login_from(&app, forwarded, "someone@example.com", "a guess").await;
+        assert_eq!(status, StatusCode::TOO_MANY_REQUESTS, "{forwarded:?} escaped the peer address's limit");
+    }
+}
+
+/// The address forms proxies write with a port or in brackets are read as the address.
+#[tokio::test]
+async fn addresses_with_a_port_or_in_brackets_are_the_address() {
+    let app = spawn_app_with(behind_a_proxy).await;
+    let spellings = [
+        ["198.51.100.9:1234", "198.51.100.9", "198.51.100.9:80", "198.51.100.9:1", "198.51.100.9:2", "198.51.100.9:5"],
+        [
+            "[2001:db8:9::1]",
+            "[2001:db8:9::2]:443",
+            "2001:db8:9::3",
+            "[2001:db8:9::4]",
+            "[2001:db8:9::5]:1",
+            "2001:db8:9::6",
+        ],
+    ];
+    for client in spellings {
+        for forwarded in &client[..5] {
+            let status = login_from(&app, Some(forwarded), "someone@example.com", "a guess").await;
+            assert_eq!(status, StatusCode::UNAUTHORIZED, "{forwarded}");
+        }
+        let status = login_from(&app, Some(client[5]), "someone@example.com", "a guess").await;
+        assert_eq!(status, StatusCode::TOO_MANY_REQUESTS, "{client:?} were not one client");
+    }
+    // The peer address was never counted.
+    assert_eq!(login_from(&app, None, "someone@example.com", "a guess").await, StatusCode::UNAUTHORIZED);
+}

@@ -2,6 +2,13 @@
 //! credential is counted against the account and the client address when it
 //! starts, so that concurrent guesses cannot overrun a limit, and settled
 //! exactly once when its outcome is known.
+//!
+//! An account has one failure budget per factor: the password, and the
+//! second factor (authenticator and backup codes). A budget is cleared only
+//! by proving the factor it guards (or by its window running out), so that
+//! proving one factor never buys more guesses at the other. The client
+//! address's budget counts failures of either factor, and is never cleared
+//! by a success: its window has to run out.
 
 use std::sync::Arc;
 
@@ -13,20 +20,28 @@ use super::service::{AuthService, Client};
 use super::values::Email;
 use crate::ports::{Acquire, AttemptCounter};
 
-/// The attempt counters one sign-in draws on.
-pub(super) struct AttemptKeys {
-    account: String,
-    ip: Option<String>,
+/// The factor an attempt proves.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Factor {
+    Password,
+    /// An authenticator code or a backup code.
+    SecondFactor,
 }
 
-impl AttemptKeys {
-    pub(super) fn new(email: &Email, client: &Client) -> Self {
-        Self { account: Self::account(email), ip: client.ip.map(|ip| format!("login:ip:{ip}")) }
+impl Factor {
+    /// The key of the account's failure budget for this factor.
+    pub(super) fn budget(self, email: &Email) -> String {
+        match self {
+            Self::Password => format!("login:account:{email}"),
+            Self::SecondFactor => format!("second-factor:account:{email}"),
+        }
     }
+}
 
-    pub(super) fn account(email: &Email) -> String {
-        format!("login:account:{email}")
-    }
+/// The attempt counters one attempt draws on.
+struct AttemptKeys {
+    account: String,
+    ip: Option<String>,
 }
 
 /// One counted attempt, from [`AuthService::start_attempt`]. Settle it with
@@ -117,12 +132,21 @@ async fn release_address(attempts: &dyn AttemptCounter, keys: &AttemptKeys) -> R
 }
 
 impl AuthService {
-    /// Counts an attempt against the account and the client address; when
-    /// either is over its limit nothing stays counted and the answer is
+    /// Counts an attempt at proving `factor` against the account's budget
+    /// for that factor and the client address's (its IPv6 prefix, see
+    /// [`AddressGrouping`](super::AddressGrouping)); when either is over
+    /// its limit nothing stays counted and the answer is
     /// [`AuthError::RateLimited`]. Counting runs to its end even if the
     /// request is abandoned meanwhile; the attempt it returns is then
     /// dropped unsettled, and given back.
-    pub(super) async fn start_attempt(&self, keys: AttemptKeys) -> Result<Attempt, AuthError> {
+    pub(super) async fn start_attempt(
+        &self,
+        factor: Factor,
+        email: &Email,
+        client: &Client,
+    ) -> Result<Attempt, AuthError> {
+        let ip = client.ip.map(|ip| format!("login:ip:{}", self.grouping.client_of(ip)));
+        let keys = AttemptKeys { account: factor.budget(email), ip };
         let (attempts, limits, now) = (Arc::clone(&self.attempts), self.limits.clone(), self.clock.now());
         detached(async move {
             let AttemptKeys { account, ip } = keys;

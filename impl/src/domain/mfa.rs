@@ -7,7 +7,7 @@ use anyhow::anyhow;
 use secrecy::{ExposeSecret, SecretString};
 use serde::Deserialize;
 
-use super::attempt::AttemptKeys;
+use super::attempt::Factor;
 use super::error::AuthError;
 use super::model::{Account, Principal, TokenSet, UserId};
 use super::second_factor::{Authenticator, MfaKey, Sealed, generate_backup_codes, mfa_session_digest, new_mfa_session};
@@ -170,7 +170,7 @@ impl AuthService {
         let Some(challenge) = self.mfa.try_challenge(&digest, max_tries, now).await? else {
             return Err(AuthError::InvalidMfaSession);
         };
-        let attempt = self.start_attempt(AttemptKeys::new(&challenge.email, client)).await?;
+        let attempt = self.start_attempt(Factor::SecondFactor, &challenge.email, client).await?;
         let checked = match self.mfa.get(challenge.user_id).await {
             Ok(Some(record)) if record.enabled => {
                 self.check_second_factor(challenge.user_id, &challenge.email, &record, code).await.map(Some)
@@ -271,9 +271,10 @@ impl AuthService {
         Ok(shown)
     }
 
-    /// Checks the password and a second factor of a signed-in user, within
-    /// the account's sign-in limits. The code is checked (and spent) only
-    /// after a right password, and either failure gives the same answer.
+    /// Checks the password and a second factor of a signed-in user, each
+    /// within its own failure budget of the account (see [`Factor`]). The
+    /// code is checked (and spent) only after a right password, and either
+    /// failure gives the same answer.
     async fn step_up(
         &self,
         principal: &Principal,
@@ -283,17 +284,23 @@ impl AuthService {
     ) -> Result<(), AuthError> {
         let user_id = principal.user_id;
         let user = self.user(user_id).await?;
-        let attempt = self.start_attempt(AttemptKeys::new(&user.email, client)).await?;
-        let checked = async {
-            let Some(record) = self.mfa.get(user_id).await?.filter(|record| record.enabled) else {
-                return Err(AuthError::MfaNotEnabled);
-            };
-            if !self.identity.check_password(user_id, password).await? {
-                return Ok(false);
-            }
-            self.check_second_factor(user_id, &user.email, &record, code).await
+        let Some(record) = self.mfa.get(user_id).await?.filter(|record| record.enabled) else {
+            return Err(AuthError::MfaNotEnabled);
         };
-        match checked.await {
+        let attempt = self.start_attempt(Factor::Password, &user.email, client).await?;
+        match self.identity.check_password(user_id, password).await {
+            Ok(true) => attempt.succeeded().await?,
+            Ok(false) => {
+                attempt.failed();
+                return Err(AuthError::StepUpFailed);
+            }
+            Err(error) => {
+                attempt.undecided().await;
+                return Err(error.into());
+            }
+        }
+        let attempt = self.start_attempt(Factor::SecondFactor, &user.email, client).await?;
+        match self.check_second_factor(user_id, &user.email, &record, code).await {
             Ok(true) => attempt.succeeded().await,
             Ok(false) => {
                 attempt.failed();

@@ -2,6 +2,7 @@
 //! their errors. Nothing here knows about HTTP or a particular store.
 
 mod attempt;
+mod client;
 mod clock;
 mod error;
 mod mfa;
@@ -11,6 +12,7 @@ mod second_factor;
 mod service;
 mod values;
 
+pub use client::{AddressGrouping, ClientAddress, DEFAULT_IPV6_PREFIX};
 pub use clock::{Clock, ManualClock, SystemClock};
 pub use error::{AuthError, FieldProblem, PortError, parse_both, parse_three};
 pub use mfa::{BackupCodes, MfaEnrollment, MfaSettings};

@@ -8,7 +8,8 @@ use anyhow::anyhow;
 use chrono::SubsecRound;
 use serde::Deserialize;
 
-use super::attempt::AttemptKeys;
+use super::attempt::Factor;
+use super::client::AddressGrouping;
 use super::clock::Clock;
 use super::error::{AuthError, FieldProblem, PortError, parse_three};
 use super::mfa::MfaSettings;
@@ -147,6 +148,8 @@ pub struct Settings {
     pub limits: LoginLimits,
     pub signup: SignupSettings,
     pub mfa: MfaSettings,
+    /// Which addresses count as one client for the per-address limits.
+    pub grouping: AddressGrouping,
     /// Whether work can go on after the answer: yes in the server, no on
     /// Lambda, where nothing runs after it. Work whose cost would differ
     /// between existing and unknown addresses (a password reset's code and
@@ -168,13 +171,14 @@ pub struct AuthService {
     pub(super) limits: LoginLimits,
     signup: SignupSettings,
     pub(super) mfa_settings: MfaSettings,
+    pub(super) grouping: AddressGrouping,
     work_after_answer: bool,
 }
 
 impl AuthService {
     pub fn new(ports: Ports, settings: Settings, mfa_key: MfaKey) -> Self {
         let Ports { identity, users, attempts, mfa, events, clock } = ports;
-        let Settings { policy, limits, signup, mfa: mfa_settings, work_after_answer } = settings;
+        let Settings { policy, limits, signup, mfa: mfa_settings, grouping, work_after_answer } = settings;
         Self {
             identity,
             users,
@@ -187,6 +191,7 @@ impl AuthService {
             limits,
             signup,
             mfa_settings,
+            grouping,
             work_after_answer,
         }
     }
@@ -310,7 +315,9 @@ impl AuthService {
 
     /// Sets a new password with a mailed reset code. Every session of the
     /// user ends, sign-ins waiting for their second factor included, and
-    /// the account's failed sign-ins are forgotten. A second factor stays on.
+    /// the failed passwords counted against the account go with the
+    /// password they were guessing at. A second factor stays on, and so do
+    /// its failures: a mailed code proves the mailbox, not the second factor.
     pub async fn confirm_password_reset(
         &self,
         email: &Email,
@@ -322,7 +329,7 @@ impl AuthService {
         match reset.map_err(|error| new_password_error(error, "newPassword"))? {
             PasswordReset::Reset(user_id) => {
                 self.end_challenges(user_id).await;
-                self.attempts.reset(&AttemptKeys::account(email)).await?;
+                self.attempts.reset(&Factor::Password.budget(email)).await?;
                 tracing::info!(user_id = %user_id, "password reset; every session revoked");
                 self.record(user_id, SecurityEventKind::PasswordReset, None).await;
                 Ok(())
@@ -333,11 +340,10 @@ impl AuthService {
 
     /// Signs in with email and password, within the attempt limits. When
     /// the account has a second factor the right password only opens a
-    /// challenge, and the account's failed attempts are not forgotten until
-    /// the second factor checks out: otherwise the password alone would
-    /// reset the lockout that bounds guessing the code.
+    /// challenge; it clears the password's failures, never the second
+    /// factor's (see [`Factor`]).
     pub async fn login(&self, email: Email, password: Password, client: &Client) -> Result<Login, AuthError> {
-        let attempt = self.start_attempt(AttemptKeys::new(&email, client)).await?;
+        let attempt = self.start_attempt(Factor::Password, &email, client).await?;
         let outcome = self.identity.sign_in(&email, &password).await;
         match outcome {
             Ok(SignIn::Authenticated { user_id, tokens }) => {
@@ -350,7 +356,7 @@ impl AuthService {
                 };
                 if mfa_enabled {
                     let challenge = self.open_challenge(user_id, email, &tokens).await;
-                    attempt.undecided().await;
+                    attempt.succeeded().await?;
                     let (session, expires_in) = challenge?;
                     return Ok(Login::MfaRequired { session, expires_in });
                 }
@@ -501,7 +507,7 @@ impl AuthService {
     ) -> Result<(), AuthError> {
         self.policy.check("newPassword", new).map_err(AuthError::WeakPassword)?;
         let user = self.user(principal.user_id).await?;
-        let attempt = self.start_attempt(AttemptKeys::new(&user.email, client)).await?;
+        let attempt = self.start_attempt(Factor::Password, &user.email, client).await?;
         match self.identity.change_password(principal, current, new).await {
             Ok(PasswordChange::Changed) => {
                 self.end_challenges(principal.user_id).await;

@@ -38,22 +38,34 @@ pub fn client_ip() -> Option<IpAddr> {
 #[derive(Debug, Clone, Default)]
 pub struct ClientIpSource {
     /// A header set by a trusted reverse proxy (e.g. `x-forwarded-for`);
-    /// its last entry is used. Without it, the peer address of the connection.
+    /// its last entry is used. Without it, or when the request has no
+    /// readable last entry, the peer address of the connection: a request
+    /// never escapes the per-address limits by leaving the header out or
+    /// garbling it.
     pub header: Option<HeaderName>,
 }
 
 impl ClientIpSource {
     fn client_ip(&self, request: &Request) -> Option<IpAddr> {
-        if let Some(header) = &self.header {
-            return last_forwarded(request.headers(), header);
-        }
-        request.extensions().get::<ConnectInfo<SocketAddr>>().map(|ConnectInfo(peer)| peer.ip())
+        let forwarded = self.header.as_ref().and_then(|header| last_forwarded(request.headers(), header));
+        let peer = || request.extensions().get::<ConnectInfo<SocketAddr>>().map(|ConnectInfo(peer)| peer.ip());
+        forwarded.or_else(peer).map(|ip| ip.to_canonical())
     }
 }
 
+/// The last entry of `header`, as proxies write it: an address, an IPv4
+/// address with a port (`192.0.2.1:443`), or an IPv6 address in brackets
+/// with or without a port (`[2001:db8::1]`, `[2001:db8::1]:443`).
 fn last_forwarded(headers: &HeaderMap, header: &HeaderName) -> Option<IpAddr> {
     let values = headers.get_all(header).iter().filter_map(|value| value.to_str().ok());
-    values.flat_map(|value| value.split(',')).last().and_then(|entry| entry.trim().parse().ok())
+    let entry = values.flat_map(|value| value.split(',')).last()?.trim();
+    if let Ok(ip) = entry.parse::<IpAddr>() {
+        return Some(ip);
+    }
+    if let Ok(address) = entry.parse::<SocketAddr>() {
+        return Some(address.ip());
+    }
+    entry.strip_prefix('[')?.strip_suffix(']')?.parse::<std::net::Ipv6Addr>().ok().map(IpAddr::V6)
 }
 
 /// An incoming request id is kept when it is short and plain, so that it
@@ -116,9 +128,18 @@ mod tests {
 
     #[test]
     fn the_last_forwarded_address_is_the_one_the_proxy_saw() {
-        let mut headers = HeaderMap::new();
-        headers.append("x-forwarded-for", HeaderValue::from_static("203.0.113.9, 198.51.100.7"));
         let header = HeaderName::from_static("x-forwarded-for");
-        assert_eq!(last_forwarded(&headers, &header), "198.51.100.7".parse().ok());
+        let last = |value: &'static str| {
+            let mut headers = HeaderMap::new();
+            headers.append("x-forwarded-for", HeaderValue::from_static(value));
+            last_forwarded(&headers, &header)
+        };
+        assert_eq!(last("203.0.113.9, 198.51.100.7"), "198.51.100.7".parse().ok());
+        assert_eq!(last("203.0.113.9, 198.51.100.7:8443"), "198.51.100.7".parse().ok());
+        assert_eq!(last("[2001:db8::7]"), "2001:db8::7".parse().ok());
+        assert_eq!(last("[2001:db8::7]:443"), "2001:db8::7".parse().ok());
+        for unreadable in ["198.51.100.7,", "unknown", "[2001:db8::7", "for=198.51.100.7", ""] {
+            assert_eq!(last(unreadable), None, "{unreadable:?}");
+        }
     }
 }

@@ -2,7 +2,6 @@
 //! limit, a request timeout, and `Error` bodies for whatever the framework
 //! answers on its own (no route, wrong method, an unreadable request).
 
-use std::net::IpAddr;
 use std::num::NonZeroU32;
 use std::sync::Arc;
 use std::time::Duration;
@@ -17,27 +16,33 @@ use http::header::CONTENT_TYPE;
 
 use super::context;
 use super::problem::Problem;
+use crate::domain::{AddressGrouping, ClientAddress};
 
 /// A token bucket per client address, in memory: a first line against
 /// floods. Limits that must hold across instances (failed sign-ins) live in
 /// the store instead.
 #[derive(Clone)]
-pub struct RateLimit(Arc<DefaultKeyedRateLimiter<IpAddr>>);
+pub struct RateLimit {
+    buckets: Arc<DefaultKeyedRateLimiter<ClientAddress>>,
+    grouping: AddressGrouping,
+}
 
 impl RateLimit {
-    /// `per_second` requests per address with bursts of `burst` (of the rate
-    /// when 0); `None` when `per_second` is 0, which turns the limit off.
-    pub fn new(per_second: u32, burst: u32) -> Option<Self> {
+    /// `per_second` requests per client (an IPv4 address or an IPv6 prefix,
+    /// as `grouping` says) with bursts of `burst` (of the rate when 0);
+    /// `None` when `per_second` is 0, which turns the limit off.
+    pub fn new(per_second: u32, burst: u32, grouping: AddressGrouping) -> Option<Self> {
         NonZeroU32::new(per_second).map(|rate| {
             let burst = NonZeroU32::new(burst).unwrap_or(rate);
-            Self(Arc::new(DefaultKeyedRateLimiter::keyed(Quota::per_second(rate).allow_burst(burst))))
+            let buckets = Arc::new(DefaultKeyedRateLimiter::keyed(Quota::per_second(rate).allow_burst(burst)));
+            Self { buckets, grouping }
         })
     }
 }
 
 pub async fn rate_limit(State(limit): State<RateLimit>, request: Request, next: Next) -> Response {
     if let Some(ip) = context::client_ip() {
-        if let Err(not_until) = limit.0.check_key(&ip) {
+        if let Err(not_until) = limit.buckets.check_key(&limit.grouping.client_of(ip)) {
             let wait = not_until.wait_time_from(DefaultClock::default().now());
             let seconds = u32::try_from(wait.as_secs() + 1).unwrap_or(u32::MAX);
             let problem = Problem {
@@ -46,8 +51,8 @@ pub async fn rate_limit(State(limit): State<RateLimit>, request: Request, next: 
             };
             return problem.into_response();
         }
-        if limit.0.len() > 100_000 {
-            limit.0.retain_recent();
+        if limit.buckets.len() > 100_000 {
+            limit.buckets.retain_recent();
         }
     }
     next.run(request).await

@@ -35,7 +35,7 @@ pub fn router(auth: Arc<AuthService>, config: &ServerConfig) -> Router {
     let api = auth_api::server::new(Arc::new(Api::new(auth)));
     let source =
         ClientIpSource { header: config.client_ip_header.as_deref().and_then(|name| HeaderName::try_from(name).ok()) };
-    let limiter = guard::RateLimit::new(config.rate_limit_per_second, config.rate_limit_burst);
+    let limiter = guard::RateLimit::new(config.rate_limit_per_second, config.rate_limit_burst, config.grouping());
     let timeout = Duration::from_secs(config.request_timeout_secs);
 
     let mut app = api
