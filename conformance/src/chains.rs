@@ -253,7 +253,7 @@ async fn mfa_chain(chain: &mut Chain<'_>, email: &str, password: &str) {
             return;
         }
     };
-    let verify = models::VerifyMfaSetupRequest::new(code);
+    let verify = models::VerifyMfaSetupRequest::new(password.to_owned(), code);
     let Some(backup) = chain.step(
         VERIFY_SETUP,
         "turn MFA on with a current code",

@@ -377,7 +377,7 @@ fn known_fields(operation: &Operation, probe: Option<&Probe>, mut body: Value) -
                 fields.insert("currentPassword".to_owned(), json!(probe.password));
                 fields.insert("newPassword".to_owned(), json!(probe.password));
             }
-            "disableMfa" | "regenerateBackupCodes" => {
+            "disableMfa" | "regenerateBackupCodes" | "verifyMfaSetup" => {
                 fields.insert("password".to_owned(), json!(probe.password));
             }
             _ => {}

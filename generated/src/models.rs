@@ -3548,6 +3548,13 @@ impl std::convert::TryFrom<HeaderValue> for header::IntoHeaderValue<VerifyMfaReq
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
 #[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
 pub struct VerifyMfaSetupRequest {
+    /// A password as the user typed it; any characters.
+    #[serde(rename = "password")]
+    #[validate(
+            length(min = 1, max = 256),
+    )]
+    pub password: String,
+
     /// The six digits an authenticator app shows now.
     #[serde(rename = "code")]
     #[validate(
@@ -3564,8 +3571,9 @@ lazy_static::lazy_static! {
 
 impl VerifyMfaSetupRequest {
     #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(code: String, ) -> VerifyMfaSetupRequest {
+    pub fn new(password: String, code: String, ) -> VerifyMfaSetupRequest {
         VerifyMfaSetupRequest {
+ password,
  code,
         }
     }
@@ -3577,6 +3585,10 @@ impl VerifyMfaSetupRequest {
 impl std::fmt::Display for VerifyMfaSetupRequest {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let params: Vec<Option<String>> = vec![
+
+            Some("password".to_string()),
+            Some(self.password.to_string()),
+
 
             Some("code".to_string()),
             Some(self.code.to_string()),
@@ -3598,6 +3610,7 @@ impl std::str::FromStr for VerifyMfaSetupRequest {
         #[derive(Default)]
         #[allow(dead_code)]
         struct IntermediateRep {
+            pub password: Vec<String>,
             pub code: Vec<String>,
         }
 
@@ -3617,6 +3630,8 @@ impl std::str::FromStr for VerifyMfaSetupRequest {
                 #[allow(clippy::match_single_binding)]
                 match key {
                     #[allow(clippy::redundant_clone)]
+                    "password" => intermediate_rep.password.push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    #[allow(clippy::redundant_clone)]
                     "code" => intermediate_rep.code.push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
                     _ => return std::result::Result::Err("Unexpected key while parsing VerifyMfaSetupRequest".to_string())
                 }
@@ -3628,6 +3643,7 @@ impl std::str::FromStr for VerifyMfaSetupRequest {
 
         // Use the intermediate representation to return the struct
         std::result::Result::Ok(VerifyMfaSetupRequest {
+            password: intermediate_rep.password.into_iter().next().ok_or_else(|| "password missing in VerifyMfaSetupRequest".to_string())?,
             code: intermediate_rep.code.into_iter().next().ok_or_else(|| "code missing in VerifyMfaSetupRequest".to_string())?,
         })
     }

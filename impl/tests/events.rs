@@ -81,7 +81,8 @@ async fn second_factor_changes_and_failures_are_recorded() {
     let setup: Value = app.post_authed("/users/me/mfa/setup", token, None).await.json().await.unwrap();
     let totp = Totp::from_url(str_field(&setup, "otpauthUri")).expect("an otpauth URI");
     let code = |app: &TestApp| totp.generate(u64::try_from(app.clock.now().timestamp()).unwrap()).to_string();
-    let enabled = app.post_authed("/users/me/mfa/verify", token, Some(json!({ "code": code(&app) }))).await;
+    let enable = json!({ "password": PASSWORD, "code": code(&app) });
+    let enabled = app.post_authed("/users/me/mfa/verify", token, Some(enable)).await;
     assert_eq!(enabled.status(), StatusCode::OK);
 
     let challenge: Value = app.login("mfa-history@example.com", PASSWORD).await.json().await.unwrap();
@@ -95,6 +96,6 @@ async fn second_factor_changes_and_failures_are_recorded() {
 
     assert_eq!(
         history(&auth, &login).await,
-        [(SignedIn, here), (SecondFactorFailed, here), (MfaEnabled, None), (SignedIn, here), (SignedUp, None)]
+        [(SignedIn, here), (SecondFactorFailed, here), (MfaEnabled, here), (SignedIn, here), (SignedUp, None)]
     );
 }

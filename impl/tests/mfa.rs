@@ -61,8 +61,13 @@ async fn pending_secret(app: &TestApp, token: &str) -> Value {
     response.json().await.expect("json")
 }
 
+/// Turns MFA on with [`PASSWORD`] and `code`.
 async fn verify_setup(app: &TestApp, token: &str, code: &str) -> Response {
-    app.post_authed("/users/me/mfa/verify", token, Some(json!({ "code": code }))).await
+    verify_setup_with(app, token, PASSWORD, code).await
+}
+
+async fn verify_setup_with(app: &TestApp, token: &str, password: &str, code: &str) -> Response {
+    app.post_authed("/users/me/mfa/verify", token, Some(json!({ "password": password, "code": code }))).await
 }
 
 async fn verify(app: &TestApp, session: &str, code: &str) -> Response {
@@ -298,6 +303,38 @@ async fn a_current_code_turns_mfa_on_and_answers_ten_backup_codes() {
     next_step(&app);
     let again = verify_setup(&app, token, &current_code(&app, &totp)).await;
     error_body(again, StatusCode::CONFLICT, "mfa_already_enabled").await;
+}
+
+/// Changing how an account signs in takes re-authentication: a bearer
+/// token alone (which may be stolen) cannot enrol an authenticator.
+#[tokio::test]
+async fn turning_mfa_on_takes_the_password_not_only_a_bearer_token() {
+    let app = spawn_app_with(|config| config.login.max_failures_per_ip = 1000).await;
+    let login = app.signed_in_user("stolen-token@example.com").await;
+    let token = str_field(&login, "accessToken");
+    let totp = authenticator(&pending_secret(&app, token).await);
+
+    let code = current_code(&app, &totp);
+    let refused = verify_setup_with(&app, token, WRONG_PASSWORD, &code).await;
+    error_body(refused, StatusCode::FORBIDDEN, "step_up_failed").await;
+    let missing = app.post_authed("/users/me/mfa/verify", token, Some(json!({ "code": code }))).await;
+    error_body(missing, StatusCode::BAD_REQUEST, "malformed_request").await;
+    assert!(!mfa_enabled(&app, token).await, "MFA turned on without the password");
+
+    // Wrong passwords count toward the password lockout like any other.
+    for _ in 0..4 {
+        let refused = verify_setup_with(&app, token, WRONG_PASSWORD, &code).await;
+        error_body(refused, StatusCode::FORBIDDEN, "step_up_failed").await;
+    }
+    let locked = verify_setup(&app, token, &code).await;
+    error_body(locked, StatusCode::TOO_MANY_REQUESTS, "rate_limited").await;
+    error_body(app.login("stolen-token@example.com", PASSWORD).await, StatusCode::TOO_MANY_REQUESTS, "rate_limited")
+        .await;
+    assert!(!mfa_enabled(&app, token).await);
+
+    app.clock.advance(chrono::Duration::seconds(i64::try_from(app.config.login.window_secs).unwrap() + 1));
+    let enabled = verify_setup(&app, token, &current_code(&app, &totp)).await;
+    assert_eq!(enabled.status(), StatusCode::OK);
 }
 
 #[tokio::test]

@@ -500,7 +500,8 @@ async fn run_full_flow() -> FlowLogs {
     let setup = expect_json(setup, StatusCode::OK).await;
     let uri = token(&setup, "otpauthUri");
     let totp_code = totp_rs::Totp::from_url(uri).expect("otpauth URI").generate_current().to_string();
-    let enabled = send(api.post("/users/me/mfa/verify").bearer_auth(access).json(&json!({ "code": totp_code }))).await;
+    let enable = json!({ "password": RESET_PASSWORD, "code": totp_code });
+    let enabled = send(api.post("/users/me/mfa/verify").bearer_auth(access).json(&enable)).await;
     seen(&enabled);
     let backup_codes: Vec<String> = expect_json(enabled, StatusCode::OK).await["backupCodes"]
         .as_array()

@@ -324,12 +324,16 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Turn multi-factor authentication on with a current code
-         * @description Checks a current code of the pending secret from `setupMfa`, turns
-         *     multi-factor authentication on and answers ten single-use backup
-         *     codes. They are shown only this once; the service keeps only their
-         *     keyed hashes. Every other session of the user is revoked; the calling
-         *     session stays signed in.
+         * Turn multi-factor authentication on with the password and a current code
+         * @description Checks the account's password (re-authentication: a bearer token
+         *     alone cannot change how the account signs in, so a stolen access
+         *     token cannot enrol an attacker's authenticator) and then a current
+         *     code of the pending secret from `setupMfa`, turns multi-factor
+         *     authentication on and answers ten single-use backup codes. They are
+         *     shown only this once; the service keeps only their keyed hashes.
+         *     Every other session of the user is revoked; the calling session
+         *     stays signed in. A wrong password is a 403 `step_up_failed` and
+         *     counts toward the account's password lockout.
          */
         post: operations["verifyMfaSetup"];
         delete?: never;
@@ -530,6 +534,7 @@ export interface components {
             code: components["schemas"]["MfaCode"];
         };
         VerifyMfaSetupRequest: {
+            password: components["schemas"]["Password"];
             code: components["schemas"]["TotpCode"];
         };
         StepUpRequest: {
@@ -1149,6 +1154,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];

@@ -170,6 +170,10 @@ pub enum VerifyMfaSetupResponse {
         String
     }
     ,
+    /// Forbidden
+    Status403_Forbidden
+    (models::Error)
+    ,
     /// Conflict
     Status409_Conflict
     (models::Error)
@@ -246,7 +250,7 @@ pub trait Mfa<E: std::fmt::Debug + Send + Sync + 'static = ()>: super::ErrorHand
         claims: &Self::Claims,
     ) -> Result<SetupMfaResponse, E>;
 
-    /// Turn multi-factor authentication on with a current code.
+    /// Turn multi-factor authentication on with the password and a current code.
     ///
     /// VerifyMfaSetup - POST /users/me/mfa/verify
     async fn verify_mfa_setup(

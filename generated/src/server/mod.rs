@@ -3121,6 +3121,25 @@ where
                                                       })?;
                                                   response.body(Body::from(body_content))
                                                 },
+                                                apis::mfa::VerifyMfaSetupResponse::Status403_Forbidden
+                                                    (body)
+                                                => {
+                                                let mut response = Response::builder();
+                                                  let mut response = response.status(403);
+                                                  {
+                                                    let mut response_headers = response.headers_mut().unwrap();
+                                                    response_headers.insert(
+                                                        CONTENT_TYPE,
+                                                        HeaderValue::from_static("application/json"));
+                                                  }
+
+                                                  let body_content =
+                                                      serde_json::to_vec(&body).map_err(|e| {
+                                                        error!(error = ?e);
+                                                        StatusCode::INTERNAL_SERVER_ERROR
+                                                      })?;
+                                                  response.body(Body::from(body_content))
+                                                },
                                                 apis::mfa::VerifyMfaSetupResponse::Status409_Conflict
                                                     (body)
                                                 => {

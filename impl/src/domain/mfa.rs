@@ -126,9 +126,19 @@ impl AuthService {
         Ok(enrollment)
     }
 
-    /// Turns MFA on with a current code of the pending secret, and revokes
-    /// the user's other sessions.
-    pub async fn verify_mfa_setup(&self, principal: &Principal, code: &TotpCode) -> Result<BackupCodes, AuthError> {
+    /// Turns MFA on with the password and a current code of the pending
+    /// secret, and revokes the user's other sessions. The password is
+    /// re-authentication (OWASP ASVS 2.5.x): changing how the account
+    /// signs in takes more than a bearer token, which may be stolen. It is
+    /// checked within the password's failure budget; a wrong one is
+    /// [`AuthError::StepUpFailed`].
+    pub async fn verify_mfa_setup(
+        &self,
+        principal: &Principal,
+        password: &Password,
+        code: &TotpCode,
+        client: &Client,
+    ) -> Result<BackupCodes, AuthError> {
         let user_id = principal.user_id;
         let user = self.user(user_id).await?;
         let record = match self.mfa.get(user_id).await? {
@@ -136,6 +146,7 @@ impl AuthService {
             Some(record) if record.enabled => return Err(AuthError::MfaAlreadyEnabled),
             Some(record) => record,
         };
+        self.reauthenticate(user_id, &user.email, password, client).await?;
         let authenticator = self.authenticator(user_id, &user.email, &record)?;
         let Some(step) = authenticator.matching_step(code, self.clock.now()) else {
             return Err(AuthError::InvalidMfaCode);
@@ -151,7 +162,7 @@ impl AuthService {
         }
         self.identity.sign_out_others(principal).await?;
         tracing::info!(user_id = %user_id, "MFA enabled; other sessions revoked");
-        self.record(user_id, SecurityEventKind::MfaEnabled, None).await;
+        self.record(user_id, SecurityEventKind::MfaEnabled, client.ip).await;
         Ok(shown)
     }
 
@@ -287,18 +298,7 @@ impl AuthService {
         let Some(record) = self.mfa.get(user_id).await?.filter(|record| record.enabled) else {
             return Err(AuthError::MfaNotEnabled);
         };
-        let attempt = self.start_attempt(Factor::Password, &user.email, client).await?;
-        match self.identity.check_password(user_id, password).await {
-            Ok(true) => attempt.succeeded().await?,
-            Ok(false) => {
-                attempt.failed();
-                return Err(AuthError::StepUpFailed);
-            }
-            Err(error) => {
-                attempt.undecided().await;
-                return Err(error.into());
-            }
-        }
+        self.reauthenticate(user_id, &user.email, password, client).await?;
         let attempt = self.start_attempt(Factor::SecondFactor, &user.email, client).await?;
         match self.check_second_factor(user_id, &user.email, &record, code).await {
             Ok(true) => attempt.succeeded().await,
@@ -309,6 +309,30 @@ impl AuthService {
             Err(error) => {
                 attempt.undecided().await;
                 Err(error)
+            }
+        }
+    }
+
+    /// Checks the signed-in user's password again before a change to how
+    /// the account signs in, within the password's failure budget; a wrong
+    /// one is [`AuthError::StepUpFailed`].
+    async fn reauthenticate(
+        &self,
+        user_id: UserId,
+        email: &Email,
+        password: &Password,
+        client: &Client,
+    ) -> Result<(), AuthError> {
+        let attempt = self.start_attempt(Factor::Password, email, client).await?;
+        match self.identity.check_password(user_id, password).await {
+            Ok(true) => attempt.succeeded().await,
+            Ok(false) => {
+                attempt.failed();
+                Err(AuthError::StepUpFailed)
+            }
+            Err(error) => {
+                attempt.undecided().await;
+                Err(error.into())
             }
         }
     }

@@ -149,6 +149,7 @@ problem_responses!(SetupMfaResponse {
 problem_responses!(VerifyMfaSetupResponse {
     400 => plain Status400_BadRequest,
     401 => unauthorized Status401_Unauthorized,
+    403 => plain Status403_Forbidden,
     409 => plain Status409_Conflict,
     429 => limited Status429_TooManyRequests,
 });
@@ -538,9 +539,10 @@ impl Mfa<ApiError> for Api {
         body: &models::VerifyMfaSetupRequest,
     ) -> Result<VerifyMfaSetupResponse, ApiError> {
         let principal = principal(claims)?;
-        let outcome = match TotpCode::parse("code", &body.code) {
-            Ok(code) => self.auth.verify_mfa_setup(principal, &code).await,
-            Err(problem) => Err(problem.into()),
+        let fields = parse_both(Password::parse("password", &body.password), TotpCode::parse("code", &body.code));
+        let outcome = match fields {
+            Ok((password, code)) => self.auth.verify_mfa_setup(principal, &password, &code, &client()).await,
+            Err(error) => Err(error),
         };
         respond(outcome, |codes| VerifyMfaSetupResponse::Status200_TurnedOn(backup_codes_body(codes)))
     }

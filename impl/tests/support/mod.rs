@@ -231,7 +231,7 @@ pub fn every_operation() -> Vec<Operation> {
             true,
         ),
         op(Method::POST, "/users/me/mfa/setup", None, true),
-        op(Method::POST, "/users/me/mfa/verify", Some(json!({ "code": "123456" })), true),
+        op(Method::POST, "/users/me/mfa/verify", Some(json!({ "password": PASSWORD, "code": "123456" })), true),
         op(Method::POST, "/users/me/mfa/disable", Some(json!({ "password": PASSWORD, "code": "123456" })), true),
         op(Method::POST, "/users/me/mfa/backup-codes", Some(json!({ "password": PASSWORD, "code": "123456" })), true),
     ]
