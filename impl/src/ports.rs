@@ -109,6 +109,10 @@ pub trait IdentityProvider: Send + Sync {
     /// Revokes every session of a user.
     async fn sign_out_everywhere(&self, user_id: UserId) -> Result<(), PortError>;
 
+    /// Voids every outstanding password reset code of a user: a code mailed
+    /// before this call no longer resets the password.
+    async fn void_password_resets(&self, user_id: UserId) -> Result<(), PortError>;
+
     /// Whether `password` is the user's password. Changes nothing.
     async fn check_password(&self, user_id: UserId, password: &Password) -> Result<bool, PortError>;
 

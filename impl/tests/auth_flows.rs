@@ -8,7 +8,7 @@ use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use reqwest::StatusCode;
 use serde_json::{Value, json};
-use support::{PASSWORD, error_body, not_on_aws, spawn_app, spawn_app_with, str_field};
+use support::{PASSWORD, error_body, not_on_aws, spawn_app, spawn_app_with, str_field, wait_for_codes};
 
 fn claims(token: &str) -> Value {
     let payload = token.split('.').nth(1).expect("JWT payload");
@@ -382,4 +382,45 @@ async fn health_reports_the_store_ready() {
     let response = app.http.get(app.url("/health")).send().await.unwrap();
     assert_eq!(response.status(), StatusCode::OK);
     assert_eq!(response.json::<Value>().await.unwrap(), json!({ "status": "ok", "store": "ok" }));
+}
+
+/// A reset code outlives no credential change it could undo: one mailed
+/// before a password change or a sign-out everywhere resets nothing, and
+/// one asked for afterwards works.
+#[tokio::test]
+async fn reset_codes_mailed_before_a_password_change_or_a_sign_out_everywhere_reset_nothing() {
+    const RESET_LEAD: &str = "Your password reset code is";
+    const CHANGED: &str = "a password changed on purpose";
+    let app = spawn_app().await;
+    for event in ["password-change", "sign-out-everywhere"] {
+        let email = format!("undo-{event}@example.com");
+        let login = app.signed_in_user(&email).await;
+        let token = str_field(&login, "accessToken");
+        let forgot = app.post("/auth/password/forgot", json!({ "email": email })).await;
+        assert_eq!(forgot.status(), StatusCode::ACCEPTED);
+        let code = wait_for_codes(&app, &email, RESET_LEAD, 1).await.remove(0);
+
+        let password = if event == "password-change" {
+            let change = json!({ "currentPassword": PASSWORD, "newPassword": CHANGED });
+            assert_eq!(
+                app.post_authed("/users/me/password", token, Some(change)).await.status(),
+                StatusCode::NO_CONTENT
+            );
+            CHANGED
+        } else {
+            assert_eq!(app.post_authed("/auth/logout", token, None).await.status(), StatusCode::NO_CONTENT);
+            PASSWORD
+        };
+
+        let undo = json!({ "email": email, "code": code, "newPassword": "what the mailbox's reader chose" });
+        error_body(app.post("/auth/password/reset", undo).await, StatusCode::BAD_REQUEST, "invalid_code").await;
+        assert_eq!(app.login(&email, password).await.status(), StatusCode::OK, "{event} was undone");
+
+        app.clock.advance(chrono::Duration::seconds(61));
+        let forgot = app.post("/auth/password/forgot", json!({ "email": email })).await;
+        assert_eq!(forgot.status(), StatusCode::ACCEPTED);
+        let code = wait_for_codes(&app, &email, RESET_LEAD, 2).await.remove(1);
+        let reset = json!({ "email": email, "code": code, "newPassword": "a reset asked for afterwards" });
+        assert_eq!(app.post("/auth/password/reset", reset).await.status(), StatusCode::NO_CONTENT, "{event}");
+    }
 }

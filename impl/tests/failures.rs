@@ -78,6 +78,9 @@ impl IdentityProvider for Broken {
     async fn sign_out_everywhere(&self, _: UserId) -> Result<(), PortError> {
         self.fail().await
     }
+    async fn void_password_resets(&self, _: UserId) -> Result<(), PortError> {
+        self.fail().await
+    }
     async fn change_password(&self, _: &Principal, _: &Password, _: &Password) -> Result<PasswordChange, PortError> {
         self.fail().await
     }

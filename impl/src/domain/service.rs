@@ -405,7 +405,7 @@ impl AuthService {
     }
 
     /// Revokes every session of the user, including sign-ins still waiting
-    /// for their second factor.
+    /// for their second factor, and voids outstanding password reset codes.
     pub async fn logout(&self, principal: &Principal) -> Result<(), AuthError> {
         self.sign_out_user(principal.user_id).await
     }
@@ -414,6 +414,9 @@ impl AuthService {
     /// caller; for operators and workflows acting on a user's behalf.
     pub async fn sign_out_user(&self, user_id: UserId) -> Result<(), AuthError> {
         self.identity.sign_out_everywhere(user_id).await?;
+        // Signing out everywhere ends every way back in that was already
+        // under way: a reset code mailed before it starts no new session.
+        self.identity.void_password_resets(user_id).await?;
         self.end_challenges(user_id).await;
         self.record(user_id, SecurityEventKind::SignedOut, None).await;
         Ok(())
@@ -497,7 +500,8 @@ impl AuthService {
 
     /// Changes the password. Wrong current passwords count toward the
     /// account's sign-in limit, so a stolen access token cannot be used to
-    /// guess the password.
+    /// guess the password. Ends every other session and sign-in challenge,
+    /// and voids outstanding password reset codes.
     pub async fn change_password(
         &self,
         principal: &Principal,
@@ -512,6 +516,8 @@ impl AuthService {
             Ok(PasswordChange::Changed) => {
                 self.end_challenges(principal.user_id).await;
                 attempt.succeeded().await?;
+                // A reset code mailed before the change would undo it.
+                self.identity.void_password_resets(principal.user_id).await?;
                 self.record(principal.user_id, SecurityEventKind::PasswordChanged, client.ip).await;
                 Ok(())
             }

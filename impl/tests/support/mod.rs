@@ -251,8 +251,13 @@ impl Operation {
 
 /// The codes mailed to `email` through the outbox whose text has `lead`
 /// right before the code, oldest first.
+/// On the AWS backend that is the outbox moto's Cognito writes to
+/// (`MOTO_COGNITO_OUTBOX`, set by `scripts/moto.sh`).
 pub fn mailed_codes(app: &TestApp, email: &str, lead: &str) -> Vec<String> {
-    let outbox = app.config.storage.data_dir.join("outbox");
+    let outbox = match test_backend() {
+        Backend::Aws => std::path::PathBuf::from(std::env::var("MOTO_COGNITO_OUTBOX").expect("MOTO_COGNITO_OUTBOX")),
+        Backend::Embedded => app.config.storage.data_dir.join("outbox"),
+    };
     // Only finished messages: the outbox writes under a hidden name first.
     let finished = |path: &std::path::PathBuf| {
         path.file_name()

@@ -12,6 +12,7 @@ use aws_sdk_cognitoidentityprovider::error::{ProvideErrorMetadata, SdkError};
 use aws_sdk_cognitoidentityprovider::types::{AttributeType, AuthFlowType, AuthenticationResultType};
 use base64::Engine;
 use base64::engine::general_purpose::{STANDARD, URL_SAFE_NO_PAD};
+use chrono::{DateTime, Utc};
 use hmac::{Hmac, Mac};
 use rand::RngCore;
 use secrecy::{ExposeSecret, SecretString};
@@ -22,7 +23,7 @@ use tokio::sync::OnceCell;
 use super::jwks::KeySet;
 use super::sessions::RefreshHandle;
 use super::store::DynamoStore;
-use super::table::{aws_error, error_code, hex, internal};
+use super::table::{TTL_ATTRIBUTE, aws_error, error_code, hex, internal, key, millis, n, ttl, user_pk};
 use crate::domain::{
     Clock, ConfirmationCode, Email, FieldProblem, MfaKey, Password, PortError, Principal, PublicKey, RefreshToken,
     Sealed, SessionId, TokenSet, UserId,
@@ -54,6 +55,10 @@ pub struct CognitoIdentity {
     seal: MfaKey,
     clock: Arc<dyn Clock>,
 }
+
+/// The sort key of a user's item that keeps when a password reset code was
+/// last asked for and when outstanding ones were last voided.
+const RESETS: &str = "RESETS";
 
 /// The claims of a Cognito access token the service relies on.
 #[derive(Deserialize)]
@@ -241,6 +246,37 @@ impl CognitoIdentity {
             .ok_or_else(|| PortError::Internal(anyhow!("a Cognito user has no sub")))?;
         let status = output.user_status().map(|status| status.as_str().to_owned()).unwrap_or_default();
         Ok(Some((parse_sub(sub)?, status)))
+    }
+
+    /// Sets `attribute` of the user's reset item to `at`.
+    async fn mark_resets(&self, user_id: UserId, attribute: &str, at: DateTime<Utc>) -> Result<(), PortError> {
+        self.store
+            .client
+            .update_item()
+            .table_name(self.store.table.as_ref())
+            .set_key(Some(key(user_pk(user_id), RESETS)))
+            .update_expression("SET #at = :at, #ttl = :ttl")
+            .expression_attribute_names("#at", attribute)
+            .expression_attribute_names("#ttl", TTL_ATTRIBUTE)
+            .expression_attribute_values(":at", n(millis(at)))
+            .expression_attribute_values(":ttl", ttl(at + chrono::Duration::days(1)))
+            .send()
+            .await
+            .map_err(|error| aws_error("recording a password reset", error))?;
+        Ok(())
+    }
+
+    /// Whether the newest reset code mailed to the user was voided since.
+    async fn resets_voided(&self, user_id: UserId) -> Result<bool, PortError> {
+        let Some(item) = self.store.get_item("reading a password reset", key(user_pk(user_id), RESETS)).await? else {
+            return Ok(false);
+        };
+        let at = |attribute: &str| item.get(attribute).and_then(|value| value.as_n().ok()?.parse::<i64>().ok());
+        Ok(match (at("requestedAt"), at("voidedAt")) {
+            (_, None) => false,
+            (Some(requested), Some(voided)) => requested <= voided,
+            (None, Some(_)) => true,
+        })
     }
 
     /// Confirms a new account and marks its address verified, as a mailed
@@ -464,6 +500,10 @@ impl IdentityProvider for CognitoIdentity {
     }
 
     async fn send_password_reset_code(&self, email: &Email) -> Result<CodeDelivery, PortError> {
+        // Cognito's reset codes cannot be voided; the time each was asked
+        // for is kept, so that one asked for before a void is refused.
+        let user = self.lookup(email.as_str()).await?;
+        let requested_at = self.clock.now();
         let sent = self
             .client
             .forgot_password()
@@ -474,7 +514,11 @@ impl IdentityProvider for CognitoIdentity {
             .await;
         // A user without a (verified) address, or one the pool will not reset.
         let not_needed = ["UserNotFoundException", "NotAuthorizedException", "InvalidParameterException"];
-        delivery(sent, "starting a password reset", &not_needed)
+        let delivery = delivery(sent, "starting a password reset", &not_needed)?;
+        if let (CodeDelivery::Sent, Some((user_id, _))) = (&delivery, user) {
+            self.mark_resets(user_id, "requestedAt", requested_at).await?;
+        }
+        Ok(delivery)
     }
 
     async fn reset_password(
@@ -483,6 +527,11 @@ impl IdentityProvider for CognitoIdentity {
         code: &ConfirmationCode,
         new: &Password,
     ) -> Result<PasswordReset, PortError> {
+        if let Some((user_id, _)) = self.lookup(email.as_str()).await?
+            && self.resets_voided(user_id).await?
+        {
+            return Ok(PasswordReset::InvalidCode);
+        }
         let reset = self
             .client
             .confirm_forgot_password()
@@ -585,6 +634,10 @@ impl IdentityProvider for CognitoIdentity {
 
     async fn sign_out_everywhere(&self, user_id: UserId) -> Result<(), PortError> {
         self.end_every_session(user_id).await
+    }
+
+    async fn void_password_resets(&self, user_id: UserId) -> Result<(), PortError> {
+        self.mark_resets(user_id, "voidedAt", self.clock.now()).await
     }
 
     /// Signs in once to check the password. The session that opens is

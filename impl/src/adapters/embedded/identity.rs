@@ -752,6 +752,16 @@ impl IdentityProvider for EmbeddedIdentity {
         Ok(())
     }
 
+    async fn void_password_resets(&self, user_id: UserId) -> Result<(), PortError> {
+        let user_id = user_id.to_string();
+        self.db
+            .write(move |connection| {
+                connection.prepare_cached("DELETE FROM reset_codes WHERE user_id = ?1")?.execute(params![user_id])
+            })
+            .await?;
+        Ok(())
+    }
+
     async fn check_password(&self, user_id: UserId, password: &Password) -> Result<bool, PortError> {
         let stored = self.password_hash(user_id).await?;
         self.hasher.verify(password, Some(stored)).await
