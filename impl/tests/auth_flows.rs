@@ -424,3 +424,80 @@ async fn reset_codes_mailed_before_a_password_change_or_a_sign_out_everywhere_re
         assert_eq!(app.post("/auth/password/reset", reset).await.status(), StatusCode::NO_CONTENT, "{event}");
     }
 }
+
+/// NIST SP 800-63B §5.1.1.2: a password is compared in one Unicode form
+/// (NFKC), so the same characters sent composed, decomposed or in
+/// compatibility forms are one password, wherever a password is checked.
+#[tokio::test]
+async fn one_password_typed_in_any_unicode_form_is_one_password() {
+    let app = spawn_app().await;
+    let composed = "Ma\u{f1}ana-\u{c7}af\u{e9}-Gr\u{f6}\u{df}e-2026";
+    let decomposed = "Man\u{303}ana-C\u{327}afe\u{301}-Gro\u{308}\u{df}e-2026";
+    let full_width_digits = "Ma\u{f1}ana-\u{c7}af\u{e9}-Gr\u{f6}\u{df}e-\u{ff12}\u{ff10}\u{ff12}\u{ff16}";
+    for (registered, email) in [(composed, "nfc@example.com"), (decomposed, "nfd@example.com")] {
+        assert_eq!(app.register(email, registered, "Ada Lovelace").await.status(), StatusCode::CREATED);
+        for typed in [composed, decomposed, full_width_digits] {
+            assert_eq!(app.login(email, typed).await.status(), StatusCode::OK, "{registered:?} / {typed:?}");
+        }
+        let login: Value = app.login(email, decomposed).await.json().await.unwrap();
+        let change = json!({ "currentPassword": full_width_digits, "newPassword": "an entirely new passphrase" });
+        let changed = app.post_authed("/users/me/password", str_field(&login, "accessToken"), Some(change)).await;
+        assert_eq!(changed.status(), StatusCode::NO_CONTENT, "{registered:?}");
+    }
+}
+
+/// A hash stored before passwords were normalised, or under other argon2id
+/// parameters, still verifies, and the next sign-in replaces it with a hash
+/// of the normalised password under the current parameters.
+#[tokio::test]
+async fn stored_hashes_of_the_password_as_typed_or_under_old_parameters_are_replaced_at_sign_in() {
+    use argon2::password_hash::{PasswordHasher as _, SaltString, rand_core::OsRng};
+    if not_on_aws("Cognito keeps the hashes; the Cognito case is in aws_backend") {
+        return;
+    }
+    let app = spawn_app().await;
+    let decomposed = "Man\u{303}ana-C\u{327}afe\u{301}-Gro\u{308}\u{df}e-2026";
+    let composed = "Ma\u{f1}ana-\u{c7}af\u{e9}-Gr\u{f6}\u{df}e-2026";
+    let database = app.config.storage.data_dir.join("auth.db");
+    let stored = |email: &str| -> String {
+        let connection = rusqlite::Connection::open(&database).unwrap();
+        connection
+            .query_row("SELECT password_hash FROM credentials WHERE email = ?1", [email], |row| row.get(0))
+            .unwrap()
+    };
+    let store = |email: &str, hash: &str| {
+        let connection = rusqlite::Connection::open(&database).unwrap();
+        connection.execute("UPDATE credentials SET password_hash = ?1 WHERE email = ?2", [hash, email]).unwrap();
+    };
+    let old_parameters = argon2::Argon2::new(
+        argon2::Algorithm::Argon2id,
+        argon2::Version::V0x13,
+        argon2::Params::new(8 * 1024, 3, 1, None).unwrap(),
+    );
+    let cases = [
+        ("as-typed@example.com", decomposed.as_bytes(), composed),
+        ("old-parameters@example.com", PASSWORD.as_bytes(), PASSWORD),
+    ];
+    for (email, hashed, typed) in cases {
+        assert_eq!(app.register(email, PASSWORD, "Ada Lovelace").await.status(), StatusCode::CREATED);
+        let old = old_parameters.hash_password(hashed, &SaltString::generate(&mut OsRng)).unwrap().to_string();
+        store(email, &old);
+
+        // The composed spelling of a password stored as typed (decomposed)
+        // only matches through the form as typed, which is tried only when
+        // it differs; so the decomposed spelling signs in first.
+        let first = if email.starts_with("as-typed") { decomposed } else { typed };
+        assert_eq!(app.login(email, first).await.status(), StatusCode::OK, "{email}");
+        let mut replaced = stored(email);
+        for _ in 0..100 {
+            if replaced != old {
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+            replaced = stored(email);
+        }
+        assert!(replaced.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"), "{email}: {replaced}");
+        assert_eq!(app.login(email, typed).await.status(), StatusCode::OK, "{email}");
+        assert_eq!(stored(email), replaced, "a current hash is kept");
+    }
+}

@@ -199,3 +199,27 @@ async fn registration_with_cognito_unreachable_stores_nothing() {
     let login = broken.login("nowhere@example.com", PASSWORD).await;
     error_body(login, StatusCode::SERVICE_UNAVAILABLE, "service_unavailable").await;
 }
+
+/// A Cognito password set before passwords were normalised (the text as
+/// typed, decomposed) still signs in, and that sign-in sets the normalised
+/// form, after which every spelling of it signs in.
+#[tokio::test]
+async fn a_cognito_password_set_as_typed_signs_in_and_is_replaced_by_its_normal_form() {
+    let app = aws_app().await;
+    let decomposed = "Man\u{303}ana-C\u{327}afe\u{301}-Gro\u{308}\u{df}e-2026";
+    let composed = "Ma\u{f1}ana-\u{c7}af\u{e9}-Gr\u{f6}\u{df}e-2026";
+    app.signed_in_user("as-typed@example.com").await;
+    let client = cognito(&app.config.aws).await;
+    client
+        .admin_set_user_password()
+        .user_pool_id(&app.config.aws.user_pool_id)
+        .username("as-typed@example.com")
+        .password(decomposed)
+        .permanent(true)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(app.login("as-typed@example.com", composed).await.status(), StatusCode::UNAUTHORIZED);
+    assert_eq!(app.login("as-typed@example.com", decomposed).await.status(), StatusCode::OK);
+    assert_eq!(app.login("as-typed@example.com", composed).await.status(), StatusCode::OK);
+}

@@ -53,30 +53,51 @@ impl fmt::Display for Email {
     }
 }
 
-/// A password as typed. Its `Debug` is redacted; it is never logged.
+/// A password in one canonical form: Unicode NFKC (NIST SP 800-63B
+/// §5.1.1.2), so that the same characters typed on keyboards that send
+/// them composed (NFC) or decomposed (NFD), or in compatibility forms
+/// (full-width letters), are one password. Every hash, every check of the
+/// policy and every identity provider gets [`Password::expose`], the
+/// normalised text. The text as typed is kept beside it when it differs,
+/// only to verify hashes stored before passwords were normalised. Its
+/// `Debug` is redacted; it is never logged.
 #[derive(Clone)]
-pub struct Password(SecretString);
+pub struct Password {
+    normalised: SecretString,
+    /// The text as typed, when NFKC changed it.
+    as_typed: Option<SecretString>,
+}
 
 impl Password {
-    /// Any string of 1 to [`PASSWORD_MAX_CHARS`] characters; the policy for new
-    /// passwords is applied separately by [`super::policy::PasswordPolicy`].
+    /// Any string of 1 to [`PASSWORD_MAX_CHARS`] characters, as typed and
+    /// once normalised; the policy for new passwords is applied separately
+    /// by [`super::policy::PasswordPolicy`].
     pub fn parse(field: &str, raw: &str) -> Result<Self, FieldProblem> {
-        let chars = raw.chars().count();
-        if chars == 0 {
+        if raw.is_empty() {
             return Err(FieldProblem::new(field, "required", "must not be empty"));
         }
-        if chars > PASSWORD_MAX_CHARS {
+        let normalised: String = raw.nfkc().collect();
+        if raw.chars().count() > PASSWORD_MAX_CHARS || normalised.chars().count() > PASSWORD_MAX_CHARS {
             return Err(FieldProblem::new(
                 field,
                 "too_long",
-                format!("must be at most {PASSWORD_MAX_CHARS} characters"),
+                format!("must be at most {PASSWORD_MAX_CHARS} characters, also once Unicode-normalised (NFKC)"),
             ));
         }
-        Ok(Self(SecretString::from(raw.to_owned())))
+        let as_typed = (normalised != raw).then(|| SecretString::from(raw.to_owned()));
+        Ok(Self { normalised: SecretString::from(normalised), as_typed })
     }
 
+    /// The password in NFKC.
     pub fn expose(&self) -> &str {
-        self.0.expose_secret()
+        self.normalised.expose_secret()
+    }
+
+    /// The password as typed, when that differs from [`Password::expose`]:
+    /// for verifying a hash stored before passwords were normalised, never
+    /// for storing a new one.
+    pub fn as_typed(&self) -> Option<&str> {
+        self.as_typed.as_ref().map(ExposeSecret::expose_secret)
     }
 }
 
@@ -304,6 +325,26 @@ impl fmt::Debug for MfaCode {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_password_is_one_password_in_every_unicode_form() {
+        let composed = Password::parse("password", "Ma\u{f1}ana-\u{c7}af\u{e9}-Gr\u{f6}\u{df}e").unwrap();
+        let decomposed = Password::parse("password", "Man\u{303}ana-C\u{327}afe\u{301}-Gro\u{308}\u{df}e").unwrap();
+        assert_eq!(composed.expose(), decomposed.expose());
+        assert_eq!(composed.as_typed(), None, "NFC text of these characters is already NFKC");
+        assert_eq!(decomposed.as_typed(), Some("Man\u{303}ana-C\u{327}afe\u{301}-Gro\u{308}\u{df}e"));
+        let full_width = Password::parse("password", "\u{ff50}\u{ff41}\u{ff53}\u{ff53}").unwrap();
+        assert_eq!(full_width.expose(), "pass");
+    }
+
+    #[test]
+    fn a_password_too_long_once_normalised_is_refused() {
+        // U+FDFA is one character that NFKC spells as eighteen.
+        let expanding = "\u{fdfa}".repeat(20);
+        let problem = Password::parse("password", &expanding).unwrap_err();
+        assert_eq!(problem.code, "too_long");
+        assert!(Password::parse("password", &"\u{fdfa}".repeat(14)).is_ok());
+    }
 
     #[test]
     fn emails_differing_only_in_case_are_one_address() {

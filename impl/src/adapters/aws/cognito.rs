@@ -279,6 +279,41 @@ impl CognitoIdentity {
         })
     }
 
+    /// Signs `username` in with the normalised password; when that fails
+    /// and the password was typed in another form, with that form (a
+    /// password set before passwords were normalised), and on success sets
+    /// the normalised form as the user's password, so that the next sign-in
+    /// needs one try.
+    async fn password_auth(
+        &self,
+        username: &str,
+        password: &Password,
+    ) -> Result<Result<AuthenticationResultType, String>, PortError> {
+        let flow = AuthFlowType::AdminUserPasswordAuth;
+        let result = self.initiate(flow.clone(), username, [("PASSWORD", password.expose())]).await?;
+        let Some(as_typed) = password.as_typed() else { return Ok(result) };
+        // Tried for an unknown user too, so that the number of calls does not tell.
+        if !matches!(&result, Err(code) if code == "NotAuthorizedException" || code == "UserNotFoundException") {
+            return Ok(result);
+        }
+        let legacy = self.initiate(flow, username, [("PASSWORD", as_typed)]).await?;
+        if legacy.is_ok() {
+            let upgraded = self
+                .client
+                .admin_set_user_password()
+                .user_pool_id(&self.settings.user_pool_id)
+                .username(username)
+                .password(password.expose())
+                .permanent(true)
+                .send()
+                .await;
+            if let Err(error) = upgraded {
+                tracing::warn!(error = %cognito_error("storing a normalised password", error), "password left as typed");
+            }
+        }
+        Ok(legacy)
+    }
+
     /// Confirms a new account and marks its address verified, as a mailed
     /// code would have: Cognito resets passwords only for verified addresses.
     async fn confirm_at_once(&self, user_id: UserId) -> Result<(), PortError> {
@@ -569,9 +604,7 @@ impl IdentityProvider for CognitoIdentity {
     }
 
     async fn sign_in(&self, email: &Email, password: &Password) -> Result<SignIn, PortError> {
-        let result = self
-            .initiate(AuthFlowType::AdminUserPasswordAuth, email.as_str(), [("PASSWORD", password.expose())])
-            .await?;
+        let result = self.password_auth(email.as_str(), password).await?;
         match result {
             Ok(result) => {
                 let (user_id, tokens) = self.start_session(result).await?;
@@ -644,10 +677,7 @@ impl IdentityProvider for CognitoIdentity {
     /// never recorded, so its tokens are refused by the service; they are
     /// dropped at once.
     async fn check_password(&self, user_id: UserId, password: &Password) -> Result<bool, PortError> {
-        let result = self
-            .initiate(AuthFlowType::AdminUserPasswordAuth, &user_id.to_string(), [("PASSWORD", password.expose())])
-            .await?;
-        Ok(result.is_ok())
+        Ok(self.password_auth(&user_id.to_string(), password).await?.is_ok())
     }
 
     async fn sign_out_others(&self, principal: &Principal) -> Result<(), PortError> {

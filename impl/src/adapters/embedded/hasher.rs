@@ -54,6 +54,23 @@ impl Memory {
     }
 }
 
+/// What [`PasswordHasher::verify`] found.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Verified {
+    /// The password does not match, or there was no stored hash.
+    No,
+    /// It matches. `rehash` is a new PHC string of the normalised password
+    /// when the stored one should be replaced: it hashed the password as
+    /// typed, or used other parameters than the current ones.
+    Yes { rehash: Option<String> },
+}
+
+impl Verified {
+    pub fn matched(&self) -> bool {
+        matches!(self, Self::Yes { .. })
+    }
+}
+
 /// Hashes and verifies passwords as PHC strings
 /// (`$argon2id$v=19$m=19456,t=2,p=1$<salt>$<hash>`, RFC 9106 argon2id
 /// with OWASP's parameters).
@@ -106,17 +123,38 @@ impl PasswordHasher {
     }
 
     /// Whether `password` matches `stored`, a PHC string; with `None`, the
-    /// same work is spent on a dummy hash and the answer is `false`. The
-    /// outputs are compared in constant time. Errors: a stored string that
-    /// is not an argon2 PHC string.
-    pub async fn verify(&self, password: &Password, stored: Option<String>) -> Result<bool, PortError> {
+    /// same work is spent on a dummy hash and the answer is
+    /// [`Verified::No`]. The normalised password is tried, and the password
+    /// as typed too whenever it differs (a hash stored before passwords were
+    /// normalised), so that the work depends on the input alone. A match
+    /// that needs a new hash (of the password as typed, or under other
+    /// parameters than the current ones) answers one. Outputs are compared
+    /// in constant time. Errors: a stored string that is not an argon2 PHC
+    /// string.
+    pub async fn verify(&self, password: &Password, stored: Option<String>) -> Result<Verified, PortError> {
         let password = password.clone();
         let known = stored.is_some();
         let stored = stored.unwrap_or_else(|| self.dummy_hash.to_string());
+        let argon2 = self.argon2.clone();
         self.run(move |memory| {
-            let matches = verify(password.expose().as_bytes(), &stored, memory)
-                .map_err(|error| PortError::Internal(anyhow!("stored password hash: {error}")))?;
-            Ok(known && matches)
+            let stored_error = |error| PortError::Internal(anyhow!("stored password hash: {error}"));
+            let normalised = verify(password.expose().as_bytes(), &stored, memory).map_err(stored_error)?;
+            let as_typed = match password.as_typed() {
+                Some(as_typed) => verify(as_typed.as_bytes(), &stored, memory).map_err(stored_error)?,
+                None => false,
+            };
+            if !known || !(normalised || as_typed) {
+                return Ok(Verified::No);
+            }
+            if normalised && is_current(&stored, &argon2) {
+                return Ok(Verified::Yes { rehash: None });
+            }
+            let salt = SaltString::generate(&mut OsRng);
+            let blocks = argon2.params().block_count();
+            let rehash = memory
+                .with(blocks, |memory| hash(&argon2, password.expose().as_bytes(), &salt, memory))
+                .map_err(|error| PortError::Internal(anyhow!("hashing a password: {error}")))?;
+            Ok(Verified::Yes { rehash: Some(rehash) })
         })
         .await
     }
@@ -188,6 +226,19 @@ fn hash_with<'a>(
     })
 }
 
+/// Whether the PHC string `stored` was made with `argon2`'s algorithm,
+/// version and parameters.
+fn is_current(stored: &str, argon2: &Argon2<'_>) -> bool {
+    let Ok(stored) = PasswordHash::new(stored) else { return false };
+    let same_algorithm = Algorithm::try_from(stored.algorithm).is_ok_and(|algorithm| algorithm == Algorithm::Argon2id);
+    let same_version = stored.version.map(Version::try_from).transpose().ok().flatten() == Some(Version::V0x13);
+    let same_params = Params::try_from(&stored).is_ok_and(|params| {
+        (params.m_cost(), params.t_cost(), params.p_cost())
+            == (argon2.params().m_cost(), argon2.params().t_cost(), argon2.params().p_cost())
+    });
+    same_algorithm && same_version && same_params
+}
+
 /// Whether `password` matches the PHC string `stored`, recomputed with the
 /// algorithm, version and parameters `stored` names.
 fn verify(password: &[u8], stored: &str, memory: &mut Memory) -> argon2::password_hash::Result<bool> {
@@ -220,8 +271,9 @@ mod tests {
         let hasher = PasswordHasher::new(2).unwrap();
         let hash = hasher.hash(&password("correct horse")).await.unwrap();
         assert!(hash.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"), "{hash}");
-        assert!(hasher.verify(&password("correct horse"), Some(hash.clone())).await.unwrap());
-        assert!(!hasher.verify(&password("correct horsE"), Some(hash)).await.unwrap());
+        let verified = hasher.verify(&password("correct horse"), Some(hash.clone())).await.unwrap();
+        assert_eq!(verified, Verified::Yes { rehash: None }, "a current hash needs no new one");
+        assert!(!hasher.verify(&password("correct horsE"), Some(hash)).await.unwrap().matched());
     }
 
     #[tokio::test]
@@ -231,8 +283,8 @@ mod tests {
         let library = Argon2::default();
         assert!(library.verify_password(b"correct horse", &PasswordHash::new(&ours).unwrap()).is_ok());
         let theirs = library.hash_password(b"correct horse", &SaltString::generate(&mut OsRng)).unwrap().to_string();
-        assert!(hasher.verify(&password("correct horse"), Some(theirs.clone())).await.unwrap());
-        assert!(!hasher.verify(&password("correct horsE"), Some(theirs)).await.unwrap());
+        assert!(hasher.verify(&password("correct horse"), Some(theirs.clone())).await.unwrap().matched());
+        assert!(!hasher.verify(&password("correct horsE"), Some(theirs)).await.unwrap().matched());
     }
 
     #[tokio::test]
@@ -242,9 +294,39 @@ mod tests {
             let params = Params::new(m_cost, t_cost, 1, None).unwrap();
             let other = Argon2::new(Algorithm::Argon2id, Version::V0x13, params);
             let stored = other.hash_password(b"correct horse", &SaltString::generate(&mut OsRng)).unwrap().to_string();
-            assert!(hasher.verify(&password("correct horse"), Some(stored.clone())).await.unwrap(), "{stored}");
-            assert!(!hasher.verify(&password("correct horsE"), Some(stored)).await.unwrap());
+            let Verified::Yes { rehash: Some(rehash) } =
+                hasher.verify(&password("correct horse"), Some(stored.clone())).await.unwrap()
+            else {
+                panic!("{stored} did not verify with a new hash under the current parameters");
+            };
+            assert!(rehash.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"), "{rehash}");
+            assert_eq!(
+                hasher.verify(&password("correct horse"), Some(rehash)).await.unwrap(),
+                Verified::Yes { rehash: None }
+            );
+            assert!(!hasher.verify(&password("correct horsE"), Some(stored)).await.unwrap().matched());
         }
+    }
+
+    #[tokio::test]
+    async fn a_hash_of_the_password_as_typed_verifies_and_is_replaced_by_one_of_its_normal_form() {
+        let hasher = PasswordHasher::new(1).unwrap();
+        let (composed, decomposed) = ("Ma\u{f1}ana-\u{c7}af\u{e9}", "Man\u{303}ana-C\u{327}afe\u{301}");
+        let library = Argon2::default();
+        // Stored before passwords were normalised: the decomposed bytes as typed.
+        let legacy =
+            library.hash_password(decomposed.as_bytes(), &SaltString::generate(&mut OsRng)).unwrap().to_string();
+        let Verified::Yes { rehash: Some(rehash) } =
+            hasher.verify(&password(decomposed), Some(legacy.clone())).await.unwrap()
+        else {
+            panic!("the password as typed did not verify with a new hash");
+        };
+        for spelling in [composed, decomposed] {
+            let verified = hasher.verify(&password(spelling), Some(rehash.clone())).await.unwrap();
+            assert_eq!(verified, Verified::Yes { rehash: None }, "{spelling:?}");
+        }
+        // Another spelling of the same characters never matched the bytes as typed.
+        assert!(!hasher.verify(&password(composed), Some(legacy)).await.unwrap().matched());
     }
 
     #[tokio::test]
@@ -258,7 +340,8 @@ mod tests {
     #[tokio::test]
     async fn an_unknown_account_never_verifies() {
         let hasher = PasswordHasher::new(1).unwrap();
-        assert!(!hasher.verify(&password("anything"), None).await.unwrap());
+        assert_eq!(hasher.verify(&password("anything"), None).await.unwrap(), Verified::No);
+        assert_eq!(hasher.verify(&password("ａｎｙｔｈｉｎｇ"), None).await.unwrap(), Verified::No);
     }
 
     #[tokio::test]
@@ -266,8 +349,8 @@ mod tests {
         let hasher = PasswordHasher::new(1).unwrap();
         let long = "a".repeat(200);
         let hash = hasher.hash(&password(&long)).await.unwrap();
-        assert!(!hasher.verify(&password(&"a".repeat(199)), Some(hash.clone())).await.unwrap());
-        assert!(hasher.verify(&password(&long), Some(hash)).await.unwrap());
+        assert!(!hasher.verify(&password(&"a".repeat(199)), Some(hash.clone())).await.unwrap().matched());
+        assert!(hasher.verify(&password(&long), Some(hash)).await.unwrap().matched());
     }
 
     #[tokio::test]

@@ -20,7 +20,7 @@ use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
 use super::db::{Db, is_unique_violation, millis, parse_user_id};
-use super::hasher::PasswordHasher;
+use super::hasher::{PasswordHasher, Verified};
 use super::signing::{SigningKey, VerifiedTokens, is_current, validation};
 use crate::domain::{
     Clock, ConfirmationCode, Email, Password, PortError, Principal, PublicKey, RefreshToken, ResetSettings, SessionId,
@@ -442,6 +442,26 @@ impl EmbeddedIdentity {
     }
 
     /// The stored password hash of a user known to exist.
+    /// Replaces the user's hash `old` with `new`, the same password hashed
+    /// as passwords are now (normalised, current parameters), unless the
+    /// password changed meanwhile. Best effort: the old hash still verifies.
+    async fn replace_hash(&self, user_id: UserId, old: String, new: String) {
+        let user_id = user_id.to_string();
+        let replaced = self
+            .db
+            .write(move |connection| {
+                connection
+                    .prepare_cached(
+                        "UPDATE credentials SET password_hash = ?1 WHERE user_id = ?2 AND password_hash = ?3",
+                    )?
+                    .execute(params![new, user_id, old])
+            })
+            .await;
+        if let Err(error) = replaced {
+            tracing::warn!(error = %error, "could not store a password's new hash");
+        }
+    }
+
     async fn password_hash(&self, user_id: UserId) -> Result<String, PortError> {
         let lookup = user_id.to_string();
         let stored: Option<String> = self.db.read(move |connection| {
@@ -556,12 +576,16 @@ impl IdentityProvider for EmbeddedIdentity {
         })?;
         let (user_id, hash, confirmed) =
             stored.map_or((None, None, false), |(id, hash, confirmed)| (Some(id), Some(hash), confirmed));
-        if !self.hasher.verify(password, hash).await? {
+        let verified = self.hasher.verify(password, hash.clone()).await?;
+        if !verified.matched() {
             return Ok(SignIn::InvalidCredentials);
         }
         let Some(user_id) = user_id.as_deref().and_then(|id| Uuid::parse_str(id).ok()).map(UserId) else {
             return Err(PortError::Internal(anyhow!("a stored user id is not a UUID")));
         };
+        if let (Verified::Yes { rehash: Some(rehash) }, Some(old)) = (verified, hash) {
+            self.replace_hash(user_id, old, rehash).await;
+        }
         if !confirmed {
             return Ok(SignIn::NotConfirmed);
         }
@@ -764,7 +788,15 @@ impl IdentityProvider for EmbeddedIdentity {
 
     async fn check_password(&self, user_id: UserId, password: &Password) -> Result<bool, PortError> {
         let stored = self.password_hash(user_id).await?;
-        self.hasher.verify(password, Some(stored)).await
+        match self.hasher.verify(password, Some(stored.clone())).await? {
+            Verified::No => Ok(false),
+            Verified::Yes { rehash } => {
+                if let Some(rehash) = rehash {
+                    self.replace_hash(user_id, stored, rehash).await;
+                }
+                Ok(true)
+            }
+        }
     }
 
     async fn sign_out_others(&self, principal: &Principal) -> Result<(), PortError> {
@@ -781,7 +813,7 @@ impl IdentityProvider for EmbeddedIdentity {
         new: &Password,
     ) -> Result<PasswordChange, PortError> {
         let stored = self.password_hash(principal.user_id).await?;
-        if !self.hasher.verify(current, Some(stored)).await? {
+        if !self.hasher.verify(current, Some(stored)).await?.matched() {
             return Ok(PasswordChange::CurrentPasswordIncorrect);
         }
         let hash = self.hasher.hash(new).await?;
