@@ -200,6 +200,9 @@ pub trait MfaStore: Send + Sync {
     /// Removes the secret, the backup codes and pending challenges; `false`
     /// when MFA was not enabled.
     async fn disable(&self, user_id: UserId) -> Result<bool, PortError>;
+    /// Drops a pending (not yet verified) authenticator secret, if any;
+    /// an enabled one stays.
+    async fn cancel_setup(&self, user_id: UserId) -> Result<(), PortError>;
     /// Records `step` as used if it is later than the last used one;
     /// `false` for a replay.
     async fn use_step(&self, user_id: UserId, step: u64) -> Result<bool, PortError>;

@@ -109,6 +109,9 @@ impl MfaStore for Broken {
     async fn disable(&self, _: UserId) -> Result<bool, PortError> {
         self.fail().await
     }
+    async fn cancel_setup(&self, _: UserId) -> Result<(), PortError> {
+        self.fail().await
+    }
     async fn use_step(&self, _: UserId, _: u64) -> Result<bool, PortError> {
         self.fail().await
     }

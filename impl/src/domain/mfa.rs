@@ -13,6 +13,7 @@ use super::model::{Account, Principal, TokenSet, UserId};
 use super::second_factor::{Authenticator, MfaKey, Sealed, generate_backup_codes, mfa_session_digest, new_mfa_session};
 use super::service::{AuthService, Client, SignedIn};
 use super::values::{Email, MfaCode, MfaSession, Password, RefreshToken, TotpCode};
+use super::voiding::CredentialEvent;
 use crate::ports::{MfaChallenge, MfaRecord, SecurityEventKind};
 
 /// Second-factor settings.
@@ -160,7 +161,7 @@ impl AuthService {
                 AuthError::InvalidMfaCode
             });
         }
-        self.identity.sign_out_others(principal).await?;
+        self.void_after(CredentialEvent::MfaEnabled, user_id, Some(principal)).await?;
         tracing::info!(user_id = %user_id, "MFA enabled; other sessions revoked");
         self.record(user_id, SecurityEventKind::MfaEnabled, client.ip).await;
         Ok(shown)
@@ -258,7 +259,7 @@ impl AuthService {
         if !self.mfa.disable(principal.user_id).await? {
             return Err(AuthError::MfaNotEnabled);
         }
-        self.identity.sign_out_others(principal).await?;
+        self.void_after(CredentialEvent::MfaDisabled, principal.user_id, Some(principal)).await?;
         tracing::info!(user_id = %principal.user_id, "MFA disabled; other sessions revoked");
         self.record(principal.user_id, SecurityEventKind::MfaDisabled, client.ip).await;
         Ok(())
@@ -277,7 +278,8 @@ impl AuthService {
         if !self.mfa.replace_backup_codes(principal.user_id, &digests).await? {
             return Err(AuthError::MfaNotEnabled);
         }
-        tracing::info!(user_id = %principal.user_id, "backup codes replaced");
+        self.void_after(CredentialEvent::BackupCodesRegenerated, principal.user_id, Some(principal)).await?;
+        tracing::info!(user_id = %principal.user_id, "backup codes replaced; other sessions revoked");
         self.record(principal.user_id, SecurityEventKind::BackupCodesRegenerated, client.ip).await;
         Ok(shown)
     }

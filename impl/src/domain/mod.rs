@@ -11,6 +11,7 @@ mod policy;
 mod second_factor;
 mod service;
 mod values;
+mod voiding;
 
 pub use client::{AddressGrouping, ClientAddress, DEFAULT_IPV6_PREFIX};
 pub use clock::{Clock, ManualClock, SystemClock};

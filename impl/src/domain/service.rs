@@ -17,6 +17,7 @@ use super::model::{Account, Principal, PublicKey, TokenSet, User, UserId};
 use super::policy::PasswordPolicy;
 use super::second_factor::MfaKey;
 use super::values::{ConfirmationCode, DisplayName, Email, MfaSession, Password, RefreshToken};
+use super::voiding::CredentialEvent;
 use crate::ports::{
     AttemptCounter, CodeDelivery, Confirmation, IdentityProvider, Insert, MfaStore, PasswordChange, PasswordReset,
     SecurityEvent, SecurityEventKind, SecurityLog, SignIn, SignUp, UserStore,
@@ -328,7 +329,7 @@ impl AuthService {
         let reset = self.identity.reset_password(email, code, new).await;
         match reset.map_err(|error| new_password_error(error, "newPassword"))? {
             PasswordReset::Reset(user_id) => {
-                self.end_challenges(user_id).await;
+                self.void_after(CredentialEvent::PasswordReset, user_id, None).await?;
                 self.attempts.reset(&Factor::Password.budget(email)).await?;
                 tracing::info!(user_id = %user_id, "password reset; every session revoked");
                 self.record(user_id, SecurityEventKind::PasswordReset, None).await;
@@ -414,10 +415,7 @@ impl AuthService {
     /// caller; for operators and workflows acting on a user's behalf.
     pub async fn sign_out_user(&self, user_id: UserId) -> Result<(), AuthError> {
         self.identity.sign_out_everywhere(user_id).await?;
-        // Signing out everywhere ends every way back in that was already
-        // under way: a reset code mailed before it starts no new session.
-        self.identity.void_password_resets(user_id).await?;
-        self.end_challenges(user_id).await;
+        self.void_after(CredentialEvent::SignedOutEverywhere, user_id, None).await?;
         self.record(user_id, SecurityEventKind::SignedOut, None).await;
         Ok(())
     }
@@ -514,10 +512,8 @@ impl AuthService {
         let attempt = self.start_attempt(Factor::Password, &user.email, client).await?;
         match self.identity.change_password(principal, current, new).await {
             Ok(PasswordChange::Changed) => {
-                self.end_challenges(principal.user_id).await;
                 attempt.succeeded().await?;
-                // A reset code mailed before the change would undo it.
-                self.identity.void_password_resets(principal.user_id).await?;
+                self.void_after(CredentialEvent::PasswordChanged, principal.user_id, Some(principal)).await?;
                 self.record(principal.user_id, SecurityEventKind::PasswordChanged, client.ip).await;
                 Ok(())
             }

@@ -126,6 +126,20 @@ impl MfaStore for DynamoStore {
         Ok(self.transact("removing a second factor", items).await?.is_none())
     }
 
+    async fn cancel_setup(&self, user_id: UserId) -> Result<(), PortError> {
+        let delete = self
+            .client
+            .delete_item()
+            .table_name(self.table.as_ref())
+            .set_key(Some(mfa_key(user_id)))
+            .condition_expression("enabled = :no")
+            .expression_attribute_values(":no", AttributeValue::Bool(false))
+            .send()
+            .await;
+        // `false` (nothing pending) is fine too.
+        conditional(delete, "dropping a pending authenticator").map(|_| ())
+    }
+
     async fn use_step(&self, user_id: UserId, step: u64) -> Result<bool, PortError> {
         let update = self
             .client

@@ -609,7 +609,9 @@ impl IdentityProvider for EmbeddedIdentity {
         let lookup = email.as_str().to_owned();
         let account: Option<String> = self.db.read(move |connection| {
             connection
-                .prepare_cached("SELECT user_id FROM credentials WHERE email = ?1")?
+                // Only confirmed addresses, as on Cognito: a reset proves
+                // the mailbox, which an unconfirmed account has not proved.
+                .prepare_cached("SELECT user_id FROM credentials WHERE email = ?1 AND confirmed = 1")?
                 .query_row([lookup], |row| row.get(0))
                 .optional()
         })?;

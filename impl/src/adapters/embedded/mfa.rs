@@ -105,6 +105,16 @@ impl MfaStore for SqliteStore {
             .await
     }
 
+    async fn cancel_setup(&self, user_id: UserId) -> Result<(), PortError> {
+        let user = user_id.to_string();
+        self.db
+            .write(move |connection| {
+                connection.prepare_cached("DELETE FROM mfa WHERE user_id = ?1 AND enabled = 0")?.execute([&user])
+            })
+            .await?;
+        Ok(())
+    }
+
     async fn use_step(&self, user_id: UserId, step: u64) -> Result<bool, PortError> {
         let step = step_column(step)?;
         let changed = self
