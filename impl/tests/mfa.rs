@@ -570,6 +570,38 @@ async fn concurrent_tries_of_one_challenge_sign_in_exactly_once() {
     assert!(statuses.iter().all(|status| *status == StatusCode::OK || losing.contains(status)), "{statuses:?}");
 }
 
+/// Identical submits of one right code (a double click, a retried request)
+/// sign in once, and the duplicates are not counted as guesses: the budget
+/// for wrong codes is untouched.
+#[tokio::test]
+async fn duplicates_of_a_right_code_are_not_counted_as_guesses() {
+    let app = spawn_app_with(|config| config.login.max_failures_per_ip = 1000).await;
+    let user = enrolled_user(&app, "double-click@example.com").await;
+    let session = challenge(&app, &user.email, PASSWORD).await;
+    next_step(&app);
+    let code = current_code(&app, &user.totp);
+    let tries = (0..4).map(|_| verify(&app, &session, &code));
+    let statuses: Vec<StatusCode> =
+        futures::future::join_all(tries).await.iter().map(reqwest::Response::status).collect();
+    assert_eq!(statuses.iter().filter(|status| **status == StatusCode::OK).count(), 1, "{statuses:?}");
+    // The same code again, later, is refused and not counted either.
+    let session = challenge(&app, &user.email, PASSWORD).await;
+    error_body(verify(&app, &session, &code).await, StatusCode::BAD_REQUEST, "invalid_mfa_code").await;
+
+    // Four wrong codes still leave the fifth try to the right one.
+    let session = challenge(&app, &user.email, PASSWORD).await;
+    next_step(&app);
+    for _ in 0..4 {
+        error_body(
+            verify(&app, &session, &wrong_code(&app, &user.totp)).await,
+            StatusCode::BAD_REQUEST,
+            "invalid_mfa_code",
+        )
+        .await;
+    }
+    signed_in_with(&app, &session, &current_code(&app, &user.totp)).await;
+}
+
 #[tokio::test]
 async fn one_authenticator_code_finishes_only_one_of_several_concurrent_challenges() {
     let app = spawn_app_with(|config| {

@@ -67,6 +67,19 @@ pub struct MfaEnrollment {
 /// Backup codes as shown to the user once.
 pub struct BackupCodes(pub Vec<String>);
 
+/// What a second factor turned out to be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum SecondFactor {
+    /// A current authenticator code or an unused backup code, now spent.
+    Accepted,
+    /// Neither: a guess, counted against the second factor's budget.
+    Rejected,
+    /// A right authenticator code of a step already used: a duplicate of a
+    /// request that used it (two identical submits) or a replay. Refused,
+    /// but no guess, so not counted.
+    Spent,
+}
+
 impl AuthService {
     pub(super) async fn mfa_enabled(&self, user_id: UserId) -> Result<bool, AuthError> {
         Ok(self.mfa.get(user_id).await?.is_some_and(|record| record.enabled))
@@ -192,10 +205,16 @@ impl AuthService {
             Err(error) => Err(error.into()),
         };
         match checked {
-            Ok(Some(true)) => {}
-            Ok(Some(false)) => {
+            Ok(Some(SecondFactor::Accepted)) => {}
+            Ok(Some(SecondFactor::Rejected)) => {
                 attempt.failed();
                 self.record(challenge.user_id, SecurityEventKind::SecondFactorFailed, client.ip).await;
+                return Err(AuthError::InvalidMfaCode);
+            }
+            Ok(Some(SecondFactor::Spent)) => {
+                // A right code used already, by a duplicate of this request
+                // or a replay: refused, but no guess to count.
+                attempt.undecided().await;
                 return Err(AuthError::InvalidMfaCode);
             }
             Ok(None) => {
@@ -303,9 +322,13 @@ impl AuthService {
         self.reauthenticate(user_id, &user.email, password, client).await?;
         let attempt = self.start_attempt(Factor::SecondFactor, &user.email, client).await?;
         match self.check_second_factor(user_id, &user.email, &record, code).await {
-            Ok(true) => attempt.succeeded().await,
-            Ok(false) => {
+            Ok(SecondFactor::Accepted) => attempt.succeeded().await,
+            Ok(SecondFactor::Rejected) => {
                 attempt.failed();
+                Err(AuthError::StepUpFailed)
+            }
+            Ok(SecondFactor::Spent) => {
+                attempt.undecided().await;
                 Err(AuthError::StepUpFailed)
             }
             Err(error) => {
@@ -339,7 +362,7 @@ impl AuthService {
         }
     }
 
-    /// Whether `code` is a current, unused authenticator code or an unused
+    /// What `code` is: a current, unused authenticator code or an unused
     /// backup code of the user; a code that checks out is spent.
     async fn check_second_factor(
         &self,
@@ -347,24 +370,27 @@ impl AuthService {
         email: &Email,
         record: &MfaRecord,
         code: &MfaCode,
-    ) -> Result<bool, AuthError> {
+    ) -> Result<SecondFactor, AuthError> {
         match code {
             MfaCode::Totp(code) => {
                 let authenticator = self.authenticator(user_id, email, record)?;
-                let Some(step) = authenticator.matching_step(code, self.clock.now()) else { return Ok(false) };
-                if record.last_used_step.is_some_and(|last| step <= last) {
-                    tracing::warn!(user_id = %user_id, "an authenticator code was replayed");
-                    return Ok(false);
+                let Some(step) = authenticator.matching_step(code, self.clock.now()) else {
+                    return Ok(SecondFactor::Rejected);
+                };
+                if record.last_used_step.is_some_and(|last| step <= last) || !self.mfa.use_step(user_id, step).await? {
+                    tracing::warn!(user_id = %user_id, "an authenticator code was used again");
+                    return Ok(SecondFactor::Spent);
                 }
-                Ok(self.mfa.use_step(user_id, step).await?)
+                Ok(SecondFactor::Accepted)
             }
             MfaCode::Backup(code) => {
                 let digest = self.mfa_key.backup_code_digest(user_id, code);
                 let used = self.mfa.use_backup_code(user_id, &digest).await?;
                 if used {
                     tracing::info!(user_id = %user_id, "a backup code was used");
+                    return Ok(SecondFactor::Accepted);
                 }
-                Ok(used)
+                Ok(SecondFactor::Rejected)
             }
         }
     }
