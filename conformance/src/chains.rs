@@ -341,7 +341,22 @@ async fn mfa_chain(chain: &mut Chain<'_>, email: &str, password: &str) {
     ) else {
         return;
     };
-    let old = models::VerifyMfaRequest::new(session.clone(), codes[2].clone());
+    let before = models::VerifyMfaRequest::new(session.clone(), codes[2].clone());
+    chain.step(
+        VERIFY_MFA,
+        "a sign-in opened before new backup codes has ended",
+        auth_api::verify_mfa(&chain.config(None), before).await,
+        Expect::Status(401),
+    );
+    let Some(after) = chain.step(
+        LOGIN,
+        "sign in once more",
+        auth_api::login_user(&chain.config(None), login()).await,
+        Expect::Success,
+    ) else {
+        return;
+    };
+    let old = models::VerifyMfaRequest::new(after.mfa_session.unwrap_or_default(), codes[2].clone());
     chain.step(
         VERIFY_MFA,
         "an old backup code no longer works",
