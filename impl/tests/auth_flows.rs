@@ -501,3 +501,24 @@ async fn stored_hashes_of_the_password_as_typed_or_under_old_parameters_are_repl
         assert_eq!(stored(email), replaced, "a current hash is kept");
     }
 }
+
+/// One address, one account: every spelling of a domain (A-labels,
+/// capitals, decomposed or full-width characters) is one address, stored
+/// and answered in one canonical spelling (UTS #46, Unicode form).
+#[tokio::test]
+async fn every_spelling_of_an_internationalised_address_is_one_account() {
+    let app = spawn_app().await;
+    let registered = app.register("x@b\u{fc}cher.example", PASSWORD, "Ada Lovelace").await;
+    assert_eq!(registered.status(), StatusCode::CREATED);
+    let user: Value = registered.json().await.unwrap();
+    assert_eq!(user["email"], "x@b\u{fc}cher.example");
+    for spelling in ["x@xn--bcher-kva.example", "X@XN--BCHER-KVA.EXAMPLE", "x@bu\u{308}cher.example"] {
+        let again = app.register(spelling, PASSWORD, "Someone Else").await;
+        error_body(again, StatusCode::CONFLICT, "email_taken").await;
+        let login = app.login(spelling, PASSWORD).await;
+        assert_eq!(login.status(), StatusCode::OK, "{spelling}");
+        let login: Value = login.json().await.unwrap();
+        let me: Value = app.get_authed("/users/me", str_field(&login, "accessToken")).await.json().await.unwrap();
+        assert_eq!(me["email"], "x@b\u{fc}cher.example", "{spelling}");
+    }
+}

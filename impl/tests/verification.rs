@@ -261,3 +261,25 @@ async fn concurrent_resends_mail_one_code() {
     assert_eq!(codes.len(), 2, "the sign-up mail and exactly one resend: {codes:?}");
     assert_eq!(confirm(&app, "burst@example.com", &codes[1]).await.status(), StatusCode::NO_CONTENT);
 }
+
+/// An internationalised domain is mailed as its A-labels, which every mail
+/// server takes without SMTPUTF8: on the envelope and in the header.
+#[tokio::test]
+async fn an_internationalised_domain_is_mailed_in_its_ascii_form() {
+    let sink = Sink::start(Script::default()).await;
+    let app = spawn_app_with(|config| {
+        config.signup.auto_confirm = false;
+        config.mail.transport = MailTransport::Smtp;
+        config.mail.smtp = Some(sink_smtp(sink.addr.port()));
+    })
+    .await;
+    let registered = app.register("idn@b\u{fc}cher.example", PASSWORD, "Ada").await;
+    assert_eq!(registered.status(), StatusCode::CREATED);
+    let code = code_received(&sink, "idn@xn--bcher-kva.example", "Your confirmation code is").await;
+    let session = sink.only_session();
+    assert_eq!(session.rcpt_to, ["idn@xn--bcher-kva.example"], "{:?}", session.rcpt_to);
+    assert!(session.data.as_deref().is_some_and(|data| data.contains("To: idn@xn--bcher-kva.example")));
+    // Confirmed under any spelling.
+    assert_eq!(confirm(&app, "idn@xn--bcher-kva.example", &code).await.status(), StatusCode::NO_CONTENT);
+    assert_eq!(app.login("idn@b\u{fc}cher.example", PASSWORD).await.status(), StatusCode::OK);
+}

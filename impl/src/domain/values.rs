@@ -19,20 +19,55 @@ pub const NAME_MAX_CHARS: usize = 100;
 /// Longest refresh token or MFA session accepted; issued ones are 43 characters.
 pub const OPAQUE_TOKEN_MAX_CHARS: usize = 512;
 
-/// An email address, normalised (NFC, lower case) so that `A@Example.com`
-/// and `a@example.com` name one account.
+/// An email address in one canonical spelling, so that every spelling of
+/// one address names one account:
+/// - the local part in NFC and lower case (`A@Example.com` and
+///   `a@example.com` are one address);
+/// - the domain processed by UTS #46 (IDNA 2008 with its compatibility
+///   mapping) and kept in its Unicode form: `x@xn--bcher-kva.example`,
+///   `x@BÜCHER.example` and `x@bücher.example` are all `x@bücher.example`.
+///   Mail goes to the domain's ASCII form (see the mail adapter).
+///
+/// Address literals (`[192.0.2.1]`) are kept as they are.
 #[derive(Clone, PartialEq, Eq, Hash)]
 pub struct Email(String);
 
 impl Email {
     pub fn parse(field: &str, raw: &str) -> Result<Self, FieldProblem> {
+        let too_long = || FieldProblem::new(field, "too_long", format!("must be at most {EMAIL_MAX_CHARS} characters"));
+        let invalid = || FieldProblem::new(field, "invalid_email", "must be an email address");
         if raw.chars().count() > EMAIL_MAX_CHARS {
-            return Err(FieldProblem::new(field, "too_long", format!("must be at most {EMAIL_MAX_CHARS} characters")));
+            return Err(too_long());
         }
         let normalised: String = raw.nfc().collect::<String>().to_lowercase();
-        match normalised.parse::<email_address::EmailAddress>() {
-            Ok(address) if address.domain().contains('.') || address.domain().starts_with('[') => Ok(Self(normalised)),
-            _ => Err(FieldProblem::new(field, "invalid_email", "must be an email address")),
+        let Some((local, domain)) = normalised.rsplit_once('@') else { return Err(invalid()) };
+        let domain = if domain.starts_with('[') {
+            domain.to_owned()
+        } else {
+            let ascii = idna::domain_to_ascii(domain).map_err(|_| invalid())?;
+            let (unicode, mapped) = idna::domain_to_unicode(&ascii);
+            mapped.map_err(|_| invalid())?;
+            unicode
+        };
+        let canonical = format!("{local}@{domain}");
+        if canonical.chars().count() > EMAIL_MAX_CHARS {
+            return Err(too_long());
+        }
+        match canonical.parse::<email_address::EmailAddress>() {
+            Ok(address) if address.domain().contains('.') || address.domain().starts_with('[') => Ok(Self(canonical)),
+            _ => Err(invalid()),
+        }
+    }
+
+    /// The address with its domain in ASCII (A-labels, RFC 5890), as mail
+    /// headers and envelopes without SMTPUTF8 need it.
+    pub fn with_ascii_domain(&self) -> String {
+        match self.0.rsplit_once('@') {
+            Some((local, domain)) if !domain.starts_with('[') => match idna::domain_to_ascii(domain) {
+                Ok(ascii) => format!("{local}@{ascii}"),
+                Err(_) => self.0.clone(),
+            },
+            _ => self.0.clone(),
         }
     }
 
@@ -352,6 +387,25 @@ mod tests {
         let lower = Email::parse("email", "a@example.com").unwrap();
         assert_eq!(upper, lower);
         assert_eq!(lower.as_str(), "a@example.com");
+    }
+
+    #[test]
+    fn every_spelling_of_a_domain_is_one_address() {
+        let canonical = Email::parse("email", "x@b\u{fc}cher.example").unwrap();
+        assert_eq!(canonical.as_str(), "x@b\u{fc}cher.example");
+        for spelling in [
+            "x@xn--bcher-kva.example",
+            "X@XN--BCHER-KVA.EXAMPLE",
+            "x@B\u{dc}CHER.example",
+            "x@bu\u{308}cher.example",
+            "x@\u{ff42}\u{fc}cher.example",
+        ] {
+            assert_eq!(Email::parse("email", spelling).unwrap(), canonical, "{spelling}");
+        }
+        assert_eq!(canonical.with_ascii_domain(), "x@xn--bcher-kva.example");
+        let plain = Email::parse("email", "Ada@Example.COM").unwrap();
+        assert_eq!((plain.as_str(), plain.with_ascii_domain().as_str()), ("ada@example.com", "ada@example.com"));
+        assert_eq!(Email::parse("email", "a@xn--zz.example").unwrap_err().code, "invalid_email");
     }
 
     #[test]

@@ -156,6 +156,13 @@ where
     }
 }
 
+/// The address as Cognito knows it (username and `email` attribute): its
+/// domain in ASCII, which Cognito, its mail and every mail server take. The
+/// service's own records keep the canonical spelling of [`Email`].
+fn cognito_address(email: &Email) -> String {
+    email.with_ascii_domain()
+}
+
 fn is(code: Option<&str>, codes: &[&str]) -> bool {
     code.is_some_and(|code| codes.contains(&code))
 }
@@ -474,10 +481,12 @@ impl IdentityProvider for CognitoIdentity {
             .client
             .sign_up()
             .client_id(&self.settings.client_id)
-            .secret_hash(self.secret_hash(email.as_str()).await?)
-            .username(email.as_str())
+            .secret_hash(self.secret_hash(&cognito_address(email)).await?)
+            .username(cognito_address(email))
             .password(password.expose())
-            .user_attributes(AttributeType::builder().name("email").value(email.as_str()).build().map_err(internal)?)
+            .user_attributes(
+                AttributeType::builder().name("email").value(cognito_address(email)).build().map_err(internal)?,
+            )
             .send()
             .await;
         let output = match created {
@@ -499,7 +508,7 @@ impl IdentityProvider for CognitoIdentity {
     }
 
     async fn send_confirmation_code(&self, email: &Email) -> Result<CodeDelivery, PortError> {
-        match self.lookup(email.as_str()).await? {
+        match self.lookup(&cognito_address(email)).await? {
             Some((_, status)) if status == "UNCONFIRMED" => {}
             _ => return Ok(CodeDelivery::NotNeeded),
         }
@@ -507,8 +516,8 @@ impl IdentityProvider for CognitoIdentity {
             .client
             .resend_confirmation_code()
             .client_id(&self.settings.client_id)
-            .secret_hash(self.secret_hash(email.as_str()).await?)
-            .username(email.as_str())
+            .secret_hash(self.secret_hash(&cognito_address(email)).await?)
+            .username(cognito_address(email))
             .send()
             .await;
         delivery(sent, "resending a confirmation code", &[])
@@ -519,8 +528,8 @@ impl IdentityProvider for CognitoIdentity {
             .client
             .confirm_sign_up()
             .client_id(&self.settings.client_id)
-            .secret_hash(self.secret_hash(email.as_str()).await?)
-            .username(email.as_str())
+            .secret_hash(self.secret_hash(&cognito_address(email)).await?)
+            .username(cognito_address(email))
             .confirmation_code(code.expose())
             .send()
             .await;
@@ -528,7 +537,7 @@ impl IdentityProvider for CognitoIdentity {
             return Ok(Confirmation::InvalidCode);
         }
         let (user_id, _) = self
-            .lookup(email.as_str())
+            .lookup(&cognito_address(email))
             .await?
             .ok_or_else(|| PortError::Internal(anyhow!("a confirmed Cognito user vanished")))?;
         Ok(Confirmation::Confirmed(user_id))
@@ -537,14 +546,14 @@ impl IdentityProvider for CognitoIdentity {
     async fn send_password_reset_code(&self, email: &Email) -> Result<CodeDelivery, PortError> {
         // Cognito's reset codes cannot be voided; the time each was asked
         // for is kept, so that one asked for before a void is refused.
-        let user = self.lookup(email.as_str()).await?;
+        let user = self.lookup(&cognito_address(email)).await?;
         let requested_at = self.clock.now();
         let sent = self
             .client
             .forgot_password()
             .client_id(&self.settings.client_id)
-            .secret_hash(self.secret_hash(email.as_str()).await?)
-            .username(email.as_str())
+            .secret_hash(self.secret_hash(&cognito_address(email)).await?)
+            .username(cognito_address(email))
             .send()
             .await;
         // A user without a (verified) address, or one the pool will not reset.
@@ -562,7 +571,7 @@ impl IdentityProvider for CognitoIdentity {
         code: &ConfirmationCode,
         new: &Password,
     ) -> Result<PasswordReset, PortError> {
-        if let Some((user_id, _)) = self.lookup(email.as_str()).await?
+        if let Some((user_id, _)) = self.lookup(&cognito_address(email)).await?
             && self.resets_voided(user_id).await?
         {
             return Ok(PasswordReset::InvalidCode);
@@ -571,8 +580,8 @@ impl IdentityProvider for CognitoIdentity {
             .client
             .confirm_forgot_password()
             .client_id(&self.settings.client_id)
-            .secret_hash(self.secret_hash(email.as_str()).await?)
-            .username(email.as_str())
+            .secret_hash(self.secret_hash(&cognito_address(email)).await?)
+            .username(cognito_address(email))
             .confirmation_code(code.expose())
             .password(new.expose())
             .send()
@@ -581,7 +590,7 @@ impl IdentityProvider for CognitoIdentity {
             return Ok(PasswordReset::InvalidCode);
         }
         let (user_id, _) = self
-            .lookup(email.as_str())
+            .lookup(&cognito_address(email))
             .await?
             .ok_or_else(|| PortError::Internal(anyhow!("a Cognito user vanished during a reset")))?;
         self.end_every_session(user_id).await?;
@@ -604,7 +613,7 @@ impl IdentityProvider for CognitoIdentity {
     }
 
     async fn sign_in(&self, email: &Email, password: &Password) -> Result<SignIn, PortError> {
-        let result = self.password_auth(email.as_str(), password).await?;
+        let result = self.password_auth(&cognito_address(email), password).await?;
         match result {
             Ok(result) => {
                 let (user_id, tokens) = self.start_session(result).await?;

@@ -181,6 +181,7 @@ impl Db {
             .execute_batch("PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;")
             .context("configuring the database")?;
         migrate(&mut connection)?;
+        canonicalise_emails(&mut connection)?;
         let (writes, queue) = mpsc::channel(QUEUE);
         std::thread::Builder::new()
             .name("sqlite-writer".to_owned())
@@ -348,6 +349,41 @@ fn migrate(connection: &mut Connection) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// Rewrites addresses stored in another spelling than the one
+/// [`Email::parse`](crate::domain::Email::parse) answers now (an
+/// internationalised domain stored as A-labels, `x@xn--bcher-kva.example`),
+/// so that lookups by the canonical spelling find them. Only addresses with
+/// an ASCII-compatible label or a non-ASCII character can differ, so only
+/// those are read. One whose canonical spelling belongs to another account
+/// already is left as it is and reported: the two accounts are one
+/// person's to reconcile.
+fn canonicalise_emails(connection: &mut Connection) -> anyhow::Result<()> {
+    let stored: Vec<(String, String)> = connection
+        .prepare("SELECT user_id, email FROM credentials WHERE email LIKE '%xn--%' OR email GLOB '*[^ -~]*'")?
+        .query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    for (user_id, email) in stored {
+        let Ok(canonical) = crate::domain::Email::parse("email", &email) else { continue };
+        if canonical.as_str() == email {
+            continue;
+        }
+        let transaction = connection.transaction()?;
+        let rewritten = transaction
+            .execute("UPDATE credentials SET email = ?1 WHERE user_id = ?2", [canonical.as_str(), &user_id])
+            .and_then(|_| {
+                transaction.execute("UPDATE users SET email = ?1 WHERE id = ?2", [canonical.as_str(), &user_id])
+            });
+        match rewritten {
+            Ok(_) => transaction.commit()?,
+            Err(error) if error.sqlite_error_code() == Some(ErrorCode::ConstraintViolation) => {
+                tracing::warn!(user_id = %user_id, "an address stored in another spelling belongs to another account too");
+            }
+            Err(error) => return Err(error.into()),
+        }
+    }
+    Ok(())
+}
+
 /// Whether retrying may help: a busy, full or failing disk is a passing
 /// condition; anything else is a bug.
 fn is_transient(error: &rusqlite::Error) -> bool {
@@ -399,6 +435,53 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let db = Db::open(&dir.path().join("auth.db")).unwrap();
         (dir, db)
+    }
+
+    #[test]
+    fn addresses_stored_in_another_spelling_are_rewritten_to_the_canonical_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("auth.db");
+        drop(Db::open(&path).unwrap());
+        let connection = Connection::open(&path).unwrap();
+        let rows = [("1", "x@xn--bcher-kva.example"), ("2", "y@b\u{fc}cher.example"), ("3", "z@example.com")];
+        for (id, email) in rows {
+            connection
+                .execute(
+                    "INSERT INTO credentials (user_id, email, password_hash, password_changed_at) VALUES (?1, ?2, 'h', 0)",
+                    [id, email],
+                )
+                .unwrap();
+            connection
+                .execute(
+                    "INSERT INTO users (id, email, name, email_verified, created_at, updated_at) VALUES (?1, ?2, 'n', 1, 0, 0)",
+                    [id, email],
+                )
+                .unwrap();
+        }
+        // Another account already holds the canonical spelling of this one: left alone.
+        let clash = [("4", "w@b\u{fc}cher.example"), ("5", "w@xn--bcher-kva.example")];
+        for (id, email) in clash {
+            connection
+                .execute(
+                    "INSERT INTO credentials (user_id, email, password_hash, password_changed_at) VALUES (?1, ?2, 'h', 0)",
+                    [id, email],
+                )
+                .unwrap();
+        }
+        drop(connection);
+
+        drop(Db::open(&path).unwrap());
+        let connection = Connection::open(&path).unwrap();
+        let email = |table: &str, column: &str, id: &str| -> String {
+            connection
+                .query_row(&format!("SELECT email FROM {table} WHERE {column} = ?1"), [id], |row| row.get(0))
+                .unwrap()
+        };
+        assert_eq!(email("credentials", "user_id", "1"), "x@b\u{fc}cher.example");
+        assert_eq!(email("users", "id", "1"), "x@b\u{fc}cher.example");
+        assert_eq!(email("credentials", "user_id", "2"), "y@b\u{fc}cher.example");
+        assert_eq!(email("credentials", "user_id", "3"), "z@example.com");
+        assert_eq!(email("credentials", "user_id", "5"), "w@xn--bcher-kva.example");
     }
 
     fn count(db: &Db) -> i64 {

@@ -27,10 +27,12 @@ fn parse_sender(setting: &str, raw: &str) -> anyhow::Result<Mailbox> {
 /// MIME `text/plain; charset=utf-8`, encoded by `lettre` to stay 7-bit clean.
 fn build_message(sender: &Mailbox, mail: &OutgoingMail, date: SystemTime) -> Result<Message, PortError> {
     // The domain's `Email` is valid by RFC 5322; lettre is stricter about
-    // some forms, and a message it cannot address will never go out.
+    // some forms, and a message it cannot address will never go out. An
+    // internationalised domain goes out as its A-labels, which every mail
+    // server takes without SMTPUTF8.
     let to = mail
         .to
-        .as_str()
+        .with_ascii_domain()
         .parse::<Mailbox>()
         .map_err(|_| PortError::Internal(anyhow!("the recipient address cannot be used in a mail header")))?;
     let message_id = format!("<{}@{}>", uuid::Uuid::new_v4(), sender.email.domain());
