@@ -546,14 +546,15 @@ impl IdentityProvider for CognitoIdentity {
     async fn send_password_reset_code(&self, email: &Email) -> Result<CodeDelivery, PortError> {
         // Cognito's reset codes cannot be voided; the time each was asked
         // for is kept, so that one asked for before a void is refused.
-        let user = self.lookup(&cognito_address(email)).await?;
+        let username = cognito_address(email);
+        let user = self.lookup(&username).await?;
         let requested_at = self.clock.now();
         let sent = self
             .client
             .forgot_password()
             .client_id(&self.settings.client_id)
-            .secret_hash(self.secret_hash(&cognito_address(email)).await?)
-            .username(cognito_address(email))
+            .secret_hash(self.secret_hash(&username).await?)
+            .username(username)
             .send()
             .await;
         // A user without a (verified) address, or one the pool will not reset.
@@ -571,7 +572,9 @@ impl IdentityProvider for CognitoIdentity {
         code: &ConfirmationCode,
         new: &Password,
     ) -> Result<PasswordReset, PortError> {
-        if let Some((user_id, _)) = self.lookup(&cognito_address(email)).await?
+        let username = cognito_address(email);
+        let user_id = self.lookup(&username).await?.map(|(user_id, _)| user_id);
+        if let Some(user_id) = user_id
             && self.resets_voided(user_id).await?
         {
             return Ok(PasswordReset::InvalidCode);
@@ -580,8 +583,8 @@ impl IdentityProvider for CognitoIdentity {
             .client
             .confirm_forgot_password()
             .client_id(&self.settings.client_id)
-            .secret_hash(self.secret_hash(&cognito_address(email)).await?)
-            .username(cognito_address(email))
+            .secret_hash(self.secret_hash(&username).await?)
+            .username(username)
             .confirmation_code(code.expose())
             .password(new.expose())
             .send()
@@ -589,10 +592,7 @@ impl IdentityProvider for CognitoIdentity {
         if !code_taken(reset, "resetting a password")? {
             return Ok(PasswordReset::InvalidCode);
         }
-        let (user_id, _) = self
-            .lookup(&cognito_address(email))
-            .await?
-            .ok_or_else(|| PortError::Internal(anyhow!("a Cognito user vanished during a reset")))?;
+        let user_id = user_id.ok_or_else(|| PortError::Internal(anyhow!("Cognito reset a user it did not know")))?;
         self.end_every_session(user_id).await?;
         Ok(PasswordReset::Reset(user_id))
     }
