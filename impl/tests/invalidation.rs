@@ -199,6 +199,14 @@ async fn check(app: &TestApp, event: &str, account: &Account, row: Row) {
     }
 }
 
+/// A step-up operation at `path` (password and a current code) from the account's own session.
+async fn step_up(app: &TestApp, account: &Account, path: &str, status: StatusCode) {
+    next_step(app);
+    let totp = account.totp.as_ref().expect("an authenticator");
+    let body = json!({ "password": PASSWORD, "code": code(app, totp) });
+    assert_eq!(app.post_authed(path, &account.this.access, Some(body)).await.status(), status, "{path}");
+}
+
 async fn change_password(app: &TestApp, account: &mut Account) {
     let change = json!({ "currentPassword": account.password, "newPassword": CHANGED });
     let changed = app.post_authed("/users/me/password", &account.this.access, Some(change)).await;
@@ -268,11 +276,7 @@ async fn turning_mfa_on_voids_the_other_sessions_and_keeps_reset_codes() {
 async fn turning_mfa_off_voids_challenges_backup_codes_and_other_sessions() {
     let app = app().await;
     let account = account(&app, "disabled@example.com", true).await;
-    next_step(&app);
-    let totp = account.totp.as_ref().unwrap();
-    let disable = json!({ "password": PASSWORD, "code": code(&app, totp) });
-    let disabled = app.post_authed("/users/me/mfa/disable", &account.this.access, Some(disable)).await;
-    assert_eq!(disabled.status(), StatusCode::NO_CONTENT);
+    step_up(&app, &account, "/users/me/mfa/disable", StatusCode::NO_CONTENT).await;
     let row = Row {
         reset_code: Kept,
         pending_setup: NotApplicable,
@@ -288,11 +292,7 @@ async fn turning_mfa_off_voids_challenges_backup_codes_and_other_sessions() {
 async fn new_backup_codes_void_the_old_ones_challenges_and_other_sessions() {
     let app = app().await;
     let account = account(&app, "regenerated@example.com", true).await;
-    next_step(&app);
-    let totp = account.totp.as_ref().unwrap();
-    let regenerate = json!({ "password": PASSWORD, "code": code(&app, totp) });
-    let regenerated = app.post_authed("/users/me/mfa/backup-codes", &account.this.access, Some(regenerate)).await;
-    assert_eq!(regenerated.status(), StatusCode::OK);
+    step_up(&app, &account, "/users/me/mfa/backup-codes", StatusCode::OK).await;
     let row = Row {
         reset_code: Kept,
         pending_setup: NotApplicable,
