@@ -110,6 +110,33 @@ fn embedded_with_clock(config: &Config, clock: Arc<dyn Clock>) -> anyhow::Result
     Ok(AuthService::new(ports, settings(config, true), mfa_key))
 }
 
+/// Brings what earlier versions stored up to this version, for
+/// `auth-server migrate`, and says what it did. The embedded backend
+/// migrates its database whenever it opens it; the AWS backend's table and
+/// pool are migrated only here (see [`aws::migrate`]). Safe to run again
+/// and beside running instances.
+pub async fn migrate(config: &Config) -> anyhow::Result<String> {
+    match config.backend {
+        Backend::Embedded => {
+            let path = config.storage.data_dir.join("auth.db");
+            anyhow::ensure!(path.exists(), "no database at {}", path.display());
+            Db::open(&path)?;
+            Ok(format!("the database at {} is current", path.display()))
+        }
+        #[cfg(feature = "aws")]
+        Backend::Aws => {
+            let clients = aws::Clients::new(&config.aws).await?;
+            let done = aws::migrate::canonicalise_addresses(&clients, &config.aws).await?;
+            Ok(format!(
+                "addresses: {} profiles read, {} rewritten in the table, {} updated in Cognito, {} left alone (another account has the canonical spelling; see the warnings)",
+                done.profiles, done.rewritten, done.cognito_updated, done.clashes
+            ))
+        }
+        #[cfg(not(feature = "aws"))]
+        Backend::Aws => anyhow::bail!("backend aws: this build has no AWS backend; build with `--features aws`"),
+    }
+}
+
 /// The mailer the configuration asks for.
 pub fn mailer(config: &Config) -> anyhow::Result<Arc<dyn Mailer>> {
     Ok(match (&config.mail.transport, &config.mail.smtp) {

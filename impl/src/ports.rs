@@ -7,6 +7,7 @@ use std::time::Duration;
 
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
+use secrecy::{ExposeSecret, SecretString};
 
 use crate::domain::{
     ConfirmationCode, DisplayName, Email, Password, PortError, Principal, PublicKey, RefreshToken, TokenSet, User,
@@ -23,13 +24,37 @@ pub enum SignUp {
 }
 
 pub enum SignIn {
+    /// The password is right. No session has started yet: the domain starts
+    /// one with `grant` through [`IdentityProvider::start_session`], at
+    /// once or after the second factor.
     Authenticated {
         user_id: UserId,
-        tokens: TokenSet,
+        grant: SessionGrant,
     },
-    /// The password is right but the address is not confirmed; no session started.
+    /// The password is right but the address is not confirmed.
     NotConfirmed,
     InvalidCredentials,
+}
+
+/// What an identity provider needs to start a session for a sign-in whose
+/// password it checked: nothing for the embedded backend, Cognito's tokens
+/// on AWS. Opaque to the domain, which keeps it sealed while the sign-in
+/// waits for its second factor; a secret, so never logged.
+pub struct SessionGrant(SecretString);
+
+impl SessionGrant {
+    /// A grant that carries nothing beyond the user it is for.
+    pub fn empty() -> Self {
+        Self(SecretString::from(String::new()))
+    }
+
+    pub fn new(text: String) -> Self {
+        Self(SecretString::from(text))
+    }
+
+    pub fn expose(&self) -> &str {
+        self.0.expose_secret()
+    }
 }
 
 /// What became of a request to mail a confirmation code.
@@ -95,9 +120,13 @@ pub trait IdentityProvider: Send + Sync {
     /// Removes an account's credentials; undoes a sign-up whose profile could not be stored.
     async fn delete_user(&self, user_id: UserId) -> Result<(), PortError>;
 
-    /// Checks a password and starts a session. An unknown email costs the
+    /// Checks a password, starting no session. An unknown email costs the
     /// same work as a wrong password and gives the same answer.
     async fn sign_in(&self, email: &Email, password: &Password) -> Result<SignIn, PortError>;
+
+    /// Starts a session for a sign-in whose password [`Self::sign_in`]
+    /// checked, and issues its first token set, fresh now.
+    async fn start_session(&self, user_id: UserId, grant: SessionGrant) -> Result<TokenSet, PortError>;
 
     /// Exchanges a refresh token for a new token set; `None` when the token
     /// is unknown, expired or revoked.
@@ -171,10 +200,23 @@ pub struct MfaRecord {
 pub struct MfaChallenge {
     pub user_id: UserId,
     pub email: Email,
-    /// The refresh token of the session started by the password, sealed;
-    /// handed over (rotated) only when the second factor checks out.
-    pub sealed_refresh_token: Vec<u8>,
+    /// The [`SessionGrant`] of the checked password, sealed; a session
+    /// starts with it only when the second factor checks out, so a sign-in
+    /// never finished leaves no session behind.
+    pub sealed_grant: Vec<u8>,
     pub expires_at: DateTime<Utc>,
+}
+
+/// What presenting a backup code did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BackupCodeUse {
+    /// An unused code of the user, now spent.
+    Spent,
+    /// A code of the user spent before: by a concurrent duplicate of the
+    /// request, or a replay.
+    SpentBefore,
+    /// Not a code of the user's current set.
+    Unknown,
 }
 
 /// Second factors, backup codes and sign-in challenges. Every "use" is a
@@ -206,9 +248,10 @@ pub trait MfaStore: Send + Sync {
     /// Records `step` as used if it is later than the last used one;
     /// `false` for a replay.
     async fn use_step(&self, user_id: UserId, step: u64) -> Result<bool, PortError>;
-    /// Spends a backup code; `false` when there is no such unused code.
-    async fn use_backup_code(&self, user_id: UserId, digest: &[u8]) -> Result<bool, PortError>;
-    /// Replaces every backup code; `false` when MFA is not enabled.
+    /// Spends a backup code. A spent code stays recorded as spent until
+    /// the codes are replaced, so that presenting it again is told from a guess.
+    async fn use_backup_code(&self, user_id: UserId, digest: &[u8]) -> Result<BackupCodeUse, PortError>;
+    /// Replaces every backup code, spent ones included; `false` when MFA is not enabled.
     async fn replace_backup_codes(&self, user_id: UserId, digests: &[Vec<u8>]) -> Result<bool, PortError>;
     async fn insert_challenge(&self, digest: &[u8], challenge: &MfaChallenge) -> Result<(), PortError>;
     /// Counts one try at a challenge and returns it; `None` when it is

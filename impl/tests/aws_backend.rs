@@ -13,7 +13,7 @@ use auth_service::adapters::aws::{AwsConfig, Clients};
 use auth_service::app;
 use auth_service::config::Config;
 use auth_service::domain::{ManualClock, MfaKey};
-use aws_sdk_cognitoidentityprovider::types::AuthFlowType;
+use aws_sdk_cognitoidentityprovider::types::{AttributeType, AuthFlowType};
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
 use chrono::Utc;
@@ -222,4 +222,100 @@ async fn a_cognito_password_set_as_typed_signs_in_and_is_replaced_by_its_normal_
     assert_eq!(app.login("as-typed@example.com", composed).await.status(), StatusCode::UNAUTHORIZED);
     assert_eq!(app.login("as-typed@example.com", decomposed).await.status(), StatusCode::OK);
     assert_eq!(app.login("as-typed@example.com", composed).await.status(), StatusCode::OK);
+}
+
+/// Moves a profile's stored address, and its claim, to `spelling`, as a
+/// version that did not canonicalise domains would have stored it.
+async fn store_address_as(config: &Config, user_id: &str, stored: &str, spelling: &str) {
+    use aws_sdk_dynamodb::types::AttributeValue;
+    let dynamodb = Clients::new(&config.aws).await.unwrap().dynamodb;
+    let table = &config.aws.table_name;
+    let s = |text: &str| AttributeValue::S(text.to_owned());
+    dynamodb
+        .update_item()
+        .table_name(table)
+        .key("pk", s(&format!("USER#{user_id}")))
+        .key("sk", s("PROFILE"))
+        .update_expression("SET email = :spelling")
+        .expression_attribute_values(":spelling", s(spelling))
+        .send()
+        .await
+        .unwrap();
+    dynamodb
+        .delete_item()
+        .table_name(table)
+        .key("pk", s(&format!("EMAIL#{stored}")))
+        .key("sk", s("EMAIL"))
+        .send()
+        .await
+        .unwrap();
+    dynamodb
+        .put_item()
+        .table_name(table)
+        .item("pk", s(&format!("EMAIL#{spelling}")))
+        .item("sk", s("EMAIL"))
+        .item("userId", s(user_id))
+        .send()
+        .await
+        .unwrap();
+}
+
+/// The user ids of the address claims in the table, by claimed address.
+async fn claims(config: &Config) -> std::collections::BTreeMap<String, String> {
+    let dynamodb = Clients::new(&config.aws).await.unwrap().dynamodb;
+    let items = dynamodb.scan().table_name(&config.aws.table_name).send().await.unwrap().items.unwrap_or_default();
+    items
+        .iter()
+        .filter_map(|item| {
+            let address = item["pk"].as_s().ok()?.strip_prefix("EMAIL#")?.to_owned();
+            Some((address, item["userId"].as_s().ok()?.clone()))
+        })
+        .collect()
+}
+
+/// Addresses stored before domains were canonicalised are rewritten by
+/// `auth-server migrate`: in the table (profile and claim) and in Cognito
+/// (its `email`, the ASCII form). One whose canonical spelling belongs to
+/// another account is left alone and counted. Running it again changes
+/// nothing more.
+#[tokio::test]
+async fn the_migration_rewrites_addresses_stored_in_another_spelling_and_leaves_clashes_alone() {
+    use auth_service::adapters::aws::migrate::{Respelled, canonicalise_addresses};
+    let app = aws_app().await;
+    let config = &app.config;
+    let clients = Clients::new(&config.aws).await.unwrap();
+    let id_of = |user: &Value| str_field(user, "id").to_owned();
+    // Stored as A-labels, as before.
+    let old = id_of(&app.signed_in_user("old@b\u{fc}cher.example").await["user"]);
+    store_address_as(config, &old, "old@b\u{fc}cher.example", "old@xn--bcher-kva.example").await;
+    // Two accounts that the old spelling let exist side by side.
+    let first = id_of(&app.signed_in_user("twice@example.com").await["user"]);
+    store_address_as(config, &first, "twice@example.com", "twice@xn--bcher-kva.example").await;
+    app.signed_in_user("twice@b\u{fc}cher.example").await;
+    // Cognito's `email` in another spelling than the one the service signs in with.
+    let other = app.signed_in_user("cased@b\u{fc}cher.example").await;
+    cognito(&config.aws)
+        .await
+        .admin_update_user_attributes()
+        .user_pool_id(&config.aws.user_pool_id)
+        .username(id_of(&other["user"]))
+        .user_attributes(AttributeType::builder().name("email").value("Cased@XN--BCHER-KVA.example").build().unwrap())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(app.login("cased@b\u{fc}cher.example", PASSWORD).await.status(), StatusCode::UNAUTHORIZED);
+
+    let done = canonicalise_addresses(&clients, &config.aws).await.unwrap();
+    assert_eq!(done, Respelled { profiles: 4, rewritten: 1, cognito_updated: 1, clashes: 1 });
+
+    let claims = claims(config).await;
+    assert_eq!(claims.get("old@b\u{fc}cher.example"), Some(&old), "{claims:?}");
+    assert!(!claims.contains_key("old@xn--bcher-kva.example"), "{claims:?}");
+    assert_eq!(claims.get("twice@xn--bcher-kva.example"), Some(&first), "the clash is left alone: {claims:?}");
+    let signed_in: Value = app.login("OLD@xn--BCHER-kva.example", PASSWORD).await.json().await.unwrap();
+    assert_eq!(signed_in["user"]["email"], "old@b\u{fc}cher.example");
+    assert_eq!(app.login("cased@b\u{fc}cher.example", PASSWORD).await.status(), StatusCode::OK);
+
+    let again = canonicalise_addresses(&clients, &config.aws).await.unwrap();
+    assert_eq!(again, Respelled { profiles: 4, rewritten: 0, cognito_updated: 0, clashes: 1 });
 }

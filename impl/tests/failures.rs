@@ -16,8 +16,9 @@ use auth_service::domain::{
     RefreshToken, Settings, SystemClock, TokenSet, User, UserId,
 };
 use auth_service::ports::{
-    Acquire, AttemptCounter, CodeDelivery, Confirmation, IdentityProvider, Insert, MfaChallenge, MfaRecord, MfaStore,
-    PasswordChange, PasswordReset, SecurityEvent, SecurityLog, SignIn, SignUp, UserStore,
+    Acquire, AttemptCounter, BackupCodeUse, CodeDelivery, Confirmation, IdentityProvider, Insert, MfaChallenge,
+    MfaRecord, MfaStore, PasswordChange, PasswordReset, SecurityEvent, SecurityLog, SessionGrant, SignIn, SignUp,
+    UserStore,
 };
 use chrono::{DateTime, Utc};
 use reqwest::StatusCode;
@@ -69,6 +70,9 @@ impl IdentityProvider for Broken {
     async fn sign_in(&self, _: &Email, _: &Password) -> Result<SignIn, PortError> {
         self.fail().await
     }
+    async fn start_session(&self, _: UserId, _: SessionGrant) -> Result<TokenSet, PortError> {
+        self.fail().await
+    }
     async fn refresh(&self, _: &RefreshToken) -> Result<Option<TokenSet>, PortError> {
         self.fail().await
     }
@@ -115,7 +119,7 @@ impl MfaStore for Broken {
     async fn use_step(&self, _: UserId, _: u64) -> Result<bool, PortError> {
         self.fail().await
     }
-    async fn use_backup_code(&self, _: UserId, _: &[u8]) -> Result<bool, PortError> {
+    async fn use_backup_code(&self, _: UserId, _: &[u8]) -> Result<BackupCodeUse, PortError> {
         self.fail().await
     }
     async fn replace_backup_codes(&self, _: UserId, _: &[Vec<u8>]) -> Result<bool, PortError> {

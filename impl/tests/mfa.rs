@@ -408,6 +408,45 @@ async fn the_password_of_an_mfa_user_answers_only_a_challenge_and_a_code_finishe
     assert_eq!(app.get_authed("/users/me", str_field(&refreshed, "accessToken")).await.status(), StatusCode::OK);
 }
 
+/// How many sessions the store records, ended or not: what no operation
+/// shows yet.
+async fn recorded_sessions(app: &TestApp) -> usize {
+    #[cfg(feature = "aws")]
+    if matches!(test_backend(), Backend::Aws) {
+        return table_values(app).await.iter().filter(|(column, _)| column == "SESSION.sk").count();
+    }
+    database_values(app).iter().filter(|(column, _)| column == "sessions.id").count()
+}
+
+/// A sign-in starts its session only once its second factor checks out:
+/// one left unfinished leaves nothing that lives on, and one that waited
+/// gets tokens as fresh as a sign-in without a wait.
+#[tokio::test]
+async fn a_sign_in_waiting_for_its_second_factor_holds_no_session() {
+    let app = spawn_app_with(|config| config.mfa.challenge_ttl_secs = 3600).await;
+    let user = enrolled_user(&app, "unfinished@example.com").await;
+    let before = recorded_sessions(&app).await;
+
+    let quick = challenge(&app, &user.email, PASSWORD).await;
+    let waiting = challenge(&app, &user.email, PASSWORD).await;
+    let _abandoned = challenge(&app, &user.email, PASSWORD).await;
+    assert_eq!(recorded_sessions(&app).await, before, "a challenge alone starts no session");
+
+    next_step(&app);
+    let first = signed_in_with(&app, &quick, &current_code(&app, &user.totp)).await;
+    assert_eq!(recorded_sessions(&app).await, before + 1);
+
+    app.clock.advance(chrono::Duration::minutes(40));
+    let second = signed_in_with(&app, &waiting, &current_code(&app, &user.totp)).await;
+    assert_eq!(recorded_sessions(&app).await, before + 2, "the abandoned challenge still holds none");
+    let lifetime = |body: &Value| body["expiresIn"].as_i64().expect("expiresIn");
+    let (quick, waited) = (lifetime(&first), lifetime(&second));
+    assert!(waited + 5 >= quick, "expiresIn {waited} after the wait, {quick} without");
+    let me = app.get_authed("/users/me", str_field(&second, "accessToken")).await;
+    assert_eq!(me.status(), StatusCode::OK);
+    assert_eq!(app.refresh(str_field(&second, "refreshToken")).await.status(), StatusCode::OK);
+}
+
 #[tokio::test]
 async fn an_authenticator_code_works_once_even_within_its_step() {
     let app = spawn_app().await;
@@ -570,36 +609,41 @@ async fn concurrent_tries_of_one_challenge_sign_in_exactly_once() {
     assert!(statuses.iter().all(|status| *status == StatusCode::OK || losing.contains(status)), "{statuses:?}");
 }
 
-/// Identical submits of one right code (a double click, a retried request)
-/// sign in once, and the duplicates are not counted as guesses: the budget
-/// for wrong codes is untouched.
+/// Identical submits of one right code, an authenticator's or a backup
+/// code (a double click, a retried request), sign in once, and the
+/// duplicates are not counted as guesses: the budget for wrong codes is
+/// untouched. Nor is the same code presented again later.
 #[tokio::test]
 async fn duplicates_of_a_right_code_are_not_counted_as_guesses() {
     let app = spawn_app_with(|config| config.login.max_failures_per_ip = 1000).await;
-    let user = enrolled_user(&app, "double-click@example.com").await;
-    let session = challenge(&app, &user.email, PASSWORD).await;
-    next_step(&app);
-    let code = current_code(&app, &user.totp);
-    let tries = (0..4).map(|_| verify(&app, &session, &code));
-    let statuses: Vec<StatusCode> =
-        futures::future::join_all(tries).await.iter().map(reqwest::Response::status).collect();
-    assert_eq!(statuses.iter().filter(|status| **status == StatusCode::OK).count(), 1, "{statuses:?}");
-    // The same code again, later, is refused and not counted either.
-    let session = challenge(&app, &user.email, PASSWORD).await;
-    error_body(verify(&app, &session, &code).await, StatusCode::BAD_REQUEST, "invalid_mfa_code").await;
+    for kind in ["authenticator", "backup"] {
+        let user = enrolled_user(&app, &format!("double-click-{kind}@example.com")).await;
+        let session = challenge(&app, &user.email, PASSWORD).await;
+        next_step(&app);
+        let code = match kind {
+            "authenticator" => current_code(&app, &user.totp),
+            _ => user.backup_codes[0].clone(),
+        };
+        let tries = (0..4).map(|_| verify(&app, &session, &code));
+        let statuses: Vec<StatusCode> =
+            futures::future::join_all(tries).await.iter().map(reqwest::Response::status).collect();
+        assert_eq!(statuses.iter().filter(|status| **status == StatusCode::OK).count(), 1, "{kind}: {statuses:?}");
+        let session = challenge(&app, &user.email, PASSWORD).await;
+        error_body(verify(&app, &session, &code).await, StatusCode::BAD_REQUEST, "invalid_mfa_code").await;
 
-    // Four wrong codes still leave the fifth try to the right one.
-    let session = challenge(&app, &user.email, PASSWORD).await;
-    next_step(&app);
-    for _ in 0..4 {
-        error_body(
-            verify(&app, &session, &wrong_code(&app, &user.totp)).await,
-            StatusCode::BAD_REQUEST,
-            "invalid_mfa_code",
-        )
-        .await;
+        // Four wrong codes still leave the fifth try to the right one.
+        let session = challenge(&app, &user.email, PASSWORD).await;
+        next_step(&app);
+        for _ in 0..4 {
+            error_body(
+                verify(&app, &session, &wrong_code(&app, &user.totp)).await,
+                StatusCode::BAD_REQUEST,
+                "invalid_mfa_code",
+            )
+            .await;
+        }
+        signed_in_with(&app, &session, &current_code(&app, &user.totp)).await;
     }
-    signed_in_with(&app, &session, &current_code(&app, &user.totp)).await;
 }
 
 #[tokio::test]
@@ -863,7 +907,14 @@ async fn secrets_backup_codes_and_challenge_sessions_are_not_stored_in_the_clear
         ["mfa.sealed_secret", "backup_codes.digest", "mfa_challenges.digest"]
     };
     assert_eq!(column(sealed_secret).iter().map(|sealed| sealed.len()).collect::<Vec<_>>(), [1 + 24 + 20 + 16]);
-    assert_eq!(column(backup_code).len(), 9);
+    // The spent code stays, as a digest too, marked as spent.
+    let (unused, spent) = if aws {
+        (column(backup_code).len(), column("MFA.spentBackupCodes").len())
+    } else {
+        let spent = column("backup_codes.used_at").len();
+        (column(backup_code).len() - spent, spent)
+    };
+    assert_eq!((unused, spent), (9, 1));
     assert_eq!(column(challenge_digest).len(), 1);
     assert!(values.iter().any(|(_, bytes)| contains(bytes, user.email.as_bytes())), "the dump reads nothing");
 

@@ -741,6 +741,30 @@ fn an_unknown_configuration_key_is_refused_with_its_name() {
     assert!(!cwd.path().join("data").exists(), "a data directory was created");
 }
 
+/// `auth-server migrate` migrates the data directory's database and
+/// exits, saying so; without a database there is nothing to migrate,
+/// which is an error, not a new empty database.
+#[test]
+fn migrate_brings_the_database_up_to_date_and_exits() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let run = || json_command(data.path()).arg("migrate").output().expect("running auth-server migrate");
+    let missing = run();
+    assert_eq!(missing.status.code(), Some(1), "{}", String::from_utf8_lossy(&missing.stdout));
+    assert!(String::from_utf8_lossy(&missing.stdout).contains("no database at"));
+    assert!(!data.path().join("auth.db").exists(), "a database was created");
+
+    drop(rusqlite::Connection::open(data.path().join("auth.db")).expect("an empty database"));
+    let migrated = run();
+    let stdout = String::from_utf8_lossy(&migrated.stdout);
+    assert_eq!(migrated.status.code(), Some(0), "{stdout}");
+    assert!(stdout.contains("is current"), "{stdout}");
+    let tables: i64 = rusqlite::Connection::open(data.path().join("auth.db"))
+        .unwrap()
+        .query_row("SELECT count(*) FROM sqlite_master WHERE name = 'backup_codes'", [], |row| row.get(0))
+        .unwrap();
+    assert_eq!(tables, 1, "the schema was created");
+}
+
 #[tokio::test]
 async fn the_signing_key_survives_restarts() {
     let data = tempfile::tempdir().expect("temp dir");

@@ -1,8 +1,10 @@
 //! The server on `axum::serve`, over the configured backend (the embedded
 //! one unless configured otherwise).
 //!
-//! Usage: `auth-server [--config FILE]` (or `AUTH_CONFIG=FILE`); settings
-//! can also come from `AUTH_…` environment variables.
+//! Usage: `auth-server [--config FILE] [migrate]` (or `AUTH_CONFIG=FILE`);
+//! settings can also come from `AUTH_…` environment variables. With
+//! `migrate`, it brings stored data up to this version and exits instead
+//! of serving.
 
 use std::convert::Infallible;
 use std::io::{BufWriter, IsTerminal};
@@ -23,9 +25,16 @@ use tokio::sync::watch;
 use tower::Layer;
 use tracing_appender::non_blocking::NonBlockingBuilder;
 
+/// What the binary was asked to do.
+enum Command {
+    Serve,
+    Migrate,
+}
+
 fn main() -> ExitCode {
-    let config = match parse_args().and_then(|file| Config::load(file.as_deref())) {
-        Ok(config) => config,
+    let (command, config) = match parse_args().and_then(|(command, file)| Ok((command, Config::load(file.as_deref())?)))
+    {
+        Ok(parsed) => parsed,
         Err(message) => {
             eprintln!("auth-server: {message}");
             return ExitCode::from(2);
@@ -42,25 +51,35 @@ fn main() -> ExitCode {
         eprintln!("auth-server: {error:#}");
         return ExitCode::from(2);
     }
-    app::run("the server", serve(config))
+    match command {
+        Command::Serve => app::run("the server", serve(config)),
+        Command::Migrate => app::run("the migration", async move {
+            let done = app::migrate(&config).await?;
+            tracing::info!("{done}");
+            println!("{done}");
+            Ok(())
+        }),
+    }
 }
 
-fn parse_args() -> Result<Option<PathBuf>, String> {
+fn parse_args() -> Result<(Command, Option<PathBuf>), String> {
     let mut args = std::env::args().skip(1);
     let mut file = std::env::var_os(CONFIG_FILE_ENV).map(PathBuf::from);
+    let mut command = Command::Serve;
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--config" | "-c" => file = Some(args.next().ok_or("--config needs a file")?.into()),
             "--help" | "-h" => {
                 println!(
-                    "usage: auth-server [--config FILE]\n\nSettings come from FILE (TOML) and AUTH_* environment variables; see README.md."
+                    "usage: auth-server [--config FILE] [migrate]\n\nServes the API. With migrate, brings the data stored by earlier versions up to this one and exits.\nSettings come from FILE (TOML) and AUTH_* environment variables; see README.md."
                 );
                 std::process::exit(0);
             }
+            "migrate" => command = Command::Migrate,
             other => return Err(format!("unknown argument {other:?}; try --help")),
         }
     }
-    Ok(file)
+    Ok((command, file))
 }
 
 async fn serve(config: Config) -> anyhow::Result<()> {

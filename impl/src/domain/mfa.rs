@@ -9,12 +9,12 @@ use serde::Deserialize;
 
 use super::attempt::Factor;
 use super::error::AuthError;
-use super::model::{Account, Principal, TokenSet, UserId};
+use super::model::{Account, Principal, UserId};
 use super::second_factor::{Authenticator, MfaKey, Sealed, generate_backup_codes, mfa_session_digest, new_mfa_session};
 use super::service::{AuthService, Client, SignedIn};
-use super::values::{Email, MfaCode, MfaSession, Password, RefreshToken, TotpCode};
+use super::values::{Email, MfaCode, MfaSession, Password, TotpCode};
 use super::voiding::CredentialEvent;
-use crate::ports::{MfaChallenge, MfaRecord, SecurityEventKind};
+use crate::ports::{BackupCodeUse, MfaChallenge, MfaRecord, SecurityEventKind, SessionGrant};
 
 /// Second-factor settings.
 #[derive(Debug, Clone, Deserialize)]
@@ -74,9 +74,10 @@ enum SecondFactor {
     Accepted,
     /// Neither: a guess, counted against the second factor's budget.
     Rejected,
-    /// A right authenticator code of a step already used: a duplicate of a
-    /// request that used it (two identical submits) or a replay. Refused,
-    /// but no guess, so not counted.
+    /// A right code used already: an authenticator code of a step already
+    /// used or a spent backup code, from a duplicate of the request that
+    /// used it (two identical submits) or a replay. Refused, but no guess,
+    /// so not counted.
     Spent,
 }
 
@@ -85,33 +86,23 @@ impl AuthService {
         Ok(self.mfa.get(user_id).await?.is_some_and(|record| record.enabled))
     }
 
-    /// Ends the sign-ins of a user that wait for their second factor, after
-    /// their sessions were revoked. Best effort: a challenge left behind
-    /// cannot succeed anyway, since its session no longer refreshes; ending
-    /// it only spares the user a code spent on a dead sign-in.
-    pub(super) async fn end_challenges(&self, user_id: UserId) {
-        if let Err(error) = self.mfa.end_challenges(user_id).await {
-            tracing::warn!(user_id = %user_id, error = %error, "could not end open MFA challenges");
-        }
-    }
-
-    /// Keeps the refresh token of a password-checked sign-in sealed behind
-    /// a new challenge session.
+    /// Keeps the session grant of a password-checked sign-in sealed behind
+    /// a new challenge session; no session starts until the second factor.
     pub(super) async fn open_challenge(
         &self,
         user_id: UserId,
         email: Email,
-        tokens: &TokenSet,
+        grant: &SessionGrant,
     ) -> Result<(MfaSession, Duration), AuthError> {
         let session = new_mfa_session();
         let digest = mfa_session_digest(&session);
-        let sealed_refresh_token = self
+        let sealed_grant = self
             .mfa_key
-            .seal(Sealed::ChallengeRefreshToken, &digest, tokens.refresh_token.as_bytes())
+            .seal(Sealed::ChallengeGrant, &digest, grant.expose().as_bytes())
             .map_err(AuthError::Internal)?;
         let ttl = Duration::from_secs(self.mfa_settings.challenge_ttl_secs);
         let expires_at = self.clock.now() + ttl;
-        let challenge = MfaChallenge { user_id, email, sealed_refresh_token, expires_at };
+        let challenge = MfaChallenge { user_id, email, sealed_grant, expires_at };
         self.mfa.insert_challenge(&digest, &challenge).await?;
         tracing::info!(user_id = %user_id, "password accepted; second factor required");
         Ok((session, ttl))
@@ -238,28 +229,16 @@ impl AuthService {
             attempt.undecided().await;
             return Err(AuthError::InvalidMfaSession);
         }
-        let refresh_token = self
-            .mfa_key
-            .open(Sealed::ChallengeRefreshToken, &digest, &challenge.sealed_refresh_token)
-            .map_err(AuthError::Internal)?;
-        let refresh_token = String::from_utf8(refresh_token.expose_secret().to_vec())
-            .map_err(|_| AuthError::Internal(anyhow!("a sealed refresh token is not UTF-8")))?;
-        let refresh_token = RefreshToken::parse("refreshToken", &refresh_token)
-            .map_err(|_| AuthError::Internal(anyhow!("a sealed refresh token does not parse")))?;
-        // Rotating it gives tokens that are fresh now, and fails when the
-        // session was revoked meanwhile (a sign-out or a password reset).
-        let tokens = match self.identity.refresh(&refresh_token).await {
-            Ok(Some(tokens)) => tokens,
-            Ok(None) => {
-                attempt.undecided().await;
-                return Err(AuthError::InvalidMfaSession);
-            }
-            Err(error) => {
-                attempt.undecided().await;
-                return Err(error.into());
-            }
-        };
+        // The second factor is proved and the challenge spent; what is left
+        // is starting the session.
         attempt.succeeded().await?;
+        let Ok(grant) = self.mfa_key.open(Sealed::ChallengeGrant, &digest, &challenge.sealed_grant) else {
+            tracing::warn!(user_id = %challenge.user_id, "a challenge's session grant does not open");
+            return Err(AuthError::InvalidMfaSession);
+        };
+        let grant = String::from_utf8(grant.expose_secret().to_vec())
+            .map_err(|_| AuthError::Internal(anyhow!("a sealed session grant is not UTF-8")))?;
+        let tokens = self.identity.start_session(challenge.user_id, SessionGrant::new(grant)).await?;
         let account = Account { user: self.user(challenge.user_id).await?, mfa_enabled: true };
         tracing::info!(user_id = %challenge.user_id, "second factor accepted");
         self.record(challenge.user_id, SecurityEventKind::SignedIn, client.ip).await;
@@ -385,12 +364,17 @@ impl AuthService {
             }
             MfaCode::Backup(code) => {
                 let digest = self.mfa_key.backup_code_digest(user_id, code);
-                let used = self.mfa.use_backup_code(user_id, &digest).await?;
-                if used {
-                    tracing::info!(user_id = %user_id, "a backup code was used");
-                    return Ok(SecondFactor::Accepted);
-                }
-                Ok(SecondFactor::Rejected)
+                Ok(match self.mfa.use_backup_code(user_id, &digest).await? {
+                    BackupCodeUse::Spent => {
+                        tracing::info!(user_id = %user_id, "a backup code was used");
+                        SecondFactor::Accepted
+                    }
+                    BackupCodeUse::SpentBefore => {
+                        tracing::warn!(user_id = %user_id, "a spent backup code was used again");
+                        SecondFactor::Spent
+                    }
+                    BackupCodeUse::Unknown => SecondFactor::Rejected,
+                })
             }
         }
     }

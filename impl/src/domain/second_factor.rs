@@ -123,7 +123,8 @@ pub fn mfa_session_digest(session: &MfaSession) -> Vec<u8> {
 #[derive(Debug, Clone, Copy)]
 pub enum Sealed {
     TotpSecret,
-    ChallengeRefreshToken,
+    /// A sign-in's [`crate::ports::SessionGrant`] while it waits for its second factor.
+    ChallengeGrant,
     /// An identity provider's refresh token, kept behind a handle of the service's.
     ProviderRefreshToken,
     /// The handle that replaced a rotated refresh handle.
@@ -134,7 +135,7 @@ impl Sealed {
     fn label(self) -> &'static [u8] {
         match self {
             Self::TotpSecret => b"totp-secret",
-            Self::ChallengeRefreshToken => b"challenge-refresh-token",
+            Self::ChallengeGrant => b"challenge-session-grant",
             Self::ProviderRefreshToken => b"provider-refresh-token",
             Self::SuccessorHandle => b"successor-handle",
         }
@@ -245,7 +246,7 @@ mod tests {
         let sealed = key.seal(Sealed::TotpSecret, b"user-1", b"secret").unwrap();
         assert_eq!(key.open(Sealed::TotpSecret, b"user-1", &sealed).unwrap().expose_secret(), b"secret");
         assert!(key.open(Sealed::TotpSecret, b"user-2", &sealed).is_err());
-        assert!(key.open(Sealed::ChallengeRefreshToken, b"user-1", &sealed).is_err());
+        assert!(key.open(Sealed::ChallengeGrant, b"user-1", &sealed).is_err());
         assert!(self::key().open(Sealed::TotpSecret, b"user-1", &sealed).is_err());
         let mut altered = sealed.clone();
         *altered.last_mut().unwrap() ^= 1;

@@ -347,7 +347,7 @@ impl AuthService {
         let attempt = self.start_attempt(Factor::Password, &email, client).await?;
         let outcome = self.identity.sign_in(&email, &password).await;
         match outcome {
-            Ok(SignIn::Authenticated { user_id, tokens }) => {
+            Ok(SignIn::Authenticated { user_id, grant }) => {
                 let mfa_enabled = match self.mfa_enabled(user_id).await {
                     Ok(enabled) => enabled,
                     Err(error) => {
@@ -356,11 +356,18 @@ impl AuthService {
                     }
                 };
                 if mfa_enabled {
-                    let challenge = self.open_challenge(user_id, email, &tokens).await;
+                    let challenge = self.open_challenge(user_id, email, &grant).await;
                     attempt.succeeded().await?;
                     let (session, expires_in) = challenge?;
                     return Ok(Login::MfaRequired { session, expires_in });
                 }
+                let tokens = match self.identity.start_session(user_id, grant).await {
+                    Ok(tokens) => tokens,
+                    Err(error) => {
+                        attempt.succeeded().await?;
+                        return Err(error.into());
+                    }
+                };
                 let (settled, ()) =
                     tokio::join!(attempt.succeeded(), self.record(user_id, SecurityEventKind::SignedIn, client.ip));
                 settled?;

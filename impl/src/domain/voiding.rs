@@ -77,7 +77,7 @@ impl AuthService {
             self.identity.sign_out_others(caller).await?;
         }
         if voids.challenges {
-            self.end_challenges(user_id).await;
+            self.mfa.end_challenges(user_id).await?;
         }
         Ok(())
     }

@@ -16,7 +16,7 @@ use chrono::{DateTime, Utc};
 use hmac::{Hmac, Mac};
 use rand::RngCore;
 use secrecy::{ExposeSecret, SecretString};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use tokio::sync::OnceCell;
 
@@ -28,7 +28,9 @@ use crate::domain::{
     Clock, ConfirmationCode, Email, FieldProblem, MfaKey, Password, PortError, Principal, PublicKey, RefreshToken,
     Sealed, SessionId, TokenSet, UserId,
 };
-use crate::ports::{CodeDelivery, Confirmation, IdentityProvider, PasswordChange, PasswordReset, SignIn, SignUp};
+use crate::ports::{
+    CodeDelivery, Confirmation, IdentityProvider, PasswordChange, PasswordReset, SessionGrant, SignIn, SignUp,
+};
 
 /// Where the pool is and how the service talks to it.
 pub struct CognitoSettings {
@@ -69,6 +71,19 @@ struct AccessClaims {
     client_id: String,
     /// The sign-in the token descends from; the same across refreshes.
     origin_jti: Option<String>,
+}
+
+/// Cognito's tokens from a password sign-in, kept as the sign-in's
+/// [`SessionGrant`] until its session starts.
+#[derive(Serialize, Deserialize)]
+struct CognitoGrant {
+    access_token: String,
+    id_token: String,
+    refresh_token: String,
+    /// Seconds the access token was valid for when issued.
+    expires_in: i64,
+    /// When Cognito issued them, in milliseconds since the Unix epoch.
+    issued_at: i64,
 }
 
 /// Cognito error codes that say "slow down", with how long to wait.
@@ -386,28 +401,23 @@ impl CognitoIdentity {
         }
     }
 
-    /// Starts a recorded session for tokens fresh from a password sign-in.
-    async fn start_session(&self, result: AuthenticationResultType) -> Result<(UserId, TokenSet), PortError> {
-        let (Some(access), Some(id), Some(refresh)) = (result.access_token, result.id_token, result.refresh_token)
+    /// The grant of a password sign-in: Cognito's tokens and when they came.
+    fn grant(&self, result: AuthenticationResultType) -> Result<(UserId, SessionGrant), PortError> {
+        let (Some(access_token), Some(id_token), Some(refresh_token)) =
+            (result.access_token, result.id_token, result.refresh_token)
         else {
             return Err(PortError::Internal(anyhow!("Cognito signed in without issuing every token")));
         };
-        let claims = unverified_claims(&access)?;
-        let user_id = parse_sub(&claims.sub)?;
-        let session_id = claims
-            .origin_jti
-            .ok_or_else(|| PortError::Internal(anyhow!("Cognito tokens lack origin_jti; enable token revocation")))?;
-        let handle = new_handle();
-        let record = RefreshHandle {
-            user_id,
-            session_id,
-            sealed_token: self.seal_token(user_id, &refresh)?,
-            expires_at: self.clock.now() + self.settings.session_ttl,
-            rotated: None,
+        let user_id = parse_sub(&unverified_claims(&access_token)?.sub)?;
+        let grant = CognitoGrant {
+            access_token,
+            id_token,
+            refresh_token,
+            expires_in: i64::from(result.expires_in),
+            issued_at: millis(self.clock.now()),
         };
-        self.store.start_session(&handle_digest(&handle), &record).await?;
-        let expires_in = Duration::from_secs(u64::try_from(result.expires_in).unwrap_or_default());
-        Ok((user_id, TokenSet { access_token: access, id_token: id, refresh_token: handle, expires_in }))
+        let text = serde_json::to_string(&grant).map_err(internal)?;
+        Ok((user_id, SessionGrant::new(text)))
     }
 
     fn seal_token(&self, user_id: UserId, token: &str) -> Result<Vec<u8>, PortError> {
@@ -616,12 +626,65 @@ impl IdentityProvider for CognitoIdentity {
         let result = self.password_auth(&cognito_address(email), password).await?;
         match result {
             Ok(result) => {
-                let (user_id, tokens) = self.start_session(result).await?;
-                Ok(SignIn::Authenticated { user_id, tokens })
+                let (user_id, grant) = self.grant(result)?;
+                Ok(SignIn::Authenticated { user_id, grant })
             }
             Err(code) if code == "UserNotConfirmedException" => Ok(SignIn::NotConfirmed),
             Err(_) => Ok(SignIn::InvalidCredentials),
         }
+    }
+
+    /// Records a session for the grant's tokens, keyed by their
+    /// `origin_jti`, behind a new refresh handle. Tokens past half their
+    /// lifetime (a sign-in that waited for its second factor) are
+    /// refreshed first, so that the client gets them fresh.
+    async fn start_session(&self, user_id: UserId, grant: SessionGrant) -> Result<TokenSet, PortError> {
+        let grant: CognitoGrant = serde_json::from_str(grant.expose())
+            .map_err(|_| PortError::Internal(anyhow!("a session grant is not Cognito's tokens")))?;
+        let now = self.clock.now();
+        let age = chrono::Duration::milliseconds(millis(now) - grant.issued_at);
+        let (access_token, id_token, refresh_token, expires_in) = if age.num_seconds() * 2 < grant.expires_in {
+            let left = Duration::from_secs(u64::try_from(grant.expires_in - age.num_seconds()).unwrap_or_default());
+            (grant.access_token, grant.id_token, grant.refresh_token, left)
+        } else {
+            let result = self
+                .initiate(
+                    AuthFlowType::RefreshTokenAuth,
+                    &user_id.to_string(),
+                    [("REFRESH_TOKEN", &grant.refresh_token)],
+                )
+                .await?;
+            let Ok(AuthenticationResultType {
+                access_token: Some(access),
+                id_token: Some(id),
+                refresh_token,
+                expires_in,
+                ..
+            }) = result
+            else {
+                return Err(PortError::Internal(anyhow!("Cognito refused to refresh the tokens of a sign-in")));
+            };
+            // With Cognito's own rotation on, it hands over a successor.
+            let refresh = refresh_token.unwrap_or(grant.refresh_token);
+            (access, id, refresh, Duration::from_secs(u64::try_from(expires_in).unwrap_or_default()))
+        };
+        let claims = unverified_claims(&access_token)?;
+        if parse_sub(&claims.sub)? != user_id {
+            return Err(PortError::Internal(anyhow!("a session grant is for another user")));
+        }
+        let session_id = claims
+            .origin_jti
+            .ok_or_else(|| PortError::Internal(anyhow!("Cognito tokens lack origin_jti; enable token revocation")))?;
+        let handle = new_handle();
+        let record = RefreshHandle {
+            user_id,
+            session_id,
+            sealed_token: self.seal_token(user_id, &refresh_token)?,
+            expires_at: now + self.settings.session_ttl,
+            rotated: None,
+        };
+        self.store.start_session(&handle_digest(&handle), &record).await?;
+        Ok(TokenSet { access_token, id_token, refresh_token: handle, expires_in })
     }
 
     /// Exchanges a handle for fresh Cognito tokens and a new handle. The

@@ -12,7 +12,7 @@ use super::table::{
     internal, key, millis, n, s, ttl, user_pk,
 };
 use crate::domain::{Email, PortError, UserId};
-use crate::ports::{MfaChallenge, MfaRecord, MfaStore};
+use crate::ports::{BackupCodeUse, MfaChallenge, MfaRecord, MfaStore};
 
 const MFA: &str = "MFA";
 /// Per user, a generation that ending the user's challenges increments;
@@ -103,10 +103,15 @@ impl MfaStore for DynamoStore {
             .expression_attribute_values(":step", n(step))
             .expression_attribute_values(":at", n(millis(at)));
         request = if backup_codes.is_empty() {
-            request.update_expression("SET enabled = :yes, lastUsedStep = :step, updatedAt = :at REMOVE backupCodes")
+            request.update_expression(
+                "SET enabled = :yes, lastUsedStep = :step, updatedAt = :at REMOVE backupCodes, spentBackupCodes",
+            )
         } else {
             request
-                .update_expression("SET enabled = :yes, lastUsedStep = :step, updatedAt = :at, backupCodes = :codes")
+                .update_expression(
+                    "SET enabled = :yes, lastUsedStep = :step, updatedAt = :at, backupCodes = :codes \
+                     REMOVE spentBackupCodes",
+                )
                 .expression_attribute_values(":codes", code_set(backup_codes))
         };
         conditional(request.send().await, "enabling a second factor")
@@ -155,20 +160,35 @@ impl MfaStore for DynamoStore {
         conditional(update, "recording a used TOTP step")
     }
 
-    async fn use_backup_code(&self, user_id: UserId, digest: &[u8]) -> Result<bool, PortError> {
+    /// Moves the code from the unused set to the spent one, in one
+    /// conditional write; when it is not unused, one read tells a spent
+    /// code from an unknown one.
+    async fn use_backup_code(&self, user_id: UserId, digest: &[u8]) -> Result<BackupCodeUse, PortError> {
         let update = self
             .client
             .update_item()
             .table_name(self.table.as_ref())
             .set_key(Some(mfa_key(user_id)))
-            .update_expression("DELETE backupCodes :spent")
+            .update_expression("DELETE backupCodes :spent ADD spentBackupCodes :spent")
             .condition_expression("enabled = :yes AND contains(backupCodes, :code)")
             .expression_attribute_values(":yes", AttributeValue::Bool(true))
             .expression_attribute_values(":spent", AttributeValue::Ss(vec![hex(digest)]))
             .expression_attribute_values(":code", s(hex(digest)))
             .send()
             .await;
-        conditional(update, "spending a backup code")
+        if conditional(update, "spending a backup code")? {
+            return Ok(BackupCodeUse::Spent);
+        }
+        let item = self.get_item("reading spent backup codes", mfa_key(user_id)).await?;
+        let spent = item.as_ref().and_then(|item| match item.get("spentBackupCodes") {
+            Some(AttributeValue::Ss(spent)) => Some(spent),
+            _ => None,
+        });
+        Ok(if spent.is_some_and(|spent| spent.contains(&hex(digest))) {
+            BackupCodeUse::SpentBefore
+        } else {
+            BackupCodeUse::Unknown
+        })
     }
 
     async fn replace_backup_codes(&self, user_id: UserId, digests: &[Vec<u8>]) -> Result<bool, PortError> {
@@ -180,10 +200,10 @@ impl MfaStore for DynamoStore {
             .condition_expression("enabled = :yes")
             .expression_attribute_values(":yes", AttributeValue::Bool(true));
         let request = if digests.is_empty() {
-            request.update_expression("REMOVE backupCodes")
+            request.update_expression("REMOVE backupCodes, spentBackupCodes")
         } else {
             request
-                .update_expression("SET backupCodes = :codes")
+                .update_expression("SET backupCodes = :codes REMOVE spentBackupCodes")
                 .expression_attribute_values(":codes", code_set(digests))
         };
         conditional(request.send().await, "replacing backup codes")
@@ -195,7 +215,7 @@ impl MfaStore for DynamoStore {
         item.extend([
             ("userId".to_owned(), s(challenge.user_id.to_string())),
             ("email".to_owned(), s(challenge.email.as_str())),
-            ("sealedRefreshToken".to_owned(), b(challenge.sealed_refresh_token.clone())),
+            ("sealedGrant".to_owned(), b(challenge.sealed_grant.clone())),
             ("expiresAt".to_owned(), n(millis(challenge.expires_at))),
             ("tries".to_owned(), n(0)),
             ("generation".to_owned(), n(generation)),
@@ -244,12 +264,15 @@ impl MfaStore for DynamoStore {
         if get_n::<u64>(&item, "generation")? < self.generation(user_id).await? {
             return Ok(None);
         }
+        // Challenges stored before sessions started at the second factor
+        // hold no grant; they lapse within minutes.
+        let Some(AttributeValue::B(sealed_grant)) = item.get("sealedGrant") else { return Ok(None) };
         let email = Email::parse("email", get_s(&item, "email")?)
             .map_err(|_| PortError::Internal(anyhow::anyhow!("the stored email of a challenge does not parse")))?;
         Ok(Some(MfaChallenge {
             user_id,
             email,
-            sealed_refresh_token: get_b(&item, "sealedRefreshToken")?,
+            sealed_grant: sealed_grant.clone().into_inner(),
             expires_at: from_millis(get_n(&item, "expiresAt")?)?,
         }))
     }

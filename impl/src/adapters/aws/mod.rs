@@ -12,6 +12,8 @@ pub mod local;
 #[cfg(feature = "aws")]
 mod mfa;
 #[cfg(feature = "aws")]
+pub mod migrate;
+#[cfg(feature = "aws")]
 mod sessions;
 #[cfg(feature = "aws")]
 mod store;

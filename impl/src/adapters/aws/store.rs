@@ -25,9 +25,9 @@ pub struct DynamoStore {
     pub(super) table: Arc<str>,
 }
 
-const PROFILE: &str = "PROFILE";
+pub(super) const PROFILE: &str = "PROFILE";
 
-fn email_claim(email: &Email) -> Item {
+pub(super) fn email_claim(email: &Email) -> Item {
     key(format!("EMAIL#{email}"), "EMAIL")
 }
 

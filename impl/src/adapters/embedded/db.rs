@@ -122,6 +122,12 @@ const MIGRATIONS: &[&str] = &[
     CREATE INDEX refresh_tokens_with_successor ON refresh_tokens (session_id, rotated_at)
         WHERE successor IS NOT NULL;
 ",
+    // A challenge keeps the grant that starts its session, not a session;
+    // a spent backup code stays, marked, so that it is told from a guess.
+    "
+    ALTER TABLE mfa_challenges RENAME COLUMN sealed_refresh_token TO sealed_grant;
+    ALTER TABLE backup_codes ADD COLUMN used_at INTEGER;
+",
 ];
 
 /// The database, as the adapters use it: reads in place on the calling

@@ -27,8 +27,8 @@ use crate::domain::{
     SignupSettings, TokenSet, User, UserId,
 };
 use crate::ports::{
-    CodeDelivery, Confirmation, IdentityProvider, Mailer, OutgoingMail, PasswordChange, PasswordReset, SignIn, SignUp,
-    UserStore,
+    CodeDelivery, Confirmation, IdentityProvider, Mailer, OutgoingMail, PasswordChange, PasswordReset, SessionGrant,
+    SignIn, SignUp, UserStore,
 };
 
 /// Token lifetimes and the names tokens carry.
@@ -415,32 +415,6 @@ impl EmbeddedIdentity {
         Ok(CodeDelivery::MailFailed(error))
     }
 
-    /// Starts a session for `user_id` and issues its first token set.
-    async fn start_session(&self, user_id: UserId) -> Result<TokenSet, PortError> {
-        let user = self.profile(user_id).await?;
-        let now = self.clock.now();
-        let session_id = Uuid::new_v4().to_string();
-        let refresh_token = random_token();
-        let expires_at = now + duration(self.settings.refresh_ttl_secs);
-        let (session, token_hash) = (session_id.clone(), hash_token(&refresh_token));
-        self.db
-            .write(move |connection| {
-                connection
-                    .prepare_cached(
-                        "INSERT INTO sessions (id, user_id, created_at, expires_at) VALUES (?1, ?2, ?3, ?4)",
-                    )?
-                    .execute(params![session, user_id.to_string(), millis(now), millis(expires_at)])?;
-                connection
-                    .prepare_cached(
-                        "INSERT INTO refresh_tokens (token_hash, session_id, issued_at) VALUES (?1, ?2, ?3)",
-                    )?
-                    .execute(params![token_hash, session, millis(now)])?;
-                Ok(())
-            })
-            .await?;
-        self.token_set(&user, &session_id, refresh_token, now)
-    }
-
     /// The stored password hash of a user known to exist.
     /// Replaces the user's hash `old` with `new`, the same password hashed
     /// as passwords are now (normalised, current parameters), unless the
@@ -589,8 +563,34 @@ impl IdentityProvider for EmbeddedIdentity {
         if !confirmed {
             return Ok(SignIn::NotConfirmed);
         }
-        let tokens = self.start_session(user_id).await?;
-        Ok(SignIn::Authenticated { user_id, tokens })
+        Ok(SignIn::Authenticated { user_id, grant: SessionGrant::empty() })
+    }
+
+    /// Records a session of [`TokenSettings::refresh_ttl_secs`] with its
+    /// first refresh token. The grant carries nothing here.
+    async fn start_session(&self, user_id: UserId, _grant: SessionGrant) -> Result<TokenSet, PortError> {
+        let user = self.profile(user_id).await?;
+        let now = self.clock.now();
+        let session_id = Uuid::new_v4().to_string();
+        let refresh_token = random_token();
+        let expires_at = now + duration(self.settings.refresh_ttl_secs);
+        let (session, token_hash) = (session_id.clone(), hash_token(&refresh_token));
+        self.db
+            .write(move |connection| {
+                connection
+                    .prepare_cached(
+                        "INSERT INTO sessions (id, user_id, created_at, expires_at) VALUES (?1, ?2, ?3, ?4)",
+                    )?
+                    .execute(params![session, user_id.to_string(), millis(now), millis(expires_at)])?;
+                connection
+                    .prepare_cached(
+                        "INSERT INTO refresh_tokens (token_hash, session_id, issued_at) VALUES (?1, ?2, ?3)",
+                    )?
+                    .execute(params![token_hash, session, millis(now)])?;
+                Ok(())
+            })
+            .await?;
+        self.token_set(&user, &session_id, refresh_token, now)
     }
 
     async fn send_confirmation_code(&self, email: &Email) -> Result<CodeDelivery, PortError> {

@@ -8,7 +8,7 @@ use rusqlite::{OptionalExtension, params};
 use super::db::{from_millis, millis, parse_user_id};
 use super::store::SqliteStore;
 use crate::domain::{Email, PortError, UserId};
-use crate::ports::{MfaChallenge, MfaRecord, MfaStore};
+use crate::ports::{BackupCodeUse, MfaChallenge, MfaRecord, MfaStore};
 
 fn step_column(step: u64) -> Result<i64, PortError> {
     i64::try_from(step).map_err(|_| PortError::Internal(anyhow!("a TOTP step beyond the stored range")))
@@ -131,17 +131,26 @@ impl MfaStore for SqliteStore {
         Ok(changed == 1)
     }
 
-    async fn use_backup_code(&self, user_id: UserId, digest: &[u8]) -> Result<bool, PortError> {
-        let digest = digest.to_vec();
-        let removed = self
-            .db
+    async fn use_backup_code(&self, user_id: UserId, digest: &[u8]) -> Result<BackupCodeUse, PortError> {
+        let (digest, now) = (digest.to_vec(), millis(Utc::now()));
+        self.db
             .write(move |connection| {
-                connection
-                    .prepare_cached("DELETE FROM backup_codes WHERE user_id = ?1 AND digest = ?2")?
-                    .execute(params![user_id.to_string(), digest])
+                let user = user_id.to_string();
+                let spent = connection
+                    .prepare_cached(
+                        "UPDATE backup_codes SET used_at = ?1 WHERE user_id = ?2 AND digest = ?3 AND used_at IS NULL",
+                    )?
+                    .execute(params![now, user, digest])?;
+                if spent == 1 {
+                    return Ok(BackupCodeUse::Spent);
+                }
+                let known = connection
+                    .prepare_cached("SELECT 1 FROM backup_codes WHERE user_id = ?1 AND digest = ?2")?
+                    .query_row(params![user, digest], |_| Ok(()))
+                    .optional()?;
+                Ok(if known.is_some() { BackupCodeUse::SpentBefore } else { BackupCodeUse::Unknown })
             })
-            .await?;
-        Ok(removed == 1)
+            .await
     }
 
     async fn replace_backup_codes(&self, user_id: UserId, digests: &[Vec<u8>]) -> Result<bool, PortError> {
@@ -167,14 +176,14 @@ impl MfaStore for SqliteStore {
             digest.to_vec(),
             challenge.user_id.to_string(),
             challenge.email.as_str().to_owned(),
-            challenge.sealed_refresh_token.clone(),
+            challenge.sealed_grant.clone(),
             millis(challenge.expires_at),
         );
         self.db
             .write(move |connection| {
                 connection
                     .prepare_cached(
-                        "INSERT INTO mfa_challenges (digest, user_id, email, sealed_refresh_token, expires_at)
+                        "INSERT INTO mfa_challenges (digest, user_id, email, sealed_grant, expires_at)
                      VALUES (?1, ?2, ?3, ?4, ?5)",
                     )?
                     .execute(params![row.0, row.1, row.2, row.3, row.4])
@@ -197,7 +206,7 @@ impl MfaStore for SqliteStore {
                     .prepare_cached(
                         "UPDATE mfa_challenges SET tries = tries + 1
                          WHERE digest = ?1 AND tries < ?2 AND expires_at > ?3
-                         RETURNING user_id, email, sealed_refresh_token, expires_at",
+                         RETURNING user_id, email, sealed_grant, expires_at",
                     )?
                     .query_row(params![digest, max_tries, millis(now)], |row| {
                         Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?))
@@ -205,11 +214,11 @@ impl MfaStore for SqliteStore {
                     .optional()
             })
             .await?;
-        let Some((user_id, email, sealed_refresh_token, expires_at)) = row else { return Ok(None) };
+        let Some((user_id, email, sealed_grant, expires_at)) = row else { return Ok(None) };
         let user_id = parse_user_id(&user_id)?;
         let email = Email::parse("email", &email)
             .map_err(|_| PortError::Internal(anyhow!("the stored email of a challenge does not parse")))?;
-        Ok(Some(MfaChallenge { user_id, email, sealed_refresh_token, expires_at: from_millis(expires_at) }))
+        Ok(Some(MfaChallenge { user_id, email, sealed_grant, expires_at: from_millis(expires_at) }))
     }
 
     async fn consume_challenge(&self, digest: &[u8]) -> Result<bool, PortError> {
