@@ -18,7 +18,7 @@ use crate::adapters::mail::{OutboxMailer, SmtpMailer};
 use crate::config::{Backend, Config, MailTransport};
 use crate::domain::{AuthService, Clock, MfaKey, Ports, Settings, SystemClock};
 use crate::http;
-use crate::ports::Mailer;
+use crate::ports::{AttemptCounter, IdentityProvider, Mailer, MfaStore, SecurityLog, SessionStore, UserStore};
 
 /// Runs `task`, a binary's work, on a multi-threaded runtime: exits 1 with
 /// the error logged when the runtime cannot start or `task` fails, as
@@ -105,9 +105,7 @@ fn embedded_with_clock(config: &Config, clock: Arc<dyn Clock>) -> anyhow::Result
         identity_settings,
     ));
     spawn_purge(store.clone(), clock.clone(), Duration::from_secs(config.login.window_secs));
-    let ports =
-        Ports { identity, users: store.clone(), attempts: store.clone(), mfa: store.clone(), events: store, clock };
-    Ok(AuthService::new(ports, settings(config, true), mfa_key))
+    Ok(AuthService::new(ports(identity, store, clock), settings(config, true), mfa_key))
 }
 
 /// Brings what earlier versions stored up to this version, for
@@ -126,7 +124,7 @@ pub async fn migrate(config: &Config) -> anyhow::Result<String> {
         #[cfg(feature = "aws")]
         Backend::Aws => {
             let clients = aws::Clients::new(&config.aws).await?;
-            let done = aws::migrate::canonicalise_addresses(&clients, &config.aws).await?;
+            let done = aws::migrate::canonicalise_addresses(&clients, config).await?;
             Ok(format!(
                 "addresses: {} profiles read, {} rewritten in the table, {} updated in Cognito, {} left alone (another account has the canonical spelling; see the warnings)",
                 done.profiles, done.rewritten, done.cognito_updated, done.clashes
@@ -179,21 +177,36 @@ async fn aws_with_clock(config: &Config, clock: Arc<dyn Clock>) -> anyhow::Resul
 /// The service over the given AWS clients.
 #[cfg(feature = "aws")]
 pub fn aws_with_clients(config: &Config, clients: aws::Clients, key: MfaKey, clock: Arc<dyn Clock>) -> AuthService {
-    let store = Arc::new(DynamoStore::new(clients.dynamodb, &config.aws.table_name));
+    let store = Arc::new(DynamoStore::new(
+        clients.dynamodb,
+        &config.aws.table_name,
+        Duration::from_secs(config.tokens.refresh_ttl_secs),
+    ));
     let cognito = CognitoSettings {
         user_pool_id: config.aws.user_pool_id.clone(),
         client_id: config.aws.client_id.clone(),
         client_secret: config.aws.client_secret.clone(),
         issuer: clients.issuer,
         jwks_url: clients.jwks_url,
-        session_ttl: Duration::from_secs(config.tokens.refresh_ttl_secs),
-        reuse_grace: chrono::Duration::seconds(config.tokens.refresh_reuse_grace_secs.min(60) as i64),
     };
-    let identity =
-        Arc::new(CognitoIdentity::new(clients.cognito, cognito, (*store).clone(), key.clone(), clock.clone()));
-    let ports =
-        Ports { identity, users: store.clone(), attempts: store.clone(), mfa: store.clone(), events: store, clock };
-    AuthService::new(ports, settings(config, false), key)
+    let identity = Arc::new(CognitoIdentity::new(clients.cognito, cognito, (*store).clone(), clock.clone()));
+    AuthService::new(ports(identity, store, clock), settings(config, false), key)
+}
+
+/// The ports over one store that keeps everything but credentials.
+fn ports<S>(identity: Arc<dyn IdentityProvider>, store: Arc<S>, clock: Arc<dyn Clock>) -> Ports
+where
+    S: UserStore + AttemptCounter + MfaStore + SessionStore + SecurityLog + 'static,
+{
+    Ports {
+        identity,
+        users: store.clone(),
+        attempts: store.clone(),
+        mfa: store.clone(),
+        sessions: store.clone(),
+        events: store,
+        clock,
+    }
 }
 
 /// The domain's rules from the configuration.
@@ -203,6 +216,7 @@ fn settings(config: &Config, work_after_answer: bool) -> Settings {
         limits: config.login.clone(),
         signup: config.signup.clone(),
         mfa: config.mfa.clone(),
+        sessions: config.tokens.session_policy(),
         grouping: config.server.grouping(),
         work_after_answer,
     }

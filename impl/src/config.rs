@@ -5,20 +5,84 @@
 
 use std::net::IpAddr;
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 use figment::Figment;
 use figment::providers::{Env, Format, Toml};
 use serde::Deserialize;
 
 use crate::adapters::aws::AwsConfig;
-use crate::adapters::embedded::TokenSettings;
 use crate::adapters::mail::{OutboxConfig, SmtpConfig};
-use crate::domain::{AddressGrouping, LoginLimits, MfaSettings, PasswordPolicy, ResetSettings, SignupSettings};
+use crate::domain::{
+    AddressGrouping, LoginLimits, MfaSettings, PasswordPolicy, ResetSettings, SessionPolicy, SignupSettings,
+};
 
 /// The environment variable prefix for overrides.
 pub const ENV_PREFIX: &str = "AUTH_";
 /// The environment variable naming a configuration file.
 pub const CONFIG_FILE_ENV: &str = "AUTH_CONFIG";
+
+/// Token and session lifetimes, and the names the embedded backend's
+/// tokens carry.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct TokenSettings {
+    /// `iss` of every token; verifiers compare it exactly.
+    pub issuer: String,
+    /// `aud` of every token.
+    pub audience: String,
+    pub access_ttl_secs: u64,
+    /// Absolute lifetime of a sign-in: refreshing does not extend it.
+    pub refresh_ttl_secs: u64,
+    /// How long after a rotation the old refresh token still yields the
+    /// same successor, for clients that refresh twice concurrently.
+    pub refresh_reuse_grace_secs: u64,
+    /// Idle lifetime of a sign-in: without a refresh for this long, it ends.
+    pub session_idle_ttl_secs: u64,
+}
+
+impl Default for TokenSettings {
+    fn default() -> Self {
+        Self {
+            issuer: "http://127.0.0.1:8080".to_owned(),
+            audience: "auth-service".to_owned(),
+            access_ttl_secs: 15 * 60,
+            refresh_ttl_secs: 30 * 24 * 60 * 60,
+            refresh_reuse_grace_secs: 10,
+            session_idle_ttl_secs: 14 * 24 * 60 * 60,
+        }
+    }
+}
+
+impl TokenSettings {
+    pub fn validate(&self) -> Result<(), String> {
+        if self.issuer.is_empty() || self.audience.is_empty() {
+            return Err("tokens.issuer and tokens.audience must not be empty".to_owned());
+        }
+        if !(60..=24 * 60 * 60).contains(&self.access_ttl_secs) {
+            return Err("tokens.access_ttl_secs must be between 60 and 86400".to_owned());
+        }
+        if self.refresh_ttl_secs < self.access_ttl_secs {
+            return Err("tokens.refresh_ttl_secs must not be shorter than tokens.access_ttl_secs".to_owned());
+        }
+        if self.refresh_reuse_grace_secs > 60 {
+            return Err("tokens.refresh_reuse_grace_secs must be at most 60".to_owned());
+        }
+        if self.session_idle_ttl_secs < self.access_ttl_secs {
+            return Err("tokens.session_idle_ttl_secs must not be shorter than tokens.access_ttl_secs".to_owned());
+        }
+        Ok(())
+    }
+
+    /// The domain's session rules these settings make.
+    pub fn session_policy(&self) -> SessionPolicy {
+        SessionPolicy {
+            absolute: Duration::from_secs(self.refresh_ttl_secs),
+            idle: Duration::from_secs(self.session_idle_ttl_secs),
+            reuse_grace: Duration::from_secs(self.refresh_reuse_grace_secs),
+        }
+    }
+}
 
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields, default)]

@@ -10,8 +10,7 @@ use chrono::{DateTime, Utc};
 use secrecy::{ExposeSecret, SecretString};
 
 use crate::domain::{
-    ConfirmationCode, DisplayName, Email, Password, PortError, Principal, PublicKey, RefreshToken, TokenSet, User,
-    UserId,
+    ConfirmationCode, DisplayName, Email, Password, PortError, Principal, PublicKey, SessionId, User, UserId,
 };
 
 pub enum SignUp {
@@ -34,6 +33,26 @@ pub enum SignIn {
     /// The password is right but the address is not confirmed.
     NotConfirmed,
     InvalidCredentials,
+}
+
+/// Tokens an identity provider issued for a session.
+pub struct Issued {
+    /// The session the tokens belong to, as the access token names it.
+    pub session_id: SessionId,
+    pub access_token: String,
+    pub id_token: String,
+    /// Lifetime left to the access token.
+    pub expires_in: Duration,
+    /// The provider's own refresh token, which the session keeps (sealed)
+    /// for the next [`IdentityProvider::reissue`]; `None` when the
+    /// provider needs none.
+    pub provider_token: Option<SecretString>,
+}
+
+impl std::fmt::Debug for Issued {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Issued").field("session_id", &self.session_id).finish_non_exhaustive()
+    }
 }
 
 /// What an identity provider needs to start a session for a sign-in whose
@@ -108,8 +127,9 @@ pub trait IdentityProvider: Send + Sync {
     /// Errors are the store's; a failed send is [`CodeDelivery::MailFailed`].
     async fn send_password_reset_code(&self, email: &Email) -> Result<CodeDelivery, PortError>;
 
-    /// Sets a new password with a mailed reset code and revokes every session
-    /// of the user. The code is single use; wrong codes count toward voiding it.
+    /// Sets a new password with a mailed reset code. The code is single
+    /// use; wrong codes count toward voiding it. Sessions are the domain's
+    /// to end.
     async fn reset_password(
         &self,
         email: &Email,
@@ -124,19 +144,30 @@ pub trait IdentityProvider: Send + Sync {
     /// same work as a wrong password and gives the same answer.
     async fn sign_in(&self, email: &Email, password: &Password) -> Result<SignIn, PortError>;
 
-    /// Starts a session for a sign-in whose password [`Self::sign_in`]
-    /// checked, and issues its first token set, fresh now.
-    async fn start_session(&self, user_id: UserId, grant: SessionGrant) -> Result<TokenSet, PortError>;
+    /// Issues the first access and id tokens of a new session, for a
+    /// sign-in whose password [`Self::sign_in`] checked, fresh now, and
+    /// names the session they belong to. The domain records the session.
+    async fn issue(&self, user_id: UserId, grant: SessionGrant) -> Result<Issued, PortError>;
 
-    /// Exchanges a refresh token for a new token set; `None` when the token
-    /// is unknown, expired or revoked.
-    async fn refresh(&self, token: &RefreshToken) -> Result<Option<TokenSet>, PortError>;
+    /// Issues fresh access and id tokens for a live session, at a refresh;
+    /// `provider_token` is what [`Issued::provider_token`] (or the last
+    /// reissue) handed over. `None` when the provider refuses: the session
+    /// can't go on.
+    async fn reissue(
+        &self,
+        user_id: UserId,
+        session_id: &SessionId,
+        provider_token: Option<SecretString>,
+    ) -> Result<Option<Issued>, PortError>;
 
-    /// Verifies an access token; `None` when it is invalid, expired or revoked.
-    async fn authenticate(&self, access_token: &str) -> Result<Option<Principal>, PortError>;
+    /// Verifies an access token's signature, issuer, audience, use and
+    /// lifetime, and names its user and session; `None` when it fails. Whether
+    /// the session is still live is the domain's to check.
+    async fn verify_access_token(&self, access_token: &str) -> Result<Option<Principal>, PortError>;
 
-    /// Revokes every session of a user.
-    async fn sign_out_everywhere(&self, user_id: UserId) -> Result<(), PortError>;
+    /// Ends whatever sessions the provider keeps of its own (Cognito's
+    /// refresh tokens); nothing for a provider that keeps none.
+    async fn end_provider_sessions(&self, user_id: UserId) -> Result<(), PortError>;
 
     /// Voids every outstanding password reset code of a user: a code mailed
     /// before this call no longer resets the password.
@@ -145,20 +176,92 @@ pub trait IdentityProvider: Send + Sync {
     /// Whether `password` is the user's password. Changes nothing.
     async fn check_password(&self, user_id: UserId, password: &Password) -> Result<bool, PortError>;
 
-    /// Revokes every session of the caller's user but the caller's own.
-    async fn sign_out_others(&self, principal: &Principal) -> Result<(), PortError>;
-
-    /// Replaces the password after checking the current one, and revokes
-    /// every session of the user but the caller's.
+    /// Replaces the password after checking the current one. Sessions are
+    /// the domain's to end.
     async fn change_password(
         &self,
-        principal: &Principal,
+        user_id: UserId,
         current: &Password,
         new: &Password,
     ) -> Result<PasswordChange, PortError>;
 
     /// The public keys that verify issued tokens.
     async fn public_keys(&self) -> Result<Vec<PublicKey>, PortError>;
+}
+
+/// A session as the store keeps it: one sign-in, from its start to its
+/// end. An ended session is not kept.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SessionRecord {
+    pub id: SessionId,
+    pub user_id: UserId,
+    pub started_at: DateTime<Utc>,
+    /// The start or the last refresh.
+    pub last_used_at: DateTime<Utc>,
+    /// The absolute end: refreshing never moves it.
+    pub expires_at: DateTime<Utc>,
+    /// The client's address and `User-Agent` at the start, where known.
+    pub ip: Option<IpAddr>,
+    pub user_agent: Option<String>,
+}
+
+/// A refresh token as the store keeps it: its SHA-256 digest names it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredRefreshToken {
+    pub user_id: UserId,
+    pub session_id: SessionId,
+    /// The provider's refresh token when this token was issued, sealed.
+    pub sealed_provider_token: Option<Vec<u8>>,
+    /// Set once the token was exchanged: when, and its successor, sealed
+    /// under the token itself.
+    pub rotated: Option<(DateTime<Utc>, Vec<u8>)>,
+}
+
+/// A new refresh token of a session.
+#[derive(Debug, Clone, Copy)]
+pub struct NewRefreshToken<'a> {
+    pub digest: &'a [u8],
+    pub sealed_provider_token: Option<&'a [u8]>,
+}
+
+/// The exchange of a session's refresh token for its successor.
+#[derive(Debug, Clone, Copy)]
+pub struct Rotation<'a> {
+    pub user_id: UserId,
+    pub session_id: &'a SessionId,
+    /// The digest of the token exchanged.
+    pub old: &'a [u8],
+    pub new: NewRefreshToken<'a>,
+    /// The successor, sealed under the old token, kept for the grace window.
+    pub sealed_successor: &'a [u8],
+    pub at: DateTime<Utc>,
+    /// The session's absolute end, which the new token shares.
+    pub expires_at: DateTime<Utc>,
+}
+
+/// Sessions and their refresh tokens. The rules (rotation, grace, reuse,
+/// lifetimes) are the domain's; the store keeps rows and makes each
+/// rotation one conditional write.
+#[async_trait]
+pub trait SessionStore: Send + Sync {
+    /// Records a new session with its first refresh token.
+    async fn start(&self, session: &SessionRecord, token: NewRefreshToken<'_>) -> Result<(), PortError>;
+    /// A live (not ended) session of the user.
+    async fn session(&self, user_id: UserId, session_id: &SessionId) -> Result<Option<SessionRecord>, PortError>;
+    /// The refresh token with `digest`, with its session; `None` when
+    /// either is unknown or the session ended.
+    async fn refresh_token(&self, digest: &[u8]) -> Result<Option<(StoredRefreshToken, SessionRecord)>, PortError>;
+    /// Marks the old token rotated, records the new one as the session's
+    /// current token and the session as used at `rotation.at`, in one
+    /// write; `false` (nothing changed) when the old token was rotated
+    /// already or the session ended.
+    async fn rotate(&self, rotation: Rotation<'_>) -> Result<bool, PortError>;
+    /// Ends one session with its refresh tokens; `false` when it was not live.
+    async fn end(&self, user_id: UserId, session_id: &SessionId) -> Result<bool, PortError>;
+    /// Ends every session of the user but `keep`.
+    async fn end_all(&self, user_id: UserId, keep: Option<&SessionId>) -> Result<(), PortError>;
+    /// The user's live sessions, in no particular order.
+    async fn list(&self, user_id: UserId) -> Result<Vec<SessionRecord>, PortError>;
 }
 
 pub enum Insert {
@@ -284,10 +387,13 @@ pub enum SecurityEventKind {
     MfaEnabled,
     MfaDisabled,
     BackupCodesRegenerated,
+    /// A refresh token came back after its rotation's grace window: stolen
+    /// or replayed. Its session ended.
+    RefreshTokenReused,
 }
 
 impl SecurityEventKind {
-    const ALL: [Self; 11] = [
+    const ALL: [Self; 12] = [
         Self::SignedUp,
         Self::EmailConfirmed,
         Self::SignedIn,
@@ -299,6 +405,7 @@ impl SecurityEventKind {
         Self::MfaEnabled,
         Self::MfaDisabled,
         Self::BackupCodesRegenerated,
+        Self::RefreshTokenReused,
     ];
 
     /// The stored name, e.g. `sign_in_failed`.
@@ -315,6 +422,7 @@ impl SecurityEventKind {
             Self::MfaEnabled => "mfa_enabled",
             Self::MfaDisabled => "mfa_disabled",
             Self::BackupCodesRegenerated => "backup_codes_regenerated",
+            Self::RefreshTokenReused => "refresh_token_reused",
         }
     }
 

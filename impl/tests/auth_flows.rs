@@ -275,6 +275,28 @@ async fn refresh_tokens_expire_after_their_absolute_lifetime() {
     .await;
 }
 
+/// A session not refreshed for its idle lifetime ends; each refresh starts
+/// the idle lifetime again, up to the absolute one.
+#[tokio::test]
+async fn a_session_unused_for_its_idle_lifetime_ends() {
+    let app = spawn_app_with(|config| config.tokens.session_idle_ttl_secs = 3600).await;
+    let login = app.signed_in_user("idle@example.com").await;
+    let mut token = str_field(&login, "refreshToken").to_owned();
+    for _ in 0..3 {
+        app.clock.advance(chrono::Duration::seconds(3500));
+        let refreshed = app.refresh(&token).await;
+        assert_eq!(refreshed.status(), StatusCode::OK, "refreshed within the idle lifetime");
+        let refreshed: Value = refreshed.json().await.unwrap();
+        token = str_field(&refreshed, "refreshToken").to_owned();
+    }
+    app.clock.advance(chrono::Duration::seconds(3601));
+    error_body(app.refresh(&token).await, StatusCode::UNAUTHORIZED, "invalid_refresh_token").await;
+    // Ended, not only refused for now: a refresh within the idle lifetime
+    // of the failed one still fails.
+    app.clock.advance(chrono::Duration::seconds(-3000));
+    error_body(app.refresh(&token).await, StatusCode::UNAUTHORIZED, "invalid_refresh_token").await;
+}
+
 #[tokio::test]
 async fn unknown_refresh_tokens_are_refused() {
     let app = spawn_app().await;

@@ -305,7 +305,7 @@ async fn the_migration_rewrites_addresses_stored_in_another_spelling_and_leaves_
         .unwrap();
     assert_eq!(app.login("cased@b\u{fc}cher.example", PASSWORD).await.status(), StatusCode::UNAUTHORIZED);
 
-    let done = canonicalise_addresses(&clients, &config.aws).await.unwrap();
+    let done = canonicalise_addresses(&clients, config).await.unwrap();
     assert_eq!(done, Respelled { profiles: 4, rewritten: 1, cognito_updated: 1, clashes: 1 });
 
     let claims = claims(config).await;
@@ -316,6 +316,6 @@ async fn the_migration_rewrites_addresses_stored_in_another_spelling_and_leaves_
     assert_eq!(signed_in["user"]["email"], "old@b\u{fc}cher.example");
     assert_eq!(app.login("cased@b\u{fc}cher.example", PASSWORD).await.status(), StatusCode::OK);
 
-    let again = canonicalise_addresses(&clients, &config.aws).await.unwrap();
+    let again = canonicalise_addresses(&clients, config).await.unwrap();
     assert_eq!(again, Respelled { profiles: 4, rewritten: 0, cognito_updated: 0, clashes: 1 });
 }

@@ -99,3 +99,19 @@ async fn second_factor_changes_and_failures_are_recorded() {
         [(SignedIn, here), (SecondFactorFailed, here), (MfaEnabled, here), (SignedIn, here), (SignedUp, None)]
     );
 }
+
+/// A refresh token presented again after its rotation's grace window ends
+/// its session, and the history says so, with the address it came from.
+#[tokio::test]
+async fn a_reused_refresh_token_is_recorded() {
+    let (app, auth) = spawn_app_and_service().await;
+    let login = app.signed_in_user("reused@example.com").await;
+    let stolen = str_field(&login, "refreshToken");
+    assert_eq!(app.refresh(stolen).await.status(), StatusCode::OK);
+    app.clock.advance(chrono::Duration::seconds(11));
+    assert_eq!(app.refresh(stolen).await.status(), StatusCode::UNAUTHORIZED);
+    // Once: the session is gone, so a second replay finds nothing to end.
+    assert_eq!(app.refresh(stolen).await.status(), StatusCode::UNAUTHORIZED);
+    let here: Option<IpAddr> = "127.0.0.1".parse().ok();
+    assert_eq!(history(&auth, &login).await, [(RefreshTokenReused, here), (SignedIn, here), (SignedUp, None)]);
+}

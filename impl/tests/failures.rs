@@ -13,15 +13,16 @@ use async_trait::async_trait;
 use auth_service::config::Config;
 use auth_service::domain::{
     AuthService, ConfirmationCode, DisplayName, Email, MfaKey, Password, PortError, Ports, Principal, PublicKey,
-    RefreshToken, Settings, SystemClock, TokenSet, User, UserId,
+    SessionId, Settings, SystemClock, User, UserId,
 };
 use auth_service::ports::{
-    Acquire, AttemptCounter, BackupCodeUse, CodeDelivery, Confirmation, IdentityProvider, Insert, MfaChallenge,
-    MfaRecord, MfaStore, PasswordChange, PasswordReset, SecurityEvent, SecurityLog, SessionGrant, SignIn, SignUp,
-    UserStore,
+    Acquire, AttemptCounter, BackupCodeUse, CodeDelivery, Confirmation, IdentityProvider, Insert, Issued, MfaChallenge,
+    MfaRecord, MfaStore, NewRefreshToken, PasswordChange, PasswordReset, Rotation, SecurityEvent, SecurityLog,
+    SessionGrant, SessionRecord, SessionStore, SignIn, SignUp, StoredRefreshToken, UserStore,
 };
 use chrono::{DateTime, Utc};
 use reqwest::StatusCode;
+use secrecy::SecretString;
 use support::{error_body, every_operation};
 
 #[derive(Clone, Copy)]
@@ -70,31 +71,53 @@ impl IdentityProvider for Broken {
     async fn sign_in(&self, _: &Email, _: &Password) -> Result<SignIn, PortError> {
         self.fail().await
     }
-    async fn start_session(&self, _: UserId, _: SessionGrant) -> Result<TokenSet, PortError> {
+    async fn issue(&self, _: UserId, _: SessionGrant) -> Result<Issued, PortError> {
         self.fail().await
     }
-    async fn refresh(&self, _: &RefreshToken) -> Result<Option<TokenSet>, PortError> {
+    async fn reissue(&self, _: UserId, _: &SessionId, _: Option<SecretString>) -> Result<Option<Issued>, PortError> {
         self.fail().await
     }
-    async fn authenticate(&self, _: &str) -> Result<Option<Principal>, PortError> {
+    async fn verify_access_token(&self, _: &str) -> Result<Option<Principal>, PortError> {
         self.fail().await
     }
-    async fn sign_out_everywhere(&self, _: UserId) -> Result<(), PortError> {
+    async fn end_provider_sessions(&self, _: UserId) -> Result<(), PortError> {
         self.fail().await
     }
     async fn void_password_resets(&self, _: UserId) -> Result<(), PortError> {
         self.fail().await
     }
-    async fn change_password(&self, _: &Principal, _: &Password, _: &Password) -> Result<PasswordChange, PortError> {
+    async fn change_password(&self, _: UserId, _: &Password, _: &Password) -> Result<PasswordChange, PortError> {
         self.fail().await
     }
     async fn check_password(&self, _: UserId, _: &Password) -> Result<bool, PortError> {
         self.fail().await
     }
-    async fn sign_out_others(&self, _: &Principal) -> Result<(), PortError> {
+    async fn public_keys(&self) -> Result<Vec<PublicKey>, PortError> {
         self.fail().await
     }
-    async fn public_keys(&self) -> Result<Vec<PublicKey>, PortError> {
+}
+
+#[async_trait]
+impl SessionStore for Broken {
+    async fn start(&self, _: &SessionRecord, _: NewRefreshToken<'_>) -> Result<(), PortError> {
+        self.fail().await
+    }
+    async fn session(&self, _: UserId, _: &SessionId) -> Result<Option<SessionRecord>, PortError> {
+        self.fail().await
+    }
+    async fn refresh_token(&self, _: &[u8]) -> Result<Option<(StoredRefreshToken, SessionRecord)>, PortError> {
+        self.fail().await
+    }
+    async fn rotate(&self, _: Rotation<'_>) -> Result<bool, PortError> {
+        self.fail().await
+    }
+    async fn end(&self, _: UserId, _: &SessionId) -> Result<bool, PortError> {
+        self.fail().await
+    }
+    async fn end_all(&self, _: UserId, _: Option<&SessionId>) -> Result<(), PortError> {
+        self.fail().await
+    }
+    async fn list(&self, _: UserId) -> Result<Vec<SessionRecord>, PortError> {
         self.fail().await
     }
 }
@@ -196,6 +219,7 @@ async fn spawn_broken(failure: Failure) -> String {
         users: broken.clone(),
         attempts: broken.clone(),
         mfa: broken.clone(),
+        sessions: broken.clone(),
         events: broken,
         clock: Arc::new(SystemClock),
     };
@@ -204,6 +228,7 @@ async fn spawn_broken(failure: Failure) -> String {
         limits: config.login.clone(),
         signup: config.signup.clone(),
         mfa: config.mfa.clone(),
+        sessions: config.tokens.session_policy(),
         grouping: config.server.grouping(),
         work_after_answer: true,
     };

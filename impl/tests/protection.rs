@@ -278,7 +278,7 @@ async fn sign_ins_abandoned_half_way_leave_no_attempt_counted() {
     })
     .await;
     app.signed_in_user("abandoned@example.com").await;
-    let client = auth_service::domain::Client { ip: Some([203, 0, 113, 7].into()) };
+    let client = auth_service::domain::Client { ip: Some([203, 0, 113, 7].into()), user_agent: None };
     let email = || auth_service::domain::Email::parse("email", "abandoned@example.com").unwrap();
     let password = |raw: &str| auth_service::domain::Password::parse("password", raw).unwrap();
     // Abandoned at every stage: while counting, while the password is

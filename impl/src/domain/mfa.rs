@@ -217,20 +217,11 @@ impl AuthService {
                 return Err(error);
             }
         }
-        let consumed = match self.mfa.consume_challenge(&digest).await {
-            Ok(consumed) => consumed,
-            Err(error) => {
-                attempt.undecided().await;
-                return Err(error.into());
-            }
-        };
-        if !consumed {
-            // A concurrent request finished this sign-in first.
-            attempt.undecided().await;
-            return Err(AuthError::InvalidMfaSession);
-        }
-        // The second factor is proved and the challenge spent; what is left
-        // is starting the session.
+        // The second factor is proved; what is left is the session. It
+        // starts before the challenge is spent, so that a sign-out or reset
+        // ending the challenges meanwhile also ends this session: either the
+        // challenge is gone (and the session ends here) or the session
+        // exists when they end every session.
         attempt.succeeded().await?;
         let Ok(grant) = self.mfa_key.open(Sealed::ChallengeGrant, &digest, &challenge.sealed_grant) else {
             tracing::warn!(user_id = %challenge.user_id, "a challenge's session grant does not open");
@@ -238,7 +229,13 @@ impl AuthService {
         };
         let grant = String::from_utf8(grant.expose_secret().to_vec())
             .map_err(|_| AuthError::Internal(anyhow!("a sealed session grant is not UTF-8")))?;
-        let tokens = self.identity.start_session(challenge.user_id, SessionGrant::new(grant)).await?;
+        let (session_id, tokens) = self.start_session(challenge.user_id, SessionGrant::new(grant), client).await?;
+        if !self.mfa.consume_challenge(&digest).await? {
+            // A concurrent request finished this sign-in first, or the
+            // challenge was ended.
+            self.sessions.end(challenge.user_id, &session_id).await?;
+            return Err(AuthError::InvalidMfaSession);
+        }
         let account = Account { user: self.user(challenge.user_id).await?, mfa_enabled: true };
         tracing::info!(user_id = %challenge.user_id, "second factor accepted");
         self.record(challenge.user_id, SecurityEventKind::SignedIn, client.ip).await;

@@ -10,6 +10,7 @@ mod model;
 mod policy;
 mod second_factor;
 mod service;
+mod session;
 mod values;
 mod voiding;
 
@@ -24,6 +25,7 @@ pub use service::{
     AuthService, Client, Login, LoginLimits, Ports, Registration, ResetSettings, Settings, SignedIn, SignupSettings,
     parse_registration,
 };
+pub use session::SessionPolicy;
 pub use values::{
     ConfirmationCode, DisplayName, EMAIL_MAX_CHARS, Email, MfaCode, MfaSession, NAME_MAX_CHARS, PASSWORD_MAX_CHARS,
     Password, RefreshToken, TotpCode,

@@ -16,11 +16,12 @@ use super::mfa::MfaSettings;
 use super::model::{Account, Principal, PublicKey, TokenSet, User, UserId};
 use super::policy::PasswordPolicy;
 use super::second_factor::MfaKey;
-use super::values::{ConfirmationCode, DisplayName, Email, MfaSession, Password, RefreshToken};
+use super::session::SessionPolicy;
+use super::values::{ConfirmationCode, DisplayName, Email, MfaSession, Password};
 use super::voiding::CredentialEvent;
 use crate::ports::{
     AttemptCounter, CodeDelivery, Confirmation, IdentityProvider, Insert, MfaStore, PasswordChange, PasswordReset,
-    SecurityEvent, SecurityEventKind, SecurityLog, SignIn, SignUp, UserStore,
+    SecurityEvent, SecurityEventKind, SecurityLog, SessionStore, SignIn, SignUp, UserStore,
 };
 use tracing::Instrument;
 
@@ -131,6 +132,8 @@ pub enum Login {
 #[derive(Debug, Clone, Default)]
 pub struct Client {
     pub ip: Option<IpAddr>,
+    /// The `User-Agent` header, as sent.
+    pub user_agent: Option<String>,
 }
 
 /// The adapters the service works through.
@@ -139,6 +142,7 @@ pub struct Ports {
     pub users: Arc<dyn UserStore>,
     pub attempts: Arc<dyn AttemptCounter>,
     pub mfa: Arc<dyn MfaStore>,
+    pub sessions: Arc<dyn SessionStore>,
     pub events: Arc<dyn SecurityLog>,
     pub clock: Arc<dyn Clock>,
 }
@@ -149,6 +153,7 @@ pub struct Settings {
     pub limits: LoginLimits,
     pub signup: SignupSettings,
     pub mfa: MfaSettings,
+    pub sessions: SessionPolicy,
     /// Which addresses count as one client for the per-address limits.
     pub grouping: AddressGrouping,
     /// Whether work can go on after the answer: yes in the server, no on
@@ -165,6 +170,7 @@ pub struct AuthService {
     pub(super) users: Arc<dyn UserStore>,
     pub(super) attempts: Arc<dyn AttemptCounter>,
     pub(super) mfa: Arc<dyn MfaStore>,
+    pub(super) sessions: Arc<dyn SessionStore>,
     events: Arc<dyn SecurityLog>,
     pub(super) clock: Arc<dyn Clock>,
     pub(super) mfa_key: MfaKey,
@@ -172,19 +178,29 @@ pub struct AuthService {
     pub(super) limits: LoginLimits,
     signup: SignupSettings,
     pub(super) mfa_settings: MfaSettings,
+    pub(super) sessions_policy: SessionPolicy,
     pub(super) grouping: AddressGrouping,
     work_after_answer: bool,
 }
 
 impl AuthService {
     pub fn new(ports: Ports, settings: Settings, mfa_key: MfaKey) -> Self {
-        let Ports { identity, users, attempts, mfa, events, clock } = ports;
-        let Settings { policy, limits, signup, mfa: mfa_settings, grouping, work_after_answer } = settings;
+        let Ports { identity, users, attempts, mfa, sessions, events, clock } = ports;
+        let Settings {
+            policy,
+            limits,
+            signup,
+            mfa: mfa_settings,
+            sessions: sessions_policy,
+            grouping,
+            work_after_answer,
+        } = settings;
         Self {
             identity,
             users,
             attempts,
             mfa,
+            sessions,
             events,
             clock,
             mfa_key,
@@ -192,6 +208,7 @@ impl AuthService {
             limits,
             signup,
             mfa_settings,
+            sessions_policy,
             grouping,
             work_after_answer,
         }
@@ -361,11 +378,11 @@ impl AuthService {
                     let (session, expires_in) = challenge?;
                     return Ok(Login::MfaRequired { session, expires_in });
                 }
-                let tokens = match self.identity.start_session(user_id, grant).await {
-                    Ok(tokens) => tokens,
+                let tokens = match self.start_session(user_id, grant, client).await {
+                    Ok((_, tokens)) => tokens,
                     Err(error) => {
                         attempt.succeeded().await?;
-                        return Err(error.into());
+                        return Err(error);
                     }
                 };
                 let (settled, ()) =
@@ -402,16 +419,6 @@ impl AuthService {
         }
     }
 
-    pub async fn refresh(&self, token: &RefreshToken) -> Result<TokenSet, AuthError> {
-        self.identity.refresh(token).await?.ok_or(AuthError::InvalidRefreshToken)
-    }
-
-    /// The caller behind an access token, or `None` when the token is not
-    /// valid now.
-    pub async fn authenticate(&self, access_token: &str) -> Result<Option<Principal>, AuthError> {
-        Ok(self.identity.authenticate(access_token).await?)
-    }
-
     /// Revokes every session of the user, including sign-ins still waiting
     /// for their second factor, and voids outstanding password reset codes.
     pub async fn logout(&self, principal: &Principal) -> Result<(), AuthError> {
@@ -421,7 +428,6 @@ impl AuthService {
     /// Revokes every session of a user, as [`Self::logout`] does for the
     /// caller; for operators and workflows acting on a user's behalf.
     pub async fn sign_out_user(&self, user_id: UserId) -> Result<(), AuthError> {
-        self.identity.sign_out_everywhere(user_id).await?;
         self.void_after(CredentialEvent::SignedOutEverywhere, user_id, None).await?;
         self.record(user_id, SecurityEventKind::SignedOut, None).await;
         Ok(())
@@ -517,7 +523,7 @@ impl AuthService {
         self.policy.check("newPassword", new).map_err(AuthError::WeakPassword)?;
         let user = self.user(principal.user_id).await?;
         let attempt = self.start_attempt(Factor::Password, &user.email, client).await?;
-        match self.identity.change_password(principal, current, new).await {
+        match self.identity.change_password(principal.user_id, current, new).await {
             Ok(PasswordChange::Changed) => {
                 attempt.succeeded().await?;
                 self.void_after(CredentialEvent::PasswordChanged, principal.user_id, Some(principal)).await?;

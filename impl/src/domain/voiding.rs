@@ -3,10 +3,10 @@
 //! invalidation table). One place decides every event; the use cases call
 //! [`AuthService::void_after`] once the change is durable.
 //!
-//! Sessions the change ends together with the credential (a password change
-//! ends the others, a reset and a sign-out end all) are ended by the
-//! adapter in the same write, so that no request sees the new credential
-//! beside an old session; this table covers the rest.
+//! Open sign-in challenges end before sessions do: a challenge finishing
+//! meanwhile starts its session first and spends the challenge after, so
+//! either the challenge is gone and the new session ends at once, or the
+//! session exists in time to be ended (see [`AuthService::verify_mfa`]).
 
 use super::error::AuthError;
 use super::model::{Principal, UserId};
@@ -23,7 +23,16 @@ pub(super) enum CredentialEvent {
     SignedOutEverywhere,
 }
 
-/// What an event voids besides what its adapter call already ended.
+/// Which sessions an event ends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Sessions {
+    Kept,
+    /// Every session but the one that made the change.
+    Others,
+    All,
+}
+
+/// What an event voids.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Voids {
     /// Outstanding password reset codes: one mailed earlier would undo the change.
@@ -32,27 +41,28 @@ struct Voids {
     challenges: bool,
     /// A pending, unverified authenticator, which a holder of a stolen token may have started.
     pending_setup: bool,
-    /// Every session but the caller's.
-    other_sessions: bool,
+    sessions: Sessions,
 }
 
 impl CredentialEvent {
     fn voids(self) -> Voids {
-        let none = Voids { reset_codes: false, challenges: false, pending_setup: false, other_sessions: false };
+        let none = Voids { reset_codes: false, challenges: false, pending_setup: false, sessions: Sessions::Kept };
         match self {
-            // The other sessions end with the password, in the adapter's write.
-            Self::PasswordChanged => Voids { reset_codes: true, challenges: true, pending_setup: true, ..none },
-            // The code is spent and every session ends, in the adapter's write.
-            Self::PasswordReset => Voids { challenges: true, pending_setup: true, ..none },
+            Self::PasswordChanged => {
+                Voids { reset_codes: true, challenges: true, pending_setup: true, sessions: Sessions::Others }
+            }
+            // The code is spent by the reset itself.
+            Self::PasswordReset => Voids { challenges: true, pending_setup: true, sessions: Sessions::All, ..none },
             // Enabling consumes the pending authenticator.
-            Self::MfaEnabled => Voids { challenges: true, other_sessions: true, ..none },
+            Self::MfaEnabled => Voids { challenges: true, sessions: Sessions::Others, ..none },
             // Disabling removes the challenges with the secret.
-            Self::MfaDisabled => Voids { other_sessions: true, ..none },
+            Self::MfaDisabled => Voids { sessions: Sessions::Others, ..none },
             // New codes are asked for when old ones may have leaked: a
             // session or a sign-in opened with one ends.
-            Self::BackupCodesRegenerated => Voids { challenges: true, other_sessions: true, ..none },
-            // Every session ends in the adapter's write.
-            Self::SignedOutEverywhere => Voids { reset_codes: true, challenges: true, pending_setup: true, ..none },
+            Self::BackupCodesRegenerated => Voids { challenges: true, sessions: Sessions::Others, ..none },
+            Self::SignedOutEverywhere => {
+                Voids { reset_codes: true, challenges: true, pending_setup: true, sessions: Sessions::All }
+            }
         }
     }
 }
@@ -73,11 +83,13 @@ impl AuthService {
         if voids.pending_setup {
             self.mfa.cancel_setup(user_id).await?;
         }
-        if let (true, Some(caller)) = (voids.other_sessions, caller) {
-            self.identity.sign_out_others(caller).await?;
-        }
         if voids.challenges {
             self.mfa.end_challenges(user_id).await?;
+        }
+        match (voids.sessions, caller) {
+            (Sessions::Kept, _) => {}
+            (Sessions::Others, Some(caller)) => self.end_sessions(user_id, Some(&caller.session_id)).await?,
+            (Sessions::Others | Sessions::All, _) => self.end_sessions(user_id, None).await?,
         }
         Ok(())
     }

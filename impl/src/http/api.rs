@@ -53,7 +53,7 @@ fn principal(claims: &Claims) -> Result<&Principal, ApiError> {
 }
 
 fn client() -> Client {
-    Client { ip: context::client_ip() }
+    Client { ip: context::client_ip(), user_agent: context::user_agent() }
 }
 
 /// Builds an operation's response enum from a [`Problem`], for the statuses
@@ -435,7 +435,7 @@ impl Auth<ApiError> for Api {
         body: &models::RefreshRequest,
     ) -> Result<RefreshTokenResponse, ApiError> {
         let outcome = match RefreshToken::parse("refreshToken", &body.refresh_token) {
-            Ok(token) => self.auth.refresh(&token).await,
+            Ok(token) => self.auth.refresh(&token, &client()).await,
             Err(problem) => Err(problem.into()),
         };
         respond(outcome, |tokens| RefreshTokenResponse::Status200_Refreshed(token_set_body(tokens)))

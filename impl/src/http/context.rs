@@ -19,6 +19,8 @@ pub const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
 pub struct RequestContext {
     pub request_id: String,
     pub client_ip: Option<IpAddr>,
+    /// The `User-Agent` header as sent (a cheap clone of its bytes).
+    pub user_agent: Option<HeaderValue>,
 }
 
 tokio::task_local! {
@@ -32,6 +34,14 @@ pub fn request_id() -> String {
 
 pub fn client_ip() -> Option<IpAddr> {
     CURRENT.try_with(|context| context.client_ip).ok().flatten()
+}
+
+/// The `User-Agent` of the request being served, when it is text.
+pub fn user_agent() -> Option<String> {
+    CURRENT
+        .try_with(|context| context.user_agent.as_ref().and_then(|value| value.to_str().ok()).map(str::to_owned))
+        .ok()
+        .flatten()
 }
 
 /// Where the client address comes from.
@@ -82,7 +92,11 @@ fn acceptable_request_id(value: &HeaderValue) -> Option<String> {
 pub async fn track(State(source): State<ClientIpSource>, mut request: Request, next: Next) -> Response {
     let request_id =
         request.headers().get(REQUEST_ID).and_then(acceptable_request_id).unwrap_or_else(|| Uuid::new_v4().to_string());
-    let context = RequestContext { request_id: request_id.clone(), client_ip: source.client_ip(&request) };
+    let context = RequestContext {
+        request_id: request_id.clone(),
+        client_ip: source.client_ip(&request),
+        user_agent: request.headers().get(http::header::USER_AGENT).cloned(),
+    };
     // The generated handlers need a well-formed Host; HTTP/2 and HTTP/1.0
     // requests may carry none, and a malformed one would be a 400 on
     // operations that declare no 400. The service never uses the value.

@@ -14,22 +14,19 @@ use base64::Engine;
 use base64::engine::general_purpose::{STANDARD, URL_SAFE_NO_PAD};
 use chrono::{DateTime, Utc};
 use hmac::{Hmac, Mac};
-use rand::RngCore;
 use secrecy::{ExposeSecret, SecretString};
 use serde::{Deserialize, Serialize};
-use sha2::{Digest, Sha256};
+use sha2::Sha256;
 use tokio::sync::OnceCell;
 
 use super::jwks::KeySet;
-use super::sessions::RefreshHandle;
 use super::store::DynamoStore;
-use super::table::{TTL_ATTRIBUTE, aws_error, error_code, hex, internal, key, millis, n, ttl, user_pk};
+use super::table::{TTL_ATTRIBUTE, aws_error, error_code, internal, key, millis, n, ttl, user_pk};
 use crate::domain::{
-    Clock, ConfirmationCode, Email, FieldProblem, MfaKey, Password, PortError, Principal, PublicKey, RefreshToken,
-    Sealed, SessionId, TokenSet, UserId,
+    Clock, ConfirmationCode, Email, FieldProblem, Password, PortError, Principal, PublicKey, SessionId, UserId,
 };
 use crate::ports::{
-    CodeDelivery, Confirmation, IdentityProvider, PasswordChange, PasswordReset, SessionGrant, SignIn, SignUp,
+    CodeDelivery, Confirmation, IdentityProvider, Issued, PasswordChange, PasswordReset, SessionGrant, SignIn, SignUp,
 };
 
 /// Where the pool is and how the service talks to it.
@@ -42,10 +39,6 @@ pub struct CognitoSettings {
     pub issuer: String,
     /// Where the pool publishes its keys.
     pub jwks_url: String,
-    /// How long a sign-in lasts: the app client's refresh token validity.
-    pub session_ttl: Duration,
-    /// How long a rotated refresh handle still yields its successor.
-    pub reuse_grace: chrono::Duration,
 }
 
 pub struct CognitoIdentity {
@@ -54,7 +47,6 @@ pub struct CognitoIdentity {
     secret: OnceCell<SecretString>,
     keys: KeySet,
     store: DynamoStore,
-    seal: MfaKey,
     clock: Arc<dyn Clock>,
 }
 
@@ -198,27 +190,35 @@ fn unverified_claims(token: &str) -> Result<AccessClaims, PortError> {
         .map_err(|_| PortError::Internal(anyhow!("Cognito sent a token without the expected claims")))
 }
 
-fn handle_digest(handle: &str) -> String {
-    hex(&Sha256::digest(handle.as_bytes()))
-}
-
-fn new_handle() -> String {
-    let mut bytes = [0u8; 32];
-    rand::rngs::OsRng.fill_bytes(&mut bytes);
-    URL_SAFE_NO_PAD.encode(bytes)
+/// Cognito's tokens as issued for the session they name (`origin_jti`).
+fn issued(
+    user_id: UserId,
+    access_token: String,
+    id_token: String,
+    refresh_token: String,
+    expires_in: Duration,
+) -> Result<Issued, PortError> {
+    let claims = unverified_claims(&access_token)?;
+    if parse_sub(&claims.sub)? != user_id {
+        return Err(PortError::Internal(anyhow!("Cognito issued tokens for another user")));
+    }
+    let session_id = claims
+        .origin_jti
+        .ok_or_else(|| PortError::Internal(anyhow!("Cognito tokens lack origin_jti; enable token revocation")))?;
+    Ok(Issued {
+        session_id: SessionId(session_id),
+        access_token,
+        id_token,
+        expires_in,
+        provider_token: Some(SecretString::from(refresh_token)),
+    })
 }
 
 impl CognitoIdentity {
-    pub fn new(
-        client: Client,
-        settings: CognitoSettings,
-        store: DynamoStore,
-        seal: MfaKey,
-        clock: Arc<dyn Clock>,
-    ) -> Self {
+    pub fn new(client: Client, settings: CognitoSettings, store: DynamoStore, clock: Arc<dyn Clock>) -> Self {
         let keys = KeySet::new(settings.jwks_url.clone());
         let secret = OnceCell::new_with(settings.client_secret.clone());
-        Self { client, settings, secret, keys, store, seal, clock }
+        Self { client, settings, secret, keys, store, clock }
     }
 
     async fn client_secret(&self) -> Result<&SecretString, PortError> {
@@ -420,67 +420,26 @@ impl CognitoIdentity {
         Ok((user_id, SessionGrant::new(text)))
     }
 
-    fn seal_token(&self, user_id: UserId, token: &str) -> Result<Vec<u8>, PortError> {
-        self.seal
-            .seal(Sealed::ProviderRefreshToken, user_id.0.as_bytes(), token.as_bytes())
-            .map_err(PortError::Internal)
-    }
-
-    /// Fresh tokens from Cognito for a handle's session, with the refresh
-    /// token to keep; `None` when Cognito refuses the refresh token. The
-    /// answered set still carries Cognito's refresh token.
-    async fn provider_refresh(&self, handle: &RefreshHandle) -> Result<Option<(TokenSet, String)>, PortError> {
-        let opened = self
-            .seal
-            .open(Sealed::ProviderRefreshToken, handle.user_id.0.as_bytes(), &handle.sealed_token)
-            .map_err(PortError::Internal)?;
-        let provider_token = String::from_utf8(opened.expose_secret().to_vec())
-            .map_err(|_| PortError::Internal(anyhow!("a sealed refresh token is not text")))?;
+    /// Fresh tokens from Cognito for a refresh token of its own, with the
+    /// refresh token to keep; `None` when Cognito refuses it.
+    async fn provider_refresh(&self, user_id: UserId, provider_token: &str) -> Result<Option<Issued>, PortError> {
         let result = self
-            .initiate(AuthFlowType::RefreshTokenAuth, &handle.user_id.to_string(), [("REFRESH_TOKEN", &provider_token)])
+            .initiate(AuthFlowType::RefreshTokenAuth, &user_id.to_string(), [("REFRESH_TOKEN", provider_token)])
             .await?;
-        let Ok(result) = result else { return Ok(None) };
-        let (Some(access_token), Some(id_token)) = (result.access_token, result.id_token) else {
-            return Err(PortError::Internal(anyhow!("Cognito refreshed without issuing every token")));
+        let Ok(AuthenticationResultType {
+            access_token: Some(access),
+            id_token: Some(id),
+            refresh_token,
+            expires_in,
+            ..
+        }) = result
+        else {
+            return Ok(None);
         };
         // With Cognito's own rotation on, it hands over a successor.
-        let provider_token = result.refresh_token.unwrap_or(provider_token);
-        let expires_in = Duration::from_secs(u64::try_from(result.expires_in).unwrap_or_default());
-        let tokens = TokenSet { access_token, id_token, refresh_token: provider_token.clone(), expires_in };
-        Ok(Some((tokens, provider_token)))
-    }
-
-    /// A handle presented again after its rotation: within the grace window
-    /// it yields fresh tokens with the same successor; later, its sign-in
-    /// is revoked.
-    async fn refresh_rotated(&self, digest: &str, handle: &RefreshHandle) -> Result<Option<TokenSet>, PortError> {
-        let Some((rotated_at, sealed_successor)) = &handle.rotated else { return Ok(None) };
-        if self.clock.now() - *rotated_at > self.settings.reuse_grace {
-            tracing::warn!(user_id = %handle.user_id, "a rotated refresh token was reused; its sign-in is revoked");
-            self.store.end_session(handle.user_id, &handle.session_id).await?;
-            return Ok(None);
-        }
-        let successor = self
-            .seal
-            .open(Sealed::SuccessorHandle, digest.as_bytes(), sealed_successor)
-            .map_err(PortError::Internal)?;
-        let successor = String::from_utf8(successor.expose_secret().to_vec())
-            .map_err(|_| PortError::Internal(anyhow!("a sealed successor handle is not text")))?;
-        let Some((fresh, _)) = self.provider_refresh(handle).await? else { return Ok(None) };
-        Ok(Some(TokenSet { refresh_token: successor, ..fresh }))
-    }
-
-    /// Signs the user out of Cognito and ends every recorded session.
-    async fn end_every_session(&self, user_id: UserId) -> Result<(), PortError> {
-        self.store.end_sessions(user_id, None).await?;
-        self.client
-            .admin_user_global_sign_out()
-            .user_pool_id(&self.settings.user_pool_id)
-            .username(user_id.to_string())
-            .send()
-            .await
-            .map_err(|error| cognito_error("signing a user out of Cognito", error))?;
-        Ok(())
+        let refresh = refresh_token.unwrap_or_else(|| provider_token.to_owned());
+        let expires_in = Duration::from_secs(u64::try_from(expires_in).unwrap_or_default());
+        issued(user_id, access, id, refresh, expires_in).map(Some)
     }
 }
 
@@ -603,7 +562,6 @@ impl IdentityProvider for CognitoIdentity {
             return Ok(PasswordReset::InvalidCode);
         }
         let user_id = user_id.ok_or_else(|| PortError::Internal(anyhow!("Cognito reset a user it did not know")))?;
-        self.end_every_session(user_id).await?;
         Ok(PasswordReset::Reset(user_id))
     }
 
@@ -634,94 +592,43 @@ impl IdentityProvider for CognitoIdentity {
         }
     }
 
-    /// Records a session for the grant's tokens, keyed by their
-    /// `origin_jti`, behind a new refresh handle. Tokens past half their
-    /// lifetime (a sign-in that waited for its second factor) are
-    /// refreshed first, so that the client gets them fresh.
-    async fn start_session(&self, user_id: UserId, grant: SessionGrant) -> Result<TokenSet, PortError> {
+    /// Cognito's tokens from the grant, refreshed first when they are past
+    /// half their lifetime (a sign-in that waited for its second factor),
+    /// so that the client gets them fresh. The session is the tokens'
+    /// `origin_jti`, the same across refreshes.
+    async fn issue(&self, user_id: UserId, grant: SessionGrant) -> Result<Issued, PortError> {
         let grant: CognitoGrant = serde_json::from_str(grant.expose())
             .map_err(|_| PortError::Internal(anyhow!("a session grant is not Cognito's tokens")))?;
-        let now = self.clock.now();
-        let age = chrono::Duration::milliseconds(millis(now) - grant.issued_at);
-        let (access_token, id_token, refresh_token, expires_in) = if age.num_seconds() * 2 < grant.expires_in {
-            let left = Duration::from_secs(u64::try_from(grant.expires_in - age.num_seconds()).unwrap_or_default());
-            (grant.access_token, grant.id_token, grant.refresh_token, left)
-        } else {
-            let result = self
-                .initiate(
-                    AuthFlowType::RefreshTokenAuth,
-                    &user_id.to_string(),
-                    [("REFRESH_TOKEN", &grant.refresh_token)],
-                )
-                .await?;
-            let Ok(AuthenticationResultType {
-                access_token: Some(access),
-                id_token: Some(id),
-                refresh_token,
-                expires_in,
-                ..
-            }) = result
-            else {
-                return Err(PortError::Internal(anyhow!("Cognito refused to refresh the tokens of a sign-in")));
-            };
-            // With Cognito's own rotation on, it hands over a successor.
-            let refresh = refresh_token.unwrap_or(grant.refresh_token);
-            (access, id, refresh, Duration::from_secs(u64::try_from(expires_in).unwrap_or_default()))
-        };
-        let claims = unverified_claims(&access_token)?;
-        if parse_sub(&claims.sub)? != user_id {
-            return Err(PortError::Internal(anyhow!("a session grant is for another user")));
+        let age = chrono::Duration::milliseconds(millis(self.clock.now()) - grant.issued_at);
+        if age.num_seconds() * 2 >= grant.expires_in {
+            return self
+                .provider_refresh(user_id, &grant.refresh_token)
+                .await?
+                .ok_or_else(|| PortError::Internal(anyhow!("Cognito refused to refresh the tokens of a sign-in")));
         }
-        let session_id = claims
-            .origin_jti
-            .ok_or_else(|| PortError::Internal(anyhow!("Cognito tokens lack origin_jti; enable token revocation")))?;
-        let handle = new_handle();
-        let record = RefreshHandle {
-            user_id,
-            session_id,
-            sealed_token: self.seal_token(user_id, &refresh_token)?,
-            expires_at: now + self.settings.session_ttl,
-            rotated: None,
-        };
-        self.store.start_session(&handle_digest(&handle), &record).await?;
-        Ok(TokenSet { access_token, id_token, refresh_token: handle, expires_in })
+        let left = Duration::from_secs(u64::try_from(grant.expires_in - age.num_seconds()).unwrap_or_default());
+        issued(user_id, grant.access_token, grant.id_token, grant.refresh_token, left)
     }
 
-    /// Exchanges a handle for fresh Cognito tokens and a new handle. The
-    /// old handle keeps yielding the same successor for the reuse grace
-    /// window, for clients that refresh twice at once; presented later, it
-    /// was stolen or replayed, and its whole sign-in is revoked.
-    async fn refresh(&self, token: &RefreshToken) -> Result<Option<TokenSet>, PortError> {
-        let now = self.clock.now();
-        let digest = handle_digest(token.expose());
-        let Some(handle) = self.store.refresh_handle(&digest, now).await? else { return Ok(None) };
-        if !self.store.session_active(handle.user_id, &handle.session_id, now).await? {
+    async fn reissue(
+        &self,
+        user_id: UserId,
+        session_id: &SessionId,
+        provider_token: Option<SecretString>,
+    ) -> Result<Option<Issued>, PortError> {
+        let Some(provider_token) = provider_token else {
+            return Err(PortError::Internal(anyhow!("a Cognito session keeps no Cognito refresh token")));
+        };
+        let Some(issued) = self.provider_refresh(user_id, provider_token.expose_secret()).await? else {
             return Ok(None);
+        };
+        if &issued.session_id != session_id {
+            return Err(PortError::Internal(anyhow!("Cognito refreshed into another sign-in")));
         }
-        if handle.rotated.is_some() {
-            return self.refresh_rotated(&digest, &handle).await;
-        }
-        let Some((fresh, provider_token)) = self.provider_refresh(&handle).await? else { return Ok(None) };
-        let successor = new_handle();
-        let sealed_successor = self
-            .seal
-            .seal(Sealed::SuccessorHandle, digest.as_bytes(), successor.as_bytes())
-            .map_err(PortError::Internal)?;
-        let record =
-            RefreshHandle { sealed_token: self.seal_token(handle.user_id, &provider_token)?, rotated: None, ..handle };
-        let rotated =
-            self.store.rotate_handle(&digest, (&handle_digest(&successor), sealed_successor), &record, now).await?;
-        if !rotated {
-            // A concurrent refresh of the same handle won.
-            return match self.store.refresh_handle(&digest, now).await? {
-                Some(current) if current.rotated.is_some() => self.refresh_rotated(&digest, &current).await,
-                _ => Ok(None),
-            };
-        }
-        Ok(Some(TokenSet { refresh_token: successor, ..fresh }))
+        Ok(Some(issued))
     }
 
-    async fn authenticate(&self, access_token: &str) -> Result<Option<Principal>, PortError> {
+    async fn verify_access_token(&self, access_token: &str) -> Result<Option<Principal>, PortError> {
         let Some(claims) = self.keys.verify::<AccessClaims>(access_token, &self.settings.issuer).await? else {
             return Ok(None);
         };
@@ -731,14 +638,19 @@ impl IdentityProvider for CognitoIdentity {
             return Ok(None);
         }
         let (Ok(user_id), Some(session_id)) = (parse_sub(&claims.sub), claims.origin_jti) else { return Ok(None) };
-        if !self.store.session_active(user_id, &session_id, now).await? {
-            return Ok(None);
-        }
         Ok(Some(Principal { user_id, session_id: SessionId(session_id) }))
     }
 
-    async fn sign_out_everywhere(&self, user_id: UserId) -> Result<(), PortError> {
-        self.end_every_session(user_id).await
+    /// Signs the user out of Cognito: its refresh tokens stop working there too.
+    async fn end_provider_sessions(&self, user_id: UserId) -> Result<(), PortError> {
+        self.client
+            .admin_user_global_sign_out()
+            .user_pool_id(&self.settings.user_pool_id)
+            .username(user_id.to_string())
+            .send()
+            .await
+            .map_err(|error| cognito_error("signing a user out of Cognito", error))?;
+        Ok(())
     }
 
     async fn void_password_resets(&self, user_id: UserId) -> Result<(), PortError> {
@@ -752,29 +664,24 @@ impl IdentityProvider for CognitoIdentity {
         Ok(self.password_auth(&user_id.to_string(), password).await?.is_ok())
     }
 
-    async fn sign_out_others(&self, principal: &Principal) -> Result<(), PortError> {
-        self.store.end_sessions(principal.user_id, Some(&principal.session_id.0)).await
-    }
-
     async fn change_password(
         &self,
-        principal: &Principal,
+        user_id: UserId,
         current: &Password,
         new: &Password,
     ) -> Result<PasswordChange, PortError> {
-        if !self.check_password(principal.user_id, current).await? {
+        if !self.check_password(user_id, current).await? {
             return Ok(PasswordChange::CurrentPasswordIncorrect);
         }
         self.client
             .admin_set_user_password()
             .user_pool_id(&self.settings.user_pool_id)
-            .username(principal.user_id.to_string())
+            .username(user_id.to_string())
             .password(new.expose())
             .permanent(true)
             .send()
             .await
             .map_err(|error| cognito_error("setting a new password", error))?;
-        self.sign_out_others(principal).await?;
         Ok(PasswordChange::Changed)
     }
 

@@ -3,7 +3,7 @@
 //! the same step, code or challenge.
 
 use async_trait::async_trait;
-use aws_sdk_dynamodb::types::{AttributeValue, Delete, ReturnValue, TransactWriteItem, Update};
+use aws_sdk_dynamodb::types::{AttributeValue, ConditionCheck, Delete, ReturnValue, TransactWriteItem, Update};
 use chrono::{DateTime, Utc};
 
 use super::store::{DynamoStore, conditional, is_condition_failure};
@@ -277,16 +277,23 @@ impl MfaStore for DynamoStore {
         }))
     }
 
+    /// Deletes the challenge, in one transaction with a check that the
+    /// user's challenges were not ended since it was opened.
     async fn consume_challenge(&self, digest: &[u8]) -> Result<bool, PortError> {
-        let delete = self
-            .client
-            .delete_item()
+        let Some(item) = self.get_item("reading a sign-in challenge", challenge_key(digest)).await? else {
+            return Ok(false);
+        };
+        let (user_id, generation) = (get_user_id(&item, "userId")?, get_n::<u64>(&item, "generation")?);
+        let delete = self.transact_delete(challenge_key(digest), Some("attribute_exists(pk)"))?;
+        let unchanged = ConditionCheck::builder()
             .table_name(self.table.as_ref())
-            .set_key(Some(challenge_key(digest)))
-            .condition_expression("attribute_exists(pk)")
-            .send()
-            .await;
-        conditional(delete, "using up a sign-in challenge")
+            .set_key(Some(generation_key(user_id)))
+            .condition_expression("attribute_not_exists(generation) OR generation = :generation")
+            .expression_attribute_values(":generation", n(generation))
+            .build()
+            .map_err(internal)?;
+        let items = vec![delete, TransactWriteItem::builder().condition_check(unchanged).build()];
+        Ok(self.transact("using up a sign-in challenge", items).await?.is_none())
     }
 
     async fn end_challenges(&self, user_id: UserId) -> Result<(), PortError> {

@@ -12,6 +12,7 @@ use super::table::{
     EMAIL_ATTRIBUTE, Item, SORT_KEY, aws_error, error_code, get_s, get_user_id, internal, key, s, user_pk,
 };
 use super::{AwsConfig, Clients};
+use crate::config::Config;
 use crate::domain::{Email, PortError, UserId};
 
 /// What [`canonicalise_addresses`] found and did.
@@ -33,8 +34,10 @@ pub struct Respelled {
 /// spelling (`x@xn--bcher-kva.example` for `x@bücher.example`), and a
 /// Cognito `email` attribute that is not the ASCII form the service signs
 /// in with.
-pub async fn canonicalise_addresses(clients: &Clients, config: &AwsConfig) -> Result<Respelled, PortError> {
-    let store = DynamoStore::new(clients.dynamodb.clone(), &config.table_name);
+pub async fn canonicalise_addresses(clients: &Clients, config: &Config) -> Result<Respelled, PortError> {
+    let session_ttl = std::time::Duration::from_secs(config.tokens.refresh_ttl_secs);
+    let store = DynamoStore::new(clients.dynamodb.clone(), &config.aws.table_name, session_ttl);
+    let config = &config.aws;
     let mut done = Respelled::default();
     let mut start: Option<Item> = None;
     loop {

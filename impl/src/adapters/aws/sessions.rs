@@ -1,23 +1,25 @@
-//! Sessions and refresh handles in DynamoDB.
+//! Sessions and refresh tokens in DynamoDB.
 //!
 //! Cognito's tokens stay cryptographically valid after a sign-out, and its
 //! refresh tokens name no user, so the service keeps its own record: a
-//! session per sign-in (keyed by the tokens' `origin_jti`), which every
-//! authenticated request must find, and a refresh handle per session — the
-//! opaque token clients hold — that maps to the session and to Cognito's
-//! refresh token, sealed. A token whose session is not recorded is refused,
-//! so tokens obtained from Cognito directly, bypassing the service and its
-//! second factor, are worthless here.
+//! session item per sign-in (keyed by the tokens' `origin_jti`), which every
+//! authenticated request must find, and an item per refresh token, keyed by
+//! its digest, naming its session and keeping Cognito's refresh token
+//! (sealed by the domain). A token whose session is not recorded is
+//! refused, so tokens obtained from Cognito directly, bypassing the service
+//! and its second factor, are worthless here.
 
+use async_trait::async_trait;
 use aws_sdk_dynamodb::types::{AttributeValue, TransactWriteItem, Update};
 use chrono::{DateTime, Utc};
 
 use super::store::DynamoStore;
 use super::table::{
-    Item, SORT_KEY, TTL_ATTRIBUTE, aws_error, b, from_millis, get_b, get_n, get_s, get_user_id, internal, key, millis,
-    n, s, ttl, user_pk,
+    Item, SORT_KEY, TTL_ATTRIBUTE, aws_error, b, from_millis, get_b, get_n, get_opt_n, get_s, get_user_id, hex,
+    internal, key, millis, n, s, ttl, user_pk,
 };
-use crate::domain::{PortError, UserId};
+use crate::domain::{PortError, SessionId, UserId};
+use crate::ports::{NewRefreshToken, Rotation, SessionRecord, SessionStore, StoredRefreshToken};
 
 const SESSION_PREFIX: &str = "SESSION#";
 
@@ -25,145 +27,70 @@ fn session_key(user_id: UserId, session_id: &str) -> Item {
     key(user_pk(user_id), format!("{SESSION_PREFIX}{session_id}"))
 }
 
-fn handle_key(digest: &str) -> Item {
+fn token_key(digest: &str) -> Item {
     key(format!("REFRESH#{digest}"), "REFRESH")
 }
 
-/// What a refresh handle stands for.
-pub struct RefreshHandle {
-    pub user_id: UserId,
-    pub session_id: String,
-    /// Cognito's refresh token, sealed for the user.
-    pub sealed_token: Vec<u8>,
-    pub expires_at: DateTime<Utc>,
-    /// Set once the handle was exchanged: when, and for which successor
-    /// (sealed), so that a duplicate within the grace window gets the same
-    /// successor and a later reuse is recognised.
-    pub rotated: Option<(DateTime<Utc>, Vec<u8>)>,
-}
-
 impl DynamoStore {
-    fn handle_item(&self, digest: &str, handle: &RefreshHandle) -> Item {
-        let mut item = handle_key(digest);
+    fn token_item(
+        &self,
+        digest: &str,
+        user_id: UserId,
+        session_id: &str,
+        token: NewRefreshToken<'_>,
+        expires_at: DateTime<Utc>,
+    ) -> Item {
+        let mut item = token_key(digest);
         item.extend([
-            ("userId".to_owned(), s(handle.user_id.to_string())),
-            ("sessionId".to_owned(), s(handle.session_id.clone())),
-            ("sealedToken".to_owned(), b(handle.sealed_token.clone())),
-            ("expiresAt".to_owned(), n(millis(handle.expires_at))),
-            (TTL_ATTRIBUTE.to_owned(), ttl(handle.expires_at)),
+            ("userId".to_owned(), s(user_id.to_string())),
+            ("sessionId".to_owned(), s(session_id)),
+            ("expiresAt".to_owned(), n(millis(expires_at))),
+            (TTL_ATTRIBUTE.to_owned(), ttl(expires_at)),
         ]);
+        if let Some(sealed) = token.sealed_provider_token {
+            item.insert("sealedToken".to_owned(), b(sealed));
+        }
         item
     }
 
-    /// Records a new session with its first refresh handle.
-    pub async fn start_session(&self, digest: &str, handle: &RefreshHandle) -> Result<(), PortError> {
-        let mut session = session_key(handle.user_id, &handle.session_id);
-        session.extend([
-            ("refreshDigest".to_owned(), s(digest)),
-            ("expiresAt".to_owned(), n(millis(handle.expires_at))),
-            (TTL_ATTRIBUTE.to_owned(), ttl(handle.expires_at)),
-        ]);
-        let items = vec![
-            self.transact_put(session, Some("attribute_not_exists(pk)"))?,
-            self.transact_put(self.handle_item(digest, handle), Some("attribute_not_exists(pk)"))?,
-        ];
-        match self.transact("recording a session", items).await? {
-            None => Ok(()),
-            Some(_) => Err(PortError::Internal(anyhow::anyhow!("a new session's id or handle is taken"))),
-        }
+    fn session_record(&self, item: &Item) -> Result<SessionRecord, PortError> {
+        let expires_at = from_millis(get_n(item, "expiresAt")?)?;
+        // Sessions recorded by earlier versions kept only their end.
+        let started_at = match get_opt_n(item, "startedAt")? {
+            Some(at) => from_millis(at)?,
+            None => expires_at - self.session_ttl,
+        };
+        let last_used_at = get_opt_n(item, "lastUsedAt")?.map(from_millis).transpose()?.unwrap_or(started_at);
+        let text = |name: &str| item.get(name).and_then(|value| value.as_s().ok()).cloned();
+        Ok(SessionRecord {
+            id: SessionId(get_s(item, SORT_KEY)?.trim_start_matches(SESSION_PREFIX).to_owned()),
+            user_id: get_s(item, "pk")?
+                .strip_prefix("USER#")
+                .and_then(|id| uuid::Uuid::parse_str(id).ok())
+                .map(UserId)
+                .ok_or_else(|| PortError::Internal(anyhow::anyhow!("a session item names no user")))?,
+            started_at,
+            last_used_at,
+            expires_at,
+            ip: text("ip").and_then(|ip| ip.parse().ok()),
+            user_agent: text("userAgent"),
+        })
     }
 
-    /// Whether the session is recorded and has not expired at `now`.
-    pub async fn session_active(
-        &self,
-        user_id: UserId,
-        session_id: &str,
-        now: DateTime<Utc>,
-    ) -> Result<bool, PortError> {
-        let Some(item) = self.get_item("reading a session", session_key(user_id, session_id)).await? else {
-            return Ok(false);
-        };
-        Ok(get_n::<i64>(&item, "expiresAt")? > millis(now))
-    }
-
-    /// The handle with `digest`, if it exists and has not expired at `now`.
-    pub async fn refresh_handle(&self, digest: &str, now: DateTime<Utc>) -> Result<Option<RefreshHandle>, PortError> {
-        let Some(item) = self.get_item("reading a refresh handle", handle_key(digest)).await? else {
-            return Ok(None);
-        };
-        let rotated = match item.get("rotatedAt") {
-            Some(_) => Some((from_millis(get_n(&item, "rotatedAt")?)?, get_b(&item, "sealedSuccessor")?)),
-            None => None,
-        };
-        let handle = RefreshHandle {
-            user_id: get_user_id(&item, "userId")?,
-            session_id: get_s(&item, "sessionId")?.to_owned(),
-            sealed_token: get_b(&item, "sealedToken")?,
-            expires_at: from_millis(get_n(&item, "expiresAt")?)?,
-            rotated,
-        };
-        Ok((handle.expires_at > now).then_some(handle))
-    }
-
-    /// Replaces the handle `old` of a session with `new`, in one
-    /// transaction that requires the old handle to be unused and the
-    /// session to hold it: of two concurrent rotations, or a rotation and a
-    /// sign-out, only one wins. The old handle stays, marked as rotated at
-    /// `at` with its successor (sealed), until the session expires.
-    /// `false` when it lost.
-    pub async fn rotate_handle(
-        &self,
-        old: &str,
-        (new, sealed_new): (&str, Vec<u8>),
-        handle: &RefreshHandle,
-        at: DateTime<Utc>,
-    ) -> Result<bool, PortError> {
-        let retire = Update::builder()
-            .table_name(self.table.as_ref())
-            .set_key(Some(handle_key(old)))
-            .update_expression("SET rotatedAt = :at, sealedSuccessor = :successor")
-            .condition_expression("attribute_exists(pk) AND attribute_not_exists(rotatedAt)")
-            .expression_attribute_values(":at", n(millis(at)))
-            .expression_attribute_values(":successor", b(sealed_new))
-            .build()
-            .map_err(internal)?;
-        let session = Update::builder()
-            .table_name(self.table.as_ref())
-            .set_key(Some(session_key(handle.user_id, &handle.session_id)))
-            .update_expression("SET refreshDigest = :new")
-            .condition_expression("refreshDigest = :old")
-            .expression_attribute_values(":new", s(new))
-            .expression_attribute_values(":old", s(old))
-            .build()
-            .map_err(internal)?;
-        let items = vec![
-            TransactWriteItem::builder().update(retire).build(),
-            self.transact_put(self.handle_item(new, handle), Some("attribute_not_exists(pk)"))?,
-            TransactWriteItem::builder().update(session).build(),
-        ];
-        Ok(self.transact("rotating a refresh handle", items).await?.is_none())
-    }
-
-    /// Ends one session with its current refresh handle.
-    pub async fn end_session(&self, user_id: UserId, session_id: &str) -> Result<(), PortError> {
-        let Some(item) = self.get_item("reading a session", session_key(user_id, session_id)).await? else {
-            return Ok(());
-        };
-        self.end_session_item(user_id, &item).await
-    }
-
+    /// Ends the session of `item` with its current refresh token.
     async fn end_session_item(&self, user_id: UserId, item: &Item) -> Result<(), PortError> {
         let session_id = get_s(item, SORT_KEY)?.trim_start_matches(SESSION_PREFIX).to_owned();
         let mut items = vec![self.transact_delete(session_key(user_id, &session_id), None)?];
         if let Some(AttributeValue::S(digest)) = item.get("refreshDigest") {
-            items.push(self.transact_delete(handle_key(digest), None)?);
+            items.push(self.transact_delete(token_key(digest), None)?);
         }
         self.transact("ending a session", items).await?;
         Ok(())
     }
 
-    /// Ends every session of a user but `keep`, with their refresh handles.
-    pub async fn end_sessions(&self, user_id: UserId, keep: Option<&str>) -> Result<(), PortError> {
+    /// Every session item of a user.
+    async fn session_items(&self, user_id: UserId) -> Result<Vec<Item>, PortError> {
+        let mut items = Vec::new();
         let mut start: Option<Item> = None;
         loop {
             let page = self
@@ -179,17 +106,119 @@ impl DynamoStore {
                 .send()
                 .await
                 .map_err(|error| aws_error("listing sessions", error))?;
-            for item in page.items() {
-                let session_id = get_s(item, SORT_KEY)?.strip_prefix(SESSION_PREFIX);
-                if keep.is_some() && session_id == keep {
-                    continue;
-                }
-                self.end_session_item(user_id, item).await?;
-            }
+            items.extend(page.items().iter().cloned());
             match page.last_evaluated_key {
                 Some(next) if !next.is_empty() => start = Some(next),
-                _ => return Ok(()),
+                _ => return Ok(items),
             }
         }
+    }
+}
+
+#[async_trait]
+impl SessionStore for DynamoStore {
+    async fn start(&self, session: &SessionRecord, token: NewRefreshToken<'_>) -> Result<(), PortError> {
+        let digest = hex(token.digest);
+        let mut item = session_key(session.user_id, &session.id.0);
+        item.extend([
+            ("refreshDigest".to_owned(), s(&digest)),
+            ("startedAt".to_owned(), n(millis(session.started_at))),
+            ("lastUsedAt".to_owned(), n(millis(session.last_used_at))),
+            ("expiresAt".to_owned(), n(millis(session.expires_at))),
+            (TTL_ATTRIBUTE.to_owned(), ttl(session.expires_at)),
+        ]);
+        if let Some(ip) = session.ip {
+            item.insert("ip".to_owned(), s(ip.to_string()));
+        }
+        if let Some(user_agent) = &session.user_agent {
+            item.insert("userAgent".to_owned(), s(user_agent));
+        }
+        let token = self.token_item(&digest, session.user_id, &session.id.0, token, session.expires_at);
+        let items = vec![
+            self.transact_put(item, Some("attribute_not_exists(pk)"))?,
+            self.transact_put(token, Some("attribute_not_exists(pk)"))?,
+        ];
+        match self.transact("recording a session", items).await? {
+            None => Ok(()),
+            Some(_) => Err(PortError::Internal(anyhow::anyhow!("a new session's id or refresh token is taken"))),
+        }
+    }
+
+    async fn session(&self, user_id: UserId, session_id: &SessionId) -> Result<Option<SessionRecord>, PortError> {
+        let item = self.get_item("reading a session", session_key(user_id, &session_id.0)).await?;
+        item.as_ref().map(|item| self.session_record(item)).transpose()
+    }
+
+    async fn refresh_token(&self, digest: &[u8]) -> Result<Option<(StoredRefreshToken, SessionRecord)>, PortError> {
+        let Some(item) = self.get_item("reading a refresh token", token_key(&hex(digest))).await? else {
+            return Ok(None);
+        };
+        let user_id = get_user_id(&item, "userId")?;
+        let session_id = SessionId(get_s(&item, "sessionId")?.to_owned());
+        let Some(session) = self.session(user_id, &session_id).await? else { return Ok(None) };
+        let rotated = match item.get("rotatedAt") {
+            Some(_) => Some((from_millis(get_n(&item, "rotatedAt")?)?, get_b(&item, "sealedSuccessor")?)),
+            None => None,
+        };
+        let sealed_provider_token =
+            item.contains_key("sealedToken").then(|| get_b(&item, "sealedToken")).transpose()?;
+        Ok(Some((StoredRefreshToken { user_id, session_id, sealed_provider_token, rotated }, session)))
+    }
+
+    /// One transaction: the old token marked rotated (if it was not), the
+    /// new one put, and the session moved to it (if the old one was its
+    /// current token). Of two concurrent rotations, or a rotation and an
+    /// end, only one wins.
+    async fn rotate(&self, rotation: Rotation<'_>) -> Result<bool, PortError> {
+        let (old, new) = (hex(rotation.old), hex(rotation.new.digest));
+        let retire = Update::builder()
+            .table_name(self.table.as_ref())
+            .set_key(Some(token_key(&old)))
+            .update_expression("SET rotatedAt = :at, sealedSuccessor = :successor")
+            .condition_expression("attribute_exists(pk) AND attribute_not_exists(rotatedAt)")
+            .expression_attribute_values(":at", n(millis(rotation.at)))
+            .expression_attribute_values(":successor", b(rotation.sealed_successor))
+            .build()
+            .map_err(internal)?;
+        let session = Update::builder()
+            .table_name(self.table.as_ref())
+            .set_key(Some(session_key(rotation.user_id, &rotation.session_id.0)))
+            .update_expression("SET refreshDigest = :new, lastUsedAt = :at")
+            .condition_expression("refreshDigest = :old")
+            .expression_attribute_values(":new", s(&new))
+            .expression_attribute_values(":old", s(&old))
+            .expression_attribute_values(":at", n(millis(rotation.at)))
+            .build()
+            .map_err(internal)?;
+        let token = self.token_item(&new, rotation.user_id, &rotation.session_id.0, rotation.new, rotation.expires_at);
+        let items = vec![
+            TransactWriteItem::builder().update(retire).build(),
+            self.transact_put(token, Some("attribute_not_exists(pk)"))?,
+            TransactWriteItem::builder().update(session).build(),
+        ];
+        Ok(self.transact("rotating a refresh token", items).await?.is_none())
+    }
+
+    async fn end(&self, user_id: UserId, session_id: &SessionId) -> Result<bool, PortError> {
+        let Some(item) = self.get_item("reading a session", session_key(user_id, &session_id.0)).await? else {
+            return Ok(false);
+        };
+        self.end_session_item(user_id, &item).await?;
+        Ok(true)
+    }
+
+    async fn end_all(&self, user_id: UserId, keep: Option<&SessionId>) -> Result<(), PortError> {
+        for item in self.session_items(user_id).await? {
+            let session_id = get_s(&item, SORT_KEY)?.strip_prefix(SESSION_PREFIX);
+            if keep.is_some_and(|keep| session_id == Some(keep.0.as_str())) {
+                continue;
+            }
+            self.end_session_item(user_id, &item).await?;
+        }
+        Ok(())
+    }
+
+    async fn list(&self, user_id: UserId) -> Result<Vec<SessionRecord>, PortError> {
+        self.session_items(user_id).await?.iter().map(|item| self.session_record(item)).collect()
     }
 }

@@ -23,6 +23,9 @@ use crate::ports::{
 pub struct DynamoStore {
     pub(super) client: Client,
     pub(super) table: Arc<str>,
+    /// The sessions' absolute lifetime: when a session recorded by an
+    /// earlier version, which kept only its end, started.
+    pub(super) session_ttl: chrono::Duration,
 }
 
 pub(super) const PROFILE: &str = "PROFILE";
@@ -81,8 +84,10 @@ where
 }
 
 impl DynamoStore {
-    pub fn new(client: Client, table: &str) -> Self {
-        Self { client, table: table.into() }
+    /// The store over `table`, whose sessions last `session_ttl`.
+    pub fn new(client: Client, table: &str, session_ttl: Duration) -> Self {
+        let session_ttl = chrono::Duration::from_std(session_ttl).unwrap_or(chrono::Duration::MAX);
+        Self { client, table: table.into(), session_ttl }
     }
 
     /// A put of `item` within a transaction, under `condition` if any.

@@ -8,7 +8,7 @@
 //! | second factor | `USER#<id>` | `MFA` |
 //! | end of a user's challenges | `USER#<id>` | `CHALLENGES` |
 //! | session | `USER#<id>` | `SESSION#<id>` |
-//! | refresh handle | `REFRESH#<digest>` | `REFRESH` |
+//! | refresh token | `REFRESH#<digest>` | `REFRESH` |
 //! | sign-in challenge | `CHALLENGE#<digest>` | `CHALLENGE` |
 //! | attempt counter | `ATTEMPTS#<key>` | `ATTEMPTS` |
 //! | security event | `USER#<id>` | `EVENT#<ms>#<UUIDv7>` |

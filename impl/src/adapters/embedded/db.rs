@@ -128,6 +128,14 @@ const MIGRATIONS: &[&str] = &[
     ALTER TABLE mfa_challenges RENAME COLUMN sealed_refresh_token TO sealed_grant;
     ALTER TABLE backup_codes ADD COLUMN used_at INTEGER;
 ",
+    // Sessions as the domain keeps them: when last used (for the idle
+    // lifetime) and from where; a refresh token keeps the provider's.
+    "
+    ALTER TABLE sessions ADD COLUMN last_used_at INTEGER;
+    ALTER TABLE sessions ADD COLUMN ip TEXT;
+    ALTER TABLE sessions ADD COLUMN user_agent TEXT;
+    ALTER TABLE refresh_tokens ADD COLUMN sealed_provider_token BLOB;
+",
 ];
 
 /// The database, as the adapters use it: reads in place on the calling

@@ -6,76 +6,28 @@ use std::time::Duration;
 
 use anyhow::anyhow;
 use async_trait::async_trait;
-use base64::Engine;
-use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use chacha20poly1305::aead::{Aead, KeyInit};
-use chacha20poly1305::{ChaCha20Poly1305, Key, Nonce};
 use chrono::{DateTime, Utc};
 use hmac::{Hmac, Mac};
 use jsonwebtoken::Validation;
 use rand::{Rng, RngCore};
 use rusqlite::{OptionalExtension, params};
 use serde::{Deserialize, Serialize};
-use sha2::{Digest, Sha256};
+use sha2::Sha256;
 use uuid::Uuid;
 
 use super::db::{Db, is_unique_violation, millis, parse_user_id};
 use super::hasher::{PasswordHasher, Verified};
 use super::signing::{SigningKey, VerifiedTokens, is_current, validation};
+use crate::config::TokenSettings;
 use crate::domain::{
-    Clock, ConfirmationCode, Email, Password, PortError, Principal, PublicKey, RefreshToken, ResetSettings, SessionId,
-    SignupSettings, TokenSet, User, UserId,
+    Clock, ConfirmationCode, Email, Password, PortError, Principal, PublicKey, ResetSettings, SessionId,
+    SignupSettings, User, UserId,
 };
 use crate::ports::{
-    CodeDelivery, Confirmation, IdentityProvider, Mailer, OutgoingMail, PasswordChange, PasswordReset, SessionGrant,
-    SignIn, SignUp, UserStore,
+    CodeDelivery, Confirmation, IdentityProvider, Issued, Mailer, OutgoingMail, PasswordChange, PasswordReset,
+    SessionGrant, SignIn, SignUp, UserStore,
 };
-
-/// Token lifetimes and the names tokens carry.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields, default)]
-pub struct TokenSettings {
-    /// `iss` of every token; verifiers compare it exactly.
-    pub issuer: String,
-    /// `aud` of every token.
-    pub audience: String,
-    pub access_ttl_secs: u64,
-    /// Absolute lifetime of a sign-in: refreshing does not extend it.
-    pub refresh_ttl_secs: u64,
-    /// How long after a rotation the old refresh token still yields the
-    /// same successor, for clients that refresh twice concurrently.
-    pub refresh_reuse_grace_secs: u64,
-}
-
-impl Default for TokenSettings {
-    fn default() -> Self {
-        Self {
-            issuer: "http://127.0.0.1:8080".to_owned(),
-            audience: "auth-service".to_owned(),
-            access_ttl_secs: 15 * 60,
-            refresh_ttl_secs: 30 * 24 * 60 * 60,
-            refresh_reuse_grace_secs: 10,
-        }
-    }
-}
-
-impl TokenSettings {
-    pub fn validate(&self) -> Result<(), String> {
-        if self.issuer.is_empty() || self.audience.is_empty() {
-            return Err("tokens.issuer and tokens.audience must not be empty".to_owned());
-        }
-        if !(60..=24 * 60 * 60).contains(&self.access_ttl_secs) {
-            return Err("tokens.access_ttl_secs must be between 60 and 86400".to_owned());
-        }
-        if self.refresh_ttl_secs < self.access_ttl_secs {
-            return Err("tokens.refresh_ttl_secs must not be shorter than tokens.access_ttl_secs".to_owned());
-        }
-        if self.refresh_reuse_grace_secs > 60 {
-            return Err("tokens.refresh_reuse_grace_secs must be at most 60".to_owned());
-        }
-        Ok(())
-    }
-}
+use secrecy::SecretString;
 
 const ACCESS: &str = "access";
 
@@ -306,13 +258,6 @@ pub struct EmbeddedIdentity {
     verified: VerifiedTokens<AccessClaims>,
 }
 
-/// What a refresh resolved to inside its transaction.
-struct Rotation {
-    user_id: UserId,
-    session_id: String,
-    refresh_token: String,
-}
-
 impl EmbeddedIdentity {
     pub fn new(
         db: Db,
@@ -454,13 +399,8 @@ impl EmbeddedIdentity {
             .ok_or_else(|| PortError::Internal(anyhow!("user {user_id} has credentials but no profile")))
     }
 
-    fn token_set(
-        &self,
-        user: &User,
-        session_id: &str,
-        refresh_token: String,
-        now: DateTime<Utc>,
-    ) -> Result<TokenSet, PortError> {
+    /// Access and id tokens of `session_id` for `user`, signed now.
+    fn issued(&self, user: &User, session_id: SessionId, now: DateTime<Utc>) -> Result<Issued, PortError> {
         let iat = now.timestamp();
         let exp = iat + self.settings.access_ttl_secs as i64;
         let access = AccessClaims {
@@ -471,7 +411,7 @@ impl EmbeddedIdentity {
             iat,
             jti: Uuid::new_v4().to_string(),
             token_use: ACCESS.to_owned(),
-            sid: session_id.to_owned(),
+            sid: session_id.0.clone(),
         };
         let id = IdClaims {
             iss: &self.settings.issuer,
@@ -481,7 +421,7 @@ impl EmbeddedIdentity {
             iat,
             jti: Uuid::new_v4().to_string(),
             token_use: ID,
-            sid: session_id,
+            sid: &session_id.0,
             email: user.email.as_str(),
             email_verified: user.email_verified,
             name: user.name.as_str(),
@@ -489,11 +429,12 @@ impl EmbeddedIdentity {
         let sign = |result: anyhow::Result<String>| {
             result.map_err(|error| PortError::Internal(error.context("signing a token")))
         };
-        Ok(TokenSet {
+        Ok(Issued {
             access_token: sign(self.key.sign(&access))?,
             id_token: sign(self.key.sign(&id))?,
-            refresh_token,
             expires_in: Duration::from_secs(self.settings.access_ttl_secs),
+            session_id,
+            provider_token: None,
         })
     }
 }
@@ -525,7 +466,6 @@ impl IdentityProvider for EmbeddedIdentity {
     async fn delete_user(&self, user_id: UserId) -> Result<(), PortError> {
         self.db
             .write(move |connection| {
-                connection.prepare_cached("DELETE FROM sessions WHERE user_id = ?1")?.execute([user_id.to_string()])?;
                 connection
                     .prepare_cached("DELETE FROM confirmation_codes WHERE user_id = ?1")?
                     .execute([user_id.to_string()])?;
@@ -566,31 +506,21 @@ impl IdentityProvider for EmbeddedIdentity {
         Ok(SignIn::Authenticated { user_id, grant: SessionGrant::empty() })
     }
 
-    /// Records a session of [`TokenSettings::refresh_ttl_secs`] with its
-    /// first refresh token. The grant carries nothing here.
-    async fn start_session(&self, user_id: UserId, _grant: SessionGrant) -> Result<TokenSet, PortError> {
+    /// Names a new session (a UUID) and signs its first tokens. The grant
+    /// carries nothing here.
+    async fn issue(&self, user_id: UserId, _grant: SessionGrant) -> Result<Issued, PortError> {
         let user = self.profile(user_id).await?;
-        let now = self.clock.now();
-        let session_id = Uuid::new_v4().to_string();
-        let refresh_token = random_token();
-        let expires_at = now + duration(self.settings.refresh_ttl_secs);
-        let (session, token_hash) = (session_id.clone(), hash_token(&refresh_token));
-        self.db
-            .write(move |connection| {
-                connection
-                    .prepare_cached(
-                        "INSERT INTO sessions (id, user_id, created_at, expires_at) VALUES (?1, ?2, ?3, ?4)",
-                    )?
-                    .execute(params![session, user_id.to_string(), millis(now), millis(expires_at)])?;
-                connection
-                    .prepare_cached(
-                        "INSERT INTO refresh_tokens (token_hash, session_id, issued_at) VALUES (?1, ?2, ?3)",
-                    )?
-                    .execute(params![token_hash, session, millis(now)])?;
-                Ok(())
-            })
-            .await?;
-        self.token_set(&user, &session_id, refresh_token, now)
+        self.issued(&user, SessionId(Uuid::new_v4().to_string()), self.clock.now())
+    }
+
+    async fn reissue(
+        &self,
+        user_id: UserId,
+        session_id: &SessionId,
+        _provider_token: Option<SecretString>,
+    ) -> Result<Option<Issued>, PortError> {
+        let user = self.profile(user_id).await?;
+        self.issued(&user, session_id.clone(), self.clock.now()).map(Some)
     }
 
     async fn send_confirmation_code(&self, email: &Email) -> Result<CodeDelivery, PortError> {
@@ -646,9 +576,6 @@ impl IdentityProvider for EmbeddedIdentity {
                         "UPDATE credentials SET password_hash = ?1, password_changed_at = ?2 WHERE user_id = ?3",
                     )?
                     .execute(params![hash, now, user_id])?;
-                connection
-                    .prepare_cached("UPDATE sessions SET revoked_at = ?1 WHERE user_id = ?2 AND revoked_at IS NULL")?
-                    .execute(params![now, user_id])?;
                 Ok(PasswordReset::Reset(id))
             })
             .await
@@ -679,102 +606,21 @@ impl IdentityProvider for EmbeddedIdentity {
             .await
     }
 
-    async fn refresh(&self, token: &RefreshToken) -> Result<Option<TokenSet>, PortError> {
-        let presented = token.expose().to_owned();
-        let now = self.clock.now();
-        let grace = duration(self.settings.refresh_reuse_grace_secs);
-        let rotation = self
-            .db
-            .write(move |connection| {
-                let presented_hash = hash_token(&presented);
-                let found = connection
-                    .prepare_cached("SELECT t.session_id, t.rotated_at, t.successor, s.user_id, s.expires_at, s.revoked_at
-                         FROM refresh_tokens t JOIN sessions s ON s.id = t.session_id
-                         WHERE t.token_hash = ?1")?.query_row([&presented_hash],
-                        |row| {
-                            Ok((
-                                row.get::<_, String>(0)?,
-                                row.get::<_, Option<i64>>(1)?,
-                                row.get::<_, Option<Vec<u8>>>(2)?,
-                                row.get::<_, String>(3)?,
-                                row.get::<_, i64>(4)?,
-                                row.get::<_, Option<i64>>(5)?,
-                            ))
-                        },)
-                    .optional()?;
-                let Some((session_id, rotated_at, successor, user_id, expires_at, revoked_at)) = found else {
-                    return Ok(None);
-                };
-                if revoked_at.is_some() || expires_at <= millis(now) {
-                    return Ok(None);
-                }
-                let Ok(user_id) = Uuid::parse_str(&user_id).map(UserId) else { return Ok(None) };
-                let refresh_token = match (rotated_at, successor) {
-                    (None, _) => {
-                        let next = random_token();
-                        connection.prepare_cached("INSERT INTO refresh_tokens (token_hash, session_id, issued_at) VALUES (?1, ?2, ?3)")?.execute(params![hash_token(&next), session_id, millis(now)],)?;
-                        connection.prepare_cached("UPDATE refresh_tokens SET rotated_at = ?1, successor = ?2 WHERE token_hash = ?3")?.execute(params![millis(now), seal_successor(&presented, &next), presented_hash],)?;
-                        // Sealed successors are needed only within the grace window.
-                        connection.prepare_cached("UPDATE refresh_tokens SET successor = NULL
-                             WHERE session_id = ?1 AND successor IS NOT NULL AND rotated_at < ?2")?.execute(params![session_id, millis(now) - millis_of(grace)],)?;
-                        next
-                    }
-                    (Some(rotated_at), Some(sealed)) if millis(now) - rotated_at <= millis_of(grace) => {
-                        match open_successor(&presented, &sealed) {
-                            Some(next) => next,
-                            None => return Ok(None),
-                        }
-                    }
-                    _ => {
-                        // A rotated token came back after the grace window:
-                        // it was stolen or replayed. End the whole sign-in.
-                        connection.prepare_cached("UPDATE sessions SET revoked_at = ?1 WHERE id = ?2")?.execute(params![millis(now), session_id],)?;
-                        tracing::warn!(user_id = %user_id, session_id = %session_id, "reuse of a rotated refresh token; session revoked");
-                        return Ok(None);
-                    }
-                };
-                Ok(Some(Rotation { user_id, session_id, refresh_token }))
-            })
-            .await?;
-        let Some(rotation) = rotation else { return Ok(None) };
-        let user = self.profile(rotation.user_id).await?;
-        self.token_set(&user, &rotation.session_id, rotation.refresh_token, now).map(Some)
-    }
-
-    async fn authenticate(&self, access_token: &str) -> Result<Option<Principal>, PortError> {
+    async fn verify_access_token(&self, access_token: &str) -> Result<Option<Principal>, PortError> {
         let Some(claims) =
             self.verified.get_or_verify(access_token, |token| self.key.verify::<AccessClaims>(token, &self.validation))
         else {
             return Ok(None);
         };
-        let now = self.clock.now();
-        if claims.token_use != ACCESS || !is_current(claims.iat, claims.exp, now.timestamp()) {
+        if claims.token_use != ACCESS || !is_current(claims.iat, claims.exp, self.clock.now().timestamp()) {
             return Ok(None);
         }
         let Ok(user_id) = Uuid::parse_str(&claims.sub).map(UserId) else { return Ok(None) };
-        let now = millis(now);
-        let session = claims.sid.clone();
-        let active = self.db.read(move |connection| {
-            connection
-                .prepare_cached(
-                    "SELECT 1 FROM sessions WHERE id = ?1 AND user_id = ?2 AND revoked_at IS NULL AND expires_at > ?3",
-                )?
-                .query_row(params![session, user_id.to_string(), now], |_| Ok(()))
-                .optional()
-        })?;
-        Ok(active.map(|()| Principal { user_id, session_id: SessionId(claims.sid.clone()) }))
+        Ok(Some(Principal { user_id, session_id: SessionId(claims.sid.clone()) }))
     }
 
-    async fn sign_out_everywhere(&self, user_id: UserId) -> Result<(), PortError> {
-        let user_id = user_id.to_string();
-        let now = millis(self.clock.now());
-        self.db
-            .write(move |connection| {
-                connection
-                    .prepare_cached("UPDATE sessions SET revoked_at = ?1 WHERE user_id = ?2 AND revoked_at IS NULL")?
-                    .execute(params![now, user_id])
-            })
-            .await?;
+    /// Sessions are all the service's; there is nothing else to end.
+    async fn end_provider_sessions(&self, _user_id: UserId) -> Result<(), PortError> {
         Ok(())
     }
 
@@ -801,25 +647,18 @@ impl IdentityProvider for EmbeddedIdentity {
         }
     }
 
-    async fn sign_out_others(&self, principal: &Principal) -> Result<(), PortError> {
-        let (user_id, keep) = (principal.user_id.to_string(), principal.session_id.0.clone());
-        let now = millis(self.clock.now());
-        self.db.write(move |connection| revoke_other_sessions(connection, &user_id, &keep, now)).await?;
-        Ok(())
-    }
-
     async fn change_password(
         &self,
-        principal: &Principal,
+        user_id: UserId,
         current: &Password,
         new: &Password,
     ) -> Result<PasswordChange, PortError> {
-        let stored = self.password_hash(principal.user_id).await?;
+        let stored = self.password_hash(user_id).await?;
         if !self.hasher.verify(current, Some(stored)).await?.matched() {
             return Ok(PasswordChange::CurrentPasswordIncorrect);
         }
         let hash = self.hasher.hash(new).await?;
-        let (user_id, keep) = (principal.user_id.to_string(), principal.session_id.0.clone());
+        let user_id = user_id.to_string();
         let now = millis(self.clock.now());
         self.db
             .write(move |connection| {
@@ -827,9 +666,7 @@ impl IdentityProvider for EmbeddedIdentity {
                     .prepare_cached(
                         "UPDATE credentials SET password_hash = ?1, password_changed_at = ?2 WHERE user_id = ?3",
                     )?
-                    .execute(params![hash, now, user_id])?;
-                revoke_other_sessions(connection, &user_id, &keep, now)?;
-                Ok(())
+                    .execute(params![hash, now, user_id])
             })
             .await?;
         Ok(PasswordChange::Changed)
@@ -846,46 +683,4 @@ fn duration(secs: u64) -> chrono::Duration {
 
 fn millis_of(duration: chrono::Duration) -> i64 {
     duration.num_milliseconds()
-}
-
-/// 256 random bits, base64url.
-fn random_token() -> String {
-    let mut bytes = [0u8; 32];
-    rand::rngs::OsRng.fill_bytes(&mut bytes);
-    URL_SAFE_NO_PAD.encode(bytes)
-}
-
-/// Refresh tokens are stored only as SHA-256 hashes: they carry 256 random
-/// bits, so a fast hash suffices.
-fn hash_token(token: &str) -> Vec<u8> {
-    Sha256::digest(token.as_bytes()).to_vec()
-}
-
-/// The successor of a rotated token, encrypted under a key derived from the
-/// rotated token itself: only a holder of that token can read it back, and
-/// only within the grace window. Each key encrypts one message, so a fixed
-/// nonce is safe.
-fn successor_cipher(presented: &str) -> ChaCha20Poly1305 {
-    let key = Sha256::new().chain_update(b"refresh-successor\0").chain_update(presented.as_bytes()).finalize();
-    ChaCha20Poly1305::new(Key::from_slice(&key))
-}
-
-fn seal_successor(presented: &str, successor: &str) -> Vec<u8> {
-    successor_cipher(presented).encrypt(Nonce::from_slice(&[0u8; 12]), successor.as_bytes()).unwrap_or_default()
-}
-
-fn open_successor(presented: &str, sealed: &[u8]) -> Option<String> {
-    let plain = successor_cipher(presented).decrypt(Nonce::from_slice(&[0u8; 12]), sealed).ok()?;
-    String::from_utf8(plain).ok()
-}
-
-fn revoke_other_sessions(
-    connection: &rusqlite::Connection,
-    user_id: &str,
-    keep: &str,
-    now: i64,
-) -> rusqlite::Result<usize> {
-    connection
-        .prepare_cached("UPDATE sessions SET revoked_at = ?1 WHERE user_id = ?2 AND id <> ?3 AND revoked_at IS NULL")?
-        .execute(params![now, user_id, keep])
 }

@@ -6,11 +6,12 @@ mod hasher;
 mod identity;
 mod mfa;
 pub mod secret_file;
+mod sessions;
 mod signing;
 mod store;
 
 pub use db::Db;
 pub use hasher::{OWASP_MEMORY_KIB, PasswordHasher};
-pub use identity::{CodeKey, EmbeddedIdentity, IdentitySettings, TokenSettings};
+pub use identity::{CodeKey, EmbeddedIdentity, IdentitySettings};
 pub use signing::SigningKey;
 pub use store::SqliteStore;
