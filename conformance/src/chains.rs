@@ -114,6 +114,8 @@ const VERIFY_SETUP: (&str, Method, &str) = ("verifyMfaSetup", Method::POST, "/us
 const VERIFY_MFA: (&str, Method, &str) = ("verifyMfa", Method::POST, "/auth/mfa/verify");
 const DISABLE_MFA: (&str, Method, &str) = ("disableMfa", Method::POST, "/users/me/mfa/disable");
 const BACKUP_CODES: (&str, Method, &str) = ("regenerateBackupCodes", Method::POST, "/users/me/mfa/backup-codes");
+const SESSIONS: (&str, Method, &str) = ("listSessions", Method::GET, "/users/me/sessions");
+const REVOKE_SESSION: (&str, Method, &str) = ("revokeSession", Method::DELETE, "/users/me/sessions/{sessionId}");
 
 /// Registers a new account and signs in; the answer of that sign-in, when it gave tokens.
 async fn signed_up(chain: &mut Chain<'_>, email: &str, password: &str) -> Option<models::LoginResponse> {
@@ -213,7 +215,7 @@ async fn session_chain(chain: &mut Chain<'_>, email: &str, password: &str) {
     chain.step(
         LOGOUT,
         "sign out everywhere",
-        auth_api::logout_user(&chain.config(Some(&third.access_token))).await,
+        auth_api::logout_user(&chain.config(Some(&third.access_token)), None).await,
         Expect::Success,
     );
     for (what, token) in [
@@ -227,6 +229,84 @@ async fn session_chain(chain: &mut Chain<'_>, email: &str, password: &str) {
         REFRESH,
         "the last refresh token is refused after logout",
         auth_api::refresh_token(&chain.config(None), last).await,
+        Expect::Status(401),
+    );
+}
+
+/// register → login (laptop) → login again (phone) → the laptop lists both,
+/// itself as current → ends the phone's session → the phone's tokens are
+/// refused, the laptop's still work → the laptop signs out of its own
+/// session only → its token is refused.
+async fn devices_chain(chain: &mut Chain<'_>, email: &str, password: &str) {
+    let Some(laptop) = signed_up(chain, email, password).await else { return };
+    let laptop = laptop.access_token.unwrap_or_default();
+    let login = models::LoginRequest::new(email.to_owned(), password.to_owned());
+    let Some(phone) = chain.step(
+        LOGIN,
+        "sign in on a second device",
+        auth_api::login_user(&chain.config(None), login).await,
+        Expect::Success,
+    ) else {
+        return;
+    };
+    let (phone_access, phone_refresh) =
+        (phone.access_token.unwrap_or_default(), phone.refresh_token.unwrap_or_default());
+    let Some(listed) = chain.step(
+        SESSIONS,
+        "list the sessions",
+        users_api::list_sessions(&chain.config(Some(&laptop))).await,
+        Expect::Success,
+    ) else {
+        return;
+    };
+    let current: Vec<&models::Session> = listed.sessions.iter().filter(|session| session.current).collect();
+    chain.expect(
+        SESSIONS,
+        "both sign-ins are listed, one as current",
+        listed.sessions.len() == 2 && current.len() == 1,
+        format!("{} sessions, {} current", listed.sessions.len(), current.len()),
+    );
+    let Some(other) = listed.sessions.iter().find(|session| !session.current) else { return };
+    chain.step(
+        REVOKE_SESSION,
+        "end the other device's session",
+        users_api::revoke_session(&chain.config(Some(&laptop)), &other.id).await,
+        Expect::Success,
+    );
+    chain.step(
+        ME,
+        "the ended session's access token is refused",
+        users_api::get_current_user(&chain.config(Some(&phone_access))).await,
+        Expect::Status(401),
+    );
+    chain.step(
+        REFRESH,
+        "the ended session's refresh token is refused",
+        auth_api::refresh_token(&chain.config(None), models::RefreshRequest::new(phone_refresh)).await,
+        Expect::Status(401),
+    );
+    chain.step(
+        ME,
+        "the device that ended it still works",
+        users_api::get_current_user(&chain.config(Some(&laptop))).await,
+        Expect::Success,
+    );
+    chain.step(
+        REVOKE_SESSION,
+        "the ended session is not found again",
+        users_api::revoke_session(&chain.config(Some(&laptop)), &other.id).await,
+        Expect::Status(404),
+    );
+    chain.step(
+        LOGOUT,
+        "sign out of this session only",
+        auth_api::logout_user(&chain.config(Some(&laptop)), Some("current")).await,
+        Expect::Success,
+    );
+    chain.step(
+        ME,
+        "its access token is refused",
+        users_api::get_current_user(&chain.config(Some(&laptop))).await,
         Expect::Status(401),
     );
 }
@@ -381,7 +461,7 @@ async fn mfa_chain(chain: &mut Chain<'_>, email: &str, password: &str) {
     chain.step(
         LOGOUT,
         "sign out everywhere",
-        auth_api::logout_user(&chain.config(Some(&access))).await,
+        auth_api::logout_user(&chain.config(Some(&access)), None).await,
         Expect::Success,
     );
 }
@@ -480,7 +560,9 @@ pub async fn run_chains(
     mfa_chain(&mut mfa, &email("mfa"), password).await;
     let mut reset = Chain::new("reset", base, http);
     reset_chain(&mut reset, &email("reset"), password, outbox).await;
-    for chain in [session, mfa, reset] {
+    let mut devices = Chain::new("devices", base, http);
+    devices_chain(&mut devices, &email("devices"), password).await;
+    for chain in [session, mfa, reset, devices] {
         outcomes.extend(chain.outcomes);
         called.push(chain.called);
     }

@@ -16,6 +16,23 @@ pub struct Declared {
     pub required_headers: Vec<String>,
 }
 
+/// Where a parameter goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Location {
+    Path,
+    Query,
+}
+
+/// A path or query parameter of an operation.
+#[derive(Debug, Clone)]
+pub struct Parameter {
+    pub name: String,
+    pub location: Location,
+    pub required: bool,
+    /// Its schema (inlined).
+    pub schema: Value,
+}
+
 #[derive(Debug, Clone)]
 pub struct Operation {
     pub id: String,
@@ -25,6 +42,8 @@ pub struct Operation {
     pub protected: bool,
     /// The JSON body schema (inlined), when the operation takes a body.
     pub body: Option<Value>,
+    /// Its path and query parameters (header and cookie ones are not read).
+    pub parameters: Vec<Parameter>,
     /// Status code (e.g. "200", "4XX", "default") → what it declares.
     pub responses: BTreeMap<String, Declared>,
     /// The operations its 2xx responses link to (by operationId).
@@ -78,7 +97,8 @@ impl Contract {
                 ) {
                     continue;
                 }
-                operations.push(operation_of(method, path, operation, &global_security)?);
+                let shared = item.get("parameters").and_then(Value::as_array).cloned().unwrap_or_default();
+                operations.push(operation_of(method, path, operation, &shared, &global_security)?);
             }
         }
         if operations.is_empty() {
@@ -92,6 +112,7 @@ fn operation_of(
     method: reqwest::Method,
     path: &str,
     operation: &Value,
+    shared_parameters: &[Value],
     global_security: &Value,
 ) -> anyhow::Result<Operation> {
     let id = operation["operationId"].as_str().ok_or_else(|| anyhow!("{method} {path} has no operationId"))?.to_owned();
@@ -101,6 +122,26 @@ fn operation_of(
             && requirements.iter().all(|requirement| requirement.as_object().is_some_and(|r| !r.is_empty()))
     });
     let body = operation.pointer("/requestBody/content/application~1json/schema").cloned();
+    let own = operation.get("parameters").and_then(Value::as_array).cloned().unwrap_or_default();
+    let mut parameters: Vec<Parameter> = Vec::new();
+    // An operation's own parameter overrides the path item's of the same name and place.
+    for parameter in own.iter().chain(shared_parameters) {
+        let location = match parameter["in"].as_str() {
+            Some("path") => Location::Path,
+            Some("query") => Location::Query,
+            _ => continue,
+        };
+        let name = parameter["name"].as_str().ok_or_else(|| anyhow!("{id} has a parameter without a name"))?;
+        if parameters.iter().any(|known| known.name == name && known.location == location) {
+            continue;
+        }
+        parameters.push(Parameter {
+            name: name.to_owned(),
+            location,
+            required: location == Location::Path || parameter["required"] == true,
+            schema: parameter.get("schema").cloned().unwrap_or(Value::Bool(true)),
+        });
+    }
     let mut responses = BTreeMap::new();
     let mut links = Vec::new();
     for (status, response) in operation["responses"].as_object().ok_or_else(|| anyhow!("{id} has no responses"))? {
@@ -132,7 +173,7 @@ fn operation_of(
         }
         responses.insert(status.clone(), Declared { content, required_headers });
     }
-    Ok(Operation { id, method, path: path.to_owned(), protected, body, responses, links })
+    Ok(Operation { id, method, path: path.to_owned(), protected, body, parameters, responses, links })
 }
 
 /// `value` with every local `$ref` replaced by what it points to. Refs in

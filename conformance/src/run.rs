@@ -13,7 +13,7 @@ use reqwest_middleware::ClientWithMiddleware;
 use serde_json::{Value, json};
 
 use crate::check::{Answer, Checker, Intent};
-use crate::contract::{Contract, Operation};
+use crate::contract::{Contract, Location, Operation, Parameter};
 use crate::pacing::{Pacing, PacingRules};
 use crate::{chains, early, generate};
 
@@ -219,8 +219,12 @@ fn expired_token_case(operation: &Operation, base: &str, token: &str, outcomes: 
         .iter()
         .find(|outcome| outcome.case.operation == operation.id && outcome.case.intent == Intent::Valid)
         .and_then(|outcome| outcome.case.request.body.clone());
+    let url = outcomes
+        .iter()
+        .find(|outcome| outcome.case.operation == operation.id && outcome.case.intent == Intent::Valid)
+        .map_or_else(|| format!("{base}{}", operation.path), |outcome| outcome.case.request.url.clone());
     let headers = if body.is_some() { with_json(bearer(token)) } else { bearer(token) };
-    let cases = Cases { operation, url: format!("{base}{}", operation.path), cases: Vec::new() };
+    let cases = Cases { operation, url, cases: Vec::new() };
     cases.case("credentials: token past its expiry", Intent::Unauthenticated, headers, body)
 }
 
@@ -253,6 +257,94 @@ impl Cases<'_> {
         let case = self.case(label, intent, headers, body);
         self.cases.push(case);
     }
+
+    /// [`Self::add`] with another URL than the operation's valid one.
+    fn add_at(&mut self, url: String, label: String, intent: Intent, headers: Headers, body: Option<Vec<u8>>) {
+        let request = Request { method: self.operation.method.clone(), url, headers, body };
+        self.cases.push(Case { operation: self.operation.id.clone(), label, intent, request });
+    }
+}
+
+/// A valid value of each path and query parameter, as text.
+fn parameter_values<'a>(operation: &'a Operation, rng: &mut StdRng) -> anyhow::Result<Vec<(&'a Parameter, String)>> {
+    operation
+        .parameters
+        .iter()
+        .map(|parameter| Ok((parameter, as_text(&generate::positive(&parameter.schema, rng)?))))
+        .collect()
+}
+
+/// A parameter value as it goes into a URL: strings as they are, anything
+/// else as JSON text (`5`, `true`).
+fn as_text(value: &Value) -> String {
+    match value {
+        Value::String(text) => text.clone(),
+        other => other.to_string(),
+    }
+}
+
+/// Every byte but RFC 3986's unreserved ones, percent-encoded.
+fn percent_encoded(text: &str) -> String {
+    text.bytes()
+        .map(|byte| match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => char::from(byte).to_string(),
+            other => format!("%{other:02X}"),
+        })
+        .collect()
+}
+
+/// The operation's URL with `values` in its path and query; optional query
+/// parameters go in only when `optional` is set.
+fn url_with(base: &str, operation: &Operation, values: &[(&Parameter, String)], optional: bool) -> String {
+    let mut path = operation.path.clone();
+    let mut query = Vec::new();
+    for (parameter, value) in values {
+        match parameter.location {
+            Location::Path => path = path.replace(&format!("{{{}}}", parameter.name), &percent_encoded(value)),
+            Location::Query if parameter.required || optional => {
+                query.push(format!("{}={}", percent_encoded(&parameter.name), percent_encoded(value)));
+            }
+            Location::Query => {}
+        }
+    }
+    if query.is_empty() { format!("{base}{path}") } else { format!("{base}{path}?{}", query.join("&")) }
+}
+
+/// One case per rule a parameter's value can break (each parameter in
+/// turn, the others valid), and for an optional query parameter an empty
+/// value: each must be refused.
+fn parameter_cases(
+    cases: &mut Cases<'_>,
+    base: &str,
+    values: &[(&Parameter, String)],
+    (headers, body): (&Headers, Option<&Vec<u8>>),
+    rng: &mut StdRng,
+) {
+    for (index, (parameter, valid)) in values.iter().enumerate() {
+        let mut broken: Vec<(String, String)> =
+            generate::negatives(&parameter.schema, &Value::String(valid.clone()), rng)
+                .into_iter()
+                .filter_map(|mutation| match mutation.body {
+                    Value::String(text) => Some((mutation.description, text)),
+                    _ => None,
+                })
+                .collect();
+        if parameter.location == Location::Query && !parameter.required {
+            broken.push(("empty (allowEmptyValue is false)".to_owned(), String::new()));
+        }
+        for (problem, value) in broken {
+            let mut changed = values.to_vec();
+            changed[index].1 = value;
+            let url = url_with(base, cases.operation, &changed, true);
+            let label = format!(
+                "{} parameter {}: {}",
+                if parameter.location == Location::Path { "path" } else { "query" },
+                parameter.name,
+                problem.trim_start_matches("body: ").trim_start_matches(": ")
+            );
+            cases.add_at(url, label, Intent::Invalid, headers.clone(), body.cloned());
+        }
+    }
 }
 
 fn bearer(token: &str) -> Headers {
@@ -279,7 +371,9 @@ fn cases(
     settings: &Settings,
     rng: &mut StdRng,
 ) -> anyhow::Result<Vec<Case>> {
-    let mut cases = Cases { operation, url: format!("{base}{}", operation.path), cases: Vec::new() };
+    let values = parameter_values(operation, rng)?;
+    let mut cases = Cases { operation, url: url_with(base, operation, &values, false), cases: Vec::new() };
+    let with_optional = url_with(base, operation, &values, true);
     let auth = match (operation.protected, probe) {
         (false, _) => Vec::new(),
         (true, Some(probe)) => bearer(&probe.access_token),
@@ -295,8 +389,11 @@ fn cases(
 
     let Some(schema) = &operation.body else {
         for index in 0..settings.positive_cases.clamp(1, 3) {
-            cases.add(format!("valid #{index}"), Intent::Valid, auth.clone(), None);
+            // Optional query parameters in every other valid case.
+            let url = if index % 2 == 1 { with_optional.clone() } else { cases.url.clone() };
+            cases.add_at(url, format!("valid #{index}"), Intent::Valid, auth.clone(), None);
         }
+        parameter_cases(&mut cases, base, &values, (&auth, None), rng);
         credential_cases(&mut cases, probe, revoked, None);
         return Ok(cases.cases);
     };
@@ -309,6 +406,7 @@ fn cases(
         cases.add(format!("valid #{index}"), Intent::Valid, with_json(auth.clone()), Some(to_bytes(body)));
     }
     let valid = to_bytes(&bodies[0]);
+    parameter_cases(&mut cases, base, &values, (&with_json(auth.clone()), Some(&valid)), rng);
     for mutation in generate::negatives(schema, &bodies[0], rng) {
         cases.add(mutation.description, Intent::Invalid, with_json(auth.clone()), Some(to_bytes(&mutation.body)));
     }

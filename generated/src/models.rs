@@ -17,6 +17,32 @@ fn from_validation_error(e: validator::ValidationError) -> validator::Validation
     errs
 }
 
+/// An optional query parameter as sent: `name=` is `Some("")`, for the
+/// handler to refuse (OpenAPI's `allowEmptyValue` is false by default),
+/// where the form decoder alone would make it `None`, as if absent.
+#[allow(dead_code)]
+fn deserialize_present<'de, D, T>(deserializer: D) -> std::result::Result<Option<T>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: serde::Deserialize<'de>,
+{
+    <T as serde::Deserialize>::deserialize(deserializer).map(Some)
+}
+
+
+
+
+
+
+    #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
+    #[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
+    pub struct LogoutUserQueryParams {
+            /// Note: inline enums are not fully supported by openapi-generator
+                #[serde(rename = "scope")]
+                    #[serde(default, deserialize_with = "deserialize_present")]
+                    #[serde(skip_serializing_if="Option::is_none")]
+                    pub scope: Option<String>,
+    }
 
 
 
@@ -33,7 +59,19 @@ fn from_validation_error(e: validator::ValidationError) -> validator::Validation
 
 
 
+    #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
+    #[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
+    pub struct RevokeSessionPathParams {
+            /// The `id` of a session from `listSessions`.
+                #[validate(
+                          regex(path = *RE_REVOKESESSIONPATHPARAMS_SESSION_ID),
+            )]
+                pub session_id: String,
+    }
 
+    lazy_static::lazy_static! {
+        static ref RE_REVOKESESSIONPATHPARAMS_SESSION_ID: regex::Regex = regex::Regex::new("^[A-Za-z0-9_-]{1,128}$").unwrap();
+    }
 
 
 
@@ -2742,6 +2780,376 @@ impl std::convert::TryFrom<HeaderValue> for header::IntoHeaderValue<ResendConfir
                     match <ResendConfirmationRequest as std::str::FromStr>::from_str(value) {
                         std::result::Result::Ok(value) => std::result::Result::Ok(header::IntoHeaderValue(value)),
                         std::result::Result::Err(err) => std::result::Result::Err(format!(r#"Unable to convert header value '{value}' into ResendConfirmationRequest - {err}"#))
+                    }
+             },
+             std::result::Result::Err(e) => std::result::Result::Err(format!(r#"Unable to convert header: {hdr_value:?} to string: {e}"#))
+        }
+    }
+}
+
+
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
+#[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
+pub struct Session {
+    /// Names one session (a UUID on both backends today; treat it as opaque).
+    #[serde(rename = "id")]
+    #[validate(
+            regex(path = *RE_SESSION_ID),
+    )]
+    pub id: String,
+
+    /// When the sign-in happened.
+    #[serde(rename = "startedAt")]
+    pub started_at: chrono::DateTime::<chrono::Utc>,
+
+    /// The last refresh, or the start.
+    #[serde(rename = "lastUsedAt")]
+    pub last_used_at: chrono::DateTime::<chrono::Utc>,
+
+    /// When the session ends unless refreshed first (the idle lifetime), or for good (the absolute one), whichever is sooner.
+    #[serde(rename = "expiresAt")]
+    pub expires_at: chrono::DateTime::<chrono::Utc>,
+
+    /// The client's address at the start, when known.
+    #[serde(rename = "ipAddress")]
+    #[serde(skip_serializing_if="Option::is_none")]
+    pub ip_address: Option<String>,
+
+    /// A readable label from the client's `User-Agent` at the start, such as `Firefox on macOS`; `Unknown device` without one.
+    #[serde(rename = "device")]
+    #[validate(
+            length(max = 100),
+    )]
+    pub device: String,
+
+    /// Whether this is the session of the access token that asked.
+    #[serde(rename = "current")]
+    pub current: bool,
+
+}
+
+
+lazy_static::lazy_static! {
+    static ref RE_SESSION_ID: regex::Regex = regex::Regex::new("^[A-Za-z0-9_-]{1,128}$").unwrap();
+}
+
+impl Session {
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(id: String, started_at: chrono::DateTime::<chrono::Utc>, last_used_at: chrono::DateTime::<chrono::Utc>, expires_at: chrono::DateTime::<chrono::Utc>, device: String, current: bool, ) -> Session {
+        Session {
+ id,
+ started_at,
+ last_used_at,
+ expires_at,
+ ip_address: None,
+ device,
+ current,
+        }
+    }
+}
+
+/// Converts the Session value to the Query Parameters representation (style=form, explode=false)
+/// specified in https://swagger.io/docs/specification/serialization/
+/// Should be implemented in a serde serializer
+impl std::fmt::Display for Session {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let params: Vec<Option<String>> = vec![
+
+            Some("id".to_string()),
+            Some(self.id.to_string()),
+
+            // Skipping startedAt in query parameter serialization
+
+            // Skipping lastUsedAt in query parameter serialization
+
+            // Skipping expiresAt in query parameter serialization
+
+
+            self.ip_address.as_ref().map(|ip_address| {
+                [
+                    "ipAddress".to_string(),
+                    ip_address.to_string(),
+                ].join(",")
+            }),
+
+
+            Some("device".to_string()),
+            Some(self.device.to_string()),
+
+
+            Some("current".to_string()),
+            Some(self.current.to_string()),
+
+        ];
+
+        write!(f, "{}", params.into_iter().flatten().collect::<Vec<_>>().join(","))
+    }
+}
+
+/// Converts Query Parameters representation (style=form, explode=false) to a Session value
+/// as specified in https://swagger.io/docs/specification/serialization/
+/// Should be implemented in a serde deserializer
+impl std::str::FromStr for Session {
+    type Err = String;
+
+    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
+        /// An intermediate representation of the struct to use for parsing.
+        #[derive(Default)]
+        #[allow(dead_code)]
+        struct IntermediateRep {
+            pub id: Vec<String>,
+            pub started_at: Vec<chrono::DateTime::<chrono::Utc>>,
+            pub last_used_at: Vec<chrono::DateTime::<chrono::Utc>>,
+            pub expires_at: Vec<chrono::DateTime::<chrono::Utc>>,
+            pub ip_address: Vec<String>,
+            pub device: Vec<String>,
+            pub current: Vec<bool>,
+        }
+
+        let mut intermediate_rep = IntermediateRep::default();
+
+        // Parse into intermediate representation
+        let mut string_iter = s.split(',');
+        let mut key_result = string_iter.next();
+
+        while key_result.is_some() {
+            let val = match string_iter.next() {
+                Some(x) => x,
+                None => return std::result::Result::Err("Missing value while parsing Session".to_string())
+            };
+
+            if let Some(key) = key_result {
+                #[allow(clippy::match_single_binding)]
+                match key {
+                    #[allow(clippy::redundant_clone)]
+                    "id" => intermediate_rep.id.push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    #[allow(clippy::redundant_clone)]
+                    "startedAt" => intermediate_rep.started_at.push(<chrono::DateTime::<chrono::Utc> as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    #[allow(clippy::redundant_clone)]
+                    "lastUsedAt" => intermediate_rep.last_used_at.push(<chrono::DateTime::<chrono::Utc> as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    #[allow(clippy::redundant_clone)]
+                    "expiresAt" => intermediate_rep.expires_at.push(<chrono::DateTime::<chrono::Utc> as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    #[allow(clippy::redundant_clone)]
+                    "ipAddress" => intermediate_rep.ip_address.push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    #[allow(clippy::redundant_clone)]
+                    "device" => intermediate_rep.device.push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    #[allow(clippy::redundant_clone)]
+                    "current" => intermediate_rep.current.push(<bool as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    _ => return std::result::Result::Err("Unexpected key while parsing Session".to_string())
+                }
+            }
+
+            // Get the next key
+            key_result = string_iter.next();
+        }
+
+        // Use the intermediate representation to return the struct
+        std::result::Result::Ok(Session {
+            id: intermediate_rep.id.into_iter().next().ok_or_else(|| "id missing in Session".to_string())?,
+            started_at: intermediate_rep.started_at.into_iter().next().ok_or_else(|| "startedAt missing in Session".to_string())?,
+            last_used_at: intermediate_rep.last_used_at.into_iter().next().ok_or_else(|| "lastUsedAt missing in Session".to_string())?,
+            expires_at: intermediate_rep.expires_at.into_iter().next().ok_or_else(|| "expiresAt missing in Session".to_string())?,
+            ip_address: intermediate_rep.ip_address.into_iter().next(),
+            device: intermediate_rep.device.into_iter().next().ok_or_else(|| "device missing in Session".to_string())?,
+            current: intermediate_rep.current.into_iter().next().ok_or_else(|| "current missing in Session".to_string())?,
+        })
+    }
+}
+
+// Methods for converting between header::IntoHeaderValue<Session> and HeaderValue
+
+#[cfg(feature = "server")]
+impl std::convert::TryFrom<header::IntoHeaderValue<Session>> for HeaderValue {
+    type Error = String;
+
+    fn try_from(hdr_value: header::IntoHeaderValue<Session>) -> std::result::Result<Self, Self::Error> {
+        let hdr_value = hdr_value.to_string();
+        match HeaderValue::from_str(&hdr_value) {
+             std::result::Result::Ok(value) => std::result::Result::Ok(value),
+             std::result::Result::Err(e) => std::result::Result::Err(format!(r#"Invalid header value for Session - value: {hdr_value} is invalid {e}"#))
+        }
+    }
+}
+
+#[cfg(feature = "server")]
+impl std::convert::TryFrom<HeaderValue> for header::IntoHeaderValue<Session> {
+    type Error = String;
+
+    fn try_from(hdr_value: HeaderValue) -> std::result::Result<Self, Self::Error> {
+        match hdr_value.to_str() {
+             std::result::Result::Ok(value) => {
+                    match <Session as std::str::FromStr>::from_str(value) {
+                        std::result::Result::Ok(value) => std::result::Result::Ok(header::IntoHeaderValue(value)),
+                        std::result::Result::Err(err) => std::result::Result::Err(format!(r#"Unable to convert header value '{value}' into Session - {err}"#))
+                    }
+             },
+             std::result::Result::Err(e) => std::result::Result::Err(format!(r#"Unable to convert header: {hdr_value:?} to string: {e}"#))
+        }
+    }
+}
+
+
+
+/// Names one session (a UUID on both backends today; treat it as opaque).
+#[derive(Debug, Clone, PartialEq, PartialOrd,  serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
+pub struct SessionId(pub String);
+
+impl validator::Validate for SessionId {
+    fn validate(&self) -> std::result::Result<(), validator::ValidationErrors> {
+
+        std::result::Result::Ok(())
+    }
+}
+
+impl std::convert::From<String> for SessionId {
+    fn from(x: String) -> Self {
+        SessionId(x)
+    }
+}
+
+impl std::fmt::Display for SessionId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+       write!(f, "{}", self.0)
+    }
+}
+
+impl std::str::FromStr for SessionId {
+    type Err = std::string::ParseError;
+    fn from_str(x: &str) -> std::result::Result<Self, Self::Err> {
+        std::result::Result::Ok(SessionId(x.to_string()))
+    }
+}
+
+impl std::convert::From<SessionId> for String {
+    fn from(x: SessionId) -> Self {
+        x.0
+    }
+}
+
+impl std::ops::Deref for SessionId {
+    type Target = String;
+    fn deref(&self) -> &String {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for SessionId {
+    fn deref_mut(&mut self) -> &mut String {
+        &mut self.0
+    }
+}
+
+
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
+#[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
+pub struct SessionList {
+    #[serde(rename = "sessions")]
+    #[validate(
+            length(max = 100),
+          nested,
+    )]
+    pub sessions: Vec<models::Session>,
+
+}
+
+
+
+impl SessionList {
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(sessions: Vec<models::Session>, ) -> SessionList {
+        SessionList {
+ sessions,
+        }
+    }
+}
+
+/// Converts the SessionList value to the Query Parameters representation (style=form, explode=false)
+/// specified in https://swagger.io/docs/specification/serialization/
+/// Should be implemented in a serde serializer
+impl std::fmt::Display for SessionList {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let params: Vec<Option<String>> = vec![
+            // Skipping sessions in query parameter serialization
+
+        ];
+
+        write!(f, "{}", params.into_iter().flatten().collect::<Vec<_>>().join(","))
+    }
+}
+
+/// Converts Query Parameters representation (style=form, explode=false) to a SessionList value
+/// as specified in https://swagger.io/docs/specification/serialization/
+/// Should be implemented in a serde deserializer
+impl std::str::FromStr for SessionList {
+    type Err = String;
+
+    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
+        /// An intermediate representation of the struct to use for parsing.
+        #[derive(Default)]
+        #[allow(dead_code)]
+        struct IntermediateRep {
+            pub sessions: Vec<Vec<models::Session>>,
+        }
+
+        let mut intermediate_rep = IntermediateRep::default();
+
+        // Parse into intermediate representation
+        let mut string_iter = s.split(',');
+        let mut key_result = string_iter.next();
+
+        while key_result.is_some() {
+            let val = match string_iter.next() {
+                Some(x) => x,
+                None => return std::result::Result::Err("Missing value while parsing SessionList".to_string())
+            };
+
+            if let Some(key) = key_result {
+                #[allow(clippy::match_single_binding)]
+                match key {
+                    "sessions" => return std::result::Result::Err("Parsing a container in this style is not supported in SessionList".to_string()),
+                    _ => return std::result::Result::Err("Unexpected key while parsing SessionList".to_string())
+                }
+            }
+
+            // Get the next key
+            key_result = string_iter.next();
+        }
+
+        // Use the intermediate representation to return the struct
+        std::result::Result::Ok(SessionList {
+            sessions: intermediate_rep.sessions.into_iter().next().ok_or_else(|| "sessions missing in SessionList".to_string())?,
+        })
+    }
+}
+
+// Methods for converting between header::IntoHeaderValue<SessionList> and HeaderValue
+
+#[cfg(feature = "server")]
+impl std::convert::TryFrom<header::IntoHeaderValue<SessionList>> for HeaderValue {
+    type Error = String;
+
+    fn try_from(hdr_value: header::IntoHeaderValue<SessionList>) -> std::result::Result<Self, Self::Error> {
+        let hdr_value = hdr_value.to_string();
+        match HeaderValue::from_str(&hdr_value) {
+             std::result::Result::Ok(value) => std::result::Result::Ok(value),
+             std::result::Result::Err(e) => std::result::Result::Err(format!(r#"Invalid header value for SessionList - value: {hdr_value} is invalid {e}"#))
+        }
+    }
+}
+
+#[cfg(feature = "server")]
+impl std::convert::TryFrom<HeaderValue> for header::IntoHeaderValue<SessionList> {
+    type Error = String;
+
+    fn try_from(hdr_value: HeaderValue) -> std::result::Result<Self, Self::Error> {
+        match hdr_value.to_str() {
+             std::result::Result::Ok(value) => {
+                    match <SessionList as std::str::FromStr>::from_str(value) {
+                        std::result::Result::Ok(value) => std::result::Result::Ok(header::IntoHeaderValue(value)),
+                        std::result::Result::Err(err) => std::result::Result::Err(format!(r#"Unable to convert header value '{value}' into SessionList - {err}"#))
                     }
              },
              std::result::Result::Err(e) => std::result::Result::Err(format!(r#"Unable to convert header: {hdr_value:?} to string: {e}"#))

@@ -390,10 +390,14 @@ pub enum SecurityEventKind {
     /// A refresh token came back after its rotation's grace window: stolen
     /// or replayed. Its session ended.
     RefreshTokenReused,
+    /// The user ended one session (signed out of it, or ended it from another).
+    SessionEnded,
+    /// The user ended every other session.
+    SignedOutOthers,
 }
 
 impl SecurityEventKind {
-    const ALL: [Self; 12] = [
+    const ALL: [Self; 14] = [
         Self::SignedUp,
         Self::EmailConfirmed,
         Self::SignedIn,
@@ -406,6 +410,8 @@ impl SecurityEventKind {
         Self::MfaDisabled,
         Self::BackupCodesRegenerated,
         Self::RefreshTokenReused,
+        Self::SessionEnded,
+        Self::SignedOutOthers,
     ];
 
     /// The stored name, e.g. `sign_in_failed`.
@@ -423,6 +429,8 @@ impl SecurityEventKind {
             Self::MfaDisabled => "mfa_disabled",
             Self::BackupCodesRegenerated => "backup_codes_regenerated",
             Self::RefreshTokenReused => "refresh_token_reused",
+            Self::SessionEnded => "session_ended",
+            Self::SignedOutOthers => "signed_out_others",
         }
     }
 

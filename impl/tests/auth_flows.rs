@@ -8,7 +8,7 @@ use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use reqwest::StatusCode;
 use serde_json::{Value, json};
-use support::{PASSWORD, error_body, not_on_aws, spawn_app, spawn_app_with, str_field, wait_for_codes};
+use support::{PASSWORD, TestApp, error_body, not_on_aws, spawn_app, spawn_app_with, str_field, wait_for_codes};
 
 fn claims(token: &str) -> Value {
     let payload = token.split('.').nth(1).expect("JWT payload");
@@ -543,4 +543,120 @@ async fn every_spelling_of_an_internationalised_address_is_one_account() {
         let me: Value = app.get_authed("/users/me", str_field(&login, "accessToken")).await.json().await.unwrap();
         assert_eq!(me["email"], "x@b\u{fc}cher.example", "{spelling}");
     }
+}
+
+const FIREFOX_ON_MACOS: &str = "Mozilla/5.0 (Macintosh; Intel Mac OS X 14.5; rv:128.0) Gecko/20100101 Firefox/128.0";
+const CHROME_ON_ANDROID: &str = "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) \
+                                 Chrome/126.0.0.0 Mobile Safari/537.36";
+
+/// Signs in from a device with `user_agent`.
+async fn login_from_device(app: &TestApp, email: &str, user_agent: &str) -> Value {
+    let response = app
+        .http
+        .post(app.url("/auth/login"))
+        .header(reqwest::header::USER_AGENT, user_agent)
+        .json(&json!({ "email": email, "password": PASSWORD }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    response.json().await.unwrap()
+}
+
+async fn sessions_of(app: &TestApp, login: &Value) -> Vec<Value> {
+    let listed = app.get_authed("/users/me/sessions", str_field(login, "accessToken")).await;
+    assert_eq!(listed.status(), StatusCode::OK);
+    let body: Value = listed.json().await.unwrap();
+    body["sessions"].as_array().expect("sessions").clone()
+}
+
+async fn revoke(app: &TestApp, login: &Value, session_id: &str) -> reqwest::Response {
+    app.http
+        .delete(app.url(&format!("/users/me/sessions/{session_id}")))
+        .bearer_auth(str_field(login, "accessToken"))
+        .send()
+        .await
+        .unwrap()
+}
+
+/// Each sign-in is a session the user can see, with its device and the
+/// current one flagged, and end from another: the ended one's access token
+/// is refused on its next request and its refresh token fails.
+#[tokio::test]
+async fn signed_in_devices_are_listed_and_one_can_be_ended_from_another() {
+    let app = spawn_app().await;
+    let email = "devices@example.com";
+    assert_eq!(app.register(email, PASSWORD, "Ada Lovelace").await.status(), StatusCode::CREATED);
+    let laptop = login_from_device(&app, email, FIREFOX_ON_MACOS).await;
+    app.clock.advance(chrono::Duration::seconds(60));
+    let phone = login_from_device(&app, email, CHROME_ON_ANDROID).await;
+
+    let sessions = sessions_of(&app, &laptop).await;
+    assert_eq!(sessions.len(), 2, "{sessions:?}");
+    // Most recently used first.
+    assert_eq!(sessions[0]["device"], "Chrome on Android", "{sessions:?}");
+    assert_eq!(sessions[1]["device"], "Firefox on macOS", "{sessions:?}");
+    assert_eq!((sessions[0]["current"].as_bool(), sessions[1]["current"].as_bool()), (Some(false), Some(true)));
+    assert!(sessions.iter().all(|session| session["ipAddress"] == "127.0.0.1"), "{sessions:?}");
+    let phone_session = str_field(&sessions[0], "id").to_owned();
+    let from_phone = sessions_of(&app, &phone).await;
+    assert_eq!(from_phone[0]["current"], true, "{from_phone:?}");
+
+    assert_eq!(revoke(&app, &laptop, &phone_session).await.status(), StatusCode::NO_CONTENT);
+    let me = app.get_authed("/users/me", str_field(&phone, "accessToken")).await;
+    error_body(me, StatusCode::UNAUTHORIZED, "unauthenticated").await;
+    error_body(app.refresh(str_field(&phone, "refreshToken")).await, StatusCode::UNAUTHORIZED, "invalid_refresh_token")
+        .await;
+    assert_eq!(app.get_authed("/users/me", str_field(&laptop, "accessToken")).await.status(), StatusCode::OK);
+    assert_eq!(sessions_of(&app, &laptop).await.len(), 1);
+
+    // Gone now, never was, or another account's: all the same 404.
+    error_body(revoke(&app, &laptop, &phone_session).await, StatusCode::NOT_FOUND, "session_not_found").await;
+    error_body(revoke(&app, &laptop, "no-such-session").await, StatusCode::NOT_FOUND, "session_not_found").await;
+    let stranger = app.signed_in_user("stranger@example.com").await;
+    let theirs = str_field(&sessions_of(&app, &stranger).await[0], "id").to_owned();
+    error_body(revoke(&app, &laptop, &theirs).await, StatusCode::NOT_FOUND, "session_not_found").await;
+    assert_eq!(app.get_authed("/users/me", str_field(&stranger, "accessToken")).await.status(), StatusCode::OK);
+    let malformed = revoke(&app, &laptop, "not%20an%20id").await;
+    assert_eq!(malformed.status(), StatusCode::BAD_REQUEST);
+}
+
+async fn logout_with(app: &TestApp, login: &Value, scope: Option<&str>) -> reqwest::Response {
+    let url = match scope {
+        Some(scope) => app.url(&format!("/auth/logout?scope={scope}")),
+        None => app.url("/auth/logout"),
+    };
+    app.http.post(url).bearer_auth(str_field(login, "accessToken")).send().await.unwrap()
+}
+
+async fn works(app: &TestApp, login: &Value) -> bool {
+    app.get_authed("/users/me", str_field(login, "accessToken")).await.status() == StatusCode::OK
+}
+
+/// A sign-out ends the caller's session, the others, or (by default) all.
+#[tokio::test]
+async fn a_sign_out_ends_the_current_session_the_others_or_all() {
+    let app = spawn_app().await;
+    let email = "scopes@example.com";
+    let first = app.signed_in_user(email).await;
+    let second: Value = app.login(email, PASSWORD).await.json().await.unwrap();
+    let third: Value = app.login(email, PASSWORD).await.json().await.unwrap();
+
+    assert_eq!(logout_with(&app, &first, Some("others")).await.status(), StatusCode::NO_CONTENT);
+    assert!(works(&app, &first).await);
+    assert!(!works(&app, &second).await && !works(&app, &third).await);
+    assert_eq!(app.refresh(str_field(&second, "refreshToken")).await.status(), StatusCode::UNAUTHORIZED);
+
+    let fourth: Value = app.login(email, PASSWORD).await.json().await.unwrap();
+    assert_eq!(logout_with(&app, &first, Some("current")).await.status(), StatusCode::NO_CONTENT);
+    assert!(!works(&app, &first).await);
+    assert_eq!(app.refresh(str_field(&first, "refreshToken")).await.status(), StatusCode::UNAUTHORIZED);
+    assert!(works(&app, &fourth).await);
+
+    let fifth: Value = app.login(email, PASSWORD).await.json().await.unwrap();
+    error_body(logout_with(&app, &fourth, Some("everywhere")).await, StatusCode::BAD_REQUEST, "validation_failed")
+        .await;
+    assert!(works(&app, &fourth).await, "a refused sign-out changes nothing");
+    assert_eq!(logout_with(&app, &fourth, None).await.status(), StatusCode::NO_CONTENT);
+    assert!(!works(&app, &fourth).await && !works(&app, &fifth).await);
 }

@@ -221,7 +221,7 @@ fn the_operation_table_covers_every_operation_in_the_contract() {
     }
     let mut tabled: Vec<(String, String, bool)> = every_operation()
         .into_iter()
-        .map(|operation| (operation.method.to_string(), operation.path.to_owned(), operation.protected))
+        .map(|operation| (operation.method.to_string(), operation.route.to_owned(), operation.protected))
         .collect();
     declared.sort();
     tabled.sort();

@@ -239,9 +239,13 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Sign out everywhere
-         * @description Revokes every refresh token of the user; every access token issued
-         *     before this call is rejected from now on.
+         * Sign out
+         * @description Ends sessions of the signed-in user: their refresh tokens stop
+         *     working and their access tokens are refused from the next request
+         *     on. `global` (the default) ends every session, open sign-in
+         *     challenges and outstanding password reset codes, as after a
+         *     suspected compromise; `others` ends every session but the caller's;
+         *     `current` ends the caller's.
          */
         post: operations["logoutUser"];
         delete?: never;
@@ -266,6 +270,51 @@ export interface paths {
         head?: never;
         /** Change the signed-in user's profile */
         patch: operations["updateCurrentUser"];
+        trace?: never;
+    };
+    "/users/me/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Where the user is signed in
+         * @description The account's active sessions, most recently used first, at most
+         *     100: when each started and was last refreshed, when it ends unless
+         *     refreshed, the client's address and device as seen at its start,
+         *     and which one is the caller's.
+         */
+        get: operations["listSessions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/users/me/sessions/{sessionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * End one session
+         * @description Ends one of the account's sessions, such as a lost device's: its
+         *     refresh token stops working and its access tokens are refused from
+         *     the next request on. Ending the caller's own session signs it out.
+         */
+        delete: operations["revokeSession"];
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/users/me/password": {
@@ -578,6 +627,35 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
         };
+        /** @description Names one session (a UUID on both backends today; treat it as opaque). */
+        SessionId: string;
+        Session: {
+            id: components["schemas"]["SessionId"];
+            /**
+             * Format: date-time
+             * @description When the sign-in happened.
+             */
+            startedAt: string;
+            /**
+             * Format: date-time
+             * @description The last refresh, or the start.
+             */
+            lastUsedAt: string;
+            /**
+             * Format: date-time
+             * @description When the session ends unless refreshed first (the idle lifetime), or for good (the absolute one), whichever is sooner.
+             */
+            expiresAt: string;
+            /** @description The client's address at the start, when known. */
+            ipAddress?: string;
+            /** @description A readable label from the client's `User-Agent` at the start, such as `Firefox on macOS`; `Unknown device` without one. */
+            device: string;
+            /** @description Whether this is the session of the access token that asked. */
+            current: boolean;
+        };
+        SessionList: {
+            sessions: components["schemas"]["Session"][];
+        };
         TokenSet: {
             /** @description JWT with `token_use` = `access`; send it as `Authorization: Bearer`. */
             accessToken: string;
@@ -640,6 +718,15 @@ export interface components {
         };
         /** @description Forbidden */
         Forbidden: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description Not found */
+        NotFound: {
             headers: {
                 [name: string]: unknown;
             };
@@ -1000,7 +1087,9 @@ export interface operations {
     };
     logoutUser: {
         parameters: {
-            query?: never;
+            query?: {
+                scope?: "global" | "others" | "current";
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -1014,6 +1103,7 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
@@ -1070,6 +1160,57 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listSessions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Active sessions */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    revokeSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The `id` of a session from `listSessions`. */
+                sessionId: components["schemas"]["SessionId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ended */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];

@@ -136,6 +136,10 @@ pub enum LogoutUserResponse {
     /// Signed out
     Status204_SignedOut
     ,
+    /// Bad request
+    Status400_BadRequest
+    (models::Error)
+    ,
     /// Unauthorized
     Status401_Unauthorized
     {
@@ -409,7 +413,7 @@ pub trait Auth<E: std::fmt::Debug + Send + Sync + 'static = ()>: super::ErrorHan
             body: &models::LoginRequest,
     ) -> Result<LoginUserResponse, E>;
 
-    /// Sign out everywhere.
+    /// Sign out.
     ///
     /// LogoutUser - POST /auth/logout
     async fn logout_user(
@@ -419,6 +423,7 @@ pub trait Auth<E: std::fmt::Debug + Send + Sync + 'static = ()>: super::ErrorHan
     host: &Host,
     cookies: &CookieJar,
         claims: &Self::Claims,
+      query_params: &models::LogoutUserQueryParams,
     ) -> Result<LogoutUserResponse, E>;
 
     /// Exchange a refresh token for a new token set.

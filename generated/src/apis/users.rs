@@ -92,6 +92,79 @@ pub enum GetCurrentUserResponse {
 #[derive(Debug, PartialEq, Serialize, Deserialize)]
 #[must_use]
 #[allow(clippy::large_enum_variant)]
+pub enum ListSessionsResponse {
+    /// Active sessions
+    Status200_ActiveSessions
+    (models::SessionList)
+    ,
+    /// Unauthorized
+    Status401_Unauthorized
+    {
+        body: models::Error,
+        www_authenticate:
+        String
+    }
+    ,
+    /// Too many requests
+    Status429_TooManyRequests
+    {
+        body: models::Error,
+        retry_after:
+        u32
+    }
+    ,
+    /// Internal error
+    Status500_InternalError
+    (models::Error)
+    ,
+    /// Service unavailable
+    Status503_ServiceUnavailable
+    (models::Error)
+}
+
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+#[must_use]
+#[allow(clippy::large_enum_variant)]
+pub enum RevokeSessionResponse {
+    /// Ended
+    Status204_Ended
+    ,
+    /// Bad request
+    Status400_BadRequest
+    (models::Error)
+    ,
+    /// Unauthorized
+    Status401_Unauthorized
+    {
+        body: models::Error,
+        www_authenticate:
+        String
+    }
+    ,
+    /// Not found
+    Status404_NotFound
+    (models::Error)
+    ,
+    /// Too many requests
+    Status429_TooManyRequests
+    {
+        body: models::Error,
+        retry_after:
+        u32
+    }
+    ,
+    /// Internal error
+    Status500_InternalError
+    (models::Error)
+    ,
+    /// Service unavailable
+    Status503_ServiceUnavailable
+    (models::Error)
+}
+
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+#[must_use]
+#[allow(clippy::large_enum_variant)]
 pub enum UpdateCurrentUserResponse {
     /// Updated
     Status200_Updated
@@ -167,6 +240,31 @@ pub trait Users<E: std::fmt::Debug + Send + Sync + 'static = ()>: super::ErrorHa
     cookies: &CookieJar,
         claims: &Self::Claims,
     ) -> Result<GetCurrentUserResponse, E>;
+
+    /// Where the user is signed in.
+    ///
+    /// ListSessions - GET /users/me/sessions
+    async fn list_sessions(
+    &self,
+    
+    method: &Method,
+    host: &Host,
+    cookies: &CookieJar,
+        claims: &Self::Claims,
+    ) -> Result<ListSessionsResponse, E>;
+
+    /// End one session.
+    ///
+    /// RevokeSession - DELETE /users/me/sessions/{sessionId}
+    async fn revoke_session(
+    &self,
+    
+    method: &Method,
+    host: &Host,
+    cookies: &CookieJar,
+        claims: &Self::Claims,
+      path_params: &models::RevokeSessionPathParams,
+    ) -> Result<RevokeSessionResponse, E>;
 
     /// Change the signed-in user's profile.
     ///

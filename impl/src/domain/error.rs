@@ -51,6 +51,8 @@ pub enum AuthError {
     MfaNotEnabled,
     /// There is no pending authenticator secret to verify.
     MfaSetupNotStarted,
+    /// The account has no live session with that id.
+    SessionNotFound,
     /// Too many attempts; try again after the given time.
     RateLimited {
         retry_after: Duration,

@@ -25,7 +25,7 @@ pub use service::{
     AuthService, Client, Login, LoginLimits, Ports, Registration, ResetSettings, Settings, SignedIn, SignupSettings,
     parse_registration,
 };
-pub use session::SessionPolicy;
+pub use session::{ActiveSession, LogoutScope, SESSIONS_LISTED, SessionPolicy, device_label};
 pub use values::{
     ConfirmationCode, DisplayName, EMAIL_MAX_CHARS, Email, MfaCode, MfaSession, NAME_MAX_CHARS, PASSWORD_MAX_CHARS,
     Password, RefreshToken, TotpCode,

@@ -27,6 +27,26 @@ impl fmt::Display for UserId {
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct SessionId(pub String);
 
+impl SessionId {
+    /// The longest session id accepted.
+    pub const MAX_CHARS: usize = 128;
+
+    /// A session id as a client sends it: 1 to [`Self::MAX_CHARS`] of
+    /// `A-Za-z0-9_-`, as the contract's `SessionId` says.
+    pub fn parse(field: &str, raw: &str) -> Result<Self, super::FieldProblem> {
+        let well_formed = (1..=Self::MAX_CHARS).contains(&raw.len())
+            && raw.bytes().all(|byte| byte.is_ascii_alphanumeric() || byte == b'_' || byte == b'-');
+        if !well_formed {
+            return Err(super::FieldProblem::new(
+                field,
+                "invalid_session_id",
+                format!("must be 1 to {} letters, digits, '_' or '-'", Self::MAX_CHARS),
+            ));
+        }
+        Ok(Self(raw.to_owned()))
+    }
+}
+
 impl fmt::Display for SessionId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0)

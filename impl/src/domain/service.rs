@@ -419,14 +419,10 @@ impl AuthService {
         }
     }
 
-    /// Revokes every session of the user, including sign-ins still waiting
-    /// for their second factor, and voids outstanding password reset codes.
-    pub async fn logout(&self, principal: &Principal) -> Result<(), AuthError> {
-        self.sign_out_user(principal.user_id).await
-    }
-
-    /// Revokes every session of a user, as [`Self::logout`] does for the
-    /// caller; for operators and workflows acting on a user's behalf.
+    /// Ends every session of a user, with sign-ins still waiting for their
+    /// second factor, and voids outstanding password reset codes: a global
+    /// sign-out, for the user or for operators and workflows acting on the
+    /// user's behalf.
     pub async fn sign_out_user(&self, user_id: UserId) -> Result<(), AuthError> {
         self.void_after(CredentialEvent::SignedOutEverywhere, user_id, None).await?;
         self.record(user_id, SecurityEventKind::SignedOut, None).await;

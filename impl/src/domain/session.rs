@@ -39,6 +39,36 @@ use crate::ports::{
 /// The longest `User-Agent` kept with a session, in bytes.
 const USER_AGENT_MAX_BYTES: usize = 512;
 
+/// The most sessions [`AuthService::list_sessions`] answers.
+pub const SESSIONS_LISTED: usize = 100;
+
+/// One of the account's live sessions, as its user sees it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ActiveSession {
+    pub id: SessionId,
+    pub started_at: DateTime<Utc>,
+    pub last_used_at: DateTime<Utc>,
+    /// The sooner of the idle and the absolute end.
+    pub expires_at: DateTime<Utc>,
+    pub ip: Option<std::net::IpAddr>,
+    /// A readable label such as `Firefox on macOS`.
+    pub device: String,
+    /// Whether it is the session of the caller.
+    pub current: bool,
+}
+
+/// Which sessions a sign-out ends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum LogoutScope {
+    /// Every session, with open sign-in challenges and reset codes.
+    #[default]
+    Global,
+    /// Every session but the caller's.
+    Others,
+    /// The caller's.
+    Current,
+}
+
 /// How long sessions last and how their refresh tokens rotate.
 #[derive(Debug, Clone, Copy)]
 pub struct SessionPolicy {
@@ -51,10 +81,33 @@ pub struct SessionPolicy {
 }
 
 impl SessionPolicy {
+    /// When `session` ends unless refreshed first: the sooner of its idle
+    /// and its absolute end.
+    fn ends_at(&self, session: &SessionRecord) -> DateTime<Utc> {
+        session.expires_at.min(session.last_used_at + self.idle)
+    }
+
     /// Whether `session` is live at `now`: within both lifetimes.
     fn live(&self, session: &SessionRecord, now: DateTime<Utc>) -> bool {
-        now < session.expires_at && now < session.last_used_at + self.idle
+        now < self.ends_at(session)
     }
+}
+
+/// A readable label for a device from its `User-Agent` (Project Woothee's
+/// dataset): `Firefox on macOS`, `Chrome on Android`, `curl`.
+pub fn device_label(user_agent: Option<&str>) -> String {
+    const UNKNOWN: &str = "UNKNOWN";
+    let parsed = user_agent.and_then(|agent| woothee::parser::Parser::new().parse(agent));
+    let Some(parsed) = parsed.filter(|parsed| parsed.name != UNKNOWN) else {
+        return "Unknown device".to_owned();
+    };
+    let os = match parsed.os {
+        "Mac OSX" => "macOS",
+        UNKNOWN => return parsed.name.to_owned(),
+        os => os,
+    };
+    let label = format!("{} on {os}", parsed.name);
+    label.chars().take(100).collect()
 }
 
 /// 256 random bits, base64url: a new refresh token.
@@ -209,6 +262,71 @@ impl AuthService {
         Ok(self.sessions_policy.live(&session, self.clock.now()).then_some(principal))
     }
 
+    /// The caller's account's live sessions, most recently used first, at
+    /// most [`SESSIONS_LISTED`].
+    pub async fn list_sessions(&self, principal: &Principal) -> Result<Vec<ActiveSession>, AuthError> {
+        let now = self.clock.now();
+        let mut sessions: Vec<SessionRecord> = self
+            .sessions
+            .list(principal.user_id)
+            .await?
+            .into_iter()
+            .filter(|session| self.sessions_policy.live(session, now))
+            .collect();
+        sessions.sort_by(|a, b| b.last_used_at.cmp(&a.last_used_at).then_with(|| b.started_at.cmp(&a.started_at)));
+        Ok(sessions
+            .into_iter()
+            .take(SESSIONS_LISTED)
+            .map(|session| ActiveSession {
+                expires_at: self.sessions_policy.ends_at(&session),
+                device: device_label(session.user_agent.as_deref()),
+                current: session.id == principal.session_id,
+                id: session.id,
+                started_at: session.started_at,
+                last_used_at: session.last_used_at,
+                ip: session.ip,
+            })
+            .collect())
+    }
+
+    /// Ends one of the caller's account's sessions; [`AuthError::SessionNotFound`]
+    /// when it has no live one with that id.
+    pub async fn revoke_session(
+        &self,
+        principal: &Principal,
+        session_id: &SessionId,
+        client: &Client,
+    ) -> Result<(), AuthError> {
+        let user_id = principal.user_id;
+        let live = self.sessions.session(user_id, session_id).await?;
+        if !live.is_some_and(|session| self.sessions_policy.live(&session, self.clock.now())) {
+            return Err(AuthError::SessionNotFound);
+        }
+        if !self.sessions.end(user_id, session_id).await? {
+            return Err(AuthError::SessionNotFound);
+        }
+        tracing::info!(user_id = %user_id, "a session was ended by its user");
+        self.record(user_id, SecurityEventKind::SessionEnded, client.ip).await;
+        Ok(())
+    }
+
+    /// Signs the caller out of the sessions `scope` names.
+    pub async fn logout(&self, principal: &Principal, scope: LogoutScope, client: &Client) -> Result<(), AuthError> {
+        let user_id = principal.user_id;
+        match scope {
+            LogoutScope::Global => return self.sign_out_user(user_id).await,
+            LogoutScope::Others => {
+                self.end_sessions(user_id, Some(&principal.session_id)).await?;
+                self.record(user_id, SecurityEventKind::SignedOutOthers, client.ip).await;
+            }
+            LogoutScope::Current => {
+                self.sessions.end(user_id, &principal.session_id).await?;
+                self.record(user_id, SecurityEventKind::SessionEnded, client.ip).await;
+            }
+        }
+        Ok(())
+    }
+
     /// Ends every session of a user but `keep`, and, when none is kept,
     /// whatever the identity provider keeps of them.
     pub(super) async fn end_sessions(&self, user_id: UserId, keep: Option<&SessionId>) -> Result<(), AuthError> {
@@ -262,6 +380,18 @@ fn truncated_user_agent(user_agent: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn devices_are_labelled_by_browser_and_system() {
+        let firefox = "Mozilla/5.0 (Macintosh; Intel Mac OS X 14.5; rv:128.0) Gecko/20100101 Firefox/128.0";
+        assert_eq!(device_label(Some(firefox)), "Firefox on macOS");
+        let safari = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 \
+                      (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1";
+        assert_eq!(device_label(Some(safari)), "Safari on iPhone");
+        assert_eq!(device_label(Some("curl/8.5.0")), "HTTP Library");
+        assert_eq!(device_label(Some("\u{1}garbage")), "Unknown device");
+        assert_eq!(device_label(None), "Unknown device");
+    }
 
     #[test]
     fn a_successor_opens_only_with_the_token_it_was_sealed_under() {

@@ -12,7 +12,10 @@ use auth_api::apis::meta::{GetHealthResponse, GetJwksResponse, Meta};
 use auth_api::apis::mfa::{
     DisableMfaResponse, Mfa, RegenerateBackupCodesResponse, SetupMfaResponse, VerifyMfaSetupResponse,
 };
-use auth_api::apis::users::{ChangePasswordResponse, GetCurrentUserResponse, UpdateCurrentUserResponse, Users};
+use auth_api::apis::users::{
+    ChangePasswordResponse, GetCurrentUserResponse, ListSessionsResponse, RevokeSessionResponse,
+    UpdateCurrentUserResponse, Users,
+};
 use auth_api::apis::{ApiAuthBasic, BasicAuthKind, ErrorHandler, Rejection};
 use auth_api::models;
 use axum::response::{IntoResponse, Response};
@@ -24,9 +27,9 @@ use http::{HeaderMap, Method, StatusCode};
 use super::context;
 use super::problem::Problem;
 use crate::domain::{
-    Account, AuthError, AuthService, BackupCodes, Client, ConfirmationCode, DisplayName, Email, Login, MfaCode,
-    MfaEnrollment, MfaSession, Password, Principal, PublicKey, RefreshToken, SignedIn, TokenSet, TotpCode, parse_both,
-    parse_registration, parse_three,
+    Account, ActiveSession, AuthError, AuthService, BackupCodes, Client, ConfirmationCode, DisplayName, Email,
+    FieldProblem, Login, LogoutScope, MfaCode, MfaEnrollment, MfaSession, Password, Principal, PublicKey, RefreshToken,
+    SessionId, SignedIn, TokenSet, TotpCode, parse_both, parse_registration, parse_three,
 };
 
 /// A failure that is not one of an operation's expected outcomes; answered
@@ -118,7 +121,18 @@ problem_responses!(RefreshTokenResponse {
     429 => limited Status429_TooManyRequests,
 });
 problem_responses!(LogoutUserResponse {
+    400 => plain Status400_BadRequest,
     401 => unauthorized Status401_Unauthorized,
+    429 => limited Status429_TooManyRequests,
+});
+problem_responses!(ListSessionsResponse {
+    401 => unauthorized Status401_Unauthorized,
+    429 => limited Status429_TooManyRequests,
+});
+problem_responses!(RevokeSessionResponse {
+    400 => plain Status400_BadRequest,
+    401 => unauthorized Status401_Unauthorized,
+    404 => plain Status404_NotFound,
     429 => limited Status429_TooManyRequests,
 });
 problem_responses!(GetCurrentUserResponse {
@@ -247,6 +261,30 @@ fn backup_codes_body(codes: BackupCodes) -> models::BackupCodes {
 /// The password and second factor of a step-up request.
 fn step_up_fields(body: &models::StepUpRequest) -> Result<(Password, MfaCode), AuthError> {
     parse_both(Password::parse("password", &body.password), MfaCode::parse("code", &body.code))
+}
+
+fn session_body(session: ActiveSession) -> models::Session {
+    models::Session {
+        ip_address: session.ip.map(|ip| ip.to_string()),
+        ..models::Session::new(
+            session.id.0,
+            session.started_at,
+            session.last_used_at,
+            session.expires_at,
+            session.device,
+            session.current,
+        )
+    }
+}
+
+/// The `scope` of a sign-out; the contract's default when absent.
+fn logout_scope(scope: Option<&str>) -> Result<LogoutScope, AuthError> {
+    match scope {
+        None | Some("global") => Ok(LogoutScope::Global),
+        Some("others") => Ok(LogoutScope::Others),
+        Some("current") => Ok(LogoutScope::Current),
+        Some(_) => Err(FieldProblem::new("scope", "invalid_enum", "must be one of global, others, current").into()),
+    }
 }
 
 fn jwk_body(key: PublicKey) -> models::Jwk {
@@ -447,10 +485,15 @@ impl Auth<ApiError> for Api {
         _: &Host,
         _: &CookieJar,
         claims: &Claims,
+        query: &models::LogoutUserQueryParams,
     ) -> Result<LogoutUserResponse, ApiError> {
         let principal = principal(claims)?;
-        respond(self.auth.logout(principal).await, |()| {
-            tracing::info!(user_id = %principal.user_id, "signed out everywhere");
+        let outcome = match logout_scope(query.scope.as_deref()) {
+            Ok(scope) => self.auth.logout(principal, scope, &client()).await.map(|()| scope),
+            Err(error) => Err(error),
+        };
+        respond(outcome, |scope| {
+            tracing::info!(user_id = %principal.user_id, scope = ?scope, "signed out");
             LogoutUserResponse::Status204_SignedOut
         })
     }
@@ -459,6 +502,36 @@ impl Auth<ApiError> for Api {
 #[async_trait]
 impl Users<ApiError> for Api {
     type Claims = Claims;
+
+    async fn list_sessions(
+        &self,
+        _: &Method,
+        _: &Host,
+        _: &CookieJar,
+        claims: &Claims,
+    ) -> Result<ListSessionsResponse, ApiError> {
+        let principal = principal(claims)?;
+        respond(self.auth.list_sessions(principal).await, |sessions| {
+            let sessions = sessions.into_iter().map(session_body).collect();
+            ListSessionsResponse::Status200_ActiveSessions(models::SessionList::new(sessions))
+        })
+    }
+
+    async fn revoke_session(
+        &self,
+        _: &Method,
+        _: &Host,
+        _: &CookieJar,
+        claims: &Claims,
+        path: &models::RevokeSessionPathParams,
+    ) -> Result<RevokeSessionResponse, ApiError> {
+        let principal = principal(claims)?;
+        let outcome = match SessionId::parse("sessionId", &path.session_id) {
+            Ok(session_id) => self.auth.revoke_session(principal, &session_id, &client()).await,
+            Err(problem) => Err(problem.into()),
+        };
+        respond(outcome, |()| RevokeSessionResponse::Status204_Ended)
+    }
 
     async fn get_current_user(
         &self,

@@ -186,6 +186,9 @@ impl From<AuthError> for Problem {
                 "mfa_setup_not_started",
                 "There is no authenticator waiting to be verified; start with setupMfa.",
             ),
+            AuthError::SessionNotFound => {
+                Self::new(StatusCode::NOT_FOUND, "session_not_found", "The account has no active session with this id.")
+            }
             AuthError::RateLimited { retry_after } => {
                 let seconds = u32::try_from(retry_after.as_secs_f64().ceil() as u64).unwrap_or(u32::MAX).max(1);
                 Self {

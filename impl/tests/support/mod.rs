@@ -192,6 +192,9 @@ pub fn str_field<'a>(body: &'a Value, field: &str) -> &'a str {
 /// One operation of the contract with a request it would accept.
 pub struct Operation {
     pub method: Method,
+    /// The path as the contract writes it, `{parameter}`s and all.
+    pub route: &'static str,
+    /// The path requested, parameters filled in.
     pub path: &'static str,
     pub body: Option<Value>,
     pub protected: bool,
@@ -199,7 +202,8 @@ pub struct Operation {
 
 /// Every operation of the contract.
 pub fn every_operation() -> Vec<Operation> {
-    let op = |method: Method, path, body: Option<Value>, protected| Operation { method, path, body, protected };
+    let op =
+        |method: Method, path, body: Option<Value>, protected| Operation { method, route: path, path, body, protected };
     vec![
         op(Method::GET, "/health", None, false),
         op(Method::GET, "/.well-known/jwks.json", None, false),
@@ -223,6 +227,14 @@ pub fn every_operation() -> Vec<Operation> {
         op(Method::POST, "/auth/mfa/verify", Some(json!({ "session": "some-session", "code": "123456" })), false),
         op(Method::POST, "/auth/logout", None, true),
         op(Method::GET, "/users/me", None, true),
+        op(Method::GET, "/users/me/sessions", None, true),
+        Operation {
+            method: Method::DELETE,
+            route: "/users/me/sessions/{sessionId}",
+            path: "/users/me/sessions/6f1e0d2c-1b7a-4c1e-9d3a-2a5b8c0e4f11",
+            body: None,
+            protected: true,
+        },
         op(Method::PATCH, "/users/me", Some(json!({ "name": "Ada" })), true),
         op(
             Method::POST,

@@ -1,7 +1,7 @@
 /*
  * Authentication API
  *
- * Registration with email confirmation, login with optional TOTP multi-factor authentication and backup codes, token refresh, global sign-out, profile, password change and password reset by mail. Access and id tokens are JWTs, ES256 when the service signs them itself and RS256 when Cognito does; verify them offline with the keys published by `getJwks`.  Every non-2xx response carries the `Error` schema. Its `code` is stable and machine-readable; `message` is for humans and may change. Codes in use:  | code | status | meaning | | --- | --- | --- | | `validation_failed` | 400 | a field broke a rule; see `details` | | `malformed_request` | 400 | the body is not valid JSON or not the expected shape | | `weak_password` | 400 | the password breaks the password policy; `details` names the rule | | `unauthenticated` | 401 | bearer token missing, invalid, expired or revoked | | `invalid_credentials` | 401 | email or password wrong (also for unknown emails) | | `invalid_refresh_token` | 401 | refresh token unknown, expired or revoked | | `invalid_code` | 400 | the confirmation or reset code is wrong, expired, used up or for another address | | `invalid_mfa_code` | 400 | the authenticator or backup code is wrong or already used; the sign-in challenge stays open until its tries run out | | `invalid_mfa_session` | 401 | the sign-in challenge is unknown, expired, used or out of tries; sign in again | | `current_password_incorrect` | 403 | the current password given to `changePassword` is wrong | | `email_not_verified` | 403 | the password is right but the email address is not confirmed yet | | `step_up_failed` | 403 | the password or the authenticator/backup code given to confirm a sensitive change (turning MFA on or off, new backup codes) is wrong | | `email_taken` | 409 | an account with this email exists | | `mfa_already_enabled` | 409 | multi-factor authentication is already on; turn it off first | | `mfa_not_enabled` | 409 | multi-factor authentication is off, so there is nothing to change | | `mfa_setup_not_started` | 409 | there is no pending authenticator to verify; call `setupMfa` first | | `payload_too_large` | 413 | the body exceeds the size limit | | `unsupported_media_type` | 415 | the body must be `application/json` | | `rate_limited` | 429 | too many requests or failed attempts; see `Retry-After` | | `internal_error` | 500 | unexpected failure; quote `requestId` when reporting it | | `service_unavailable` | 503 | the store is unavailable, the server is overloaded or the request timed out |  Every response carries an `X-Request-Id` header: the request's own `X-Request-Id` when it is well formed (1 to 128 characters from `A-Za-z0-9-_.:`), otherwise a generated UUID. Error bodies repeat it as `requestId`, and every log line of the request carries it.  Every 401 carries `WWW-Authenticate: Bearer`; every 429 carries `Retry-After` in seconds. 
+ * Registration with email confirmation, login with optional TOTP multi-factor authentication and backup codes, token refresh, global sign-out, profile, password change and password reset by mail. Access and id tokens are JWTs, ES256 when the service signs them itself and RS256 when Cognito does; verify them offline with the keys published by `getJwks`.  Every non-2xx response carries the `Error` schema. Its `code` is stable and machine-readable; `message` is for humans and may change. Codes in use:  | code | status | meaning | | --- | --- | --- | | `validation_failed` | 400 | a field broke a rule; see `details` | | `malformed_request` | 400 | the body is not valid JSON or not the expected shape | | `weak_password` | 400 | the password breaks the password policy; `details` names the rule | | `unauthenticated` | 401 | bearer token missing, invalid, expired or revoked | | `invalid_credentials` | 401 | email or password wrong (also for unknown emails) | | `invalid_refresh_token` | 401 | refresh token unknown, expired or revoked | | `invalid_code` | 400 | the confirmation or reset code is wrong, expired, used up or for another address | | `invalid_mfa_code` | 400 | the authenticator or backup code is wrong or already used; the sign-in challenge stays open until its tries run out | | `invalid_mfa_session` | 401 | the sign-in challenge is unknown, expired, used or out of tries; sign in again | | `current_password_incorrect` | 403 | the current password given to `changePassword` is wrong | | `email_not_verified` | 403 | the password is right but the email address is not confirmed yet | | `step_up_failed` | 403 | the password or the authenticator/backup code given to confirm a sensitive change (turning MFA on or off, new backup codes) is wrong | | `email_taken` | 409 | an account with this email exists | | `mfa_already_enabled` | 409 | multi-factor authentication is already on; turn it off first | | `mfa_not_enabled` | 409 | multi-factor authentication is off, so there is nothing to change | | `mfa_setup_not_started` | 409 | there is no pending authenticator to verify; call `setupMfa` first | | `session_not_found` | 404 | the account has no active session with this id | | `payload_too_large` | 413 | the body exceeds the size limit | | `unsupported_media_type` | 415 | the body must be `application/json` | | `rate_limited` | 429 | too many requests or failed attempts; see `Retry-After` | | `internal_error` | 500 | unexpected failure; quote `requestId` when reporting it | | `service_unavailable` | 503 | the store is unavailable, the server is overloaded or the request timed out |  Every response carries an `X-Request-Id` header: the request's own `X-Request-Id` when it is well formed (1 to 128 characters from `A-Za-z0-9-_.:`), otherwise a generated UUID. Error bodies repeat it as `requestId`, and every log line of the request carries it.  Every 401 carries `WWW-Authenticate: Bearer`; every 429 carries `Retry-After` in seconds. 
  *
  * The version of the OpenAPI document: 0.1.0
  * 
@@ -35,6 +35,30 @@ pub enum ChangePasswordError {
 #[serde(untagged)]
 pub enum GetCurrentUserError {
     Status401(models::Error),
+    Status429(models::Error),
+    Status500(models::Error),
+    Status503(models::Error),
+    UnknownValue(serde_json::Value),
+}
+
+/// struct for typed errors of method [`list_sessions`]
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum ListSessionsError {
+    Status401(models::Error),
+    Status429(models::Error),
+    Status500(models::Error),
+    Status503(models::Error),
+    UnknownValue(serde_json::Value),
+}
+
+/// struct for typed errors of method [`revoke_session`]
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum RevokeSessionError {
+    Status400(models::Error),
+    Status401(models::Error),
+    Status404(models::Error),
     Status429(models::Error),
     Status500(models::Error),
     Status503(models::Error),
@@ -119,6 +143,73 @@ pub async fn get_current_user(configuration: &configuration::Configuration, ) ->
     } else {
         let content = resp.text().await?;
         let entity: Option<GetCurrentUserError> = serde_json::from_str(&content).ok();
+        Err(Error::ResponseError(ResponseContent { status, content, entity }))
+    }
+}
+
+/// The account's active sessions, most recently used first, at most 100: when each started and was last refreshed, when it ends unless refreshed, the client's address and device as seen at its start, and which one is the caller's. 
+pub async fn list_sessions(configuration: &configuration::Configuration, ) -> Result<models::SessionList, Error<ListSessionsError>> {
+
+    let uri_str = format!("{}/users/me/sessions", configuration.base_path);
+    let mut req_builder = configuration.client.request(reqwest::Method::GET, &uri_str);
+
+    if let Some(ref user_agent) = configuration.user_agent {
+        req_builder = req_builder.header(reqwest::header::USER_AGENT, user_agent.clone());
+    }
+    if let Some(ref token) = configuration.bearer_access_token {
+        req_builder = req_builder.bearer_auth(token.to_owned());
+    };
+
+    let req = req_builder.build()?;
+    let resp = configuration.client.execute(req).await?;
+
+    let status = resp.status();
+    let content_type = resp
+        .headers()
+        .get("content-type")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("application/octet-stream");
+    let content_type = super::ContentType::from(content_type);
+
+    if !status.is_client_error() && !status.is_server_error() {
+        let content = resp.text().await?;
+        match content_type {
+            ContentType::Json => serde_json::from_str(&content).map_err(Error::from),
+            ContentType::Text => return Err(Error::from(serde_json::Error::custom("Received `text/plain` content type response that cannot be converted to `models::SessionList`"))),
+            ContentType::Unsupported(unknown_type) => return Err(Error::from(serde_json::Error::custom(format!("Received `{unknown_type}` content type response that cannot be converted to `models::SessionList`")))),
+        }
+    } else {
+        let content = resp.text().await?;
+        let entity: Option<ListSessionsError> = serde_json::from_str(&content).ok();
+        Err(Error::ResponseError(ResponseContent { status, content, entity }))
+    }
+}
+
+/// Ends one of the account's sessions, such as a lost device's: its refresh token stops working and its access tokens are refused from the next request on. Ending the caller's own session signs it out. 
+pub async fn revoke_session(configuration: &configuration::Configuration, session_id: &str) -> Result<(), Error<RevokeSessionError>> {
+    // add a prefix to parameters to efficiently prevent name collisions
+    let p_path_session_id = session_id;
+
+    let uri_str = format!("{}/users/me/sessions/{sessionId}", configuration.base_path, sessionId=crate::apis::urlencode(p_path_session_id));
+    let mut req_builder = configuration.client.request(reqwest::Method::DELETE, &uri_str);
+
+    if let Some(ref user_agent) = configuration.user_agent {
+        req_builder = req_builder.header(reqwest::header::USER_AGENT, user_agent.clone());
+    }
+    if let Some(ref token) = configuration.bearer_access_token {
+        req_builder = req_builder.bearer_auth(token.to_owned());
+    };
+
+    let req = req_builder.build()?;
+    let resp = configuration.client.execute(req).await?;
+
+    let status = resp.status();
+
+    if !status.is_client_error() && !status.is_server_error() {
+        Ok(())
+    } else {
+        let content = resp.text().await?;
+        let entity: Option<RevokeSessionError> = serde_json::from_str(&content).ok();
         Err(Error::ResponseError(ResponseContent { status, content, entity }))
     }
 }
