@@ -116,6 +116,7 @@ const DISABLE_MFA: (&str, Method, &str) = ("disableMfa", Method::POST, "/users/m
 const BACKUP_CODES: (&str, Method, &str) = ("regenerateBackupCodes", Method::POST, "/users/me/mfa/backup-codes");
 const SESSIONS: (&str, Method, &str) = ("listSessions", Method::GET, "/users/me/sessions");
 const REVOKE_SESSION: (&str, Method, &str) = ("revokeSession", Method::DELETE, "/users/me/sessions/{sessionId}");
+const ACTIVITY: (&str, Method, &str) = ("listSecurityEvents", Method::GET, "/users/me/security-events");
 
 /// Registers a new account and signs in; the answer of that sign-in, when it gave tokens.
 async fn signed_up(chain: &mut Chain<'_>, email: &str, password: &str) -> Option<models::LoginResponse> {
@@ -297,6 +298,21 @@ async fn devices_chain(chain: &mut Chain<'_>, email: &str, password: &str) {
         users_api::revoke_session(&chain.config(Some(&laptop)), &other.id).await,
         Expect::Status(404),
     );
+    if let Some(page) = chain.step(
+        ACTIVITY,
+        "read the account's activity",
+        users_api::list_security_events(&chain.config(Some(&laptop)), Some(10), None).await,
+        Expect::Success,
+    ) {
+        use models::security_event::Type;
+        let kinds: Vec<Type> = page.events.iter().map(|event| event.r#type).collect();
+        chain.expect(
+            ACTIVITY,
+            "the ended session and both sign-ins are listed, newest first",
+            kinds.starts_with(&[Type::SessionEnded, Type::SignedIn, Type::SignedIn]),
+            format!("{kinds:?}"),
+        );
+    }
     chain.step(
         LOGOUT,
         "sign out of this session only",

@@ -226,6 +226,13 @@ mod tests {
         assert!(me.protected && me.body.is_none());
         let schema = &me.declared(200).unwrap().1.content["application/json"];
         assert!(schema["required"].as_array().unwrap().contains(&"mfaEnabled".into()));
+        let revoke = contract.operations.iter().find(|operation| operation.id == "revokeSession").unwrap();
+        let id = &revoke.parameters[0];
+        assert_eq!((id.name.as_str(), id.location, id.required), ("sessionId", Location::Path, true));
+        assert!(id.schema["pattern"].is_string(), "the $ref is inlined: {}", id.schema);
+        let logout = contract.operations.iter().find(|operation| operation.id == "logoutUser").unwrap();
+        let scope = &logout.parameters[0];
+        assert_eq!((scope.name.as_str(), scope.location, scope.required), ("scope", Location::Query, false));
     }
 
     #[test]

@@ -321,14 +321,17 @@ fn parameter_cases(
     rng: &mut StdRng,
 ) {
     for (index, (parameter, valid)) in values.iter().enumerate() {
-        let mut broken: Vec<(String, String)> =
-            generate::negatives(&parameter.schema, &Value::String(valid.clone()), rng)
-                .into_iter()
-                .filter_map(|mutation| match mutation.body {
-                    Value::String(text) => Some((mutation.description, text)),
-                    _ => None,
-                })
-                .collect();
+        // The value as typed: a URL carries text, so a type is its parse,
+        // and only the rules of the value itself can be broken there.
+        let typed = match parameter.schema.get("type").and_then(Value::as_str) {
+            Some("integer" | "number") => valid.parse::<Value>().unwrap_or_else(|_| Value::String(valid.clone())),
+            _ => Value::String(valid.clone()),
+        };
+        let mut broken: Vec<(String, String)> = generate::negatives(&parameter.schema, &typed, rng)
+            .into_iter()
+            .filter(|mutation| !mutation.description.contains("wrong type"))
+            .map(|mutation| (mutation.description, as_text(&mutation.body)))
+            .collect();
         if parameter.location == Location::Query && !parameter.required {
             broken.push(("empty (allowEmptyValue is false)".to_owned(), String::new()));
         }
@@ -609,5 +612,30 @@ mod tests {
         assert_eq!(URL_SAFE_NO_PAD.decode(parts[0]).unwrap(), br#"{"alg":"none","typ":"JWT"}"#);
         assert_eq!(parts[1], token.split('.').nth(1).unwrap());
         assert_eq!(parts[2], "");
+    }
+
+    #[test]
+    fn parameters_go_into_the_path_and_query_encoded() {
+        let schema = json!({ "type": "string" });
+        let parameter = |name: &str, location, required| Parameter {
+            name: name.to_owned(),
+            location,
+            required,
+            schema: schema.clone(),
+        };
+        let operation = Operation {
+            id: "op".to_owned(),
+            method: Method::GET,
+            path: "/things/{id}".to_owned(),
+            protected: false,
+            body: None,
+            parameters: vec![parameter("id", Location::Path, true), parameter("q", Location::Query, false)],
+            responses: Default::default(),
+            links: Vec::new(),
+        };
+        let values =
+            vec![(&operation.parameters[0], "a b/c".to_owned()), (&operation.parameters[1], "x&y=z".to_owned())];
+        assert_eq!(url_with("http://h", &operation, &values, false), "http://h/things/a%20b%2Fc");
+        assert_eq!(url_with("http://h", &operation, &values, true), "http://h/things/a%20b%2Fc?q=x%26y%3Dz");
     }
 }

@@ -58,6 +58,31 @@ where
 
 
 
+    #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
+    #[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
+    pub struct ListSecurityEventsQueryParams {
+            /// Events per page.
+                #[serde(rename = "limit")]
+                #[validate(
+                        range(min = 1u32, max = 100u32),
+              )]
+                    #[serde(default, deserialize_with = "deserialize_present")]
+                    #[serde(skip_serializing_if="Option::is_none")]
+                    pub limit: Option<u32>,
+            /// The `nextCursor` of the previous page.
+                #[serde(rename = "cursor")]
+                #[validate(
+                          regex(path = *RE_LISTSECURITYEVENTSQUERYPARAMS_CURSOR),
+              )]
+                    #[serde(default, deserialize_with = "deserialize_present")]
+                    #[serde(skip_serializing_if="Option::is_none")]
+                    pub cursor: Option<String>,
+    }
+
+    lazy_static::lazy_static! {
+        static ref RE_LISTSECURITYEVENTSQUERYPARAMS_CURSOR: regex::Regex = regex::Regex::new("^[0-9]{1,15}-[0-9a-f]{1,64}$").unwrap();
+    }
+
 
     #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
     #[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
@@ -73,6 +98,58 @@ where
         static ref RE_REVOKESESSIONPATHPARAMS_SESSION_ID: regex::Regex = regex::Regex::new("^[A-Za-z0-9_-]{1,128}$").unwrap();
     }
 
+
+
+
+/// A position in the caller's own history; a page's `nextCursor`, present when there are older events, is the next page's `cursor`.
+#[derive(Debug, Clone, PartialEq, PartialOrd,  serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
+pub struct ActivityCursor(pub String);
+
+impl validator::Validate for ActivityCursor {
+    fn validate(&self) -> std::result::Result<(), validator::ValidationErrors> {
+
+        std::result::Result::Ok(())
+    }
+}
+
+impl std::convert::From<String> for ActivityCursor {
+    fn from(x: String) -> Self {
+        ActivityCursor(x)
+    }
+}
+
+impl std::fmt::Display for ActivityCursor {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+       write!(f, "{}", self.0)
+    }
+}
+
+impl std::str::FromStr for ActivityCursor {
+    type Err = std::string::ParseError;
+    fn from_str(x: &str) -> std::result::Result<Self, Self::Err> {
+        std::result::Result::Ok(ActivityCursor(x.to_string()))
+    }
+}
+
+impl std::convert::From<ActivityCursor> for String {
+    fn from(x: ActivityCursor) -> Self {
+        x.0
+    }
+}
+
+impl std::ops::Deref for ActivityCursor {
+    type Target = String;
+    fn deref(&self) -> &String {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for ActivityCursor {
+    fn deref_mut(&mut self) -> &mut String {
+        &mut self.0
+    }
+}
 
 
 
@@ -2780,6 +2857,307 @@ impl std::convert::TryFrom<HeaderValue> for header::IntoHeaderValue<ResendConfir
                     match <ResendConfirmationRequest as std::str::FromStr>::from_str(value) {
                         std::result::Result::Ok(value) => std::result::Result::Ok(header::IntoHeaderValue(value)),
                         std::result::Result::Err(err) => std::result::Result::Err(format!(r#"Unable to convert header value '{value}' into ResendConfirmationRequest - {err}"#))
+                    }
+             },
+             std::result::Result::Err(e) => std::result::Result::Err(format!(r#"Unable to convert header: {hdr_value:?} to string: {e}"#))
+        }
+    }
+}
+
+
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
+#[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
+pub struct SecurityEvent {
+    /// What happened: `sign_in_failed` is a wrong password, `second_factor_failed` a wrong authenticator or backup code at sign-in, `signed_out` a sign-out everywhere, `session_ended` one session ended by its user, `refresh_token_reused` a rotated refresh token presented again, which ended its session. 
+    /// Note: inline enums are not fully supported by openapi-generator
+    #[serde(rename = "type")]
+    pub r_type: String,
+
+    #[serde(rename = "at")]
+    pub at: chrono::DateTime::<chrono::Utc>,
+
+    /// The client's address, when known.
+    #[serde(rename = "ipAddress")]
+    #[serde(skip_serializing_if="Option::is_none")]
+    pub ip_address: Option<String>,
+
+    /// A readable label from the client's `User-Agent`, as in `Session`; `Unknown device` without one.
+    #[serde(rename = "device")]
+    #[validate(
+            length(max = 100),
+    )]
+    pub device: String,
+
+}
+
+
+
+impl SecurityEvent {
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(r_type: String, at: chrono::DateTime::<chrono::Utc>, device: String, ) -> SecurityEvent {
+        SecurityEvent {
+ r_type,
+ at,
+ ip_address: None,
+ device,
+        }
+    }
+}
+
+/// Converts the SecurityEvent value to the Query Parameters representation (style=form, explode=false)
+/// specified in https://swagger.io/docs/specification/serialization/
+/// Should be implemented in a serde serializer
+impl std::fmt::Display for SecurityEvent {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let params: Vec<Option<String>> = vec![
+
+            Some("type".to_string()),
+            Some(self.r_type.to_string()),
+
+            // Skipping at in query parameter serialization
+
+
+            self.ip_address.as_ref().map(|ip_address| {
+                [
+                    "ipAddress".to_string(),
+                    ip_address.to_string(),
+                ].join(",")
+            }),
+
+
+            Some("device".to_string()),
+            Some(self.device.to_string()),
+
+        ];
+
+        write!(f, "{}", params.into_iter().flatten().collect::<Vec<_>>().join(","))
+    }
+}
+
+/// Converts Query Parameters representation (style=form, explode=false) to a SecurityEvent value
+/// as specified in https://swagger.io/docs/specification/serialization/
+/// Should be implemented in a serde deserializer
+impl std::str::FromStr for SecurityEvent {
+    type Err = String;
+
+    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
+        /// An intermediate representation of the struct to use for parsing.
+        #[derive(Default)]
+        #[allow(dead_code)]
+        struct IntermediateRep {
+            pub r_type: Vec<String>,
+            pub at: Vec<chrono::DateTime::<chrono::Utc>>,
+            pub ip_address: Vec<String>,
+            pub device: Vec<String>,
+        }
+
+        let mut intermediate_rep = IntermediateRep::default();
+
+        // Parse into intermediate representation
+        let mut string_iter = s.split(',');
+        let mut key_result = string_iter.next();
+
+        while key_result.is_some() {
+            let val = match string_iter.next() {
+                Some(x) => x,
+                None => return std::result::Result::Err("Missing value while parsing SecurityEvent".to_string())
+            };
+
+            if let Some(key) = key_result {
+                #[allow(clippy::match_single_binding)]
+                match key {
+                    #[allow(clippy::redundant_clone)]
+                    "type" => intermediate_rep.r_type.push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    #[allow(clippy::redundant_clone)]
+                    "at" => intermediate_rep.at.push(<chrono::DateTime::<chrono::Utc> as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    #[allow(clippy::redundant_clone)]
+                    "ipAddress" => intermediate_rep.ip_address.push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    #[allow(clippy::redundant_clone)]
+                    "device" => intermediate_rep.device.push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    _ => return std::result::Result::Err("Unexpected key while parsing SecurityEvent".to_string())
+                }
+            }
+
+            // Get the next key
+            key_result = string_iter.next();
+        }
+
+        // Use the intermediate representation to return the struct
+        std::result::Result::Ok(SecurityEvent {
+            r_type: intermediate_rep.r_type.into_iter().next().ok_or_else(|| "type missing in SecurityEvent".to_string())?,
+            at: intermediate_rep.at.into_iter().next().ok_or_else(|| "at missing in SecurityEvent".to_string())?,
+            ip_address: intermediate_rep.ip_address.into_iter().next(),
+            device: intermediate_rep.device.into_iter().next().ok_or_else(|| "device missing in SecurityEvent".to_string())?,
+        })
+    }
+}
+
+// Methods for converting between header::IntoHeaderValue<SecurityEvent> and HeaderValue
+
+#[cfg(feature = "server")]
+impl std::convert::TryFrom<header::IntoHeaderValue<SecurityEvent>> for HeaderValue {
+    type Error = String;
+
+    fn try_from(hdr_value: header::IntoHeaderValue<SecurityEvent>) -> std::result::Result<Self, Self::Error> {
+        let hdr_value = hdr_value.to_string();
+        match HeaderValue::from_str(&hdr_value) {
+             std::result::Result::Ok(value) => std::result::Result::Ok(value),
+             std::result::Result::Err(e) => std::result::Result::Err(format!(r#"Invalid header value for SecurityEvent - value: {hdr_value} is invalid {e}"#))
+        }
+    }
+}
+
+#[cfg(feature = "server")]
+impl std::convert::TryFrom<HeaderValue> for header::IntoHeaderValue<SecurityEvent> {
+    type Error = String;
+
+    fn try_from(hdr_value: HeaderValue) -> std::result::Result<Self, Self::Error> {
+        match hdr_value.to_str() {
+             std::result::Result::Ok(value) => {
+                    match <SecurityEvent as std::str::FromStr>::from_str(value) {
+                        std::result::Result::Ok(value) => std::result::Result::Ok(header::IntoHeaderValue(value)),
+                        std::result::Result::Err(err) => std::result::Result::Err(format!(r#"Unable to convert header value '{value}' into SecurityEvent - {err}"#))
+                    }
+             },
+             std::result::Result::Err(e) => std::result::Result::Err(format!(r#"Unable to convert header: {hdr_value:?} to string: {e}"#))
+        }
+    }
+}
+
+
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
+#[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
+pub struct SecurityEventPage {
+    #[serde(rename = "events")]
+    #[validate(
+            length(max = 100),
+          nested,
+    )]
+    pub events: Vec<models::SecurityEvent>,
+
+    /// A position in the caller's own history; a page's `nextCursor`, present when there are older events, is the next page's `cursor`.
+    #[serde(rename = "nextCursor")]
+    #[validate(
+            regex(path = *RE_SECURITYEVENTPAGE_NEXT_CURSOR),
+    )]
+    #[serde(skip_serializing_if="Option::is_none")]
+    pub next_cursor: Option<String>,
+
+}
+
+
+lazy_static::lazy_static! {
+    static ref RE_SECURITYEVENTPAGE_NEXT_CURSOR: regex::Regex = regex::Regex::new("^[0-9]{1,15}-[0-9a-f]{1,64}$").unwrap();
+}
+
+impl SecurityEventPage {
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(events: Vec<models::SecurityEvent>, ) -> SecurityEventPage {
+        SecurityEventPage {
+ events,
+ next_cursor: None,
+        }
+    }
+}
+
+/// Converts the SecurityEventPage value to the Query Parameters representation (style=form, explode=false)
+/// specified in https://swagger.io/docs/specification/serialization/
+/// Should be implemented in a serde serializer
+impl std::fmt::Display for SecurityEventPage {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let params: Vec<Option<String>> = vec![
+            // Skipping events in query parameter serialization
+
+
+            self.next_cursor.as_ref().map(|next_cursor| {
+                [
+                    "nextCursor".to_string(),
+                    next_cursor.to_string(),
+                ].join(",")
+            }),
+
+        ];
+
+        write!(f, "{}", params.into_iter().flatten().collect::<Vec<_>>().join(","))
+    }
+}
+
+/// Converts Query Parameters representation (style=form, explode=false) to a SecurityEventPage value
+/// as specified in https://swagger.io/docs/specification/serialization/
+/// Should be implemented in a serde deserializer
+impl std::str::FromStr for SecurityEventPage {
+    type Err = String;
+
+    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
+        /// An intermediate representation of the struct to use for parsing.
+        #[derive(Default)]
+        #[allow(dead_code)]
+        struct IntermediateRep {
+            pub events: Vec<Vec<models::SecurityEvent>>,
+            pub next_cursor: Vec<String>,
+        }
+
+        let mut intermediate_rep = IntermediateRep::default();
+
+        // Parse into intermediate representation
+        let mut string_iter = s.split(',');
+        let mut key_result = string_iter.next();
+
+        while key_result.is_some() {
+            let val = match string_iter.next() {
+                Some(x) => x,
+                None => return std::result::Result::Err("Missing value while parsing SecurityEventPage".to_string())
+            };
+
+            if let Some(key) = key_result {
+                #[allow(clippy::match_single_binding)]
+                match key {
+                    "events" => return std::result::Result::Err("Parsing a container in this style is not supported in SecurityEventPage".to_string()),
+                    #[allow(clippy::redundant_clone)]
+                    "nextCursor" => intermediate_rep.next_cursor.push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    _ => return std::result::Result::Err("Unexpected key while parsing SecurityEventPage".to_string())
+                }
+            }
+
+            // Get the next key
+            key_result = string_iter.next();
+        }
+
+        // Use the intermediate representation to return the struct
+        std::result::Result::Ok(SecurityEventPage {
+            events: intermediate_rep.events.into_iter().next().ok_or_else(|| "events missing in SecurityEventPage".to_string())?,
+            next_cursor: intermediate_rep.next_cursor.into_iter().next(),
+        })
+    }
+}
+
+// Methods for converting between header::IntoHeaderValue<SecurityEventPage> and HeaderValue
+
+#[cfg(feature = "server")]
+impl std::convert::TryFrom<header::IntoHeaderValue<SecurityEventPage>> for HeaderValue {
+    type Error = String;
+
+    fn try_from(hdr_value: header::IntoHeaderValue<SecurityEventPage>) -> std::result::Result<Self, Self::Error> {
+        let hdr_value = hdr_value.to_string();
+        match HeaderValue::from_str(&hdr_value) {
+             std::result::Result::Ok(value) => std::result::Result::Ok(value),
+             std::result::Result::Err(e) => std::result::Result::Err(format!(r#"Invalid header value for SecurityEventPage - value: {hdr_value} is invalid {e}"#))
+        }
+    }
+}
+
+#[cfg(feature = "server")]
+impl std::convert::TryFrom<HeaderValue> for header::IntoHeaderValue<SecurityEventPage> {
+    type Error = String;
+
+    fn try_from(hdr_value: HeaderValue) -> std::result::Result<Self, Self::Error> {
+        match hdr_value.to_str() {
+             std::result::Result::Ok(value) => {
+                    match <SecurityEventPage as std::str::FromStr>::from_str(value) {
+                        std::result::Result::Ok(value) => std::result::Result::Ok(header::IntoHeaderValue(value)),
+                        std::result::Result::Err(err) => std::result::Result::Err(format!(r#"Unable to convert header value '{value}' into SecurityEventPage - {err}"#))
                     }
              },
              std::result::Result::Err(e) => std::result::Result::Err(format!(r#"Unable to convert header: {hdr_value:?} to string: {e}"#))

@@ -445,8 +445,18 @@ pub struct SecurityEvent {
     pub user_id: UserId,
     pub kind: SecurityEventKind,
     pub at: DateTime<Utc>,
-    /// The client's address, where the operation knows it.
+    /// The client's address and `User-Agent`, where the operation knows them.
     pub ip: Option<IpAddr>,
+    pub user_agent: Option<String>,
+}
+
+/// Where an event stands in its account's history, newest first: its time,
+/// then an id of the store's (lower-case hexadecimal digits) that orders
+/// events of one millisecond.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EventPosition {
+    pub at: DateTime<Utc>,
+    pub id: String,
 }
 
 /// How long security events are kept.
@@ -457,8 +467,14 @@ pub const SECURITY_EVENT_RETENTION: Duration = Duration::from_secs(90 * 24 * 60 
 #[async_trait]
 pub trait SecurityLog: Send + Sync {
     async fn record(&self, event: &SecurityEvent) -> Result<(), PortError>;
-    /// The user's latest events, newest first, at most `limit`.
-    async fn recent(&self, user_id: UserId, limit: usize) -> Result<Vec<SecurityEvent>, PortError>;
+    /// The user's events that come after `after` (from the newest when
+    /// `None`), newest first, at most `limit`, each with its position.
+    async fn page(
+        &self,
+        user_id: UserId,
+        after: Option<&EventPosition>,
+        limit: usize,
+    ) -> Result<Vec<(EventPosition, SecurityEvent)>, PortError>;
 }
 
 pub enum Acquire {

@@ -105,7 +105,7 @@ pub async fn run(auth: &AuthService, task: Task) -> Result<Value, TaskError> {
             let user_id = uuid::Uuid::parse_str(&user_id)
                 .map(UserId)
                 .map_err(|_| TaskError::new("InvalidInput", "userId: must be a user id"))?;
-            auth.sign_out_user(user_id).await?;
+            auth.sign_out_user(user_id, None).await?;
             Ok(json!({ "signedOut": true }))
         }
     }

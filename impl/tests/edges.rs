@@ -205,6 +205,11 @@ async fn cors_answers_only_configured_origins() {
     assert_eq!(allowed.headers()["access-control-allow-origin"], "https://app.example.com");
     let refused = preflight("https://evil.example.com").await.unwrap();
     assert!(refused.headers().get("access-control-allow-origin").is_none());
+    // Every method the contract uses is allowed, so that a browser app can call every operation.
+    let allowed: String = allowed.headers()["access-control-allow-methods"].to_str().unwrap().to_owned();
+    for method in every_operation().iter().map(|operation| operation.method.as_str()) {
+        assert!(allowed.split(',').any(|listed| listed.trim() == method), "{method} not in {allowed}");
+    }
 }
 
 /// The tables that walk "every operation" must be complete, or a new

@@ -55,7 +55,7 @@ async fn sign_ins_failures_and_changes_are_recorded_newest_first_with_the_addres
 
     assert_eq!(
         history(&auth, &login).await,
-        [(SignedOut, None), (PasswordChanged, here), (SignInFailed, here), (SignedIn, here), (SignedUp, None)]
+        [(SignedOut, here), (PasswordChanged, here), (SignInFailed, here), (SignedIn, here), (SignedUp, None)]
     );
 }
 
@@ -114,4 +114,100 @@ async fn a_reused_refresh_token_is_recorded() {
     assert_eq!(app.refresh(stolen).await.status(), StatusCode::UNAUTHORIZED);
     let here: Option<IpAddr> = "127.0.0.1".parse().ok();
     assert_eq!(history(&auth, &login).await, [(RefreshTokenReused, here), (SignedIn, here), (SignedUp, None)]);
+}
+
+const FIREFOX_ON_MACOS: &str = "Mozilla/5.0 (Macintosh; Intel Mac OS X 14.5; rv:128.0) Gecko/20100101 Firefox/128.0";
+const CHROME_ON_ANDROID: &str = "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) \
+                                 Chrome/126.0.0.0 Mobile Safari/537.36";
+
+async fn login_from(app: &TestApp, email: &str, password: &str, user_agent: &str) -> reqwest::Response {
+    app.http
+        .post(app.url("/auth/login"))
+        .header(reqwest::header::USER_AGENT, user_agent)
+        .json(&json!({ "email": email, "password": password }))
+        .send()
+        .await
+        .unwrap()
+}
+
+async fn activity(app: &TestApp, token: &str, query: &str) -> reqwest::Response {
+    app.get_authed(&format!("/users/me/security-events{query}"), token).await
+}
+
+/// The account's activity, as its user reads it: newest first, a page at a
+/// time, each event with its time, address and device.
+#[tokio::test]
+async fn the_activity_lists_what_happened_newest_first_a_page_at_a_time() {
+    let (app, _) = spawn_app_and_service().await;
+    let email = "activity@example.com";
+    assert_eq!(app.register(email, PASSWORD, "Ada Lovelace").await.status(), StatusCode::CREATED);
+    let step = || app.clock.advance(chrono::Duration::seconds(1));
+    step();
+    let laptop: Value = login_from(&app, email, PASSWORD, FIREFOX_ON_MACOS).await.json().await.unwrap();
+    step();
+    let phone: Value = login_from(&app, email, PASSWORD, CHROME_ON_ANDROID).await.json().await.unwrap();
+    step();
+    assert_eq!(login_from(&app, email, "not the password", CHROME_ON_ANDROID).await.status(), StatusCode::UNAUTHORIZED);
+    step();
+    let token = str_field(&laptop, "accessToken");
+    let sessions: Value = app.get_authed("/users/me/sessions", token).await.json().await.unwrap();
+    let phone_session = sessions["sessions"].as_array().unwrap().iter().find(|s| s["current"] == false).unwrap();
+    let ended = app
+        .http
+        .delete(app.url(&format!("/users/me/sessions/{}", str_field(phone_session, "id"))))
+        .bearer_auth(token)
+        .header(reqwest::header::USER_AGENT, FIREFOX_ON_MACOS)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(ended.status(), StatusCode::NO_CONTENT);
+    assert_eq!(app.get_authed("/users/me", str_field(&phone, "accessToken")).await.status(), StatusCode::UNAUTHORIZED);
+
+    // The failed sign-in's event is written after its answer.
+    let mut pages = Vec::new();
+    for _ in 0..250 {
+        let first: Value = activity(&app, token, "?limit=2").await.json().await.unwrap();
+        if first["events"][1]["type"] == "sign_in_failed" {
+            pages.push(first);
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    assert_eq!(pages.len(), 1, "the failed sign-in was not recorded");
+    while let Some(cursor) = pages.last().and_then(|page: &Value| page["nextCursor"].as_str().map(str::to_owned)) {
+        let next = activity(&app, token, &format!("?limit=2&cursor={cursor}")).await;
+        assert_eq!(next.status(), StatusCode::OK);
+        pages.push(next.json().await.unwrap());
+    }
+    let seen: Vec<(String, String)> = pages
+        .iter()
+        .flat_map(|page| page["events"].as_array().unwrap().clone())
+        .map(|event| (event["type"].as_str().unwrap().to_owned(), event["device"].as_str().unwrap().to_owned()))
+        .collect();
+    let expected = [
+        ("session_ended", "Firefox on macOS"),
+        ("sign_in_failed", "Chrome on Android"),
+        ("signed_in", "Chrome on Android"),
+        ("signed_in", "Firefox on macOS"),
+        ("signed_up", "Unknown device"),
+    ];
+    let expected: Vec<(String, String)> = expected.iter().map(|(a, b)| ((*a).to_owned(), (*b).to_owned())).collect();
+    assert_eq!(seen, expected);
+    assert_eq!(pages.len(), 3, "pages of 2, 2 and 1");
+    assert!(pages[2].get("nextCursor").is_none(), "{}", pages[2]);
+    assert_eq!(pages[0]["events"][0]["ipAddress"], "127.0.0.1");
+
+    // Any cursor of the contract's shape is a position: before every event, nothing older.
+    let huge = format!("?cursor=999999999999999-{}", "f".repeat(64));
+    for nothing_older in ["?cursor=0-0", huge.as_str()] {
+        let page = activity(&app, token, nothing_older).await;
+        assert_eq!(page.status(), StatusCode::OK, "{nothing_older}");
+        let page: Value = page.json().await.unwrap();
+        let expected = if nothing_older.contains("-0") { 0 } else { 5 };
+        assert_eq!(page["events"].as_array().unwrap().len(), expected, "{nothing_older}: {page}");
+    }
+    for bad in ["?limit=0", "?limit=101", "?limit=x", "?cursor=not-a-cursor", "?cursor=", "?cursor=12.1f"] {
+        let refused = activity(&app, token, bad).await;
+        assert_eq!(refused.status(), StatusCode::BAD_REQUEST, "{bad}");
+    }
 }

@@ -16,9 +16,9 @@ use auth_service::domain::{
     SessionId, Settings, SystemClock, User, UserId,
 };
 use auth_service::ports::{
-    Acquire, AttemptCounter, BackupCodeUse, CodeDelivery, Confirmation, IdentityProvider, Insert, Issued, MfaChallenge,
-    MfaRecord, MfaStore, NewRefreshToken, PasswordChange, PasswordReset, Rotation, SecurityEvent, SecurityLog,
-    SessionGrant, SessionRecord, SessionStore, SignIn, SignUp, StoredRefreshToken, UserStore,
+    Acquire, AttemptCounter, BackupCodeUse, CodeDelivery, Confirmation, EventPosition, IdentityProvider, Insert,
+    Issued, MfaChallenge, MfaRecord, MfaStore, NewRefreshToken, PasswordChange, PasswordReset, Rotation, SecurityEvent,
+    SecurityLog, SessionGrant, SessionRecord, SessionStore, SignIn, SignUp, StoredRefreshToken, UserStore,
 };
 use chrono::{DateTime, Utc};
 use reqwest::StatusCode;
@@ -205,7 +205,12 @@ impl SecurityLog for Broken {
     async fn record(&self, _: &SecurityEvent) -> Result<(), PortError> {
         self.fail().await
     }
-    async fn recent(&self, _: UserId, _: usize) -> Result<Vec<SecurityEvent>, PortError> {
+    async fn page(
+        &self,
+        _: UserId,
+        _: Option<&EventPosition>,
+        _: usize,
+    ) -> Result<Vec<(EventPosition, SecurityEvent)>, PortError> {
         self.fail().await
     }
 }

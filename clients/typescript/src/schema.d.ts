@@ -295,6 +295,31 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/users/me/security-events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What happened to the account
+         * @description The account's security events, newest first, a page at a time:
+         *     sign-ups, sign-ins and failed ones, second factors that failed,
+         *     sign-outs, ended sessions, password, MFA and backup-code changes and
+         *     refresh tokens presented again after their rotation, each with its
+         *     time, the client's address and device where known. Events are kept
+         *     for 90 days. Pass a page's `nextCursor` as `cursor` for the next one.
+         */
+        get: operations["listSecurityEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/users/me/sessions/{sessionId}": {
         parameters: {
             query?: never;
@@ -652,6 +677,29 @@ export interface components {
             device: string;
             /** @description Whether this is the session of the access token that asked. */
             current: boolean;
+        };
+        SecurityEvent: {
+            /**
+             * @description What happened: `sign_in_failed` is a wrong password,
+             *     `second_factor_failed` a wrong authenticator or backup code at
+             *     sign-in, `signed_out` a sign-out everywhere, `session_ended` one
+             *     session ended by its user, `refresh_token_reused` a rotated
+             *     refresh token presented again, which ended its session.
+             * @enum {string}
+             */
+            type: "signed_up" | "email_confirmed" | "signed_in" | "sign_in_failed" | "second_factor_failed" | "signed_out" | "signed_out_others" | "session_ended" | "password_changed" | "password_reset" | "mfa_enabled" | "mfa_disabled" | "backup_codes_regenerated" | "refresh_token_reused";
+            /** Format: date-time */
+            at: string;
+            /** @description The client's address, when known. */
+            ipAddress?: string;
+            /** @description A readable label from the client's `User-Agent`, as in `Session`; `Unknown device` without one. */
+            device: string;
+        };
+        /** @description A position in the caller's own history; a page's `nextCursor`, present when there are older events, is the next page's `cursor`. */
+        ActivityCursor: string;
+        SecurityEventPage: {
+            events: components["schemas"]["SecurityEvent"][];
+            nextCursor?: components["schemas"]["ActivityCursor"];
         };
         SessionList: {
             sessions: components["schemas"]["Session"][];
@@ -1183,6 +1231,36 @@ export interface operations {
                     "application/json": components["schemas"]["SessionList"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listSecurityEvents: {
+        parameters: {
+            query?: {
+                /** @description Events per page. */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page. */
+                cursor?: components["schemas"]["ActivityCursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of events */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SecurityEventPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];

@@ -92,6 +92,43 @@ pub enum GetCurrentUserResponse {
 #[derive(Debug, PartialEq, Serialize, Deserialize)]
 #[must_use]
 #[allow(clippy::large_enum_variant)]
+pub enum ListSecurityEventsResponse {
+    /// A page of events
+    Status200_APageOfEvents
+    (models::SecurityEventPage)
+    ,
+    /// Bad request
+    Status400_BadRequest
+    (models::Error)
+    ,
+    /// Unauthorized
+    Status401_Unauthorized
+    {
+        body: models::Error,
+        www_authenticate:
+        String
+    }
+    ,
+    /// Too many requests
+    Status429_TooManyRequests
+    {
+        body: models::Error,
+        retry_after:
+        u32
+    }
+    ,
+    /// Internal error
+    Status500_InternalError
+    (models::Error)
+    ,
+    /// Service unavailable
+    Status503_ServiceUnavailable
+    (models::Error)
+}
+
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+#[must_use]
+#[allow(clippy::large_enum_variant)]
 pub enum ListSessionsResponse {
     /// Active sessions
     Status200_ActiveSessions
@@ -240,6 +277,19 @@ pub trait Users<E: std::fmt::Debug + Send + Sync + 'static = ()>: super::ErrorHa
     cookies: &CookieJar,
         claims: &Self::Claims,
     ) -> Result<GetCurrentUserResponse, E>;
+
+    /// What happened to the account.
+    ///
+    /// ListSecurityEvents - GET /users/me/security-events
+    async fn list_security_events(
+    &self,
+    
+    method: &Method,
+    host: &Host,
+    cookies: &CookieJar,
+        claims: &Self::Claims,
+      query_params: &models::ListSecurityEventsQueryParams,
+    ) -> Result<ListSecurityEventsResponse, E>;
 
     /// Where the user is signed in.
     ///

@@ -167,7 +167,7 @@ impl AuthService {
         }
         self.void_after(CredentialEvent::MfaEnabled, user_id, Some(principal)).await?;
         tracing::info!(user_id = %user_id, "MFA enabled; other sessions revoked");
-        self.record(user_id, SecurityEventKind::MfaEnabled, client.ip).await;
+        self.record(user_id, SecurityEventKind::MfaEnabled, Some(client)).await;
         Ok(shown)
     }
 
@@ -199,7 +199,7 @@ impl AuthService {
             Ok(Some(SecondFactor::Accepted)) => {}
             Ok(Some(SecondFactor::Rejected)) => {
                 attempt.failed();
-                self.record(challenge.user_id, SecurityEventKind::SecondFactorFailed, client.ip).await;
+                self.record(challenge.user_id, SecurityEventKind::SecondFactorFailed, Some(client)).await;
                 return Err(AuthError::InvalidMfaCode);
             }
             Ok(Some(SecondFactor::Spent)) => {
@@ -238,7 +238,7 @@ impl AuthService {
         }
         let account = Account { user: self.user(challenge.user_id).await?, mfa_enabled: true };
         tracing::info!(user_id = %challenge.user_id, "second factor accepted");
-        self.record(challenge.user_id, SecurityEventKind::SignedIn, client.ip).await;
+        self.record(challenge.user_id, SecurityEventKind::SignedIn, Some(client)).await;
         Ok(SignedIn { account, tokens })
     }
 
@@ -256,7 +256,7 @@ impl AuthService {
         }
         self.void_after(CredentialEvent::MfaDisabled, principal.user_id, Some(principal)).await?;
         tracing::info!(user_id = %principal.user_id, "MFA disabled; other sessions revoked");
-        self.record(principal.user_id, SecurityEventKind::MfaDisabled, client.ip).await;
+        self.record(principal.user_id, SecurityEventKind::MfaDisabled, Some(client)).await;
         Ok(())
     }
 
@@ -275,7 +275,7 @@ impl AuthService {
         }
         self.void_after(CredentialEvent::BackupCodesRegenerated, principal.user_id, Some(principal)).await?;
         tracing::info!(user_id = %principal.user_id, "backup codes replaced; other sessions revoked");
-        self.record(principal.user_id, SecurityEventKind::BackupCodesRegenerated, client.ip).await;
+        self.record(principal.user_id, SecurityEventKind::BackupCodesRegenerated, Some(client)).await;
         Ok(shown)
     }
 

@@ -1,6 +1,7 @@
 //! The domain: values parsed at the edge, the authentication use cases and
 //! their errors. Nothing here knows about HTTP or a particular store.
 
+mod activity;
 mod attempt;
 mod client;
 mod clock;
@@ -14,6 +15,7 @@ mod session;
 mod values;
 mod voiding;
 
+pub use activity::{ACTIVITY_PAGE_DEFAULT, ACTIVITY_PAGE_MAX, Activity, ActivityCursor, ActivityPage};
 pub use client::{AddressGrouping, ClientAddress, DEFAULT_IPV6_PREFIX};
 pub use clock::{Clock, ManualClock, SystemClock};
 pub use error::{AuthError, FieldProblem, PortError, parse_both, parse_three};

@@ -171,7 +171,7 @@ pub struct AuthService {
     pub(super) attempts: Arc<dyn AttemptCounter>,
     pub(super) mfa: Arc<dyn MfaStore>,
     pub(super) sessions: Arc<dyn SessionStore>,
-    events: Arc<dyn SecurityLog>,
+    pub(super) events: Arc<dyn SecurityLog>,
     pub(super) clock: Arc<dyn Clock>,
     pub(super) mfa_key: MfaKey,
     policy: PasswordPolicy,
@@ -386,7 +386,7 @@ impl AuthService {
                     }
                 };
                 let (settled, ()) =
-                    tokio::join!(attempt.succeeded(), self.record(user_id, SecurityEventKind::SignedIn, client.ip));
+                    tokio::join!(attempt.succeeded(), self.record(user_id, SecurityEventKind::SignedIn, Some(client)));
                 settled?;
                 let account = Account { user: self.user(user_id).await?, mfa_enabled: false };
                 Ok(Login::SignedIn(SignedIn { account, tokens }))
@@ -403,7 +403,7 @@ impl AuthService {
                 // for an unknown address, after the answer where work can go
                 // on after it: the event's write does not show in the timing.
                 let account = self.users.id_by_email(&email).await;
-                let record = self.record_failed_sign_in(account.ok().flatten(), client.ip);
+                let record = self.record_failed_sign_in(account.ok().flatten(), client);
                 if self.work_after_answer {
                     tokio::spawn(record.instrument(tracing::Span::current()));
                 } else {
@@ -423,31 +423,33 @@ impl AuthService {
     /// second factor, and voids outstanding password reset codes: a global
     /// sign-out, for the user or for operators and workflows acting on the
     /// user's behalf.
-    pub async fn sign_out_user(&self, user_id: UserId) -> Result<(), AuthError> {
+    pub async fn sign_out_user(&self, user_id: UserId, client: Option<&Client>) -> Result<(), AuthError> {
         self.void_after(CredentialEvent::SignedOutEverywhere, user_id, None).await?;
-        self.record(user_id, SecurityEventKind::SignedOut, None).await;
+        self.record(user_id, SecurityEventKind::SignedOut, client).await;
         Ok(())
     }
 
     /// The user's latest security events, newest first.
     pub async fn security_events(&self, user_id: UserId, limit: usize) -> Result<Vec<SecurityEvent>, AuthError> {
-        Ok(self.events.recent(user_id, limit).await?)
+        let page = self.events.page(user_id, None, limit).await?;
+        Ok(page.into_iter().map(|(_, event)| event).collect())
     }
 
-    /// Adds an event to the user's security history. Best effort: the
-    /// operation it records has happened, so a failure is logged, not
-    /// answered.
-    pub(super) async fn record(&self, user_id: UserId, kind: SecurityEventKind, ip: Option<IpAddr>) {
-        self.record_later(user_id, kind, ip).await;
+    /// Adds an event to the user's security history, with the client's
+    /// address and `User-Agent` where the operation has a client. Best
+    /// effort: the operation it records has happened, so a failure is
+    /// logged, not answered.
+    pub(super) async fn record(&self, user_id: UserId, kind: SecurityEventKind, client: Option<&Client>) {
+        self.record_later(user_id, kind, client).await;
     }
 
     /// Records a wrong password against `account`, if there is one.
     fn record_failed_sign_in(
         &self,
         account: Option<UserId>,
-        ip: Option<IpAddr>,
+        client: &Client,
     ) -> impl Future<Output = ()> + Send + 'static {
-        let record = account.map(|user_id| self.record_later(user_id, SecurityEventKind::SignInFailed, ip));
+        let record = account.map(|user_id| self.record_later(user_id, SecurityEventKind::SignInFailed, Some(client)));
         async move {
             if let Some(record) = record {
                 record.await;
@@ -461,9 +463,17 @@ impl AuthService {
         &self,
         user_id: UserId,
         kind: SecurityEventKind,
-        ip: Option<IpAddr>,
+        client: Option<&Client>,
     ) -> impl Future<Output = ()> + Send + 'static {
-        let event = SecurityEvent { user_id, kind, at: self.clock.now(), ip };
+        let event = SecurityEvent {
+            user_id,
+            kind,
+            at: self.clock.now(),
+            ip: client.and_then(|client| client.ip),
+            user_agent: client
+                .and_then(|client| client.user_agent.as_deref())
+                .map(super::session::truncated_user_agent),
+        };
         let events = Arc::clone(&self.events);
         async move {
             if let Err(error) = events.record(&event).await {
@@ -523,7 +533,7 @@ impl AuthService {
             Ok(PasswordChange::Changed) => {
                 attempt.succeeded().await?;
                 self.void_after(CredentialEvent::PasswordChanged, principal.user_id, Some(principal)).await?;
-                self.record(principal.user_id, SecurityEventKind::PasswordChanged, client.ip).await;
+                self.record(principal.user_id, SecurityEventKind::PasswordChanged, Some(client)).await;
                 Ok(())
             }
             Ok(PasswordChange::CurrentPasswordIncorrect) => {

@@ -238,7 +238,7 @@ impl AuthService {
         if !within_grace {
             tracing::warn!(user_id = %stored.user_id, "a rotated refresh token was reused; its session ended");
             if self.sessions.end(stored.user_id, &stored.session_id).await? {
-                self.record(stored.user_id, SecurityEventKind::RefreshTokenReused, client.ip).await;
+                self.record(stored.user_id, SecurityEventKind::RefreshTokenReused, Some(client)).await;
             }
             return Err(AuthError::InvalidRefreshToken);
         }
@@ -306,7 +306,7 @@ impl AuthService {
             return Err(AuthError::SessionNotFound);
         }
         tracing::info!(user_id = %user_id, "a session was ended by its user");
-        self.record(user_id, SecurityEventKind::SessionEnded, client.ip).await;
+        self.record(user_id, SecurityEventKind::SessionEnded, Some(client)).await;
         Ok(())
     }
 
@@ -314,14 +314,14 @@ impl AuthService {
     pub async fn logout(&self, principal: &Principal, scope: LogoutScope, client: &Client) -> Result<(), AuthError> {
         let user_id = principal.user_id;
         match scope {
-            LogoutScope::Global => return self.sign_out_user(user_id).await,
+            LogoutScope::Global => return self.sign_out_user(user_id, Some(client)).await,
             LogoutScope::Others => {
                 self.end_sessions(user_id, Some(&principal.session_id)).await?;
-                self.record(user_id, SecurityEventKind::SignedOutOthers, client.ip).await;
+                self.record(user_id, SecurityEventKind::SignedOutOthers, Some(client)).await;
             }
             LogoutScope::Current => {
                 self.sessions.end(user_id, &principal.session_id).await?;
-                self.record(user_id, SecurityEventKind::SessionEnded, client.ip).await;
+                self.record(user_id, SecurityEventKind::SessionEnded, Some(client)).await;
             }
         }
         Ok(())
@@ -369,7 +369,7 @@ fn token_set(issued: Issued, refresh_token: String) -> TokenSet {
 }
 
 /// At most [`USER_AGENT_MAX_BYTES`] of a `User-Agent`, cut at a character boundary.
-fn truncated_user_agent(user_agent: &str) -> String {
+pub(super) fn truncated_user_agent(user_agent: &str) -> String {
     let mut end = user_agent.len().min(USER_AGENT_MAX_BYTES);
     while !user_agent.is_char_boundary(end) {
         end -= 1;

@@ -13,8 +13,8 @@ use auth_api::apis::mfa::{
     DisableMfaResponse, Mfa, RegenerateBackupCodesResponse, SetupMfaResponse, VerifyMfaSetupResponse,
 };
 use auth_api::apis::users::{
-    ChangePasswordResponse, GetCurrentUserResponse, ListSessionsResponse, RevokeSessionResponse,
-    UpdateCurrentUserResponse, Users,
+    ChangePasswordResponse, GetCurrentUserResponse, ListSecurityEventsResponse, ListSessionsResponse,
+    RevokeSessionResponse, UpdateCurrentUserResponse, Users,
 };
 use auth_api::apis::{ApiAuthBasic, BasicAuthKind, ErrorHandler, Rejection};
 use auth_api::models;
@@ -27,9 +27,10 @@ use http::{HeaderMap, Method, StatusCode};
 use super::context;
 use super::problem::Problem;
 use crate::domain::{
-    Account, ActiveSession, AuthError, AuthService, BackupCodes, Client, ConfirmationCode, DisplayName, Email,
-    FieldProblem, Login, LogoutScope, MfaCode, MfaEnrollment, MfaSession, Password, Principal, PublicKey, RefreshToken,
-    SessionId, SignedIn, TokenSet, TotpCode, parse_both, parse_registration, parse_three,
+    ACTIVITY_PAGE_DEFAULT, Account, ActiveSession, ActivityCursor, ActivityPage, AuthError, AuthService, BackupCodes,
+    Client, ConfirmationCode, DisplayName, Email, FieldProblem, Login, LogoutScope, MfaCode, MfaEnrollment, MfaSession,
+    Password, Principal, PublicKey, RefreshToken, SessionId, SignedIn, TokenSet, TotpCode, parse_both,
+    parse_registration, parse_three,
 };
 
 /// A failure that is not one of an operation's expected outcomes; answered
@@ -126,6 +127,11 @@ problem_responses!(LogoutUserResponse {
     429 => limited Status429_TooManyRequests,
 });
 problem_responses!(ListSessionsResponse {
+    401 => unauthorized Status401_Unauthorized,
+    429 => limited Status429_TooManyRequests,
+});
+problem_responses!(ListSecurityEventsResponse {
+    400 => plain Status400_BadRequest,
     401 => unauthorized Status401_Unauthorized,
     429 => limited Status429_TooManyRequests,
 });
@@ -275,6 +281,18 @@ fn session_body(session: ActiveSession) -> models::Session {
             session.current,
         )
     }
+}
+
+fn activity_body(page: ActivityPage) -> models::SecurityEventPage {
+    let events = page
+        .events
+        .into_iter()
+        .map(|event| models::SecurityEvent {
+            ip_address: event.ip.map(|ip| ip.to_string()),
+            ..models::SecurityEvent::new(event.kind.as_str().to_owned(), event.at, event.device)
+        })
+        .collect();
+    models::SecurityEventPage { next_cursor: page.next_cursor, ..models::SecurityEventPage::new(events) }
 }
 
 /// The `scope` of a sign-out; the contract's default when absent.
@@ -502,6 +520,23 @@ impl Auth<ApiError> for Api {
 #[async_trait]
 impl Users<ApiError> for Api {
     type Claims = Claims;
+
+    async fn list_security_events(
+        &self,
+        _: &Method,
+        _: &Host,
+        _: &CookieJar,
+        claims: &Claims,
+        query: &models::ListSecurityEventsQueryParams,
+    ) -> Result<ListSecurityEventsResponse, ApiError> {
+        let principal = principal(claims)?;
+        let limit = query.limit.map_or(ACTIVITY_PAGE_DEFAULT, |limit| usize::try_from(limit).unwrap_or(usize::MAX));
+        let outcome = match query.cursor.as_deref().map(|raw| ActivityCursor::parse("cursor", raw)).transpose() {
+            Ok(cursor) => self.auth.activity(principal, cursor.as_ref(), limit).await,
+            Err(problem) => Err(problem.into()),
+        };
+        respond(outcome, |page| ListSecurityEventsResponse::Status200_APageOfEvents(activity_body(page)))
+    }
 
     async fn list_sessions(
         &self,

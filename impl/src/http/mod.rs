@@ -82,7 +82,7 @@ fn cors(origins: &[String]) -> Option<CorsLayer> {
     Some(
         CorsLayer::new()
             .allow_origin(AllowOrigin::list(origins))
-            .allow_methods([Method::GET, Method::POST, Method::PATCH])
+            .allow_methods([Method::GET, Method::POST, Method::PATCH, Method::DELETE])
             .allow_headers([http::header::AUTHORIZATION, http::header::CONTENT_TYPE, context::REQUEST_ID])
             .expose_headers([context::REQUEST_ID, http::header::RETRY_AFTER, http::header::WWW_AUTHENTICATE])
             .max_age(Duration::from_secs(600)),

@@ -228,6 +228,7 @@ pub fn every_operation() -> Vec<Operation> {
         op(Method::POST, "/auth/logout", None, true),
         op(Method::GET, "/users/me", None, true),
         op(Method::GET, "/users/me/sessions", None, true),
+        op(Method::GET, "/users/me/security-events", None, true),
         Operation {
             method: Method::DELETE,
             route: "/users/me/sessions/{sessionId}",

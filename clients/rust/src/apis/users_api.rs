@@ -41,6 +41,18 @@ pub enum GetCurrentUserError {
     UnknownValue(serde_json::Value),
 }
 
+/// struct for typed errors of method [`list_security_events`]
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum ListSecurityEventsError {
+    Status400(models::Error),
+    Status401(models::Error),
+    Status429(models::Error),
+    Status500(models::Error),
+    Status503(models::Error),
+    UnknownValue(serde_json::Value),
+}
+
 /// struct for typed errors of method [`list_sessions`]
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(untagged)]
@@ -143,6 +155,53 @@ pub async fn get_current_user(configuration: &configuration::Configuration, ) ->
     } else {
         let content = resp.text().await?;
         let entity: Option<GetCurrentUserError> = serde_json::from_str(&content).ok();
+        Err(Error::ResponseError(ResponseContent { status, content, entity }))
+    }
+}
+
+/// The account's security events, newest first, a page at a time: sign-ups, sign-ins and failed ones, second factors that failed, sign-outs, ended sessions, password, MFA and backup-code changes and refresh tokens presented again after their rotation, each with its time, the client's address and device where known. Events are kept for 90 days. Pass a page's `nextCursor` as `cursor` for the next one. 
+pub async fn list_security_events(configuration: &configuration::Configuration, limit: Option<i32>, cursor: Option<&str>) -> Result<models::SecurityEventPage, Error<ListSecurityEventsError>> {
+    // add a prefix to parameters to efficiently prevent name collisions
+    let p_query_limit = limit;
+    let p_query_cursor = cursor;
+
+    let uri_str = format!("{}/users/me/security-events", configuration.base_path);
+    let mut req_builder = configuration.client.request(reqwest::Method::GET, &uri_str);
+
+    if let Some(ref param_value) = p_query_limit {
+        req_builder = req_builder.query(&[("limit", &param_value.to_string())]);
+    }
+    if let Some(ref param_value) = p_query_cursor {
+        req_builder = req_builder.query(&[("cursor", &param_value.to_string())]);
+    }
+    if let Some(ref user_agent) = configuration.user_agent {
+        req_builder = req_builder.header(reqwest::header::USER_AGENT, user_agent.clone());
+    }
+    if let Some(ref token) = configuration.bearer_access_token {
+        req_builder = req_builder.bearer_auth(token.to_owned());
+    };
+
+    let req = req_builder.build()?;
+    let resp = configuration.client.execute(req).await?;
+
+    let status = resp.status();
+    let content_type = resp
+        .headers()
+        .get("content-type")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("application/octet-stream");
+    let content_type = super::ContentType::from(content_type);
+
+    if !status.is_client_error() && !status.is_server_error() {
+        let content = resp.text().await?;
+        match content_type {
+            ContentType::Json => serde_json::from_str(&content).map_err(Error::from),
+            ContentType::Text => return Err(Error::from(serde_json::Error::custom("Received `text/plain` content type response that cannot be converted to `models::SecurityEventPage`"))),
+            ContentType::Unsupported(unknown_type) => return Err(Error::from(serde_json::Error::custom(format!("Received `{unknown_type}` content type response that cannot be converted to `models::SecurityEventPage`")))),
+        }
+    } else {
+        let content = resp.text().await?;
+        let entity: Option<ListSecurityEventsError> = serde_json::from_str(&content).ok();
         Err(Error::ResponseError(ResponseContent { status, content, entity }))
     }
 }

@@ -15,7 +15,8 @@ use super::table::{
 };
 use crate::domain::{DisplayName, Email, PortError, User, UserId};
 use crate::ports::{
-    Acquire, AttemptCounter, Insert, SECURITY_EVENT_RETENTION, SecurityEvent, SecurityEventKind, SecurityLog, UserStore,
+    Acquire, AttemptCounter, EventPosition, Insert, SECURITY_EVENT_RETENTION, SecurityEvent, SecurityEventKind,
+    SecurityLog, UserStore,
 };
 
 /// The table, shared by every store of the AWS backend.
@@ -399,7 +400,7 @@ const EVENT_PREFIX: &str = "EVENT#";
 #[async_trait]
 impl SecurityLog for DynamoStore {
     async fn record(&self, event: &SecurityEvent) -> Result<(), PortError> {
-        let sort = format!("{EVENT_PREFIX}{:015}#{}", millis(event.at).max(0), uuid::Uuid::now_v7().simple());
+        let sort = event_sort_key(millis(event.at), &uuid::Uuid::now_v7().simple().to_string());
         let mut item = key(user_pk(event.user_id), sort);
         item.extend([
             ("kind".to_owned(), s(event.kind.as_str())),
@@ -408,6 +409,9 @@ impl SecurityLog for DynamoStore {
         ]);
         if let Some(ip) = event.ip {
             item.insert("ip".to_owned(), s(ip.to_string()));
+        }
+        if let Some(user_agent) = &event.user_agent {
+            item.insert("userAgent".to_owned(), s(user_agent));
         }
         self.client
             .put_item()
@@ -419,29 +423,62 @@ impl SecurityLog for DynamoStore {
         Ok(())
     }
 
-    async fn recent(&self, user_id: UserId, limit: usize) -> Result<Vec<SecurityEvent>, PortError> {
-        let found = self
+    /// Positions are the UUIDv7 in the sort key; a page after one reads the
+    /// sort keys below it.
+    async fn page(
+        &self,
+        user_id: UserId,
+        after: Option<&EventPosition>,
+        limit: usize,
+    ) -> Result<Vec<(EventPosition, SecurityEvent)>, PortError> {
+        let query = self
             .client
             .query()
             .table_name(self.table.as_ref())
-            .key_condition_expression("pk = :pk AND begins_with(sk, :prefix)")
             .expression_attribute_values(":pk", s(user_pk(user_id)))
-            .expression_attribute_values(":prefix", s(EVENT_PREFIX))
-            .scan_index_forward(false)
-            .limit(i32::try_from(limit).unwrap_or(i32::MAX))
+            .scan_index_forward(false);
+        let (query, below) = match after {
+            None => (
+                query
+                    .key_condition_expression("pk = :pk AND begins_with(sk, :prefix)")
+                    .expression_attribute_values(":prefix", s(EVENT_PREFIX)),
+                None,
+            ),
+            Some(position) => {
+                let below = event_sort_key(millis(position.at), &position.id);
+                let query = query
+                    .key_condition_expression("pk = :pk AND sk BETWEEN :first AND :below")
+                    .expression_attribute_values(":first", s(EVENT_PREFIX))
+                    .expression_attribute_values(":below", s(&below));
+                (query, Some(below))
+            }
+        };
+        // One more, in case the first is the position itself.
+        let found = query
+            .limit(i32::try_from(limit.saturating_add(1)).unwrap_or(i32::MAX))
             .send()
             .await
             .map_err(|error| aws_error("reading security events", error))?;
         found
             .items()
             .iter()
+            .filter(|item| below.as_deref() != item.get("sk").and_then(|sk| sk.as_s().ok()).map(String::as_str))
+            .take(limit)
             .map(|item| {
                 let kind = get_s(item, "kind")?;
                 let kind = SecurityEventKind::parse(kind)
                     .ok_or_else(|| PortError::Internal(anyhow::anyhow!("an unknown security event {kind:?}")))?;
-                let ip = item.get("ip").and_then(|ip| ip.as_s().ok()).and_then(|ip| ip.parse().ok());
-                Ok(SecurityEvent { user_id, kind, at: from_millis(get_n(item, "at")?)?, ip })
+                let text = |name: &str| item.get(name).and_then(|value| value.as_s().ok()).cloned();
+                let at = from_millis(get_n(item, "at")?)?;
+                let id = get_s(item, "sk")?.rsplit('#').next().unwrap_or_default().to_owned();
+                let ip = text("ip").and_then(|ip| ip.parse().ok());
+                Ok((EventPosition { at, id }, SecurityEvent { user_id, kind, at, ip, user_agent: text("userAgent") }))
             })
             .collect()
     }
+}
+
+/// The sort key of an event: its time, zero-padded so that keys sort by it, then its id.
+fn event_sort_key(at_millis: i64, id: &str) -> String {
+    format!("{EVENT_PREFIX}{:015}#{id}", at_millis.max(0))
 }

@@ -136,6 +136,10 @@ const MIGRATIONS: &[&str] = &[
     ALTER TABLE sessions ADD COLUMN user_agent TEXT;
     ALTER TABLE refresh_tokens ADD COLUMN sealed_provider_token BLOB;
 ",
+    // The device of an event, for the account's activity list.
+    "
+    ALTER TABLE security_events ADD COLUMN user_agent TEXT;
+",
 ];
 
 /// The database, as the adapters use it: reads in place on the calling

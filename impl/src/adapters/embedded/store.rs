@@ -10,7 +10,8 @@ use rusqlite::{OptionalExtension, Row, params};
 use super::db::{Db, from_millis, is_unique_violation, millis, parse_user_id};
 use crate::domain::{DisplayName, Email, PortError, User, UserId};
 use crate::ports::{
-    Acquire, AttemptCounter, Insert, SECURITY_EVENT_RETENTION, SecurityEvent, SecurityEventKind, SecurityLog, UserStore,
+    Acquire, AttemptCounter, EventPosition, Insert, SECURITY_EVENT_RETENTION, SecurityEvent, SecurityEventKind,
+    SecurityLog, UserStore,
 };
 
 #[derive(Clone)]
@@ -300,33 +301,57 @@ impl AttemptCounter for SqliteStore {
 #[async_trait]
 impl SecurityLog for SqliteStore {
     async fn record(&self, event: &SecurityEvent) -> Result<(), PortError> {
-        let row = (event.user_id.to_string(), event.kind.as_str(), millis(event.at), event.ip.map(|ip| ip.to_string()));
+        let row = (
+            event.user_id.to_string(),
+            event.kind.as_str(),
+            millis(event.at),
+            event.ip.map(|ip| ip.to_string()),
+            event.user_agent.clone(),
+        );
         self.db
             .write(move |connection| {
                 connection
-                    .prepare_cached("INSERT INTO security_events (user_id, kind, at, ip) VALUES (?1, ?2, ?3, ?4)")?
-                    .execute(params![row.0, row.1, row.2, row.3])
+                    .prepare_cached(
+                        "INSERT INTO security_events (user_id, kind, at, ip, user_agent) VALUES (?1, ?2, ?3, ?4, ?5)",
+                    )?
+                    .execute(params![row.0, row.1, row.2, row.3, row.4])
             })
             .await?;
         Ok(())
     }
 
-    async fn recent(&self, user_id: UserId, limit: usize) -> Result<Vec<SecurityEvent>, PortError> {
+    /// Positions are the row ids in hexadecimal; one beyond every row id
+    /// (too long for one) comes after every event of its millisecond.
+    async fn page(
+        &self,
+        user_id: UserId,
+        after: Option<&EventPosition>,
+        limit: usize,
+    ) -> Result<Vec<(EventPosition, SecurityEvent)>, PortError> {
         let limit = i64::try_from(limit).unwrap_or(i64::MAX);
-        let rows: Vec<(String, i64, Option<String>)> = self.db.read(move |connection| {
+        let after =
+            after.map(|position| (millis(position.at), i64::from_str_radix(&position.id, 16).unwrap_or(i64::MAX)));
+        type Row = (i64, String, i64, Option<String>, Option<String>);
+        let rows: Vec<Row> = self.db.read(move |connection| {
+            let (at, id) = after.unwrap_or((i64::MAX, i64::MAX));
             connection
                 .prepare_cached(
-                    "SELECT kind, at, ip FROM security_events WHERE user_id = ?1
-                         ORDER BY at DESC, id DESC LIMIT ?2",
+                    "SELECT id, kind, at, ip, user_agent FROM security_events
+                     WHERE user_id = ?1 AND (at < ?2 OR (at = ?2 AND id < ?3))
+                     ORDER BY at DESC, id DESC LIMIT ?4",
                 )?
-                .query_map(params![user_id.to_string(), limit], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))?
+                .query_map(params![user_id.to_string(), at, id, limit], |row| {
+                    Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?, row.get(4)?))
+                })?
                 .collect()
         })?;
         rows.into_iter()
-            .map(|(kind, at, ip)| {
+            .map(|(id, kind, at, ip, user_agent)| {
                 let kind = SecurityEventKind::parse(&kind)
                     .ok_or_else(|| PortError::Internal(anyhow!("an unknown security event {kind:?}")))?;
-                Ok(SecurityEvent { user_id, kind, at: from_millis(at), ip: ip.and_then(|ip| ip.parse().ok()) })
+                let at = from_millis(at);
+                let event = SecurityEvent { user_id, kind, at, ip: ip.and_then(|ip| ip.parse().ok()), user_agent };
+                Ok((EventPosition { at, id: format!("{id:x}") }, event))
             })
             .collect()
     }
