@@ -22,6 +22,10 @@ pub const ENV_PREFIX: &str = "AUTH_";
 /// The environment variable naming a configuration file.
 pub const CONFIG_FILE_ENV: &str = "AUTH_CONFIG";
 
+/// The longest session lifetime accepted, absolute or idle: 10 years, far
+/// within what a timestamp holds.
+const SESSION_TTL_MAX_SECS: u64 = 10 * 365 * 24 * 60 * 60;
+
 /// Token and session lifetimes, and the names the embedded backend's
 /// tokens carry.
 #[derive(Debug, Clone, Deserialize)]
@@ -62,14 +66,18 @@ impl TokenSettings {
         if !(60..=24 * 60 * 60).contains(&self.access_ttl_secs) {
             return Err("tokens.access_ttl_secs must be between 60 and 86400".to_owned());
         }
-        if self.refresh_ttl_secs < self.access_ttl_secs {
-            return Err("tokens.refresh_ttl_secs must not be shorter than tokens.access_ttl_secs".to_owned());
+        if !(self.access_ttl_secs..=SESSION_TTL_MAX_SECS).contains(&self.refresh_ttl_secs) {
+            return Err(format!(
+                "tokens.refresh_ttl_secs must be between tokens.access_ttl_secs and {SESSION_TTL_MAX_SECS} (10 years)"
+            ));
         }
         if self.refresh_reuse_grace_secs > 60 {
             return Err("tokens.refresh_reuse_grace_secs must be at most 60".to_owned());
         }
-        if self.session_idle_ttl_secs < self.access_ttl_secs {
-            return Err("tokens.session_idle_ttl_secs must not be shorter than tokens.access_ttl_secs".to_owned());
+        if !(self.access_ttl_secs..=SESSION_TTL_MAX_SECS).contains(&self.session_idle_ttl_secs) {
+            return Err(format!(
+                "tokens.session_idle_ttl_secs must be between tokens.access_ttl_secs and {SESSION_TTL_MAX_SECS} (10 years)"
+            ));
         }
         Ok(())
     }
@@ -356,6 +364,19 @@ mod tests {
             for prefix in ["0", "129"] {
                 jail.set_env("AUTH_SERVER__CLIENT_IPV6_PREFIX", prefix);
                 assert!(Config::load(None).unwrap_err().contains("client_ipv6_prefix"), "{prefix}");
+            }
+            jail.set_env("AUTH_SERVER__CLIENT_IPV6_PREFIX", "64");
+            // Lifetimes past any date a timestamp holds, or shorter than an access token's.
+            for (key, value) in [
+                ("AUTH_TOKENS__REFRESH_TTL_SECS", "18446744073709551615"),
+                ("AUTH_TOKENS__REFRESH_TTL_SECS", "60"),
+                ("AUTH_TOKENS__SESSION_IDLE_TTL_SECS", "18446744073709551615"),
+                ("AUTH_TOKENS__SESSION_IDLE_TTL_SECS", "60"),
+            ] {
+                jail.set_env(key, value);
+                let name = key.trim_start_matches("AUTH_TOKENS__").to_lowercase();
+                assert!(Config::load(None).unwrap_err().contains(&name), "{key}={value}");
+                jail.set_env(key, if key.contains("IDLE") { "1209600" } else { "2592000" });
             }
             Ok(())
         });
