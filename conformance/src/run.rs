@@ -215,14 +215,12 @@ fn not_checked(operation: &Operation, base: &str) -> Outcome {
 
 /// The request of the operation's first valid case, with an expired token.
 fn expired_token_case(operation: &Operation, base: &str, token: &str, outcomes: &[Outcome]) -> Case {
-    let body = outcomes
+    let valid = outcomes
         .iter()
         .find(|outcome| outcome.case.operation == operation.id && outcome.case.intent == Intent::Valid)
-        .and_then(|outcome| outcome.case.request.body.clone());
-    let url = outcomes
-        .iter()
-        .find(|outcome| outcome.case.operation == operation.id && outcome.case.intent == Intent::Valid)
-        .map_or_else(|| format!("{base}{}", operation.path), |outcome| outcome.case.request.url.clone());
+        .map(|outcome| &outcome.case.request);
+    let body = valid.and_then(|request| request.body.clone());
+    let url = valid.map_or_else(|| format!("{base}{}", operation.path), |request| request.url.clone());
     let headers = if body.is_some() { with_json(bearer(token)) } else { bearer(token) };
     let cases = Cases { operation, url, cases: Vec::new() };
     cases.case("credentials: token past its expiry", Intent::Unauthenticated, headers, body)
@@ -265,13 +263,9 @@ impl Cases<'_> {
     }
 }
 
-/// A valid value of each path and query parameter, as text.
-fn parameter_values<'a>(operation: &'a Operation, rng: &mut StdRng) -> anyhow::Result<Vec<(&'a Parameter, String)>> {
-    operation
-        .parameters
-        .iter()
-        .map(|parameter| Ok((parameter, as_text(&generate::positive(&parameter.schema, rng)?))))
-        .collect()
+/// A valid value of each path and query parameter.
+fn parameter_values<'a>(operation: &'a Operation, rng: &mut StdRng) -> anyhow::Result<Vec<(&'a Parameter, Value)>> {
+    operation.parameters.iter().map(|parameter| Ok((parameter, generate::positive(&parameter.schema, rng)?))).collect()
 }
 
 /// A parameter value as it goes into a URL: strings as they are, anything
@@ -295,14 +289,15 @@ fn percent_encoded(text: &str) -> String {
 
 /// The operation's URL with `values` in its path and query; optional query
 /// parameters go in only when `optional` is set.
-fn url_with(base: &str, operation: &Operation, values: &[(&Parameter, String)], optional: bool) -> String {
+fn url_with(base: &str, operation: &Operation, values: &[(&Parameter, Value)], optional: bool) -> String {
     let mut path = operation.path.clone();
     let mut query = Vec::new();
     for (parameter, value) in values {
+        let value = as_text(value);
         match parameter.location {
-            Location::Path => path = path.replace(&format!("{{{}}}", parameter.name), &percent_encoded(value)),
+            Location::Path => path = path.replace(&format!("{{{}}}", parameter.name), &percent_encoded(&value)),
             Location::Query if parameter.required || optional => {
-                query.push(format!("{}={}", percent_encoded(&parameter.name), percent_encoded(value)));
+                query.push(format!("{}={}", percent_encoded(&parameter.name), percent_encoded(&value)));
             }
             Location::Query => {}
         }
@@ -316,35 +311,30 @@ fn url_with(base: &str, operation: &Operation, values: &[(&Parameter, String)], 
 fn parameter_cases(
     cases: &mut Cases<'_>,
     base: &str,
-    values: &[(&Parameter, String)],
+    values: &[(&Parameter, Value)],
     (headers, body): (&Headers, Option<&Vec<u8>>),
     rng: &mut StdRng,
 ) {
     for (index, (parameter, valid)) in values.iter().enumerate() {
-        // The value as typed: a URL carries text, so a type is its parse,
-        // and only the rules of the value itself can be broken there.
-        let typed = match parameter.schema.get("type").and_then(Value::as_str) {
-            Some("integer" | "number") => valid.parse::<Value>().unwrap_or_else(|_| Value::String(valid.clone())),
-            _ => Value::String(valid.clone()),
-        };
-        let mut broken: Vec<(String, String)> = generate::negatives(&parameter.schema, &typed, rng)
+        // A URL carries text, so a value's type is its parse: only the
+        // rules of the value itself can be broken there.
+        let mut broken: Vec<(String, String)> = generate::negatives(&parameter.schema, valid, rng)
             .into_iter()
             .filter(|mutation| !mutation.description.contains("wrong type"))
-            .map(|mutation| (mutation.description, as_text(&mutation.body)))
+            .map(|mutation| {
+                let problem = mutation.description.strip_prefix("body: ").unwrap_or(&mutation.description).to_owned();
+                (problem, as_text(&mutation.body))
+            })
             .collect();
         if parameter.location == Location::Query && !parameter.required {
             broken.push(("empty (allowEmptyValue is false)".to_owned(), String::new()));
         }
         for (problem, value) in broken {
             let mut changed = values.to_vec();
-            changed[index].1 = value;
+            changed[index].1 = Value::String(value);
             let url = url_with(base, cases.operation, &changed, true);
-            let label = format!(
-                "{} parameter {}: {}",
-                if parameter.location == Location::Path { "path" } else { "query" },
-                parameter.name,
-                problem.trim_start_matches("body: ").trim_start_matches(": ")
-            );
+            let location = if parameter.location == Location::Path { "path" } else { "query" };
+            let label = format!("{location} parameter {}: {problem}", parameter.name);
             cases.add_at(url, label, Intent::Invalid, headers.clone(), body.cloned());
         }
     }
@@ -633,8 +623,7 @@ mod tests {
             responses: Default::default(),
             links: Vec::new(),
         };
-        let values =
-            vec![(&operation.parameters[0], "a b/c".to_owned()), (&operation.parameters[1], "x&y=z".to_owned())];
+        let values = vec![(&operation.parameters[0], json!("a b/c")), (&operation.parameters[1], json!("x&y=z"))];
         assert_eq!(url_with("http://h", &operation, &values, false), "http://h/things/a%20b%2Fc");
         assert_eq!(url_with("http://h", &operation, &values, true), "http://h/things/a%20b%2Fc?q=x%26y%3Dz");
     }

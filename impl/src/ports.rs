@@ -71,6 +71,11 @@ impl SessionGrant {
         Self(SecretString::from(text))
     }
 
+    /// The grant a sealed challenge held.
+    pub fn from_secret(text: SecretString) -> Self {
+        Self(text)
+    }
+
     pub fn expose(&self) -> &str {
         self.0.expose_secret()
     }

@@ -8,7 +8,10 @@ use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use reqwest::StatusCode;
 use serde_json::{Value, json};
-use support::{PASSWORD, TestApp, error_body, not_on_aws, spawn_app, spawn_app_with, str_field, wait_for_codes};
+use support::{
+    CHROME_ON_ANDROID, FIREFOX_ON_MACOS, PASSWORD, TestApp, error_body, not_on_aws, spawn_app, spawn_app_with,
+    str_field, wait_for_codes,
+};
 
 fn claims(token: &str) -> Value {
     let payload = token.split('.').nth(1).expect("JWT payload");
@@ -545,20 +548,9 @@ async fn every_spelling_of_an_internationalised_address_is_one_account() {
     }
 }
 
-const FIREFOX_ON_MACOS: &str = "Mozilla/5.0 (Macintosh; Intel Mac OS X 14.5; rv:128.0) Gecko/20100101 Firefox/128.0";
-const CHROME_ON_ANDROID: &str = "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) \
-                                 Chrome/126.0.0.0 Mobile Safari/537.36";
-
 /// Signs in from a device with `user_agent`.
 async fn login_from_device(app: &TestApp, email: &str, user_agent: &str) -> Value {
-    let response = app
-        .http
-        .post(app.url("/auth/login"))
-        .header(reqwest::header::USER_AGENT, user_agent)
-        .json(&json!({ "email": email, "password": PASSWORD }))
-        .send()
-        .await
-        .unwrap();
+    let response = app.login_from(email, PASSWORD, user_agent).await;
     assert_eq!(response.status(), StatusCode::OK);
     response.json().await.unwrap()
 }

@@ -9,7 +9,7 @@ use auth_service::domain::{AuthService, Clock, UserId};
 use auth_service::ports::SecurityEventKind::{self, *};
 use reqwest::StatusCode;
 use serde_json::{Value, json};
-use support::{PASSWORD, TestApp, spawn_app_and_service, str_field};
+use support::{CHROME_ON_ANDROID, FIREFOX_ON_MACOS, PASSWORD, TestApp, spawn_app_and_service, str_field};
 use totp_rs::Totp;
 
 async fn history(auth: &AuthService, login: &Value) -> Vec<(SecurityEventKind, Option<IpAddr>)> {
@@ -116,20 +116,6 @@ async fn a_reused_refresh_token_is_recorded() {
     assert_eq!(history(&auth, &login).await, [(RefreshTokenReused, here), (SignedIn, here), (SignedUp, None)]);
 }
 
-const FIREFOX_ON_MACOS: &str = "Mozilla/5.0 (Macintosh; Intel Mac OS X 14.5; rv:128.0) Gecko/20100101 Firefox/128.0";
-const CHROME_ON_ANDROID: &str = "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) \
-                                 Chrome/126.0.0.0 Mobile Safari/537.36";
-
-async fn login_from(app: &TestApp, email: &str, password: &str, user_agent: &str) -> reqwest::Response {
-    app.http
-        .post(app.url("/auth/login"))
-        .header(reqwest::header::USER_AGENT, user_agent)
-        .json(&json!({ "email": email, "password": password }))
-        .send()
-        .await
-        .unwrap()
-}
-
 async fn activity(app: &TestApp, token: &str, query: &str) -> reqwest::Response {
     app.get_authed(&format!("/users/me/security-events{query}"), token).await
 }
@@ -143,11 +129,11 @@ async fn the_activity_lists_what_happened_newest_first_a_page_at_a_time() {
     assert_eq!(app.register(email, PASSWORD, "Ada Lovelace").await.status(), StatusCode::CREATED);
     let step = || app.clock.advance(chrono::Duration::seconds(1));
     step();
-    let laptop: Value = login_from(&app, email, PASSWORD, FIREFOX_ON_MACOS).await.json().await.unwrap();
+    let laptop: Value = app.login_from(email, PASSWORD, FIREFOX_ON_MACOS).await.json().await.unwrap();
     step();
-    let phone: Value = login_from(&app, email, PASSWORD, CHROME_ON_ANDROID).await.json().await.unwrap();
+    let phone: Value = app.login_from(email, PASSWORD, CHROME_ON_ANDROID).await.json().await.unwrap();
     step();
-    assert_eq!(login_from(&app, email, "not the password", CHROME_ON_ANDROID).await.status(), StatusCode::UNAUTHORIZED);
+    assert_eq!(app.login_from(email, "not the password", CHROME_ON_ANDROID).await.status(), StatusCode::UNAUTHORIZED);
     step();
     let token = str_field(&laptop, "accessToken");
     let sessions: Value = app.get_authed("/users/me/sessions", token).await.json().await.unwrap();

@@ -3,7 +3,6 @@
 
 use std::time::Duration;
 
-use anyhow::anyhow;
 use secrecy::{ExposeSecret, SecretString};
 use serde::Deserialize;
 
@@ -223,13 +222,12 @@ impl AuthService {
         // challenge is gone (and the session ends here) or the session
         // exists when they end every session.
         attempt.succeeded().await?;
-        let Ok(grant) = self.mfa_key.open(Sealed::ChallengeGrant, &digest, &challenge.sealed_grant) else {
+        let Ok(grant) = self.mfa_key.open_text(Sealed::ChallengeGrant, &digest, &challenge.sealed_grant) else {
             tracing::warn!(user_id = %challenge.user_id, "a challenge's session grant does not open");
             return Err(AuthError::InvalidMfaSession);
         };
-        let grant = String::from_utf8(grant.expose_secret().to_vec())
-            .map_err(|_| AuthError::Internal(anyhow!("a sealed session grant is not UTF-8")))?;
-        let (session_id, tokens) = self.start_session(challenge.user_id, SessionGrant::new(grant), client).await?;
+        let grant = SessionGrant::from_secret(grant);
+        let (session_id, tokens) = self.start_session(challenge.user_id, grant, client).await?;
         if !self.mfa.consume_challenge(&digest).await? {
             // A concurrent request finished this sign-in first, or the
             // challenge was ended.

@@ -201,6 +201,14 @@ impl MfaKey {
         Ok(sealed)
     }
 
+    /// [`Self::open`] for a value that was text when sealed.
+    pub fn open_text(&self, purpose: Sealed, owner: &[u8], sealed: &[u8]) -> anyhow::Result<SecretString> {
+        let opened = self.open(purpose, owner, sealed)?;
+        let text =
+            std::str::from_utf8(opened.expose_secret()).map_err(|_| anyhow!("a sealed {purpose:?} is not text"))?;
+        Ok(SecretString::from(text.to_owned()))
+    }
+
     /// Decrypts what [`Self::seal`] produced for the same purpose and
     /// owner; an error when it was altered, sealed for something else or
     /// under another key.

@@ -349,13 +349,8 @@ impl AuthService {
 
     fn open_provider_token(&self, stored: &StoredRefreshToken) -> Result<Option<SecretString>, AuthError> {
         let Some(sealed) = &stored.sealed_provider_token else { return Ok(None) };
-        let opened = self
-            .mfa_key
-            .open(Sealed::ProviderRefreshToken, stored.user_id.0.as_bytes(), sealed)
-            .map_err(AuthError::Internal)?;
-        let text = String::from_utf8(opened.expose_secret().to_vec())
-            .map_err(|_| AuthError::Internal(anyhow!("a sealed provider refresh token is not text")))?;
-        Ok(Some(SecretString::from(text)))
+        let opened = self.mfa_key.open_text(Sealed::ProviderRefreshToken, stored.user_id.0.as_bytes(), sealed);
+        opened.map(Some).map_err(AuthError::Internal)
     }
 }
 

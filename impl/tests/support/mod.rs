@@ -16,6 +16,12 @@ use tempfile::TempDir;
 
 pub const PASSWORD: &str = "correct horse battery staple";
 
+/// Browsers' `User-Agent`s, for tests of device labels.
+pub const FIREFOX_ON_MACOS: &str =
+    "Mozilla/5.0 (Macintosh; Intel Mac OS X 14.5; rv:128.0) Gecko/20100101 Firefox/128.0";
+pub const CHROME_ON_ANDROID: &str = "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) \
+                                     Chrome/126.0.0.0 Mobile Safari/537.36";
+
 pub struct TestApp {
     pub base: String,
     pub http: Client,
@@ -145,6 +151,17 @@ impl TestApp {
 
     pub async fn login(&self, email: &str, password: &str) -> Response {
         self.post("/auth/login", json!({ "email": email, "password": password })).await
+    }
+
+    /// Signs in from a client that sends `user_agent`.
+    pub async fn login_from(&self, email: &str, password: &str, user_agent: &str) -> Response {
+        self.http
+            .post(self.url("/auth/login"))
+            .header(reqwest::header::USER_AGENT, user_agent)
+            .json(&json!({ "email": email, "password": password }))
+            .send()
+            .await
+            .expect("request")
     }
 
     pub async fn refresh(&self, refresh_token: &str) -> Response {
