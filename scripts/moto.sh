@@ -1,9 +1,9 @@
-# Starts moto's server on a free port of 127.0.0.1, emulating Cognito and
-# DynamoDB for the AWS backend. Source this file (after scripts/tools.sh),
+# Starts moto's server on a free port of 127.0.0.1, emulating Cognito,
+# DynamoDB and SES for the AWS backend. Source this file (after scripts/tools.sh),
 # then call
 #   start_moto LOG_FILE
-# It sets and exports `TEST_MOTO_URL`, `MOTO_COGNITO_OUTBOX` (where Cognito's
-# mail lands; see scripts/moto_cognito.py) and dummy AWS credentials and
+# It sets and exports `TEST_MOTO_URL`, `MOTO_OUTBOX` (where the mail of
+# Cognito and SES lands; see scripts/moto_outbox.py) and dummy AWS credentials and
 # region (moto accepts any), and stops the server when the calling script
 # exits.
 
@@ -14,8 +14,8 @@ start_moto() {
     bin=$(tools_python) || return 1
     port=$(free_port)
     mkdir -p "$(dirname "$log")"
-    MOTO_COGNITO_OUTBOX=$(mktemp -d "${TMPDIR:-/tmp}/moto-outbox.XXXXXX")
-    export MOTO_COGNITO_OUTBOX
+    MOTO_OUTBOX=$(mktemp -d "${TMPDIR:-/tmp}/moto-outbox.XXXXXX")
+    export MOTO_OUTBOX
     "$bin/python" scripts/moto_server.py "$port" >"$log" 2>&1 &
     _moto_pid=$!
     trap _stop_all EXIT
@@ -31,5 +31,5 @@ _stop_moto() {
         kill -TERM "$_moto_pid" 2>/dev/null || true
         wait "$_moto_pid" 2>/dev/null || true
     fi
-    rm -rf "${MOTO_COGNITO_OUTBOX:-}"
+    rm -rf "${MOTO_OUTBOX:-}"
 }

@@ -7,7 +7,7 @@ are not confirmed. Cognito, with PreventUserExistenceErrors on as
 infra/template.yaml sets it, does none of that. Here, as in Cognito:
 
 - sign-up, resend and forgot-password mail a 6-digit code (written as an
-  .eml file to the directory in MOTO_COGNITO_OUTBOX, when set);
+  .eml file to the directory in MOTO_OUTBOX, when set; see moto_outbox.py);
 - ConfirmSignUp and ConfirmForgotPassword take only that code, once, and
   answer CodeMismatchException otherwise, unknown users included;
   ConfirmSignUp of a confirmed account is NotAuthorizedException;
@@ -15,9 +15,7 @@ infra/template.yaml sets it, does none of that. Here, as in Cognito:
 - a right password for an unconfirmed account is UserNotConfirmedException.
 """
 
-import os
 import secrets
-import time
 
 from moto.cognitoidp import responses
 from moto.cognitoidp.exceptions import (
@@ -30,23 +28,19 @@ from moto.cognitoidp.exceptions import (
 from moto.cognitoidp.models import CognitoIdpBackend, UserStatus
 from moto.core.responses import ActionResult, EmptyResult
 
+import moto_outbox
+
 CONFIRM_LEAD = "Your confirmation code is"
 RESET_LEAD = "Your password reset code is"
 MISMATCH = "Invalid verification code provided, please try again."
 
 
 def _mail(user, subject, lead, code):
-    outbox = os.environ.get("MOTO_COGNITO_OUTBOX")
     email = user.attribute_lookup.get("email")
-    if not outbox or not email:
-        return
-    os.makedirs(outbox, exist_ok=True)
-    name = f"{time.time_ns():020d}-{secrets.token_hex(4)}"
-    partial = os.path.join(outbox, f".{name}.partial")
-    with open(partial, "w", encoding="utf-8") as message:
-        message.write(f"From: no-reply@verificationemail.com\r\nTo: {email}\r\nSubject: {subject}\r\n\r\n")
-        message.write(f"{lead} {code}.\r\n")
-    os.rename(partial, os.path.join(outbox, f"{name}.eml"))
+    if email:
+        moto_outbox.deliver(
+            f"From: no-reply@verificationemail.com\r\nTo: {email}\r\nSubject: {subject}\r\n\r\n{lead} {code}.\r\n"
+        )
 
 
 def _new_code():

@@ -1,8 +1,9 @@
-"""moto's server, emulating Cognito and DynamoDB on loopback for the AWS
-backend's tests and local runs. Requests are served one at a time: moto's
+"""moto's server, emulating Cognito, DynamoDB and SES on loopback for the
+AWS backend's tests and local runs. Requests are served one at a time: moto's
 models take no locks, and DynamoDB's conditional writes and transactions
 are atomic only if no two requests interleave. Cognito's codes follow
-moto_cognito.py: mailed to MOTO_COGNITO_OUTBOX, and checked.
+moto_cognito.py: mailed to MOTO_OUTBOX, and checked; mail sent through SES
+lands there too (moto_ses.py).
 
 Usage: python moto_server.py PORT
 """
@@ -14,6 +15,7 @@ from moto.moto_server.werkzeug_app import DomainDispatcherApplication, MotoReque
 from werkzeug.serving import run_simple
 
 import moto_cognito
+import moto_ses
 
 
 class OneAtATime:
@@ -30,6 +32,7 @@ class OneAtATime:
 def main() -> None:
     port = int(sys.argv[1])
     moto_cognito.install()
+    moto_ses.install()
     app = DomainDispatcherApplication(create_backend_app)
     run_simple("127.0.0.1", port, OneAtATime(app), threaded=True, request_handler=MotoRequestHandler)
 

@@ -117,6 +117,7 @@ const BACKUP_CODES: (&str, Method, &str) = ("regenerateBackupCodes", Method::POS
 const SESSIONS: (&str, Method, &str) = ("listSessions", Method::GET, "/users/me/sessions");
 const REVOKE_SESSION: (&str, Method, &str) = ("revokeSession", Method::DELETE, "/users/me/sessions/{sessionId}");
 const ACTIVITY: (&str, Method, &str) = ("listSecurityEvents", Method::GET, "/users/me/security-events");
+const DELETE_ACCOUNT: (&str, Method, &str) = ("deleteCurrentUser", Method::POST, "/users/me/delete");
 
 /// Registers a new account and signs in; the answer of that sign-in, when it gave tokens.
 async fn signed_up(chain: &mut Chain<'_>, email: &str, password: &str) -> Option<models::LoginResponse> {
@@ -324,6 +325,49 @@ async fn devices_chain(chain: &mut Chain<'_>, email: &str, password: &str) {
         "its access token is refused",
         users_api::get_current_user(&chain.config(Some(&laptop))).await,
         Expect::Status(401),
+    );
+}
+
+/// register → login → delete the account with its password; then its
+/// token and its password are refused, and the address registers again.
+async fn deletion_chain(chain: &mut Chain<'_>, email: &str, password: &str) {
+    let Some(login) = signed_up(chain, email, password).await else { return };
+    let (access, refresh) = (login.access_token.unwrap_or_default(), login.refresh_token.unwrap_or_default());
+    let request = models::DeleteAccountRequest::new(password.to_owned());
+    let deleted = chain.step(
+        DELETE_ACCOUNT,
+        "delete the account",
+        users_api::delete_current_user(&chain.config(Some(&access)), request).await,
+        Expect::Success,
+    );
+    if deleted.is_none() {
+        return;
+    }
+    chain.step(
+        ME,
+        "the deleted account's access token is refused",
+        users_api::get_current_user(&chain.config(Some(&access))).await,
+        Expect::Status(401),
+    );
+    chain.step(
+        REFRESH,
+        "its refresh token is refused",
+        auth_api::refresh_token(&chain.config(None), models::RefreshRequest::new(refresh)).await,
+        Expect::Status(401),
+    );
+    let login = models::LoginRequest::new(email.to_owned(), password.to_owned());
+    chain.step(
+        LOGIN,
+        "its password is refused as for an unknown address",
+        auth_api::login_user(&chain.config(None), login).await,
+        Expect::Status(401),
+    );
+    let request = models::RegisterRequest::new(email.to_owned(), password.to_owned(), "Chain Probe".to_owned());
+    chain.step(
+        REGISTER,
+        "the address registers again",
+        auth_api::register_user(&chain.config(None), request).await,
+        Expect::Success,
     );
 }
 
@@ -578,7 +622,9 @@ pub async fn run_chains(
     reset_chain(&mut reset, &email("reset"), password, outbox).await;
     let mut devices = Chain::new("devices", base, http);
     devices_chain(&mut devices, &email("devices"), password).await;
-    for chain in [session, mfa, reset, devices] {
+    let mut deletion = Chain::new("deletion", base, http);
+    deletion_chain(&mut deletion, &email("deletion"), password).await;
+    for chain in [session, mfa, reset, devices, deletion] {
         outcomes.extend(chain.outcomes);
         called.push(chain.called);
     }

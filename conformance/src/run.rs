@@ -1,5 +1,6 @@
 //! Builds the cases of every operation and sends them.
 
+use std::collections::VecDeque;
 use std::time::{Duration, Instant};
 
 use anyhow::Context;
@@ -147,18 +148,49 @@ pub async fn run(contract: &Contract, settings: &Settings) -> anyhow::Result<(Ve
 
     for &operation in &selected {
         let mut rng = StdRng::seed_from_u64(settings.seed ^ fnv1a(operation.id.as_bytes()));
-        if operation.protected && probe.is_none() {
+        // Deleting the account deletes the probe: this operation's cases
+        // run on an account of their own, registered anew after each deletion.
+        let mut doomed = match operation.id.as_str() {
+            "deleteCurrentUser" => sign_up(&sender, &base, &run_id, "doomed-0", &mut rng)
+                .await
+                .map_err(|failure| outcomes.push(failure))
+                .ok(),
+            _ => None,
+        };
+        let account = if operation.id == "deleteCurrentUser" { doomed.as_ref() } else { probe.as_ref() };
+        if operation.protected && account.is_none() {
             outcomes.push(not_checked(operation, &base));
         }
-        let cases = cases(operation, &base, probe.as_ref(), revoked.as_deref(), settings, &mut rng)?;
-        for case in cases {
+        let mut cases: VecDeque<Case> =
+            cases(operation, &base, account, revoked.as_deref(), settings, &mut rng)?.into();
+        let mut deletions = 0;
+        while let Some(case) = cases.pop_front() {
             let outcome = send_and_check(&sender, &checker, operation, case).await;
-            let signed_out = operation.id == "logoutUser" && outcome.status.is_some_and(|status| status < 300);
+            let succeeded = outcome.status.is_some_and(|status| status < 300);
             outcomes.push(outcome);
-            if let Some(probe) = probe.as_mut().filter(|_| signed_out) {
+            if let Some(probe) = probe.as_mut().filter(|_| succeeded && operation.id == "logoutUser") {
                 // The probe's tokens are revoked now; the cases that follow need new ones.
                 if let Err(failure) = sign_in(&sender, &base, probe).await {
                     outcomes.push(failure);
+                }
+            }
+            if let Some(gone) = doomed.as_mut().filter(|_| succeeded) {
+                // The account is deleted: the cases that follow go to a new
+                // one, with the same password.
+                deletions += 1;
+                let role = format!("doomed-{deletions}");
+                match register(&sender, &base, &run_id, &role, gone.password.clone()).await {
+                    Ok(next) => {
+                        let (old, new) =
+                            (format!("Bearer {}", gone.access_token), format!("Bearer {}", next.access_token));
+                        for case in &mut cases {
+                            for (_, value) in case.request.headers.iter_mut().filter(|(_, value)| *value == old) {
+                                value.clone_from(&new);
+                            }
+                        }
+                        *gone = next;
+                    }
+                    Err(failure) => outcomes.push(failure),
                 }
             }
         }
@@ -468,7 +500,7 @@ fn known_fields(operation: &Operation, probe: Option<&Probe>, mut body: Value) -
                 fields.insert("currentPassword".to_owned(), json!(probe.password));
                 fields.insert("newPassword".to_owned(), json!(probe.password));
             }
-            "disableMfa" | "regenerateBackupCodes" | "verifyMfaSetup" => {
+            "disableMfa" | "regenerateBackupCodes" | "verifyMfaSetup" | "deleteCurrentUser" => {
                 fields.insert("password".to_owned(), json!(probe.password));
             }
             _ => {}
@@ -527,10 +559,14 @@ fn setup_failure(request: Request, operation: &str, what: String, answer: Result
     Outcome { case, status, violations: vec![format!("could not {what}: {said}")] }
 }
 
-/// Registers the account `role` of this run and signs in.
+/// Registers the account `role` of this run with a new password and signs in.
 async fn sign_up(sender: &Sender, base: &str, run_id: &str, role: &str, rng: &mut StdRng) -> Result<Probe, Outcome> {
+    register(sender, base, run_id, role, format!("Conformance-{}", random_letters(rng, 20))).await
+}
+
+/// Registers the account `role` of this run with `password` and signs in.
+async fn register(sender: &Sender, base: &str, run_id: &str, role: &str, password: String) -> Result<Probe, Outcome> {
     let email = format!("conformance-{run_id}-{role}@example.com");
-    let password = format!("Conformance-{}", random_letters(rng, 20));
     let body = json!({ "email": email, "password": password, "name": "Conformance Probe" });
     let request = post_json(&format!("{base}/auth/register"), &body);
     let what = format!("register the {role} account");

@@ -17,9 +17,11 @@ fn from_validation_error(e: validator::ValidationError) -> validator::Validation
     errs
 }
 
-/// An optional query parameter as sent: `name=` is `Some("")`, for the
-/// handler to refuse (OpenAPI's `allowEmptyValue` is false by default),
-/// where the form decoder alone would make it `None`, as if absent.
+/// An optional value as sent. A query parameter `name=` is `Some("")`, for
+/// the handler to refuse (OpenAPI's `allowEmptyValue` is false by default),
+/// where the form decoder alone would make it `None`, as if absent; an
+/// optional JSON property sent as `null` is refused, since the contract
+/// does not make it nullable, where serde alone would take it as absent.
 #[allow(dead_code)]
 fn deserialize_present<'de, D, T>(deserializer: D) -> std::result::Result<Option<T>, D::Error>
 where
@@ -43,6 +45,7 @@ where
                     #[serde(skip_serializing_if="Option::is_none")]
                     pub scope: Option<String>,
     }
+
 
 
 
@@ -750,6 +753,151 @@ impl std::ops::DerefMut for ConfirmationCode {
 
 
 
+/// The password, and a current authenticator or backup code when multi-factor authentication is on.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
+#[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
+pub struct DeleteAccountRequest {
+    /// A password as the user typed it; any characters.
+    #[serde(rename = "password")]
+    #[validate(
+            length(min = 1, max = 256),
+    )]
+    pub password: String,
+
+    /// Either the six digits an authenticator app shows now or a backup code (ten letters and digits, the hyphen optional, letter case ignored). 
+    #[serde(rename = "code")]
+    #[validate(
+            regex(path = *RE_DELETEACCOUNTREQUEST_CODE),
+    )]
+    #[serde(default, deserialize_with = "deserialize_present")]
+    #[serde(skip_serializing_if="Option::is_none")]
+    pub code: Option<String>,
+
+}
+
+
+lazy_static::lazy_static! {
+    static ref RE_DELETEACCOUNTREQUEST_CODE: regex::Regex = regex::Regex::new("^(?:[0-9]{6}|[0-9A-Za-z]{5}-?[0-9A-Za-z]{5})$").unwrap();
+}
+
+impl DeleteAccountRequest {
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(password: String, ) -> DeleteAccountRequest {
+        DeleteAccountRequest {
+ password,
+ code: None,
+        }
+    }
+}
+
+/// Converts the DeleteAccountRequest value to the Query Parameters representation (style=form, explode=false)
+/// specified in https://swagger.io/docs/specification/serialization/
+/// Should be implemented in a serde serializer
+impl std::fmt::Display for DeleteAccountRequest {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let params: Vec<Option<String>> = vec![
+
+            Some("password".to_string()),
+            Some(self.password.to_string()),
+
+
+            self.code.as_ref().map(|code| {
+                [
+                    "code".to_string(),
+                    code.to_string(),
+                ].join(",")
+            }),
+
+        ];
+
+        write!(f, "{}", params.into_iter().flatten().collect::<Vec<_>>().join(","))
+    }
+}
+
+/// Converts Query Parameters representation (style=form, explode=false) to a DeleteAccountRequest value
+/// as specified in https://swagger.io/docs/specification/serialization/
+/// Should be implemented in a serde deserializer
+impl std::str::FromStr for DeleteAccountRequest {
+    type Err = String;
+
+    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
+        /// An intermediate representation of the struct to use for parsing.
+        #[derive(Default)]
+        #[allow(dead_code)]
+        struct IntermediateRep {
+            pub password: Vec<String>,
+            pub code: Vec<String>,
+        }
+
+        let mut intermediate_rep = IntermediateRep::default();
+
+        // Parse into intermediate representation
+        let mut string_iter = s.split(',');
+        let mut key_result = string_iter.next();
+
+        while key_result.is_some() {
+            let val = match string_iter.next() {
+                Some(x) => x,
+                None => return std::result::Result::Err("Missing value while parsing DeleteAccountRequest".to_string())
+            };
+
+            if let Some(key) = key_result {
+                #[allow(clippy::match_single_binding)]
+                match key {
+                    #[allow(clippy::redundant_clone)]
+                    "password" => intermediate_rep.password.push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    #[allow(clippy::redundant_clone)]
+                    "code" => intermediate_rep.code.push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    _ => return std::result::Result::Err("Unexpected key while parsing DeleteAccountRequest".to_string())
+                }
+            }
+
+            // Get the next key
+            key_result = string_iter.next();
+        }
+
+        // Use the intermediate representation to return the struct
+        std::result::Result::Ok(DeleteAccountRequest {
+            password: intermediate_rep.password.into_iter().next().ok_or_else(|| "password missing in DeleteAccountRequest".to_string())?,
+            code: intermediate_rep.code.into_iter().next(),
+        })
+    }
+}
+
+// Methods for converting between header::IntoHeaderValue<DeleteAccountRequest> and HeaderValue
+
+#[cfg(feature = "server")]
+impl std::convert::TryFrom<header::IntoHeaderValue<DeleteAccountRequest>> for HeaderValue {
+    type Error = String;
+
+    fn try_from(hdr_value: header::IntoHeaderValue<DeleteAccountRequest>) -> std::result::Result<Self, Self::Error> {
+        let hdr_value = hdr_value.to_string();
+        match HeaderValue::from_str(&hdr_value) {
+             std::result::Result::Ok(value) => std::result::Result::Ok(value),
+             std::result::Result::Err(e) => std::result::Result::Err(format!(r#"Invalid header value for DeleteAccountRequest - value: {hdr_value} is invalid {e}"#))
+        }
+    }
+}
+
+#[cfg(feature = "server")]
+impl std::convert::TryFrom<HeaderValue> for header::IntoHeaderValue<DeleteAccountRequest> {
+    type Error = String;
+
+    fn try_from(hdr_value: HeaderValue) -> std::result::Result<Self, Self::Error> {
+        match hdr_value.to_str() {
+             std::result::Result::Ok(value) => {
+                    match <DeleteAccountRequest as std::str::FromStr>::from_str(value) {
+                        std::result::Result::Ok(value) => std::result::Result::Ok(header::IntoHeaderValue(value)),
+                        std::result::Result::Err(err) => std::result::Result::Err(format!(r#"Unable to convert header value '{value}' into DeleteAccountRequest - {err}"#))
+                    }
+             },
+             std::result::Result::Err(e) => std::result::Result::Err(format!(r#"Unable to convert header: {hdr_value:?} to string: {e}"#))
+        }
+    }
+}
+
+
+
 /// An email address with a dotted domain; compared without regard to letter case.
 #[derive(Debug, Clone, PartialEq, PartialOrd,  serde::Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
@@ -823,6 +971,7 @@ pub struct Error {
     /// Per-field problems, for validation failures.
     #[serde(rename = "details")]
           #[validate(nested)]
+    #[serde(default, deserialize_with = "deserialize_present")]
     #[serde(skip_serializing_if="Option::is_none")]
     pub details: Option<Vec<models::FieldError>>,
 
@@ -1248,26 +1397,31 @@ pub struct Jwk {
 
     /// Note: inline enums are not fully supported by openapi-generator
     #[serde(rename = "crv")]
+    #[serde(default, deserialize_with = "deserialize_present")]
     #[serde(skip_serializing_if="Option::is_none")]
     pub crv: Option<String>,
 
     /// Base64url-encoded x coordinate (EC).
     #[serde(rename = "x")]
+    #[serde(default, deserialize_with = "deserialize_present")]
     #[serde(skip_serializing_if="Option::is_none")]
     pub x: Option<String>,
 
     /// Base64url-encoded y coordinate (EC).
     #[serde(rename = "y")]
+    #[serde(default, deserialize_with = "deserialize_present")]
     #[serde(skip_serializing_if="Option::is_none")]
     pub y: Option<String>,
 
     /// Base64url-encoded modulus (RSA).
     #[serde(rename = "n")]
+    #[serde(default, deserialize_with = "deserialize_present")]
     #[serde(skip_serializing_if="Option::is_none")]
     pub n: Option<String>,
 
     /// Base64url-encoded exponent (RSA).
     #[serde(rename = "e")]
+    #[serde(default, deserialize_with = "deserialize_present")]
     #[serde(skip_serializing_if="Option::is_none")]
     pub e: Option<String>,
 
@@ -1740,6 +1894,7 @@ pub struct LoginResponse {
 
     /// Opaque and single use; bound to the account that signed in.
     #[serde(rename = "mfaSession")]
+    #[serde(default, deserialize_with = "deserialize_present")]
     #[serde(skip_serializing_if="Option::is_none")]
     pub mfa_session: Option<String>,
 
@@ -1748,23 +1903,28 @@ pub struct LoginResponse {
     #[validate(
             range(min = 1u32),
     )]
+    #[serde(default, deserialize_with = "deserialize_present")]
     #[serde(skip_serializing_if="Option::is_none")]
     pub mfa_session_expires_in: Option<u32>,
 
     #[serde(rename = "accessToken")]
+    #[serde(default, deserialize_with = "deserialize_present")]
     #[serde(skip_serializing_if="Option::is_none")]
     pub access_token: Option<String>,
 
     #[serde(rename = "idToken")]
+    #[serde(default, deserialize_with = "deserialize_present")]
     #[serde(skip_serializing_if="Option::is_none")]
     pub id_token: Option<String>,
 
     #[serde(rename = "refreshToken")]
+    #[serde(default, deserialize_with = "deserialize_present")]
     #[serde(skip_serializing_if="Option::is_none")]
     pub refresh_token: Option<String>,
 
     /// Note: inline enums are not fully supported by openapi-generator
     #[serde(rename = "tokenType")]
+    #[serde(default, deserialize_with = "deserialize_present")]
     #[serde(skip_serializing_if="Option::is_none")]
     pub token_type: Option<String>,
 
@@ -1772,11 +1932,13 @@ pub struct LoginResponse {
     #[validate(
             range(min = 1u32),
     )]
+    #[serde(default, deserialize_with = "deserialize_present")]
     #[serde(skip_serializing_if="Option::is_none")]
     pub expires_in: Option<u32>,
 
     #[serde(rename = "user")]
           #[validate(nested)]
+    #[serde(default, deserialize_with = "deserialize_present")]
     #[serde(skip_serializing_if="Option::is_none")]
     pub user: Option<models::User>,
 
@@ -2879,6 +3041,7 @@ pub struct SecurityEvent {
 
     /// The client's address, when known.
     #[serde(rename = "ipAddress")]
+    #[serde(default, deserialize_with = "deserialize_present")]
     #[serde(skip_serializing_if="Option::is_none")]
     pub ip_address: Option<String>,
 
@@ -3042,6 +3205,7 @@ pub struct SecurityEventPage {
     #[validate(
             regex(path = *RE_SECURITYEVENTPAGE_NEXT_CURSOR),
     )]
+    #[serde(default, deserialize_with = "deserialize_present")]
     #[serde(skip_serializing_if="Option::is_none")]
     pub next_cursor: Option<String>,
 
@@ -3191,6 +3355,7 @@ pub struct Session {
 
     /// The client's address at the start, when known.
     #[serde(rename = "ipAddress")]
+    #[serde(default, deserialize_with = "deserialize_present")]
     #[serde(skip_serializing_if="Option::is_none")]
     pub ip_address: Option<String>,
 

@@ -1,6 +1,6 @@
-//! Creates a user pool, a confidential app client and a table in an AWS
-//! emulator (moto), and prints the settings that point the service at
-//! them as shell `export` lines, with a new MFA key.
+//! Creates a user pool, a confidential app client, a table and a verified
+//! SES sender in an AWS emulator (moto), and prints the settings that
+//! point the service at them as shell `export` lines, with a new MFA key.
 //!
 //! Usage: `provision_emulator ENDPOINT [NAME]`; credentials and region come
 //! from the environment (`AWS_ACCESS_KEY_ID`, `AWS_REGION`, ...), which
@@ -13,6 +13,9 @@ use auth_service::domain::MfaKey;
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
 
+/// The sender of the service's own mail (security notices) through SES.
+const SENDER: &str = "no-reply@auth.test";
+
 #[tokio::main(flavor = "current_thread")]
 async fn main() -> ExitCode {
     let mut args = std::env::args().skip(1);
@@ -22,7 +25,12 @@ async fn main() -> ExitCode {
     };
     let name = name.unwrap_or_else(|| "auth-local".to_owned());
     let region = std::env::var("AWS_REGION").unwrap_or_else(|_| "us-east-1".to_owned());
-    match local::provision(&endpoint, &region, &name).await {
+    let provisioned = async {
+        let aws = local::provision(&endpoint, &region, &name).await?;
+        local::verify_sender(&aws, SENDER).await?;
+        anyhow::Ok(aws)
+    };
+    match provisioned.await {
         Ok(aws) => {
             let key = STANDARD.encode(MfaKey::generate());
             for (variable, value) in [
@@ -33,6 +41,8 @@ async fn main() -> ExitCode {
                 ("AUTH_AWS__CLIENT_ID", aws.client_id.as_str()),
                 ("AUTH_AWS__TABLE_NAME", aws.table_name.as_str()),
                 ("AUTH_MFA__ENCRYPTION_KEY", key.as_str()),
+                ("AUTH_MAIL__TRANSPORT", "ses"),
+                ("AUTH_MAIL__SES__SENDER", SENDER),
             ] {
                 println!("export {variable}='{value}'");
             }

@@ -14,6 +14,8 @@ use crate::adapters::aws::{self, CognitoIdentity, CognitoSettings, DynamoStore};
 use crate::adapters::embedded::{
     CodeKey, Db, EmbeddedIdentity, IdentitySettings, PasswordHasher, SigningKey, SqliteStore, secret_file,
 };
+#[cfg(feature = "aws")]
+use crate::adapters::mail::SesMailer;
 use crate::adapters::mail::{OutboxMailer, SmtpMailer};
 use crate::config::{Backend, Config, MailTransport};
 use crate::domain::{AuthService, Clock, MfaKey, Ports, Settings, SystemClock};
@@ -59,7 +61,7 @@ pub async fn service(config: &Config) -> anyhow::Result<Arc<AuthService>> {
 /// The domain service over the configured backend, with the given clock.
 pub async fn service_with_clock(config: &Config, clock: Arc<dyn Clock>) -> anyhow::Result<Arc<AuthService>> {
     let service = match config.backend {
-        Backend::Embedded => embedded_with_clock(config, clock)?,
+        Backend::Embedded => embedded_with_clock(config, clock).await?,
         #[cfg(feature = "aws")]
         Backend::Aws => aws_with_clock(config, clock).await?,
         #[cfg(not(feature = "aws"))]
@@ -69,7 +71,7 @@ pub async fn service_with_clock(config: &Config, clock: Arc<dyn Clock>) -> anyho
 }
 
 /// The service over the embedded backend, with the given clock.
-fn embedded_with_clock(config: &Config, clock: Arc<dyn Clock>) -> anyhow::Result<AuthService> {
+async fn embedded_with_clock(config: &Config, clock: Arc<dyn Clock>) -> anyhow::Result<AuthService> {
     let data_dir = &config.storage.data_dir;
     fs::DirBuilder::new()
         .recursive(true)
@@ -90,6 +92,7 @@ fn embedded_with_clock(config: &Config, clock: Arc<dyn Clock>) -> anyhow::Result
     let cores = std::thread::available_parallelism().map_or(1, usize::from);
     let hasher = PasswordHasher::new(cores)?;
     let store = Arc::new(SqliteStore::new(db.clone()));
+    let mailer = mailer(config).await?;
     let identity_settings = IdentitySettings {
         tokens: config.tokens.clone(),
         signup: config.signup.clone(),
@@ -99,13 +102,13 @@ fn embedded_with_clock(config: &Config, clock: Arc<dyn Clock>) -> anyhow::Result
         db,
         hasher,
         keys,
-        mailer(config)?,
+        mailer.clone(),
         store.clone(),
         clock.clone(),
         identity_settings,
     ));
     spawn_purge(store.clone(), clock.clone(), Duration::from_secs(config.login.window_secs));
-    Ok(AuthService::new(ports(identity, store, clock), settings(config, true), mfa_key))
+    Ok(AuthService::new(ports(identity, store, mailer, clock), settings(config, true), mfa_key))
 }
 
 /// Brings what earlier versions stored up to this version, for
@@ -135,13 +138,32 @@ pub async fn migrate(config: &Config) -> anyhow::Result<String> {
     }
 }
 
-/// The mailer the configuration asks for.
-pub fn mailer(config: &Config) -> anyhow::Result<Arc<dyn Mailer>> {
+/// The mailer the configuration asks for. SES uses the clients of the
+/// `[aws]` section, with whichever backend.
+pub async fn mailer(config: &Config) -> anyhow::Result<Arc<dyn Mailer>> {
+    match config.mail.transport {
+        #[cfg(feature = "aws")]
+        MailTransport::Ses => ses_mailer(config, aws::Clients::new(&config.aws).await?.ses),
+        _ => local_mailer(config),
+    }
+}
+
+/// The outbox or SMTP mailer the configuration asks for.
+fn local_mailer(config: &Config) -> anyhow::Result<Arc<dyn Mailer>> {
     Ok(match (&config.mail.transport, &config.mail.smtp) {
         (MailTransport::Smtp, Some(smtp)) => Arc::new(SmtpMailer::new(smtp)?),
         (MailTransport::Smtp, None) => anyhow::bail!("mail.transport is smtp but there is no [mail.smtp] section"),
         (MailTransport::Outbox, _) => Arc::new(OutboxMailer::new(&config.mail.outbox, &config.storage.data_dir)?),
+        (MailTransport::Ses, _) => {
+            anyhow::bail!("mail.transport ses: this build has no AWS SDK; build with `--features aws`")
+        }
     })
+}
+
+#[cfg(feature = "aws")]
+fn ses_mailer(config: &Config, client: aws_sdk_sesv2::Client) -> anyhow::Result<Arc<dyn Mailer>> {
+    let Some(ses) = &config.mail.ses else { anyhow::bail!("mail.transport is ses but there is no [mail.ses] section") };
+    Ok(Arc::new(SesMailer::new(client, ses)?))
 }
 
 /// How often expired sessions and attempt counters are deleted.
@@ -163,7 +185,7 @@ fn spawn_purge(store: Arc<SqliteStore>, clock: Arc<dyn Clock>, attempt_window: D
 }
 
 /// The service over Cognito and DynamoDB, with the given clock. Cognito
-/// mails codes itself, so the mail settings do not apply.
+/// mails its codes itself; the mail settings are for security notices.
 #[cfg(feature = "aws")]
 async fn aws_with_clock(config: &Config, clock: Arc<dyn Clock>) -> anyhow::Result<AuthService> {
     let Some(encoded) = &config.mfa.encryption_key else {
@@ -171,12 +193,22 @@ async fn aws_with_clock(config: &Config, clock: Arc<dyn Clock>) -> anyhow::Resul
     };
     let key = MfaKey::from_base64(encoded)?;
     let clients = aws::Clients::new(&config.aws).await?;
-    Ok(aws_with_clients(config, clients, key, clock))
+    aws_with_clients(config, clients, key, clock)
 }
 
-/// The service over the given AWS clients.
+/// The service over the given AWS clients. Fails when the mail settings
+/// do not make a mailer.
 #[cfg(feature = "aws")]
-pub fn aws_with_clients(config: &Config, clients: aws::Clients, key: MfaKey, clock: Arc<dyn Clock>) -> AuthService {
+pub fn aws_with_clients(
+    config: &Config,
+    clients: aws::Clients,
+    key: MfaKey,
+    clock: Arc<dyn Clock>,
+) -> anyhow::Result<AuthService> {
+    let mailer = match config.mail.transport {
+        MailTransport::Ses => ses_mailer(config, clients.ses.clone())?,
+        _ => local_mailer(config)?,
+    };
     let store = Arc::new(DynamoStore::new(
         clients.dynamodb,
         &config.aws.table_name,
@@ -190,11 +222,11 @@ pub fn aws_with_clients(config: &Config, clients: aws::Clients, key: MfaKey, clo
         jwks_url: clients.jwks_url,
     };
     let identity = Arc::new(CognitoIdentity::new(clients.cognito, cognito, (*store).clone(), clock.clone()));
-    AuthService::new(ports(identity, store, clock), settings(config, false), key)
+    Ok(AuthService::new(ports(identity, store, mailer, clock), settings(config, false), key))
 }
 
 /// The ports over one store that keeps everything but credentials.
-fn ports<S>(identity: Arc<dyn IdentityProvider>, store: Arc<S>, clock: Arc<dyn Clock>) -> Ports
+fn ports<S>(identity: Arc<dyn IdentityProvider>, store: Arc<S>, mailer: Arc<dyn Mailer>, clock: Arc<dyn Clock>) -> Ports
 where
     S: UserStore + AttemptCounter + MfaStore + SessionStore + SecurityLog + 'static,
 {
@@ -205,6 +237,7 @@ where
         mfa: store.clone(),
         sessions: store.clone(),
         events: store,
+        mailer,
         clock,
     }
 }

@@ -12,7 +12,7 @@ use figment::providers::{Env, Format, Toml};
 use serde::Deserialize;
 
 use crate::adapters::aws::AwsConfig;
-use crate::adapters::mail::{OutboxConfig, SmtpConfig};
+use crate::adapters::mail::{OutboxConfig, SesConfig, SmtpConfig};
 use crate::domain::{
     AddressGrouping, LoginLimits, MfaSettings, PasswordPolicy, ResetSettings, SessionPolicy, SignupSettings,
 };
@@ -129,6 +129,8 @@ pub enum MailTransport {
     #[default]
     Outbox,
     Smtp,
+    /// Amazon SES, with the AWS backend's region and credentials.
+    Ses,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -138,6 +140,8 @@ pub struct MailConfig {
     pub outbox: OutboxConfig,
     /// Required when `transport` is `smtp`.
     pub smtp: Option<SmtpConfig>,
+    /// Required when `transport` is `ses`.
+    pub ses: Option<SesConfig>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -263,6 +267,9 @@ impl Config {
         }
         if self.mail.transport == MailTransport::Smtp && self.mail.smtp.is_none() {
             return Err("mail.transport is smtp but there is no [mail.smtp] section".to_owned());
+        }
+        if self.mail.transport == MailTransport::Ses && self.mail.ses.is_none() {
+            return Err("mail.transport is ses but there is no [mail.ses] section".to_owned());
         }
         if self.server.body_limit_bytes < 1024 {
             return Err("server.body_limit_bytes must be at least 1024".to_owned());

@@ -142,7 +142,10 @@ pub trait IdentityProvider: Send + Sync {
         new: &Password,
     ) -> Result<PasswordReset, PortError>;
 
-    /// Removes an account's credentials; undoes a sign-up whose profile could not be stored.
+    /// Removes an account's credentials with every code mailed for it, for
+    /// a deleted account or a sign-up whose profile could not be stored:
+    /// signing in then answers as for an unknown address. Removing what is
+    /// not there succeeds.
     async fn delete_user(&self, user_id: UserId) -> Result<(), PortError>;
 
     /// Checks a password, starting no session. An unknown email costs the
@@ -267,6 +270,9 @@ pub trait SessionStore: Send + Sync {
     async fn end_all(&self, user_id: UserId, keep: Option<&SessionId>) -> Result<(), PortError>;
     /// The user's live sessions, in no particular order.
     async fn list(&self, user_id: UserId) -> Result<Vec<SessionRecord>, PortError>;
+    /// Ends every session of the user and removes every refresh token it
+    /// was issued, rotated ones included, for a deleted account.
+    async fn forget(&self, user_id: UserId) -> Result<(), PortError>;
 }
 
 pub enum Insert {
@@ -374,6 +380,10 @@ pub trait MfaStore: Send + Sync {
     async fn consume_challenge(&self, digest: &[u8]) -> Result<bool, PortError>;
     /// Removes every open challenge of a user, whose sessions were revoked.
     async fn end_challenges(&self, user_id: UserId) -> Result<(), PortError>;
+    /// Removes everything of the user's: the secret, pending or enabled,
+    /// every backup code, spent ones included, and every challenge, for a
+    /// deleted account.
+    async fn forget(&self, user_id: UserId) -> Result<(), PortError>;
 }
 
 /// What happened to an account, as its security history records it.
@@ -402,7 +412,7 @@ pub enum SecurityEventKind {
 }
 
 impl SecurityEventKind {
-    const ALL: [Self; 14] = [
+    pub const ALL: [Self; 14] = [
         Self::SignedUp,
         Self::EmailConfirmed,
         Self::SignedIn,
@@ -480,6 +490,8 @@ pub trait SecurityLog: Send + Sync {
         after: Option<&EventPosition>,
         limit: usize,
     ) -> Result<Vec<(EventPosition, SecurityEvent)>, PortError>;
+    /// Removes every event of the user, for a deleted account.
+    async fn forget(&self, user_id: UserId) -> Result<(), PortError>;
 }
 
 pub enum Acquire {

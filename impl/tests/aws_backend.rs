@@ -152,7 +152,7 @@ async fn with_unreachable(config: &Config, cognito_down: bool) -> TestApp {
     let (_, data) = test_config();
     let clock = Arc::new(ManualClock::starting_at(Utc::now()));
     let key = MfaKey::from_base64(config.mfa.encryption_key.as_ref().unwrap()).unwrap();
-    let auth = Arc::new(app::aws_with_clients(config, clients, key, clock.clone()));
+    let auth = Arc::new(app::aws_with_clients(config, clients, key, clock.clone()).unwrap());
     serve(auth_service::http::router(auth, &config.server), config.clone(), clock, data).await
 }
 

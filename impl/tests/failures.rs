@@ -17,8 +17,9 @@ use auth_service::domain::{
 };
 use auth_service::ports::{
     Acquire, AttemptCounter, BackupCodeUse, CodeDelivery, Confirmation, EventPosition, IdentityProvider, Insert,
-    Issued, MfaChallenge, MfaRecord, MfaStore, NewRefreshToken, PasswordChange, PasswordReset, Rotation, SecurityEvent,
-    SecurityLog, SessionGrant, SessionRecord, SessionStore, SignIn, SignUp, StoredRefreshToken, UserStore,
+    Issued, Mailer, MfaChallenge, MfaRecord, MfaStore, NewRefreshToken, OutgoingMail, PasswordChange, PasswordReset,
+    Rotation, SecurityEvent, SecurityLog, SessionGrant, SessionRecord, SessionStore, SignIn, SignUp,
+    StoredRefreshToken, UserStore,
 };
 use chrono::{DateTime, Utc};
 use reqwest::StatusCode;
@@ -120,6 +121,9 @@ impl SessionStore for Broken {
     async fn list(&self, _: UserId) -> Result<Vec<SessionRecord>, PortError> {
         self.fail().await
     }
+    async fn forget(&self, _: UserId) -> Result<(), PortError> {
+        self.fail().await
+    }
 }
 
 #[async_trait]
@@ -158,6 +162,9 @@ impl MfaStore for Broken {
         self.fail().await
     }
     async fn end_challenges(&self, _: UserId) -> Result<(), PortError> {
+        self.fail().await
+    }
+    async fn forget(&self, _: UserId) -> Result<(), PortError> {
         self.fail().await
     }
 }
@@ -213,6 +220,16 @@ impl SecurityLog for Broken {
     ) -> Result<Vec<(EventPosition, SecurityEvent)>, PortError> {
         self.fail().await
     }
+    async fn forget(&self, _: UserId) -> Result<(), PortError> {
+        self.fail().await
+    }
+}
+
+#[async_trait]
+impl Mailer for Broken {
+    async fn send(&self, _: &OutgoingMail) -> Result<(), PortError> {
+        self.fail().await
+    }
 }
 
 async fn spawn_broken(failure: Failure) -> String {
@@ -225,7 +242,8 @@ async fn spawn_broken(failure: Failure) -> String {
         attempts: broken.clone(),
         mfa: broken.clone(),
         sessions: broken.clone(),
-        events: broken,
+        events: broken.clone(),
+        mailer: broken,
         clock: Arc::new(SystemClock),
     };
     let settings = Settings {

@@ -12,10 +12,10 @@ use auth_service::domain::Clock;
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
 use reqwest::{Response, StatusCode};
-use rusqlite::types::ValueRef;
 use serde_json::{Value, json};
 use support::{
-    PASSWORD, TestApp, error_body, not_on_aws, spawn_app, spawn_app_with, str_field, test_backend, wait_for_codes,
+    PASSWORD, TestApp, contains, error_body, not_on_aws, spawn_app, spawn_app_with, store_values, str_field,
+    test_backend, wait_for_codes,
 };
 use totp_rs::Totp;
 
@@ -178,82 +178,6 @@ fn base32_decode(encoded: &str) -> Vec<u8> {
     bytes
 }
 
-fn contains(haystack: &[u8], needle: &[u8]) -> bool {
-    haystack.windows(needle.len()).any(|window| window == needle)
-}
-
-/// Every value of every row of every table, as `(table.column, bytes)`.
-fn database_values(app: &TestApp) -> Vec<(String, Vec<u8>)> {
-    let connection =
-        rusqlite::Connection::open(app.config.storage.data_dir.join("auth.db")).expect("open the database");
-    let tables: Vec<String> = connection
-        .prepare("SELECT name FROM sqlite_master WHERE type = 'table'")
-        .unwrap()
-        .query_map([], |row| row.get(0))
-        .unwrap()
-        .collect::<Result<_, _>>()
-        .unwrap();
-    let mut values = Vec::new();
-    for table in tables {
-        let mut statement = connection.prepare(&format!("SELECT * FROM \"{table}\"")).unwrap();
-        let names: Vec<String> = statement.column_names().into_iter().map(str::to_owned).collect();
-        let mut rows = statement.query([]).unwrap();
-        while let Some(row) = rows.next().unwrap() {
-            for (index, name) in names.iter().enumerate() {
-                let bytes = match row.get_ref(index).unwrap() {
-                    ValueRef::Null => continue,
-                    ValueRef::Integer(number) => number.to_string().into_bytes(),
-                    ValueRef::Real(number) => number.to_string().into_bytes(),
-                    ValueRef::Text(bytes) | ValueRef::Blob(bytes) => bytes.to_vec(),
-                };
-                values.push((format!("{table}.{name}"), bytes));
-            }
-        }
-    }
-    values
-}
-
-/// Every value of every item of the DynamoDB table, as `(kind.attribute,
-/// bytes)` where the kind is the start of the item's sort key (`MFA`,
-/// `SESSION`, `CHALLENGE`, …); each member of a set is a value of its own.
-#[cfg(feature = "aws")]
-async fn table_values(app: &TestApp) -> Vec<(String, Vec<u8>)> {
-    use aws_sdk_dynamodb::types::AttributeValue;
-    let dynamodb = auth_service::adapters::aws::Clients::new(&app.config.aws).await.expect("clients").dynamodb;
-    let mut values = Vec::new();
-    let mut start = None;
-    loop {
-        let page = dynamodb
-            .scan()
-            .table_name(&app.config.aws.table_name)
-            .set_exclusive_start_key(start.take())
-            .send()
-            .await
-            .expect("scan");
-        for item in page.items() {
-            let kind = item["sk"].as_s().expect("sk").split('#').next().unwrap_or_default().to_owned();
-            for (name, value) in item {
-                let column = format!("{kind}.{name}");
-                match value {
-                    AttributeValue::S(text) | AttributeValue::N(text) => {
-                        values.push((column, text.clone().into_bytes()))
-                    }
-                    AttributeValue::B(blob) => values.push((column, blob.as_ref().to_vec())),
-                    AttributeValue::Ss(texts) => {
-                        values.extend(texts.iter().map(|text| (column.clone(), text.clone().into_bytes())));
-                    }
-                    AttributeValue::Bool(_) => {}
-                    other => panic!("{column} holds an unexpected {other:?}"),
-                }
-            }
-        }
-        match page.last_evaluated_key {
-            Some(next) if !next.is_empty() => start = Some(next),
-            _ => return values,
-        }
-    }
-}
-
 #[tokio::test]
 async fn setup_answers_a_secret_an_otpauth_uri_and_a_qr_code_and_leaves_mfa_off() {
     let app = spawn_app().await;
@@ -411,11 +335,8 @@ async fn the_password_of_an_mfa_user_answers_only_a_challenge_and_a_code_finishe
 /// How many sessions the store records, ended or not: what no operation
 /// shows yet.
 async fn recorded_sessions(app: &TestApp) -> usize {
-    #[cfg(feature = "aws")]
-    if matches!(test_backend(), Backend::Aws) {
-        return table_values(app).await.iter().filter(|(column, _)| column == "SESSION.sk").count();
-    }
-    database_values(app).iter().filter(|(column, _)| column == "sessions.id").count()
+    let column = if matches!(test_backend(), Backend::Aws) { "SESSION.sk" } else { "sessions.id" };
+    store_values(app).await.iter().filter(|(name, _)| name == column).count()
 }
 
 /// A sign-in starts its session only once its second factor checks out:
@@ -893,10 +814,7 @@ async fn secrets_backup_codes_and_challenge_sessions_are_not_stored_in_the_clear
     let pending = challenge(&app, &user.email, PASSWORD).await;
 
     let aws = matches!(test_backend(), Backend::Aws);
-    #[cfg(feature = "aws")]
-    let values = if aws { table_values(&app).await } else { database_values(&app) };
-    #[cfg(not(feature = "aws"))]
-    let values = database_values(&app);
+    let values = store_values(&app).await;
 
     let column = |name: &str| -> Vec<&Vec<u8>> {
         values.iter().filter(|(column, _)| column == name).map(|(_, bytes)| bytes).collect()

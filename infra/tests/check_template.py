@@ -43,6 +43,8 @@ ENVIRONMENT = {
     "AUTH_SIGNUP__AUTO_CONFIRM": "false",
     "AUTH_TOKENS__REFRESH_TTL_SECS": REFRESH,
     "AUTH_LOG__FORMAT": "json",
+    "AUTH_MAIL__TRANSPORT": "ses",
+    "AUTH_MAIL__SES__SENDER": {"Ref": "NoticeSender"},
 }
 
 

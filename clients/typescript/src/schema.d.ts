@@ -272,6 +272,35 @@ export interface paths {
         patch: operations["updateCurrentUser"];
         trace?: never;
     };
+    "/users/me/delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Delete the account
+         * @description Deletes the signed-in user's account for good (GDPR Art. 17): the
+         *     credentials, the profile, the second factor and backup codes, every
+         *     session and refresh token, the security history and the attempt
+         *     counters. Requires the password and, when multi-factor
+         *     authentication is on, a current authenticator or backup code
+         *     (without one, a 400 `validation_failed` on `code`); a wrong one is a
+         *     403 `step_up_failed` that counts toward the account's lockout. Every
+         *     token of the account is refused from the next request on, signing
+         *     in answers as for an unknown address, the address can register
+         *     again, and the address is mailed a notice.
+         */
+        post: operations["deleteCurrentUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/users/me/sessions": {
         parameters: {
             query?: never;
@@ -614,6 +643,11 @@ export interface components {
         StepUpRequest: {
             password: components["schemas"]["Password"];
             code: components["schemas"]["MfaCode"];
+        };
+        /** @description The password, and a current authenticator or backup code when multi-factor authentication is on. */
+        DeleteAccountRequest: {
+            password: components["schemas"]["Password"];
+            code?: components["schemas"]["MfaCode"];
         };
         MfaSetup: {
             /** @description The 160-bit secret in base32, for typing into an authenticator app. */
@@ -1206,6 +1240,36 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    deleteCurrentUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeleteAccountRequest"];
+            };
+        };
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];

@@ -59,6 +59,54 @@ pub enum ChangePasswordResponse {
 #[derive(Debug, PartialEq, Serialize, Deserialize)]
 #[must_use]
 #[allow(clippy::large_enum_variant)]
+pub enum DeleteCurrentUserResponse {
+    /// Deleted
+    Status204_Deleted
+    ,
+    /// Bad request
+    Status400_BadRequest
+    (models::Error)
+    ,
+    /// Unauthorized
+    Status401_Unauthorized
+    {
+        body: models::Error,
+        www_authenticate:
+        String
+    }
+    ,
+    /// Forbidden
+    Status403_Forbidden
+    (models::Error)
+    ,
+    /// Payload too large
+    Status413_PayloadTooLarge
+    (models::Error)
+    ,
+    /// Unsupported media type
+    Status415_UnsupportedMediaType
+    (models::Error)
+    ,
+    /// Too many requests
+    Status429_TooManyRequests
+    {
+        body: models::Error,
+        retry_after:
+        u32
+    }
+    ,
+    /// Internal error
+    Status500_InternalError
+    (models::Error)
+    ,
+    /// Service unavailable
+    Status503_ServiceUnavailable
+    (models::Error)
+}
+
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+#[must_use]
+#[allow(clippy::large_enum_variant)]
 pub enum GetCurrentUserResponse {
     /// Profile
     Status200_Profile
@@ -265,6 +313,19 @@ pub trait Users<E: std::fmt::Debug + Send + Sync + 'static = ()>: super::ErrorHa
         claims: &Self::Claims,
             body: &models::ChangePasswordRequest,
     ) -> Result<ChangePasswordResponse, E>;
+
+    /// Delete the account.
+    ///
+    /// DeleteCurrentUser - POST /users/me/delete
+    async fn delete_current_user(
+    &self,
+    
+    method: &Method,
+    host: &Host,
+    cookies: &CookieJar,
+        claims: &Self::Claims,
+            body: &models::DeleteAccountRequest,
+    ) -> Result<DeleteCurrentUserResponse, E>;
 
     /// The signed-in user's profile.
     ///

@@ -281,7 +281,7 @@ impl AuthService {
     /// within its own failure budget of the account (see [`Factor`]). The
     /// code is checked (and spent) only after a right password, and either
     /// failure gives the same answer.
-    async fn step_up(
+    pub(super) async fn step_up(
         &self,
         principal: &Principal,
         password: &Password,
@@ -315,7 +315,7 @@ impl AuthService {
     /// Checks the signed-in user's password again before a change to how
     /// the account signs in, within the password's failure budget; a wrong
     /// one is [`AuthError::StepUpFailed`].
-    async fn reauthenticate(
+    pub(super) async fn reauthenticate(
         &self,
         user_id: UserId,
         email: &Email,

@@ -14,14 +14,15 @@ use super::clock::Clock;
 use super::error::{AuthError, FieldProblem, PortError, parse_three};
 use super::mfa::MfaSettings;
 use super::model::{Account, Principal, PublicKey, TokenSet, User, UserId};
+use super::notice::Notice;
 use super::policy::PasswordPolicy;
 use super::second_factor::MfaKey;
 use super::session::SessionPolicy;
 use super::values::{ConfirmationCode, DisplayName, Email, MfaSession, Password};
 use super::voiding::CredentialEvent;
 use crate::ports::{
-    AttemptCounter, CodeDelivery, Confirmation, IdentityProvider, Insert, MfaStore, PasswordChange, PasswordReset,
-    SecurityEvent, SecurityEventKind, SecurityLog, SessionStore, SignIn, SignUp, UserStore,
+    AttemptCounter, CodeDelivery, Confirmation, IdentityProvider, Insert, Mailer, MfaStore, PasswordChange,
+    PasswordReset, SecurityEvent, SecurityEventKind, SecurityLog, SessionStore, SignIn, SignUp, UserStore,
 };
 use tracing::Instrument;
 
@@ -144,6 +145,8 @@ pub struct Ports {
     pub mfa: Arc<dyn MfaStore>,
     pub sessions: Arc<dyn SessionStore>,
     pub events: Arc<dyn SecurityLog>,
+    /// Mails security notices; the identity provider mails its own codes.
+    pub mailer: Arc<dyn Mailer>,
     pub clock: Arc<dyn Clock>,
 }
 
@@ -172,6 +175,7 @@ pub struct AuthService {
     pub(super) mfa: Arc<dyn MfaStore>,
     pub(super) sessions: Arc<dyn SessionStore>,
     pub(super) events: Arc<dyn SecurityLog>,
+    pub(super) mailer: Arc<dyn Mailer>,
     pub(super) clock: Arc<dyn Clock>,
     pub(super) mfa_key: MfaKey,
     policy: PasswordPolicy,
@@ -180,12 +184,12 @@ pub struct AuthService {
     pub(super) mfa_settings: MfaSettings,
     pub(super) sessions_policy: SessionPolicy,
     pub(super) grouping: AddressGrouping,
-    work_after_answer: bool,
+    pub(super) work_after_answer: bool,
 }
 
 impl AuthService {
     pub fn new(ports: Ports, settings: Settings, mfa_key: MfaKey) -> Self {
-        let Ports { identity, users, attempts, mfa, sessions, events, clock } = ports;
+        let Ports { identity, users, attempts, mfa, sessions, events, mailer, clock } = ports;
         let Settings {
             policy,
             limits,
@@ -202,6 +206,7 @@ impl AuthService {
             mfa,
             sessions,
             events,
+            mailer,
             clock,
             mfa_key,
             policy,
@@ -378,17 +383,23 @@ impl AuthService {
                     let (session, expires_in) = challenge?;
                     return Ok(Login::MfaRequired { session, expires_in });
                 }
-                let tokens = match self.start_session(user_id, grant, client).await {
-                    Ok((_, tokens)) => tokens,
+                let (session_id, tokens) = match self.start_session(user_id, grant, client).await {
+                    Ok(started) => started,
                     Err(error) => {
                         attempt.succeeded().await?;
                         return Err(error);
                     }
                 };
-                let (settled, ()) =
-                    tokio::join!(attempt.succeeded(), self.record(user_id, SecurityEventKind::SignedIn, Some(client)));
+                let (settled, user) = tokio::join!(attempt.succeeded(), self.users.get(user_id));
                 settled?;
-                let account = Account { user: self.user(user_id).await?, mfa_enabled: false };
+                let Some(user) = user? else {
+                    // The account was deleted while its password was being
+                    // checked (see `erase_account`): its session goes too.
+                    self.sessions.end(user_id, &session_id).await?;
+                    return Err(AuthError::InvalidCredentials);
+                };
+                self.record(user_id, SecurityEventKind::SignedIn, Some(client)).await;
+                let account = Account { user, mfa_enabled: false };
                 Ok(Login::SignedIn(SignedIn { account, tokens }))
             }
             Ok(SignIn::NotConfirmed) => {
@@ -436,11 +447,15 @@ impl AuthService {
     }
 
     /// Adds an event to the user's security history, with the client's
-    /// address and `User-Agent` where the operation has a client. Best
+    /// address and `User-Agent` where the operation has a client, and
+    /// mails the notice the event calls for (see [`Notice::of`]). Best
     /// effort: the operation it records has happened, so a failure is
     /// logged, not answered.
     pub(super) async fn record(&self, user_id: UserId, kind: SecurityEventKind, client: Option<&Client>) {
         self.record_later(user_id, kind, client).await;
+        if let Some(notice) = Notice::of(kind) {
+            self.notify(user_id, notice, client).await;
+        }
     }
 
     /// Records a wrong password against `account`, if there is one.

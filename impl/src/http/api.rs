@@ -13,8 +13,8 @@ use auth_api::apis::mfa::{
     DisableMfaResponse, Mfa, RegenerateBackupCodesResponse, SetupMfaResponse, VerifyMfaSetupResponse,
 };
 use auth_api::apis::users::{
-    ChangePasswordResponse, GetCurrentUserResponse, ListSecurityEventsResponse, ListSessionsResponse,
-    RevokeSessionResponse, UpdateCurrentUserResponse, Users,
+    ChangePasswordResponse, DeleteCurrentUserResponse, GetCurrentUserResponse, ListSecurityEventsResponse,
+    ListSessionsResponse, RevokeSessionResponse, UpdateCurrentUserResponse, Users,
 };
 use auth_api::apis::{ApiAuthBasic, BasicAuthKind, ErrorHandler, Rejection};
 use auth_api::models;
@@ -139,6 +139,12 @@ problem_responses!(RevokeSessionResponse {
     400 => plain Status400_BadRequest,
     401 => unauthorized Status401_Unauthorized,
     404 => plain Status404_NotFound,
+    429 => limited Status429_TooManyRequests,
+});
+problem_responses!(DeleteCurrentUserResponse {
+    400 => plain Status400_BadRequest,
+    401 => unauthorized Status401_Unauthorized,
+    403 => plain Status403_Forbidden,
     429 => limited Status429_TooManyRequests,
 });
 problem_responses!(GetCurrentUserResponse {
@@ -566,6 +572,23 @@ impl Users<ApiError> for Api {
             Err(problem) => Err(problem.into()),
         };
         respond(outcome, |()| RevokeSessionResponse::Status204_Ended)
+    }
+
+    async fn delete_current_user(
+        &self,
+        _: &Method,
+        _: &Host,
+        _: &CookieJar,
+        claims: &Claims,
+        body: &models::DeleteAccountRequest,
+    ) -> Result<DeleteCurrentUserResponse, ApiError> {
+        let principal = principal(claims)?;
+        let code = body.code.as_deref().map(|code| MfaCode::parse("code", code)).transpose();
+        let outcome = match parse_both(Password::parse("password", &body.password), code) {
+            Ok((password, code)) => self.auth.delete_account(principal, &password, code.as_ref(), &client()).await,
+            Err(error) => Err(error),
+        };
+        respond(outcome, |()| DeleteCurrentUserResponse::Status204_Deleted)
     }
 
     async fn get_current_user(

@@ -11,6 +11,7 @@ use auth_service::config::{Backend, Config};
 use auth_service::domain::ManualClock;
 use chrono::{TimeZone, Utc};
 use reqwest::{Client, Method, RequestBuilder, Response, StatusCode};
+use rusqlite::types::ValueRef;
 use serde_json::{Value, json};
 use tempfile::TempDir;
 
@@ -59,14 +60,21 @@ pub fn moto_url() -> String {
         .expect("TEST_MOTO_URL names a running moto server; scripts/test starts one (see scripts/moto.sh)")
 }
 
-/// A configuration for the AWS backend over a new pool, client and table in moto.
+/// A configuration for the AWS backend over a new pool, client and table
+/// in moto, mailing through moto's SES (which delivers to the outbox
+/// `MOTO_OUTBOX` names).
 #[cfg(feature = "aws")]
 pub async fn aws_config(mut config: Config) -> Config {
+    const SENDER: &str = "no-reply@auth.test";
     let name = format!("test-{}", uuid::Uuid::new_v4().simple());
     config.backend = Backend::Aws;
     config.aws = auth_service::adapters::aws::local::provision(&moto_url(), "us-east-1", &name)
         .await
         .expect("provisioning moto");
+    auth_service::adapters::aws::local::verify_sender(&config.aws, SENDER).await.expect("verifying the SES sender");
+    config.mail.transport = auth_service::config::MailTransport::Ses;
+    config.mail.ses =
+        Some(auth_service::adapters::mail::SesConfig { sender: SENDER.to_owned(), configuration_set: None });
     config.mfa.encryption_key =
         Some(base64::Engine::encode(&base64::engine::general_purpose::STANDARD, [7u8; 32]).into());
     config
@@ -254,6 +262,7 @@ pub fn every_operation() -> Vec<Operation> {
             protected: true,
         },
         op(Method::PATCH, "/users/me", Some(json!({ "name": "Ada" })), true),
+        op(Method::POST, "/users/me/delete", Some(json!({ "password": PASSWORD })), true),
         op(
             Method::POST,
             "/users/me/password",
@@ -279,13 +288,12 @@ impl Operation {
     }
 }
 
-/// The codes mailed to `email` through the outbox whose text has `lead`
-/// right before the code, oldest first.
-/// On the AWS backend that is the outbox moto's Cognito writes to
-/// (`MOTO_COGNITO_OUTBOX`, set by `scripts/moto.sh`).
-pub fn mailed_codes(app: &TestApp, email: &str, lead: &str) -> Vec<String> {
+/// The messages mailed to `email`, oldest first, as whole files. On the
+/// AWS backend that is the outbox moto's Cognito and SES write to
+/// (`MOTO_OUTBOX`, set by `scripts/moto.sh`).
+fn mailed_to(app: &TestApp, email: &str) -> Vec<String> {
     let outbox = match test_backend() {
-        Backend::Aws => std::path::PathBuf::from(std::env::var("MOTO_COGNITO_OUTBOX").expect("MOTO_COGNITO_OUTBOX")),
+        Backend::Aws => std::path::PathBuf::from(std::env::var("MOTO_OUTBOX").expect("MOTO_OUTBOX")),
         Backend::Embedded => app.config.storage.data_dir.join("outbox"),
     };
     // Only finished messages: the outbox writes under a hidden name first.
@@ -301,9 +309,56 @@ pub fn mailed_codes(app: &TestApp, email: &str, lead: &str) -> Vec<String> {
     files
         .iter()
         .map(|file| std::fs::read_to_string(file).expect("mail file"))
-        .filter(|message| message.lines().any(|line| line.starts_with("To: ") && line.contains(email)))
+        .filter(|message| {
+            message.lines().any(|line| {
+                line.strip_prefix("To: ").is_some_and(|to| {
+                    to.trim().trim_start_matches('<').trim_end_matches('>').eq_ignore_ascii_case(email)
+                })
+            })
+        })
+        .collect()
+}
+
+/// The codes mailed to `email` whose text has `lead` right before the
+/// code, oldest first.
+pub fn mailed_codes(app: &TestApp, email: &str, lead: &str) -> Vec<String> {
+    mailed_to(app, email)
+        .iter()
         .filter_map(|message| message.split(&format!("{lead} ")).nth(1).map(|after| after[..6].to_owned()))
         .collect()
+}
+
+/// A message as its reader sees it: the subject and the decoded text.
+#[derive(Debug, Clone)]
+pub struct Mail {
+    pub subject: String,
+    pub text: String,
+}
+
+/// Every message mailed to `email`, oldest first, decoded.
+pub fn mailed(app: &TestApp, email: &str) -> Vec<Mail> {
+    mailed_to(app, email)
+        .iter()
+        .map(|raw| {
+            let parsed = mailparse::parse_mail(raw.as_bytes()).expect("a mail that parses");
+            let subject =
+                parsed.headers.iter().find(|header| header.get_key() == "Subject").map(|header| header.get_value());
+            Mail { subject: subject.unwrap_or_default(), text: parsed.get_body().expect("a body that decodes") }
+        })
+        .collect()
+}
+
+/// Waits (at most 5 s) until a message with `subject` was mailed to
+/// `email`, and answers every such message.
+pub async fn wait_for_mail(app: &TestApp, email: &str, subject: &str) -> Vec<Mail> {
+    for _ in 0..100 {
+        let found: Vec<Mail> = mailed(app, email).into_iter().filter(|mail| mail.subject == subject).collect();
+        if !found.is_empty() {
+            return found;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    panic!("no mail {subject:?} to {email} arrived in the outbox");
 }
 
 /// Waits (at most 5 s) until `count` codes with `lead` were mailed to `email`.
@@ -316,6 +371,93 @@ pub async fn wait_for_codes(app: &TestApp, email: &str, lead: &str, count: usize
         tokio::time::sleep(std::time::Duration::from_millis(50)).await;
     }
     panic!("{count} mails to {email} did not arrive in the outbox");
+}
+
+pub fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    haystack.windows(needle.len()).any(|window| window == needle)
+}
+
+/// Every value of every row of every table, as `(table.column, bytes)`.
+fn database_values(app: &TestApp) -> Vec<(String, Vec<u8>)> {
+    let connection =
+        rusqlite::Connection::open(app.config.storage.data_dir.join("auth.db")).expect("open the database");
+    let tables: Vec<String> = connection
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'table'")
+        .unwrap()
+        .query_map([], |row| row.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    let mut values = Vec::new();
+    for table in tables {
+        let mut statement = connection.prepare(&format!("SELECT * FROM \"{table}\"")).unwrap();
+        let names: Vec<String> = statement.column_names().into_iter().map(str::to_owned).collect();
+        let mut rows = statement.query([]).unwrap();
+        while let Some(row) = rows.next().unwrap() {
+            for (index, name) in names.iter().enumerate() {
+                let bytes = match row.get_ref(index).unwrap() {
+                    ValueRef::Null => continue,
+                    ValueRef::Integer(number) => number.to_string().into_bytes(),
+                    ValueRef::Real(number) => number.to_string().into_bytes(),
+                    ValueRef::Text(bytes) | ValueRef::Blob(bytes) => bytes.to_vec(),
+                };
+                values.push((format!("{table}.{name}"), bytes));
+            }
+        }
+    }
+    values
+}
+
+/// Every value of every item of the DynamoDB table, as `(kind.attribute,
+/// bytes)` where the kind is the start of the item's sort key (`MFA`,
+/// `SESSION`, `CHALLENGE`, …); each member of a set is a value of its own.
+#[cfg(feature = "aws")]
+async fn table_values(app: &TestApp) -> Vec<(String, Vec<u8>)> {
+    use aws_sdk_dynamodb::types::AttributeValue;
+    let dynamodb = auth_service::adapters::aws::Clients::new(&app.config.aws).await.expect("clients").dynamodb;
+    let mut values = Vec::new();
+    let mut start = None;
+    loop {
+        let page = dynamodb
+            .scan()
+            .table_name(&app.config.aws.table_name)
+            .set_exclusive_start_key(start.take())
+            .send()
+            .await
+            .expect("scan");
+        for item in page.items() {
+            let kind = item["sk"].as_s().expect("sk").split('#').next().unwrap_or_default().to_owned();
+            for (name, value) in item {
+                let column = format!("{kind}.{name}");
+                match value {
+                    AttributeValue::S(text) | AttributeValue::N(text) => {
+                        values.push((column, text.clone().into_bytes()))
+                    }
+                    AttributeValue::B(blob) => values.push((column, blob.as_ref().to_vec())),
+                    AttributeValue::Ss(texts) => {
+                        values.extend(texts.iter().map(|text| (column.clone(), text.clone().into_bytes())));
+                    }
+                    AttributeValue::Bool(_) => {}
+                    other => panic!("{column} holds an unexpected {other:?}"),
+                }
+            }
+        }
+        match page.last_evaluated_key {
+            Some(next) if !next.is_empty() => start = Some(next),
+            _ => return values,
+        }
+    }
+}
+
+/// Every value the backend under test stores, as `(table.column, bytes)`
+/// for SQLite and `(kind.attribute, bytes)` for DynamoDB (see
+/// `table_values`).
+pub async fn store_values(app: &TestApp) -> Vec<(String, Vec<u8>)> {
+    #[cfg(feature = "aws")]
+    if matches!(test_backend(), Backend::Aws) {
+        return table_values(app).await;
+    }
+    database_values(app)
 }
 
 /// Whether the test runs on the AWS backend, which lacks what the test

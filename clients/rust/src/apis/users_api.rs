@@ -1,7 +1,7 @@
 /*
  * Authentication API
  *
- * Registration with email confirmation, login with optional TOTP multi-factor authentication and backup codes, token refresh, global sign-out, profile, password change and password reset by mail. Access and id tokens are JWTs, ES256 when the service signs them itself and RS256 when Cognito does; verify them offline with the keys published by `getJwks`.  Every non-2xx response carries the `Error` schema. Its `code` is stable and machine-readable; `message` is for humans and may change. Codes in use:  | code | status | meaning | | --- | --- | --- | | `validation_failed` | 400 | a field broke a rule; see `details` | | `malformed_request` | 400 | the body is not valid JSON or not the expected shape | | `weak_password` | 400 | the password breaks the password policy; `details` names the rule | | `unauthenticated` | 401 | bearer token missing, invalid, expired or revoked | | `invalid_credentials` | 401 | email or password wrong (also for unknown emails) | | `invalid_refresh_token` | 401 | refresh token unknown, expired or revoked | | `invalid_code` | 400 | the confirmation or reset code is wrong, expired, used up or for another address | | `invalid_mfa_code` | 400 | the authenticator or backup code is wrong or already used; the sign-in challenge stays open until its tries run out | | `invalid_mfa_session` | 401 | the sign-in challenge is unknown, expired, used or out of tries; sign in again | | `current_password_incorrect` | 403 | the current password given to `changePassword` is wrong | | `email_not_verified` | 403 | the password is right but the email address is not confirmed yet | | `step_up_failed` | 403 | the password or the authenticator/backup code given to confirm a sensitive change (turning MFA on or off, new backup codes) is wrong | | `email_taken` | 409 | an account with this email exists | | `mfa_already_enabled` | 409 | multi-factor authentication is already on; turn it off first | | `mfa_not_enabled` | 409 | multi-factor authentication is off, so there is nothing to change | | `mfa_setup_not_started` | 409 | there is no pending authenticator to verify; call `setupMfa` first | | `session_not_found` | 404 | the account has no active session with this id | | `payload_too_large` | 413 | the body exceeds the size limit | | `unsupported_media_type` | 415 | the body must be `application/json` | | `rate_limited` | 429 | too many requests or failed attempts; see `Retry-After` | | `internal_error` | 500 | unexpected failure; quote `requestId` when reporting it | | `service_unavailable` | 503 | the store is unavailable, the server is overloaded or the request timed out |  Every response carries an `X-Request-Id` header: the request's own `X-Request-Id` when it is well formed (1 to 128 characters from `A-Za-z0-9-_.:`), otherwise a generated UUID. Error bodies repeat it as `requestId`, and every log line of the request carries it.  Every 401 carries `WWW-Authenticate: Bearer`; every 429 carries `Retry-After` in seconds. 
+ * Registration with email confirmation, login with optional TOTP multi-factor authentication and backup codes, token refresh, global sign-out, profile, password change and password reset by mail, signed-in devices, account activity and account deletion. Access and id tokens are JWTs, ES256 when the service signs them itself and RS256 when Cognito does; verify them offline with the keys published by `getJwks`.  Every non-2xx response carries the `Error` schema. Its `code` is stable and machine-readable; `message` is for humans and may change. Codes in use:  | code | status | meaning | | --- | --- | --- | | `validation_failed` | 400 | a field broke a rule; see `details` | | `malformed_request` | 400 | the body is not valid JSON or not the expected shape | | `weak_password` | 400 | the password breaks the password policy; `details` names the rule | | `unauthenticated` | 401 | bearer token missing, invalid, expired or revoked | | `invalid_credentials` | 401 | email or password wrong (also for unknown emails) | | `invalid_refresh_token` | 401 | refresh token unknown, expired or revoked | | `invalid_code` | 400 | the confirmation or reset code is wrong, expired, used up or for another address | | `invalid_mfa_code` | 400 | the authenticator or backup code is wrong or already used; the sign-in challenge stays open until its tries run out | | `invalid_mfa_session` | 401 | the sign-in challenge is unknown, expired, used or out of tries; sign in again | | `current_password_incorrect` | 403 | the current password given to `changePassword` is wrong | | `email_not_verified` | 403 | the password is right but the email address is not confirmed yet | | `step_up_failed` | 403 | the password or the authenticator/backup code given to confirm a sensitive change (turning MFA on or off, new backup codes, deleting the account) is wrong | | `email_taken` | 409 | an account with this email exists | | `mfa_already_enabled` | 409 | multi-factor authentication is already on; turn it off first | | `mfa_not_enabled` | 409 | multi-factor authentication is off, so there is nothing to change | | `mfa_setup_not_started` | 409 | there is no pending authenticator to verify; call `setupMfa` first | | `session_not_found` | 404 | the account has no active session with this id | | `payload_too_large` | 413 | the body exceeds the size limit | | `unsupported_media_type` | 415 | the body must be `application/json` | | `rate_limited` | 429 | too many requests or failed attempts; see `Retry-After` | | `internal_error` | 500 | unexpected failure; quote `requestId` when reporting it | | `service_unavailable` | 503 | the store is unavailable, the server is overloaded or the request timed out |  Every response carries an `X-Request-Id` header: the request's own `X-Request-Id` when it is well formed (1 to 128 characters from `A-Za-z0-9-_.:`), otherwise a generated UUID. Error bodies repeat it as `requestId`, and every log line of the request carries it.  Every 401 carries `WWW-Authenticate: Bearer`; every 429 carries `Retry-After` in seconds. 
  *
  * The version of the OpenAPI document: 0.1.0
  * 
@@ -19,6 +19,21 @@ use super::{Error, configuration, ContentType};
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(untagged)]
 pub enum ChangePasswordError {
+    Status400(models::Error),
+    Status401(models::Error),
+    Status403(models::Error),
+    Status413(models::Error),
+    Status415(models::Error),
+    Status429(models::Error),
+    Status500(models::Error),
+    Status503(models::Error),
+    UnknownValue(serde_json::Value),
+}
+
+/// struct for typed errors of method [`delete_current_user`]
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum DeleteCurrentUserError {
     Status400(models::Error),
     Status401(models::Error),
     Status403(models::Error),
@@ -118,6 +133,36 @@ pub async fn change_password(configuration: &configuration::Configuration, chang
     } else {
         let content = resp.text().await?;
         let entity: Option<ChangePasswordError> = serde_json::from_str(&content).ok();
+        Err(Error::ResponseError(ResponseContent { status, content, entity }))
+    }
+}
+
+/// Deletes the signed-in user's account for good (GDPR Art. 17): the credentials, the profile, the second factor and backup codes, every session and refresh token, the security history and the attempt counters. Requires the password and, when multi-factor authentication is on, a current authenticator or backup code (without one, a 400 `validation_failed` on `code`); a wrong one is a 403 `step_up_failed` that counts toward the account's lockout. Every token of the account is refused from the next request on, signing in answers as for an unknown address, the address can register again, and the address is mailed a notice. 
+pub async fn delete_current_user(configuration: &configuration::Configuration, delete_account_request: models::DeleteAccountRequest) -> Result<(), Error<DeleteCurrentUserError>> {
+    // add a prefix to parameters to efficiently prevent name collisions
+    let p_body_delete_account_request = delete_account_request;
+
+    let uri_str = format!("{}/users/me/delete", configuration.base_path);
+    let mut req_builder = configuration.client.request(reqwest::Method::POST, &uri_str);
+
+    if let Some(ref user_agent) = configuration.user_agent {
+        req_builder = req_builder.header(reqwest::header::USER_AGENT, user_agent.clone());
+    }
+    if let Some(ref token) = configuration.bearer_access_token {
+        req_builder = req_builder.bearer_auth(token.to_owned());
+    };
+    req_builder = req_builder.json(&p_body_delete_account_request);
+
+    let req = req_builder.build()?;
+    let resp = configuration.client.execute(req).await?;
+
+    let status = resp.status();
+
+    if !status.is_client_error() && !status.is_server_error() {
+        Ok(())
+    } else {
+        let content = resp.text().await?;
+        let entity: Option<DeleteCurrentUserError> = serde_json::from_str(&content).ok();
         Err(Error::ResponseError(ResponseContent { status, content, entity }))
     }
 }

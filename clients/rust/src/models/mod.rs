@@ -6,6 +6,8 @@ pub mod confirm_password_reset_request;
 pub use self::confirm_password_reset_request::ConfirmPasswordResetRequest;
 pub mod confirm_sign_up_request;
 pub use self::confirm_sign_up_request::ConfirmSignUpRequest;
+pub mod delete_account_request;
+pub use self::delete_account_request::DeleteAccountRequest;
 pub mod error;
 pub use self::error::Error;
 pub mod field_error;

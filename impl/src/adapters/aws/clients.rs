@@ -20,6 +20,7 @@ impl AwsConfig {
 pub struct Clients {
     pub cognito: aws_sdk_cognitoidentityprovider::Client,
     pub dynamodb: aws_sdk_dynamodb::Client,
+    pub ses: aws_sdk_sesv2::Client,
     /// `iss` of the pool's tokens.
     pub issuer: String,
     /// Where the pool publishes its signing keys.
@@ -43,6 +44,7 @@ impl Clients {
         Ok(Self {
             cognito: aws_sdk_cognitoidentityprovider::Client::new(&shared),
             dynamodb: aws_sdk_dynamodb::Client::new(&shared),
+            ses: aws_sdk_sesv2::Client::new(&shared),
             issuer,
             jwks_url: format!("{keys_base}/.well-known/jwks.json"),
         })

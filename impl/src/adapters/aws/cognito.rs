@@ -574,10 +574,11 @@ impl IdentityProvider for CognitoIdentity {
             .send()
             .await;
         match deleted {
-            Ok(_) => Ok(()),
-            Err(error) if is(error_code(&error), &["UserNotFoundException"]) => Ok(()),
-            Err(error) => Err(cognito_error("deleting a Cognito user", error)),
+            Ok(_) => {}
+            Err(error) if is(error_code(&error), &["UserNotFoundException"]) => {}
+            Err(error) => return Err(cognito_error("deleting a Cognito user", error)),
         }
+        self.store.delete_item("deleting password reset codes", key(user_pk(user_id), RESETS)).await
     }
 
     async fn sign_in(&self, email: &Email, password: &Password) -> Result<SignIn, PortError> {

@@ -1,5 +1,6 @@
-//! A user pool, app client and table in an AWS emulator (moto), set up as
-//! `infra/template.yaml` sets them up in AWS: for local runs and tests.
+//! A user pool, app client, table and SES sender in an AWS emulator (moto),
+//! set up as `infra/template.yaml` sets them up in AWS: for local runs and
+//! tests.
 
 use anyhow::Context;
 use aws_sdk_cognitoidentityprovider::types::{
@@ -11,7 +12,7 @@ use aws_sdk_dynamodb::types::{
     ScalarAttributeType,
 };
 
-use super::table::{EMAIL_ATTRIBUTE, EMAIL_INDEX, PARTITION_KEY, SORT_KEY};
+use super::table::{EMAIL_ATTRIBUTE, EMAIL_INDEX, PARTITION_KEY, SORT_KEY, USER_ATTRIBUTE, USER_INDEX, error_code};
 use super::{AwsConfig, Clients};
 
 /// Creates a pool, a confidential client and a table named after `name`
@@ -69,6 +70,7 @@ pub async fn provision(endpoint: &str, region: &str, name: &str) -> anyhow::Resu
         .attribute_definitions(attribute(PARTITION_KEY)?)
         .attribute_definitions(attribute(SORT_KEY)?)
         .attribute_definitions(attribute(EMAIL_ATTRIBUTE)?)
+        .attribute_definitions(attribute(USER_ATTRIBUTE)?)
         .key_schema(key(PARTITION_KEY, KeyType::Hash)?)
         .key_schema(key(SORT_KEY, KeyType::Range)?)
         .global_secondary_indexes(
@@ -78,8 +80,27 @@ pub async fn provision(endpoint: &str, region: &str, name: &str) -> anyhow::Resu
                 .projection(Projection::builder().projection_type(ProjectionType::KeysOnly).build())
                 .build()?,
         )
+        .global_secondary_indexes(
+            GlobalSecondaryIndex::builder()
+                .index_name(USER_INDEX)
+                .key_schema(key(USER_ATTRIBUTE, KeyType::Hash)?)
+                .projection(Projection::builder().projection_type(ProjectionType::KeysOnly).build())
+                .build()?,
+        )
         .send()
         .await
         .context("creating the table")?;
     Ok(config)
+}
+
+/// Makes `address` a verified SES identity at `config`'s endpoint, as the
+/// sender of mail through SES must be; one verified already stays.
+pub async fn verify_sender(config: &AwsConfig, address: &str) -> anyhow::Result<()> {
+    let clients = Clients::new(config).await?;
+    let created = clients.ses.create_email_identity().email_identity(address).send().await;
+    match created {
+        Ok(_) => Ok(()),
+        Err(error) if error_code(&error) == Some("AlreadyExistsException") => Ok(()),
+        Err(error) => Err(anyhow::Error::new(error).context("creating the SES identity")),
+    }
 }

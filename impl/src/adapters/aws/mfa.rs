@@ -296,6 +296,14 @@ impl MfaStore for DynamoStore {
         Ok(self.transact("using up a sign-in challenge", items).await?.is_none())
     }
 
+    /// Deletes the second factor, the challenge generation and every
+    /// challenge, found through the user index.
+    async fn forget(&self, user_id: UserId) -> Result<(), PortError> {
+        let mut keys = self.keys_naming("finding sign-in challenges", user_id, "CHALLENGE#").await?;
+        keys.extend([mfa_key(user_id), generation_key(user_id)]);
+        self.delete_all("deleting a second factor", keys).await
+    }
+
     async fn end_challenges(&self, user_id: UserId) -> Result<(), PortError> {
         self.transact("ending sign-in challenges", vec![self.next_generation(user_id)?]).await?;
         Ok(())

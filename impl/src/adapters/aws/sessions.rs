@@ -15,8 +15,8 @@ use chrono::{DateTime, Utc};
 
 use super::store::DynamoStore;
 use super::table::{
-    Item, SORT_KEY, TTL_ATTRIBUTE, aws_error, b, from_millis, get_b, get_n, get_opt_n, get_s, get_user_id, hex,
-    internal, key, millis, n, s, ttl, user_pk,
+    Item, SORT_KEY, TTL_ATTRIBUTE, b, from_millis, get_b, get_n, get_opt_n, get_s, get_user_id, hex, internal, key,
+    millis, n, s, ttl, user_pk,
 };
 use crate::domain::{PortError, SessionId, UserId};
 use crate::ports::{NewRefreshToken, Rotation, SessionRecord, SessionStore, StoredRefreshToken};
@@ -90,28 +90,16 @@ impl DynamoStore {
 
     /// Every session item of a user.
     async fn session_items(&self, user_id: UserId) -> Result<Vec<Item>, PortError> {
-        let mut items = Vec::new();
-        let mut start: Option<Item> = None;
-        loop {
-            let page = self
-                .client
-                .query()
-                .table_name(self.table.as_ref())
-                .key_condition_expression("pk = :pk AND begins_with(#sk, :prefix)")
-                .expression_attribute_names("#sk", SORT_KEY)
-                .expression_attribute_values(":pk", s(user_pk(user_id)))
-                .expression_attribute_values(":prefix", s(SESSION_PREFIX))
-                .consistent_read(true)
-                .set_exclusive_start_key(start.take())
-                .send()
-                .await
-                .map_err(|error| aws_error("listing sessions", error))?;
-            items.extend(page.items().iter().cloned());
-            match page.last_evaluated_key {
-                Some(next) if !next.is_empty() => start = Some(next),
-                _ => return Ok(items),
-            }
-        }
+        let query = self
+            .client
+            .query()
+            .table_name(self.table.as_ref())
+            .key_condition_expression("pk = :pk AND begins_with(#sk, :prefix)")
+            .expression_attribute_names("#sk", SORT_KEY)
+            .expression_attribute_values(":pk", s(user_pk(user_id)))
+            .expression_attribute_values(":prefix", s(SESSION_PREFIX))
+            .consistent_read(true);
+        self.query_all("listing sessions", query).await
     }
 }
 
@@ -216,6 +204,14 @@ impl SessionStore for DynamoStore {
             self.end_session_item(user_id, &item).await?;
         }
         Ok(())
+    }
+
+    /// Ends the sessions, then deletes the refresh tokens that are left
+    /// (rotated ones), found through the user index.
+    async fn forget(&self, user_id: UserId) -> Result<(), PortError> {
+        self.end_all(user_id, None).await?;
+        let keys = self.keys_naming("finding refresh tokens", user_id, "REFRESH#").await?;
+        self.delete_all("deleting refresh tokens", keys).await
     }
 
     async fn list(&self, user_id: UserId) -> Result<Vec<SessionRecord>, PortError> {

@@ -5,13 +5,16 @@ use std::time::Duration;
 
 use async_trait::async_trait;
 use aws_sdk_dynamodb::Client;
+use aws_sdk_dynamodb::operation::query::builders::QueryFluentBuilder;
 use aws_sdk_dynamodb::operation::transact_write_items::TransactWriteItemsError;
-use aws_sdk_dynamodb::types::{AttributeValue, Delete, Put, ReturnValue, TransactWriteItem};
+use aws_sdk_dynamodb::types::{
+    AttributeValue, Delete, DeleteRequest, Put, ReturnValue, TransactWriteItem, WriteRequest,
+};
 use chrono::{DateTime, Utc};
 
 use super::table::{
-    EMAIL_ATTRIBUTE, EMAIL_INDEX, Item, PARTITION_KEY, TTL_ATTRIBUTE, aws_error, error_code, from_millis, get_bool,
-    get_n, get_s, get_user_id, internal, key, millis, n, s, ttl, user_pk,
+    EMAIL_ATTRIBUTE, EMAIL_INDEX, Item, PARTITION_KEY, SORT_KEY, TTL_ATTRIBUTE, USER_ATTRIBUTE, USER_INDEX, aws_error,
+    error_code, from_millis, get_bool, get_n, get_s, get_user_id, internal, key, millis, n, s, ttl, user_pk,
 };
 use crate::domain::{DisplayName, Email, PortError, User, UserId};
 use crate::ports::{
@@ -160,6 +163,103 @@ impl DynamoStore {
             .send()
             .await
             .map_err(|error| aws_error(operation, error))?;
+        Ok(())
+    }
+
+    /// Every item `query` answers, page after page.
+    pub(super) async fn query_all(&self, operation: &str, query: QueryFluentBuilder) -> Result<Vec<Item>, PortError> {
+        let mut items = Vec::new();
+        let mut start: Option<Item> = None;
+        loop {
+            let page = query
+                .clone()
+                .set_exclusive_start_key(start.take())
+                .send()
+                .await
+                .map_err(|error| aws_error(operation, error))?;
+            items.extend(page.items.unwrap_or_default());
+            match page.last_evaluated_key {
+                Some(next) if !next.is_empty() => start = Some(next),
+                _ => return Ok(items),
+            }
+        }
+    }
+
+    /// The keys of the items in partition `pk` whose sort key begins with `prefix`.
+    pub(super) async fn keys_under(&self, operation: &str, pk: String, prefix: &str) -> Result<Vec<Item>, PortError> {
+        let query = self
+            .client
+            .query()
+            .table_name(self.table.as_ref())
+            .key_condition_expression("pk = :pk AND begins_with(sk, :prefix)")
+            .expression_attribute_values(":pk", s(pk))
+            .expression_attribute_values(":prefix", s(prefix))
+            .projection_expression("pk, sk")
+            .consistent_read(true);
+        self.query_all(operation, query).await
+    }
+
+    /// The keys of the items outside the user's partition that name the
+    /// user in `userId` and whose partition key begins with `prefix`, from
+    /// [`USER_INDEX`]. The index is eventually consistent: an item written
+    /// within the last moment may be missing.
+    pub(super) async fn keys_naming(
+        &self,
+        operation: &str,
+        user_id: UserId,
+        prefix: &str,
+    ) -> Result<Vec<Item>, PortError> {
+        let query = self
+            .client
+            .query()
+            .table_name(self.table.as_ref())
+            .index_name(USER_INDEX)
+            .key_condition_expression("#user = :user")
+            .expression_attribute_names("#user", USER_ATTRIBUTE)
+            .expression_attribute_values(":user", s(user_id.to_string()));
+        self.query_all(operation, query)
+            .await?
+            .iter()
+            .filter(|item| get_s(item, PARTITION_KEY).is_ok_and(|pk| pk.starts_with(prefix)))
+            .map(|item| Ok(key(get_s(item, PARTITION_KEY)?, get_s(item, SORT_KEY)?)))
+            .collect()
+    }
+
+    /// Deletes the items with `keys`, 25 to a batch, retrying what DynamoDB
+    /// leaves unprocessed. Deleting a missing item succeeds.
+    pub(super) async fn delete_all(&self, operation: &str, keys: Vec<Item>) -> Result<(), PortError> {
+        const BATCH: usize = 25;
+        const TRIES: u32 = 8;
+        for chunk in keys.chunks(BATCH) {
+            let mut requests = chunk
+                .iter()
+                .map(|key| {
+                    let delete = DeleteRequest::builder().set_key(Some(key.clone())).build().map_err(internal)?;
+                    Ok(WriteRequest::builder().delete_request(delete).build())
+                })
+                .collect::<Result<Vec<_>, PortError>>()?;
+            let mut tries = 0;
+            while !requests.is_empty() {
+                tries += 1;
+                if tries > TRIES {
+                    return Err(PortError::Unavailable(anyhow::anyhow!(
+                        "{operation}: DynamoDB left deletes unprocessed"
+                    )));
+                }
+                if tries > 1 {
+                    tokio::time::sleep(Duration::from_millis(50 << tries.min(6))).await;
+                }
+                let output = self
+                    .client
+                    .batch_write_item()
+                    .request_items(self.table.as_ref(), std::mem::take(&mut requests))
+                    .send()
+                    .await
+                    .map_err(|error| aws_error(operation, error))?;
+                requests =
+                    output.unprocessed_items.and_then(|mut left| left.remove(self.table.as_ref())).unwrap_or_default();
+            }
+        }
         Ok(())
     }
 
@@ -421,6 +521,11 @@ impl SecurityLog for DynamoStore {
             .await
             .map_err(|error| aws_error("recording a security event", error))?;
         Ok(())
+    }
+
+    async fn forget(&self, user_id: UserId) -> Result<(), PortError> {
+        let keys = self.keys_under("listing security events", user_pk(user_id), EVENT_PREFIX).await?;
+        self.delete_all("deleting security events", keys).await
     }
 
     /// Positions are the UUIDv7 in the sort key; a page after one reads the

@@ -12,6 +12,11 @@
 //! | sign-in challenge | `CHALLENGE#<digest>` | `CHALLENGE` |
 //! | attempt counter | `ATTEMPTS#<key>` | `ATTEMPTS` |
 //! | security event | `USER#<id>` | `EVENT#<ms>#<UUIDv7>` |
+//! | password reset codes (Cognito's adapter) | `USER#<id>` | `RESETS` |
+//!
+//! Profiles, refresh tokens and challenges name their user in `userId`,
+//! the key of the `user-index` global secondary index: it finds the items
+//! of an account outside its partition when the account is deleted.
 //!
 //! Items that expire carry `ttl` (seconds since the epoch) for DynamoDB to
 //! delete them eventually; reads compare expiry themselves.
@@ -31,6 +36,10 @@ pub const SORT_KEY: &str = "sk";
 pub const EMAIL_INDEX: &str = "email-index";
 /// The partition key of [`EMAIL_INDEX`].
 pub const EMAIL_ATTRIBUTE: &str = "email";
+/// The global secondary index over the items that name their user.
+pub const USER_INDEX: &str = "user-index";
+/// The partition key of [`USER_INDEX`].
+pub const USER_ATTRIBUTE: &str = "userId";
 /// DynamoDB's time-to-live attribute.
 pub const TTL_ATTRIBUTE: &str = "ttl";
 

@@ -232,6 +232,18 @@ impl MfaStore for SqliteStore {
         Ok(removed == 1)
     }
 
+    async fn forget(&self, user_id: UserId) -> Result<(), PortError> {
+        self.db
+            .write(move |connection| {
+                let user = user_id.to_string();
+                for table in ["mfa", "backup_codes", "mfa_challenges"] {
+                    connection.prepare_cached(&format!("DELETE FROM {table} WHERE user_id = ?1"))?.execute([&user])?;
+                }
+                Ok(())
+            })
+            .await
+    }
+
     async fn end_challenges(&self, user_id: UserId) -> Result<(), PortError> {
         self.db
             .write(move |connection| {

@@ -199,6 +199,11 @@ impl SessionStore for SqliteStore {
         Ok(())
     }
 
+    /// Every token goes with its session row (`ON DELETE CASCADE`).
+    async fn forget(&self, user_id: UserId) -> Result<(), PortError> {
+        self.end_all(user_id, None).await
+    }
+
     async fn list(&self, user_id: UserId) -> Result<Vec<SessionRecord>, PortError> {
         let user = user_id.to_string();
         let rows = self.db.read(move |connection| {

@@ -320,6 +320,17 @@ impl SecurityLog for SqliteStore {
         Ok(())
     }
 
+    async fn forget(&self, user_id: UserId) -> Result<(), PortError> {
+        self.db
+            .write(move |connection| {
+                connection
+                    .prepare_cached("DELETE FROM security_events WHERE user_id = ?1")?
+                    .execute([user_id.to_string()])
+            })
+            .await?;
+        Ok(())
+    }
+
     /// Positions are the row ids in hexadecimal; one beyond every row id
     /// (too long for one) comes after every event of its millisecond.
     async fn page(

@@ -1,7 +1,9 @@
-//! Mailers: an outbox directory of `.eml` files for development, and SMTP
-//! for everything else. Both build the same RFC 5322 message with `lettre`.
+//! Mailers: an outbox directory of `.eml` files for development, SMTP, and
+//! Amazon SES for the AWS deployment. All send the same RFC 5322 message,
+//! built with `lettre`.
 
 mod outbox;
+mod ses;
 mod smtp;
 
 use std::time::SystemTime;
@@ -15,6 +17,9 @@ use crate::domain::PortError;
 use crate::ports::OutgoingMail;
 
 pub use outbox::{OutboxConfig, OutboxMailer};
+pub use ses::SesConfig;
+#[cfg(feature = "aws")]
+pub use ses::SesMailer;
 pub use smtp::{SmtpConfig, SmtpMailer, SmtpTls};
 
 /// Parses a configured sender such as `Auth Service <no-reply@example.com>`.
