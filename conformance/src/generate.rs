@@ -1039,7 +1039,7 @@ mod tests {
 
     use super::*;
 
-    const REQUEST_SCHEMAS: [&str; 12] = [
+    const REQUEST_SCHEMAS: [&str; 13] = [
         "RegisterRequest",
         "LoginRequest",
         "ConfirmSignUpRequest",
@@ -1049,6 +1049,7 @@ mod tests {
         "VerifyMfaRequest",
         "VerifyMfaSetupRequest",
         "StepUpRequest",
+        "DeleteAccountRequest",
         "RefreshRequest",
         "UpdateUserRequest",
         "ChangePasswordRequest",
