@@ -1,11 +1,13 @@
 //! The deployment in `infra/template.yaml` matches what the code expects:
-//! the table's keys, index and time-to-live attribute, and environment
+//! the table's keys, indexes and time-to-live attribute, and environment
 //! variables that the configuration reads (and none that it would refuse).
 
 #![cfg(feature = "aws")]
 
-use auth_service::adapters::aws::table::{EMAIL_ATTRIBUTE, EMAIL_INDEX, PARTITION_KEY, SORT_KEY, TTL_ATTRIBUTE};
-use auth_service::config::{Backend, Config};
+use auth_service::adapters::aws::table::{
+    EMAIL_ATTRIBUTE, EMAIL_INDEX, PARTITION_KEY, SORT_KEY, TTL_ATTRIBUTE, USER_ATTRIBUTE, USER_INDEX,
+};
+use auth_service::config::{Backend, Config, MailTransport};
 use figment::Jail;
 use serde_norway::Value;
 
@@ -33,14 +35,26 @@ fn key_schema(schema: &Value) -> Vec<(&str, &str)> {
 }
 
 #[test]
-fn the_table_has_the_keys_index_and_ttl_the_store_uses() {
+fn the_table_has_the_keys_indexes_and_ttl_the_store_uses() {
     let template = template();
     let table = &template["Resources"]["Table"]["Properties"];
     assert_eq!(key_schema(&table["KeySchema"]), [(PARTITION_KEY, "HASH"), (SORT_KEY, "RANGE")]);
-    let indexes = table["GlobalSecondaryIndexes"].as_sequence().expect("indexes");
-    assert_eq!(indexes.len(), 1);
-    assert_eq!(str_at(&indexes[0], &["IndexName"]), EMAIL_INDEX);
-    assert_eq!(key_schema(&indexes[0]["KeySchema"]), [(EMAIL_ATTRIBUTE, "HASH")]);
+    let indexes: Vec<(&str, Vec<(&str, &str)>, &str)> = table["GlobalSecondaryIndexes"]
+        .as_sequence()
+        .expect("indexes")
+        .iter()
+        .map(|index| {
+            let projection = str_at(index, &["Projection", "ProjectionType"]);
+            (str_at(index, &["IndexName"]), key_schema(&index["KeySchema"]), projection)
+        })
+        .collect();
+    assert_eq!(
+        indexes,
+        [
+            (EMAIL_INDEX, vec![(EMAIL_ATTRIBUTE, "HASH")], "KEYS_ONLY"),
+            (USER_INDEX, vec![(USER_ATTRIBUTE, "HASH")], "KEYS_ONLY")
+        ]
+    );
     assert_eq!(str_at(table, &["TimeToLiveSpecification", "AttributeName"]), TTL_ATTRIBUTE);
     assert_eq!(table["TimeToLiveSpecification"]["Enabled"], Value::Bool(true));
     let definitions: Vec<(&str, &str)> = table["AttributeDefinitions"]
@@ -49,7 +63,7 @@ fn the_table_has_the_keys_index_and_ttl_the_store_uses() {
         .iter()
         .map(|definition| (str_at(definition, &["AttributeName"]), str_at(definition, &["AttributeType"])))
         .collect();
-    assert_eq!(definitions, [(PARTITION_KEY, "S"), (SORT_KEY, "S"), (EMAIL_ATTRIBUTE, "S")]);
+    assert_eq!(definitions, [(PARTITION_KEY, "S"), (SORT_KEY, "S"), (EMAIL_ATTRIBUTE, "S"), (USER_ATTRIBUTE, "S")]);
 }
 
 #[test]
@@ -79,6 +93,8 @@ fn the_functions_environment_is_a_valid_aws_configuration() {
         assert_eq!(config.aws.table_name, "deployed-auth_aws__table_name");
         assert!(config.mfa.encryption_key.is_some());
         assert!(!config.signup.auto_confirm);
+        assert_eq!(config.mail.transport, MailTransport::Ses);
+        assert_eq!(config.mail.ses.map(|ses| ses.sender), Some("deployed-auth_mail__ses__sender".to_owned()));
         Ok(())
     });
 }
