@@ -24,10 +24,12 @@ impl AuthService {
         client: &Client,
     ) -> Result<(), AuthError> {
         let user_id = principal.user_id;
-        let user = self.user(user_id).await?;
-        match (self.mfa_enabled(user_id).await?, code) {
-            (true, Some(code)) => self.step_up(principal, password, code, client).await?,
-            (true, None) => {
+        let (user, second_factor) = tokio::try_join!(self.user(user_id), async { Ok(self.mfa.get(user_id).await?) })?;
+        match (second_factor.filter(|record| record.enabled), code) {
+            (Some(record), Some(code)) => {
+                self.step_up_with(user_id, &user.email, &record, password, code, client).await?;
+            }
+            (Some(_), None) => {
                 return Err(FieldProblem::new(
                     "code",
                     "required",
@@ -35,7 +37,7 @@ impl AuthService {
                 )
                 .into());
             }
-            (false, _) => self.reauthenticate(user_id, &user.email, password, client).await?,
+            (None, _) => self.reauthenticate(user_id, &user.email, password, client).await?,
         }
         self.erase_account(user_id, &user.email).await?;
         tracing::info!(user_id = %user_id, "account deleted");

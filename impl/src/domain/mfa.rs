@@ -281,7 +281,7 @@ impl AuthService {
     /// within its own failure budget of the account (see [`Factor`]). The
     /// code is checked (and spent) only after a right password, and either
     /// failure gives the same answer.
-    pub(super) async fn step_up(
+    async fn step_up(
         &self,
         principal: &Principal,
         password: &Password,
@@ -293,9 +293,23 @@ impl AuthService {
         let Some(record) = self.mfa.get(user_id).await?.filter(|record| record.enabled) else {
             return Err(AuthError::MfaNotEnabled);
         };
-        self.reauthenticate(user_id, &user.email, password, client).await?;
-        let attempt = self.start_attempt(Factor::SecondFactor, &user.email, client).await?;
-        match self.check_second_factor(user_id, &user.email, &record, code).await {
+        self.step_up_with(user_id, &user.email, &record, password, code, client).await
+    }
+
+    /// [`Self::step_up`] for a user whose address and enabled second
+    /// factor (`record`) the caller has read already.
+    pub(super) async fn step_up_with(
+        &self,
+        user_id: UserId,
+        email: &Email,
+        record: &MfaRecord,
+        password: &Password,
+        code: &MfaCode,
+        client: &Client,
+    ) -> Result<(), AuthError> {
+        self.reauthenticate(user_id, email, password, client).await?;
+        let attempt = self.start_attempt(Factor::SecondFactor, email, client).await?;
+        match self.check_second_factor(user_id, email, record, code).await {
             Ok(SecondFactor::Accepted) => attempt.succeeded().await,
             Ok(SecondFactor::Rejected) => {
                 attempt.failed();
