@@ -4,7 +4,9 @@
 # Source this file, then call
 #   start_server LOG_FILE [NAME=VALUE ...]
 # with extra environment settings for the server. It sets `base_url` and
-# `server_pid`, and stops the server when the calling script exits.
+# `server_pid`, and stops the server when the calling script exits. Then
+#   make_admin EMAIL PASSWORD
+# registers an account and grants it the admin role, as an operator does.
 
 source "$(dirname "${BASH_SOURCE[0]}")/background.sh"
 
@@ -21,11 +23,25 @@ start_server() {
     port=$(free_port)
     base_url="http://127.0.0.1:$port"
     mkdir -p "$(dirname "$log")"
-    env AUTH_SERVER__HOST=127.0.0.1 AUTH_SERVER__PORT="$port" AUTH_STORAGE__DATA_DIR="$_server_data" "$@" \
+    _server_env=(AUTH_STORAGE__DATA_DIR="$_server_data" "$@")
+    env AUTH_SERVER__HOST=127.0.0.1 AUTH_SERVER__PORT="$port" "${_server_env[@]}" \
         target/debug/auth-server >"$log" 2>&1 &
     server_pid=$!
     echo "waiting for the server at $base_url (log: $log)"
     wait_until_answering "the server" "$server_pid" "$base_url/health" "$log"
+}
+
+make_admin() {
+    local email=$1 password=$2 status
+    status=$(curl -s -o /dev/null -w '%{http_code}' -H 'content-type: application/json' \
+        -d "{\"email\":\"$email\",\"password\":\"$password\",\"name\":\"Administrator\"}" \
+        "$base_url/auth/register")
+    if [ "$status" != 201 ]; then
+        echo "could not register the administrator $email: HTTP $status" >&2
+        return 1
+    fi
+    # The same store as the server's: its data directory, or its backend.
+    env "${_server_env[@]}" AUTH_LOG__LEVEL=warn target/debug/auth-server admin grant "$email" >/dev/null
 }
 
 _stop_server() {

@@ -26,6 +26,9 @@ pub enum Intent {
     Invalid,
     /// Carries no usable credentials for a protected operation; only 401 will do.
     Unauthenticated,
+    /// Carries a valid token of an account without the right to the
+    /// operation (a plain user's, for an admin operation); only 403 will do.
+    Forbidden,
 }
 
 /// Whether a header's value is acceptable.
@@ -76,6 +79,9 @@ impl Checker {
             }
             Intent::Unauthenticated if status != 401 => {
                 found.push(format!("missing or bad credentials answered {status}, not 401"));
+            }
+            Intent::Forbidden if status != 403 => {
+                found.push(format!("a token without the right to the operation answered {status}, not 403"));
             }
             _ => {}
         }

@@ -1039,7 +1039,7 @@ mod tests {
 
     use super::*;
 
-    const REQUEST_SCHEMAS: [&str; 13] = [
+    const REQUEST_SCHEMAS: [&str; 14] = [
         "RegisterRequest",
         "LoginRequest",
         "ConfirmSignUpRequest",
@@ -1053,6 +1053,7 @@ mod tests {
         "RefreshRequest",
         "UpdateUserRequest",
         "ChangePasswordRequest",
+        "AdminUpdateUserRequest",
     ];
 
     /// The only mutations that cannot help breaking two rules: no email
@@ -1267,8 +1268,12 @@ mod tests {
                     if required.contains(&property.as_str()) {
                         assert!(has(&format!("{property}: missing (required)")), "{name}.{property}");
                     }
-                    assert!(has(&format!("{property}: wrong type (number instead of string)")), "{name}.{property}");
-                    assert!(has(&format!("{property}: wrong type (null instead of string)")), "{name}.{property}");
+                    let kind = rules["type"].as_str().unwrap_or("string");
+                    let other = if kind == "string" { "number" } else { "string" };
+                    assert!(has(&format!("{property}: wrong type ({other} instead of {kind})")), "{name}.{property}");
+                    if kind == "string" {
+                        assert!(has(&format!("{property}: wrong type (null instead of string)")), "{name}.{property}");
+                    }
                     if rules["minLength"].as_u64().is_some_and(|min| min > 0) {
                         let min = &rules["minLength"];
                         assert!(has_prefix(&format!("{property}: too short (minLength {min})")), "{name}.{property}");

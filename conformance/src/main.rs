@@ -63,7 +63,16 @@ struct Args {
     /// Where to write the JUnit XML report.
     #[arg(long)]
     junit: Option<PathBuf>,
+    /// The address of an account holding the `admin` role, for the admin
+    /// operations' valid cases; its password comes from the environment
+    /// variable CONFORMANCE_ADMIN_PASSWORD. Without one, the admin
+    /// operations are checked with a plain account's token (403).
+    #[arg(long)]
+    admin_email: Option<String>,
 }
+
+/// The environment variable holding the administrator's password.
+const ADMIN_PASSWORD_ENV: &str = "CONFORMANCE_ADMIN_PASSWORD";
 
 #[tokio::main]
 async fn main() -> ExitCode {
@@ -86,6 +95,14 @@ async fn check(args: &Args) -> anyhow::Result<bool> {
             anyhow::bail!("the contract has no operation {operation}");
         }
     }
+    let admin = match &args.admin_email {
+        Some(email) => {
+            let password = std::env::var(ADMIN_PASSWORD_ENV)
+                .map_err(|_| anyhow::anyhow!("--admin-email needs the password in {ADMIN_PASSWORD_ENV}"))?;
+            Some((email.clone(), password))
+        }
+        None => None,
+    };
     let settings = Settings {
         base_url: args.base_url.clone(),
         seed: args.seed,
@@ -100,6 +117,7 @@ async fn check(args: &Args) -> anyhow::Result<bool> {
         max_expiry_wait: std::time::Duration::from_secs(args.max_expiry_wait),
         expiry_leeway: std::time::Duration::from_secs(args.expiry_leeway),
         outbox: args.outbox.clone(),
+        admin,
     };
     let started = std::time::Instant::now();
     let (outcomes, pacing) = run(&contract, &settings).await?;
@@ -134,5 +152,8 @@ What the target must allow:
   - For the reset chain to reset a password, the mailed code: --outbox DIR
     for a local server's outbox; without it the chain checks that a wrong
     code is refused.
+  - For the admin operations' valid cases, an administrator: --admin-email
+    with the password in CONFORMANCE_ADMIN_PASSWORD. They act on an account
+    the run registers (conformance-<run>-member@example.com).
 Against the service with its default settings a run takes about half a
 minute, most of it the pacing.";

@@ -63,10 +63,16 @@ pub struct Settings {
     /// The target's mail outbox, when the harness can read it (a local
     /// server); the reset chain then completes a reset with the mailed code.
     pub outbox: Option<std::path::PathBuf>,
+    /// The address and password of an account holding the `admin` role,
+    /// for the admin operations' valid cases; without one they run with
+    /// the plain probe's token, and only its 403 is checked.
+    pub admin: Option<(String, String)>,
 }
 
 /// A signed-up account whose tokens the protected operations use.
 struct Probe {
+    /// The account's id, as sign-in answered it.
+    id: String,
     email: String,
     password: String,
     access_token: String,
@@ -139,6 +145,25 @@ pub async fn run(contract: &Contract, settings: &Settings) -> anyhow::Result<(Ve
         sign_up(&sender, &base, &run_id, "probe", &mut seed_rng).await.map_err(|failure| outcomes.push(failure)).ok();
     let revoked =
         revoked_token(&sender, &base, &run_id, &mut seed_rng).await.map_err(|failure| outcomes.push(failure)).ok();
+    // The administrator the deployment's operator made, and the account
+    // the admin operations act on (signed out, renamed and stripped of
+    // roles by them: not the probe).
+    let admin = match &settings.admin {
+        Some((email, password)) => {
+            let mut admin = Probe {
+                id: String::new(),
+                email: email.clone(),
+                password: password.clone(),
+                access_token: String::new(),
+                id_token: String::new(),
+                expires_at: Instant::now(),
+            };
+            sign_in(&sender, &base, &mut admin).await.map_err(|failure| outcomes.push(failure)).ok().map(|()| admin)
+        }
+        None => None,
+    };
+    let member =
+        sign_up(&sender, &base, &run_id, "member", &mut seed_rng).await.map_err(|failure| outcomes.push(failure)).ok();
     // Its token is used once it has expired, when that is soon enough.
     let expiring = if settings.max_expiry_wait.is_zero() {
         None
@@ -157,12 +182,17 @@ pub async fn run(contract: &Contract, settings: &Settings) -> anyhow::Result<(Ve
                 .ok(),
             _ => None,
         };
-        let account = if operation.id == "deleteCurrentUser" { doomed.as_ref() } else { probe.as_ref() };
+        let account = match operation.id.as_str() {
+            "deleteCurrentUser" => doomed.as_ref(),
+            id if is_admin(id) => admin.as_ref().or(probe.as_ref()),
+            _ => probe.as_ref(),
+        };
         if operation.protected && account.is_none() {
             outcomes.push(not_checked(operation, &base));
         }
+        let accounts = Accounts { caller: account, plain: probe.as_ref(), target: member.as_ref() };
         let mut cases: VecDeque<Case> =
-            cases(operation, &base, account, revoked.as_deref(), settings, &mut rng)?.into();
+            cases(operation, &base, &accounts, revoked.as_deref(), settings, &mut rng)?.into();
         let mut deletions = 0;
         while let Some(case) = cases.pop_front() {
             let outcome = send_and_check(&sender, &checker, operation, case).await;
@@ -295,9 +325,38 @@ impl Cases<'_> {
     }
 }
 
-/// A valid value of each path and query parameter.
-fn parameter_values<'a>(operation: &'a Operation, rng: &mut StdRng) -> anyhow::Result<Vec<(&'a Parameter, Value)>> {
-    operation.parameters.iter().map(|parameter| Ok((parameter, generate::positive(&parameter.schema, rng)?))).collect()
+/// Whether an operation is one of the admin API's.
+fn is_admin(operation_id: &str) -> bool {
+    operation_id.starts_with("admin")
+}
+
+/// The accounts one operation's cases use.
+struct Accounts<'a> {
+    /// Whose token the valid cases carry.
+    caller: Option<&'a Probe>,
+    /// A plain user, whose token an admin operation must refuse.
+    plain: Option<&'a Probe>,
+    /// The account an admin operation's `userId` names.
+    target: Option<&'a Probe>,
+}
+
+/// A valid value of each path and query parameter; `userId` names the
+/// target account, so that admin operations act on one that exists.
+fn parameter_values<'a>(
+    operation: &'a Operation,
+    target: Option<&Probe>,
+    rng: &mut StdRng,
+) -> anyhow::Result<Vec<(&'a Parameter, Value)>> {
+    operation
+        .parameters
+        .iter()
+        .map(|parameter| match (parameter.name.as_str(), target) {
+            ("userId", Some(target)) if parameter.location == Location::Path => {
+                Ok((parameter, Value::String(target.id.clone())))
+            }
+            _ => Ok((parameter, generate::positive(&parameter.schema, rng)?)),
+        })
+        .collect()
 }
 
 /// A parameter value as it goes into a URL: strings as they are, anything
@@ -391,12 +450,13 @@ fn with_json(mut headers: Headers) -> Headers {
 fn cases(
     operation: &Operation,
     base: &str,
-    probe: Option<&Probe>,
+    accounts: &Accounts<'_>,
     revoked: Option<&str>,
     settings: &Settings,
     rng: &mut StdRng,
 ) -> anyhow::Result<Vec<Case>> {
-    let values = parameter_values(operation, rng)?;
+    let probe = accounts.caller;
+    let values = parameter_values(operation, accounts.target, rng)?;
     let mut cases = Cases { operation, url: url_with(base, operation, &values, false), cases: Vec::new() };
     let with_optional = url_with(base, operation, &values, true);
     let auth = match (operation.protected, probe) {
@@ -420,6 +480,7 @@ fn cases(
         }
         parameter_cases(&mut cases, base, &values, (&auth, None), rng);
         credential_cases(&mut cases, probe, revoked, None);
+        plain_user_case(&mut cases, accounts, None);
         return Ok(cases.cases);
     };
 
@@ -452,8 +513,21 @@ fn cases(
     let mut expecting = with_json(auth);
     expecting.push((EXPECT.to_string(), "100-continue".to_owned()));
     cases.add(format!("body: oversized ({} bytes)", oversized.len()), Intent::Invalid, expecting, Some(oversized));
-    credential_cases(&mut cases, probe, revoked, Some(valid));
+    credential_cases(&mut cases, probe, revoked, Some(valid.clone()));
+    plain_user_case(&mut cases, accounts, Some(valid));
     Ok(cases.cases)
+}
+
+/// For an admin operation called as an administrator, the same valid
+/// request with a plain user's token: it must be a 403.
+fn plain_user_case(cases: &mut Cases<'_>, accounts: &Accounts<'_>, body: Option<Vec<u8>>) {
+    let (Some(caller), Some(plain)) = (accounts.caller, accounts.plain) else { return };
+    if !is_admin(&cases.operation.id) || caller.email == plain.email {
+        return;
+    }
+    let headers = bearer(&plain.access_token);
+    let headers = if body.is_some() { with_json(headers) } else { headers };
+    cases.add("credentials: a plain user's token", Intent::Forbidden, headers, body);
 }
 
 /// For a protected operation, the same valid request with every kind of
@@ -502,6 +576,16 @@ fn known_fields(operation: &Operation, probe: Option<&Probe>, mut body: Value) -
             }
             "disableMfa" | "regenerateBackupCodes" | "verifyMfaSetup" | "deleteCurrentUser" => {
                 fields.insert("password".to_owned(), json!(probe.password));
+            }
+            // Roles and attributes are whatever the deployment configures;
+            // none at all is always valid.
+            "adminUpdateUser" => {
+                if fields.contains_key("roles") {
+                    fields.insert("roles".to_owned(), json!([]));
+                }
+                if fields.contains_key("attributes") {
+                    fields.insert("attributes".to_owned(), json!({}));
+                }
             }
             _ => {}
         }
@@ -574,8 +658,14 @@ async fn register(sender: &Sender, base: &str, run_id: &str, role: &str, passwor
         Ok(answer) if answer.status == 201 => {}
         answer => return Err(setup_failure(request, "registerUser", what, answer.as_ref())),
     }
-    let mut probe =
-        Probe { email, password, access_token: String::new(), id_token: String::new(), expires_at: Instant::now() };
+    let mut probe = Probe {
+        id: String::new(),
+        email,
+        password,
+        access_token: String::new(),
+        id_token: String::new(),
+        expires_at: Instant::now(),
+    };
     sign_in(sender, base, &mut probe).await?;
     Ok(probe)
 }
@@ -592,6 +682,7 @@ async fn sign_in(sender: &Sender, base: &str, probe: &mut Probe) -> Result<(), O
     let (Some(access), Some(id)) = (tokens["accessToken"].as_str(), tokens["idToken"].as_str()) else {
         return Err(setup_failure(request, "loginUser", what, Ok(&answer)));
     };
+    probe.id = tokens["user"]["id"].as_str().unwrap_or_default().to_owned();
     probe.access_token = access.to_owned();
     probe.id_token = id.to_owned();
     probe.expires_at = Instant::now() + Duration::from_secs(tokens["expiresIn"].as_u64().unwrap_or(u64::MAX / 4));

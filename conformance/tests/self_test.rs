@@ -39,12 +39,22 @@ enum Breakage {
     BrokenRegistration,
     /// The first three requests are throttled: 429 with `Retry-After: 1`.
     Throttles,
+    /// Admin operations refused to a plain user answer 404, as if the
+    /// account were looked up before the caller's role was checked.
+    AdminLeaksLookup,
 }
+
+/// Marks the test's own setup requests, which no breakage touches.
+const SETUP: &str = "x-self-test-setup";
 
 /// Requests seen by [`Breakage::Throttles`].
 static SEEN: AtomicUsize = AtomicUsize::new(0);
 
 async fn break_it(breakage: Breakage, request: Request, next: Next) -> Response {
+    // The test's own setup goes through unbroken.
+    if request.headers().contains_key(SETUP) {
+        return next.run(request).await;
+    }
     let path = request.uri().path().to_owned();
     match breakage {
         Breakage::BrokenRegistration if path == "/auth/register" => {
@@ -94,11 +104,15 @@ async fn break_it(breakage: Breakage, request: Request, next: Next) -> Response 
         Breakage::IgnoresLogout if path == "/users/me" && status == StatusCode::UNAUTHORIZED => {
             let user = serde_json::json!({
                 "id": "6f1c6f5e-8d4c-4c1b-9a53-2f0c1c3e8a11", "email": "someone@example.com", "name": "Someone",
-                "emailVerified": true, "mfaEnabled": false, "createdAt": "2030-01-01T00:00:00Z"
+                "emailVerified": true, "mfaEnabled": false, "roles": [], "attributes": {},
+                "createdAt": "2030-01-01T00:00:00Z"
             });
             let mut response = Response::new(Body::from(user.to_string()));
             response.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json"));
             return response;
+        }
+        Breakage::AdminLeaksLookup if path.starts_with("/admin/") && status == StatusCode::FORBIDDEN => {
+            *response.status_mut() = StatusCode::NOT_FOUND;
         }
         Breakage::UndeclaredContentType if status.is_client_error() => {
             response.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("text/plain"));
@@ -122,15 +136,27 @@ async fn checked(breakage: Breakage, only: &[&str]) -> (Vec<Outcome>, Pacing) {
     config.server.rate_limit_per_second = 0;
     config.login.max_failures_per_ip = 1_000_000;
     config.login.max_failures_per_account = 1_000_000;
-    let router = auth_service::app::build(&config)
-        .await
-        .expect("the service")
+    let auth = auth_service::app::service(&config).await.expect("the service");
+    let router = auth_service::http::router(auth.clone(), &config.server)
         .layer(from_fn(move |request: Request, next: Next| break_it(breakage, request, next)));
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
     let address = listener.local_addr().expect("address");
     tokio::spawn(async move {
         axum::serve(listener, router.into_make_service_with_connect_info::<SocketAddr>()).await.expect("serve");
     });
+    // The administrator, made as an operator makes one.
+    let (admin_email, admin_password) = ("self-test-admin@example.com", "Self-test admin passphrase");
+    let registered = reqwest::Client::new()
+        .post(format!("http://{address}/auth/register"))
+        .header(SETUP, "1")
+        .json(&serde_json::json!({ "email": admin_email, "password": admin_password, "name": "Admin" }))
+        .send()
+        .await
+        .expect("registering the administrator");
+    if registered.status() == StatusCode::CREATED {
+        let email = auth_service::domain::Email::parse("email", admin_email).expect("an address");
+        auth.grant_role(&email, "admin").await.expect("granting admin");
+    }
     let contract =
         Contract::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../contract/openapi.yaml")).expect("the contract");
     let settings = Settings {
@@ -143,6 +169,7 @@ async fn checked(breakage: Breakage, only: &[&str]) -> (Vec<Outcome>, Pacing) {
         max_expiry_wait: std::time::Duration::ZERO,
         expiry_leeway: std::time::Duration::ZERO,
         outbox: Some(data.path().join("outbox")),
+        admin: Some((admin_email.to_owned(), admin_password.to_owned())),
     };
     let ran = run(&contract, &settings).await.expect("the harness ran");
     drop(data);
@@ -165,6 +192,28 @@ async fn the_unbroken_service_passes() {
     assert!(outcomes.len() > 30, "{} cases", outcomes.len());
     let failed: Vec<_> = outcomes.iter().filter(|outcome| !outcome.violations.is_empty()).collect();
     assert!(failed.is_empty(), "{failed:#?}");
+}
+
+#[tokio::test]
+async fn the_unbroken_service_passes_the_admin_operations() {
+    let admin = ["adminListUsers", "adminGetUser", "adminUpdateUser", "adminLogoutUser", "adminListSecurityEvents"];
+    let outcomes = check(Breakage::None, &admin).await;
+    let failed: Vec<_> = outcomes.iter().filter(|outcome| !outcome.violations.is_empty()).collect();
+    assert!(failed.is_empty(), "{failed:#?}");
+    // Valid cases succeeded as the administrator, on the run's own member.
+    for operation in admin {
+        let succeeded = outcomes
+            .iter()
+            .filter(|outcome| outcome.case.operation == operation)
+            .any(|outcome| outcome.status.is_some_and(|status| (200..300).contains(&status)));
+        assert!(succeeded, "no {operation} case succeeded");
+    }
+}
+
+#[tokio::test]
+async fn an_admin_operation_that_answers_a_plain_user_otherwise_than_403_is_named() {
+    let outcomes = check(Breakage::AdminLeaksLookup, &["adminGetUser"]).await;
+    caught(&outcomes, "adminGetUser", "not 403");
 }
 
 #[tokio::test]

@@ -33,6 +33,136 @@ where
 
 
 
+    #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
+    #[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
+    pub struct AdminGetUserPathParams {
+            /// The account's `id`.
+                #[validate(
+                          regex(path = *RE_ADMINGETUSERPATHPARAMS_USER_ID),
+            )]
+                pub user_id: String,
+    }
+
+    lazy_static::lazy_static! {
+        static ref RE_ADMINGETUSERPATHPARAMS_USER_ID: regex::Regex = regex::Regex::new("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$").unwrap();
+    }
+
+
+    #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
+    #[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
+    pub struct AdminListSecurityEventsPathParams {
+            /// The account's `id`.
+                #[validate(
+                          regex(path = *RE_ADMINLISTSECURITYEVENTSPATHPARAMS_USER_ID),
+            )]
+                pub user_id: String,
+    }
+
+    lazy_static::lazy_static! {
+        static ref RE_ADMINLISTSECURITYEVENTSPATHPARAMS_USER_ID: regex::Regex = regex::Regex::new("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$").unwrap();
+    }
+
+    #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
+    #[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
+    pub struct AdminListSecurityEventsQueryParams {
+            /// Events per page.
+                #[serde(rename = "limit")]
+                #[validate(
+                        range(min = 1u32, max = 100u32),
+              )]
+                    #[serde(default, deserialize_with = "deserialize_present")]
+                    #[serde(skip_serializing_if="Option::is_none")]
+                    pub limit: Option<u32>,
+            /// The `nextCursor` of the previous page.
+                #[serde(rename = "cursor")]
+                #[validate(
+                          regex(path = *RE_ADMINLISTSECURITYEVENTSQUERYPARAMS_CURSOR),
+              )]
+                    #[serde(default, deserialize_with = "deserialize_present")]
+                    #[serde(skip_serializing_if="Option::is_none")]
+                    pub cursor: Option<String>,
+    }
+
+    lazy_static::lazy_static! {
+        static ref RE_ADMINLISTSECURITYEVENTSQUERYPARAMS_CURSOR: regex::Regex = regex::Regex::new("^[0-9]{1,15}-[0-9a-f]{1,64}$").unwrap();
+    }
+
+    #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
+    #[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
+    pub struct AdminListUsersQueryParams {
+            /// Accounts per page.
+                #[serde(rename = "limit")]
+                #[validate(
+                        range(min = 1u32, max = 100u32),
+              )]
+                    #[serde(default, deserialize_with = "deserialize_present")]
+                    #[serde(skip_serializing_if="Option::is_none")]
+                    pub limit: Option<u32>,
+            /// The `nextCursor` of the previous page.
+                #[serde(rename = "cursor")]
+                #[validate(
+                        length(min = 1, max = 254),
+              )]
+                    #[serde(default, deserialize_with = "deserialize_present")]
+                    #[serde(skip_serializing_if="Option::is_none")]
+                    pub cursor: Option<String>,
+            /// Only addresses that start with this text, compared in the canonical (lower-case) spelling.
+                #[serde(rename = "emailPrefix")]
+                #[validate(
+                        length(min = 1, max = 254),
+              )]
+                    #[serde(default, deserialize_with = "deserialize_present")]
+                    #[serde(skip_serializing_if="Option::is_none")]
+                    pub email_prefix: Option<String>,
+            /// Only accounts with this status.
+                #[serde(rename = "status")]
+                    #[serde(default, deserialize_with = "deserialize_present")]
+                    #[serde(skip_serializing_if="Option::is_none")]
+                    pub status: Option<models::AccountStatus>,
+            /// Only accounts holding this role.
+                #[serde(rename = "role")]
+                #[validate(
+                          regex(path = *RE_ADMINLISTUSERSQUERYPARAMS_ROLE),
+              )]
+                    #[serde(default, deserialize_with = "deserialize_present")]
+                    #[serde(skip_serializing_if="Option::is_none")]
+                    pub role: Option<String>,
+    }
+
+    lazy_static::lazy_static! {
+        static ref RE_ADMINLISTUSERSQUERYPARAMS_ROLE: regex::Regex = regex::Regex::new("^[a-z][a-z0-9_-]{0,31}$").unwrap();
+    }
+
+    #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
+    #[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
+    pub struct AdminLogoutUserPathParams {
+            /// The account's `id`.
+                #[validate(
+                          regex(path = *RE_ADMINLOGOUTUSERPATHPARAMS_USER_ID),
+            )]
+                pub user_id: String,
+    }
+
+    lazy_static::lazy_static! {
+        static ref RE_ADMINLOGOUTUSERPATHPARAMS_USER_ID: regex::Regex = regex::Regex::new("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$").unwrap();
+    }
+
+
+    #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
+    #[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
+    pub struct AdminUpdateUserPathParams {
+            /// The account's `id`.
+                #[validate(
+                          regex(path = *RE_ADMINUPDATEUSERPATHPARAMS_USER_ID),
+            )]
+                pub user_id: String,
+    }
+
+    lazy_static::lazy_static! {
+        static ref RE_ADMINUPDATEUSERPATHPARAMS_USER_ID: regex::Regex = regex::Regex::new("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$").unwrap();
+    }
+
+
 
 
 
@@ -104,6 +234,50 @@ where
 
 
 
+/// `unconfirmed`: the address awaits its mailed code; `active`: the account can sign in. 
+/// Enumeration of values.
+/// Since this enum's variants do not hold data, we can easily define them as `#[repr(C)]`
+/// which helps with FFI.
+#[allow(non_camel_case_types, clippy::large_enum_variant)]
+#[repr(C)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "conversion", derive(frunk_enum_derive::LabelledGenericEnum))]
+pub enum AccountStatus {
+    #[serde(rename = "unconfirmed")]
+    Unconfirmed,
+    #[serde(rename = "active")]
+    Active,
+}
+
+impl validator::Validate for AccountStatus
+{
+    fn validate(&self) -> std::result::Result<(), validator::ValidationErrors> {
+        std::result::Result::Ok(())
+    }
+}
+
+impl std::fmt::Display for AccountStatus {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match *self {
+            AccountStatus::Unconfirmed => write!(f, "unconfirmed"),
+            AccountStatus::Active => write!(f, "active"),
+        }
+    }
+}
+
+impl std::str::FromStr for AccountStatus {
+    type Err = String;
+
+    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
+        match s {
+            "unconfirmed" => std::result::Result::Ok(AccountStatus::Unconfirmed),
+            "active" => std::result::Result::Ok(AccountStatus::Active),
+            _ => std::result::Result::Err(format!(r#"Value not valid: {s}"#)),
+        }
+    }
+}
+
+
 /// A position in the caller's own history; a page's `nextCursor`, present when there are older events, is the next page's `cursor`.
 #[derive(Debug, Clone, PartialEq, PartialOrd,  serde::Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
@@ -151,6 +325,531 @@ impl std::ops::Deref for ActivityCursor {
 impl std::ops::DerefMut for ActivityCursor {
     fn deref_mut(&mut self) -> &mut String {
         &mut self.0
+    }
+}
+
+
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
+#[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
+pub struct AdminUpdateUserRequest {
+    /// A person's name: words of letters, separated by one space, hyphen, apostrophe or period, or by a period and a space (\"José Núñez\", \"Zoë O'Brien\", \"J. R. R. Tolkien\"). Letters are those of the Latin, Greek, Cyrillic, Armenian, Hebrew, Arabic, Devanagari, Bengali, Tamil, Thai, Georgian, Ethiopic, kana, CJK and Hangul blocks, with combining accents; the pattern spells them out as code point ranges so that every regular expression engine reads it alike. Digits, control characters and markup are refused. Stored in Unicode NFC. 
+    #[serde(rename = "name")]
+    #[validate(
+            length(min = 1, max = 100),
+            regex(path = *RE_ADMINUPDATEUSERREQUEST_NAME),
+    )]
+    #[serde(default, deserialize_with = "deserialize_present")]
+    #[serde(skip_serializing_if="Option::is_none")]
+    pub name: Option<String>,
+
+    /// The account's roles from now on; `[]` takes every role away.
+    #[serde(rename = "roles")]
+    #[validate(
+            length(max = 32),
+          nested,
+    )]
+    #[serde(default, deserialize_with = "deserialize_present")]
+    #[serde(skip_serializing_if="Option::is_none")]
+    pub roles: Option<Vec<models::Role>>,
+
+    /// Custom attributes set by an administrator, by name (1 to 20 of `a-z0-9_`), each declared in the service's configuration with its own rule. Id tokens carry each as a `custom:NAME` claim on both backends. 
+    #[serde(rename = "attributes")]
+    #[validate(
+            length(max = 50),
+    )]
+    #[serde(default, deserialize_with = "deserialize_present")]
+    #[serde(skip_serializing_if="Option::is_none")]
+    pub attributes: Option<std::collections::HashMap<String, String>>,
+
+}
+
+
+lazy_static::lazy_static! {
+    static ref RE_ADMINUPDATEUSERREQUEST_NAME: regex::Regex = regex::Regex::new("^[\\u0041-\\u005A\\u0061-\\u007A\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u024F\\u0300-\\u036F\\u0386\\u0388-\\u03FF\\u0400-\\u0481\\u048A-\\u052F\\u0531-\\u0556\\u0561-\\u0587\\u05D0-\\u05EA\\u0620-\\u064A\\u0900-\\u0963\\u0980-\\u09E3\\u0B80-\\u0BE5\\u0E01-\\u0E3A\\u0E40-\\u0E4E\\u10A0-\\u10FF\\u1200-\\u135A\\u1E00-\\u1FFF\\u3041-\\u3096\\u30A1-\\u30FA\\u4E00-\\u9FFF\\uAC00-\\uD7A3]+(?:(?:[ '\\u2019.-]|\\. )[\\u0041-\\u005A\\u0061-\\u007A\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u024F\\u0300-\\u036F\\u0386\\u0388-\\u03FF\\u0400-\\u0481\\u048A-\\u052F\\u0531-\\u0556\\u0561-\\u0587\\u05D0-\\u05EA\\u0620-\\u064A\\u0900-\\u0963\\u0980-\\u09E3\\u0B80-\\u0BE5\\u0E01-\\u0E3A\\u0E40-\\u0E4E\\u10A0-\\u10FF\\u1200-\\u135A\\u1E00-\\u1FFF\\u3041-\\u3096\\u30A1-\\u30FA\\u4E00-\\u9FFF\\uAC00-\\uD7A3]+)*\\.?$").unwrap();
+}
+
+impl AdminUpdateUserRequest {
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> AdminUpdateUserRequest {
+        AdminUpdateUserRequest {
+ name: None,
+ roles: None,
+ attributes: None,
+        }
+    }
+}
+
+/// Converts the AdminUpdateUserRequest value to the Query Parameters representation (style=form, explode=false)
+/// specified in https://swagger.io/docs/specification/serialization/
+/// Should be implemented in a serde serializer
+impl std::fmt::Display for AdminUpdateUserRequest {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let params: Vec<Option<String>> = vec![
+
+            self.name.as_ref().map(|name| {
+                [
+                    "name".to_string(),
+                    name.to_string(),
+                ].join(",")
+            }),
+
+
+            self.roles.as_ref().map(|roles| {
+                [
+                    "roles".to_string(),
+                    roles.iter().map(|x| x.to_string()).collect::<Vec<_>>().join(","),
+                ].join(",")
+            }),
+
+            // Skipping attributes in query parameter serialization
+
+        ];
+
+        write!(f, "{}", params.into_iter().flatten().collect::<Vec<_>>().join(","))
+    }
+}
+
+/// Converts Query Parameters representation (style=form, explode=false) to a AdminUpdateUserRequest value
+/// as specified in https://swagger.io/docs/specification/serialization/
+/// Should be implemented in a serde deserializer
+impl std::str::FromStr for AdminUpdateUserRequest {
+    type Err = String;
+
+    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
+        /// An intermediate representation of the struct to use for parsing.
+        #[derive(Default)]
+        #[allow(dead_code)]
+        struct IntermediateRep {
+            pub name: Vec<String>,
+            pub roles: Vec<Vec<models::Role>>,
+            pub attributes: Vec<std::collections::HashMap<String, String>>,
+        }
+
+        let mut intermediate_rep = IntermediateRep::default();
+
+        // Parse into intermediate representation
+        let mut string_iter = s.split(',');
+        let mut key_result = string_iter.next();
+
+        while key_result.is_some() {
+            let val = match string_iter.next() {
+                Some(x) => x,
+                None => return std::result::Result::Err("Missing value while parsing AdminUpdateUserRequest".to_string())
+            };
+
+            if let Some(key) = key_result {
+                #[allow(clippy::match_single_binding)]
+                match key {
+                    #[allow(clippy::redundant_clone)]
+                    "name" => intermediate_rep.name.push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    "roles" => return std::result::Result::Err("Parsing a container in this style is not supported in AdminUpdateUserRequest".to_string()),
+                    "attributes" => return std::result::Result::Err("Parsing a container in this style is not supported in AdminUpdateUserRequest".to_string()),
+                    _ => return std::result::Result::Err("Unexpected key while parsing AdminUpdateUserRequest".to_string())
+                }
+            }
+
+            // Get the next key
+            key_result = string_iter.next();
+        }
+
+        // Use the intermediate representation to return the struct
+        std::result::Result::Ok(AdminUpdateUserRequest {
+            name: intermediate_rep.name.into_iter().next(),
+            roles: intermediate_rep.roles.into_iter().next(),
+            attributes: intermediate_rep.attributes.into_iter().next(),
+        })
+    }
+}
+
+// Methods for converting between header::IntoHeaderValue<AdminUpdateUserRequest> and HeaderValue
+
+#[cfg(feature = "server")]
+impl std::convert::TryFrom<header::IntoHeaderValue<AdminUpdateUserRequest>> for HeaderValue {
+    type Error = String;
+
+    fn try_from(hdr_value: header::IntoHeaderValue<AdminUpdateUserRequest>) -> std::result::Result<Self, Self::Error> {
+        let hdr_value = hdr_value.to_string();
+        match HeaderValue::from_str(&hdr_value) {
+             std::result::Result::Ok(value) => std::result::Result::Ok(value),
+             std::result::Result::Err(e) => std::result::Result::Err(format!(r#"Invalid header value for AdminUpdateUserRequest - value: {hdr_value} is invalid {e}"#))
+        }
+    }
+}
+
+#[cfg(feature = "server")]
+impl std::convert::TryFrom<HeaderValue> for header::IntoHeaderValue<AdminUpdateUserRequest> {
+    type Error = String;
+
+    fn try_from(hdr_value: HeaderValue) -> std::result::Result<Self, Self::Error> {
+        match hdr_value.to_str() {
+             std::result::Result::Ok(value) => {
+                    match <AdminUpdateUserRequest as std::str::FromStr>::from_str(value) {
+                        std::result::Result::Ok(value) => std::result::Result::Ok(header::IntoHeaderValue(value)),
+                        std::result::Result::Err(err) => std::result::Result::Err(format!(r#"Unable to convert header value '{value}' into AdminUpdateUserRequest - {err}"#))
+                    }
+             },
+             std::result::Result::Err(e) => std::result::Result::Err(format!(r#"Unable to convert header: {hdr_value:?} to string: {e}"#))
+        }
+    }
+}
+
+
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
+#[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
+pub struct AdminUser {
+    #[serde(rename = "id")]
+    pub id: uuid::Uuid,
+
+    #[serde(rename = "email")]
+    pub email: String,
+
+    #[serde(rename = "name")]
+    pub name: String,
+
+    #[serde(rename = "emailVerified")]
+    pub email_verified: bool,
+
+    #[serde(rename = "mfaEnabled")]
+    pub mfa_enabled: bool,
+
+    #[serde(rename = "roles")]
+    #[validate(
+            length(max = 32),
+          nested,
+    )]
+    pub roles: Vec<models::Role>,
+
+    /// Custom attributes set by an administrator, by name (1 to 20 of `a-z0-9_`), each declared in the service's configuration with its own rule. Id tokens carry each as a `custom:NAME` claim on both backends. 
+    #[serde(rename = "attributes")]
+    #[validate(
+            length(max = 50),
+    )]
+    pub attributes: std::collections::HashMap<String, String>,
+
+    #[serde(rename = "status")]
+          #[validate(nested)]
+    pub status: models::AccountStatus,
+
+    #[serde(rename = "createdAt")]
+    pub created_at: chrono::DateTime::<chrono::Utc>,
+
+    /// The last change to the profile, its roles or attributes.
+    #[serde(rename = "updatedAt")]
+    pub updated_at: chrono::DateTime::<chrono::Utc>,
+
+}
+
+
+
+impl AdminUser {
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(id: uuid::Uuid, email: String, name: String, email_verified: bool, mfa_enabled: bool, roles: Vec<models::Role>, attributes: std::collections::HashMap<String, String>, status: models::AccountStatus, created_at: chrono::DateTime::<chrono::Utc>, updated_at: chrono::DateTime::<chrono::Utc>, ) -> AdminUser {
+        AdminUser {
+ id,
+ email,
+ name,
+ email_verified,
+ mfa_enabled,
+ roles,
+ attributes,
+ status,
+ created_at,
+ updated_at,
+        }
+    }
+}
+
+/// Converts the AdminUser value to the Query Parameters representation (style=form, explode=false)
+/// specified in https://swagger.io/docs/specification/serialization/
+/// Should be implemented in a serde serializer
+impl std::fmt::Display for AdminUser {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let params: Vec<Option<String>> = vec![
+            // Skipping id in query parameter serialization
+
+
+            Some("email".to_string()),
+            Some(self.email.to_string()),
+
+
+            Some("name".to_string()),
+            Some(self.name.to_string()),
+
+
+            Some("emailVerified".to_string()),
+            Some(self.email_verified.to_string()),
+
+
+            Some("mfaEnabled".to_string()),
+            Some(self.mfa_enabled.to_string()),
+
+
+            Some("roles".to_string()),
+            Some(self.roles.iter().map(|x| x.to_string()).collect::<Vec<_>>().join(",")),
+
+            // Skipping attributes in query parameter serialization
+
+            // Skipping status in query parameter serialization
+
+            // Skipping createdAt in query parameter serialization
+
+            // Skipping updatedAt in query parameter serialization
+
+        ];
+
+        write!(f, "{}", params.into_iter().flatten().collect::<Vec<_>>().join(","))
+    }
+}
+
+/// Converts Query Parameters representation (style=form, explode=false) to a AdminUser value
+/// as specified in https://swagger.io/docs/specification/serialization/
+/// Should be implemented in a serde deserializer
+impl std::str::FromStr for AdminUser {
+    type Err = String;
+
+    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
+        /// An intermediate representation of the struct to use for parsing.
+        #[derive(Default)]
+        #[allow(dead_code)]
+        struct IntermediateRep {
+            pub id: Vec<uuid::Uuid>,
+            pub email: Vec<String>,
+            pub name: Vec<String>,
+            pub email_verified: Vec<bool>,
+            pub mfa_enabled: Vec<bool>,
+            pub roles: Vec<Vec<models::Role>>,
+            pub attributes: Vec<std::collections::HashMap<String, String>>,
+            pub status: Vec<models::AccountStatus>,
+            pub created_at: Vec<chrono::DateTime::<chrono::Utc>>,
+            pub updated_at: Vec<chrono::DateTime::<chrono::Utc>>,
+        }
+
+        let mut intermediate_rep = IntermediateRep::default();
+
+        // Parse into intermediate representation
+        let mut string_iter = s.split(',');
+        let mut key_result = string_iter.next();
+
+        while key_result.is_some() {
+            let val = match string_iter.next() {
+                Some(x) => x,
+                None => return std::result::Result::Err("Missing value while parsing AdminUser".to_string())
+            };
+
+            if let Some(key) = key_result {
+                #[allow(clippy::match_single_binding)]
+                match key {
+                    #[allow(clippy::redundant_clone)]
+                    "id" => intermediate_rep.id.push(<uuid::Uuid as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    #[allow(clippy::redundant_clone)]
+                    "email" => intermediate_rep.email.push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    #[allow(clippy::redundant_clone)]
+                    "name" => intermediate_rep.name.push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    #[allow(clippy::redundant_clone)]
+                    "emailVerified" => intermediate_rep.email_verified.push(<bool as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    #[allow(clippy::redundant_clone)]
+                    "mfaEnabled" => intermediate_rep.mfa_enabled.push(<bool as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    "roles" => return std::result::Result::Err("Parsing a container in this style is not supported in AdminUser".to_string()),
+                    "attributes" => return std::result::Result::Err("Parsing a container in this style is not supported in AdminUser".to_string()),
+                    #[allow(clippy::redundant_clone)]
+                    "status" => intermediate_rep.status.push(<models::AccountStatus as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    #[allow(clippy::redundant_clone)]
+                    "createdAt" => intermediate_rep.created_at.push(<chrono::DateTime::<chrono::Utc> as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    #[allow(clippy::redundant_clone)]
+                    "updatedAt" => intermediate_rep.updated_at.push(<chrono::DateTime::<chrono::Utc> as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    _ => return std::result::Result::Err("Unexpected key while parsing AdminUser".to_string())
+                }
+            }
+
+            // Get the next key
+            key_result = string_iter.next();
+        }
+
+        // Use the intermediate representation to return the struct
+        std::result::Result::Ok(AdminUser {
+            id: intermediate_rep.id.into_iter().next().ok_or_else(|| "id missing in AdminUser".to_string())?,
+            email: intermediate_rep.email.into_iter().next().ok_or_else(|| "email missing in AdminUser".to_string())?,
+            name: intermediate_rep.name.into_iter().next().ok_or_else(|| "name missing in AdminUser".to_string())?,
+            email_verified: intermediate_rep.email_verified.into_iter().next().ok_or_else(|| "emailVerified missing in AdminUser".to_string())?,
+            mfa_enabled: intermediate_rep.mfa_enabled.into_iter().next().ok_or_else(|| "mfaEnabled missing in AdminUser".to_string())?,
+            roles: intermediate_rep.roles.into_iter().next().ok_or_else(|| "roles missing in AdminUser".to_string())?,
+            attributes: intermediate_rep.attributes.into_iter().next().ok_or_else(|| "attributes missing in AdminUser".to_string())?,
+            status: intermediate_rep.status.into_iter().next().ok_or_else(|| "status missing in AdminUser".to_string())?,
+            created_at: intermediate_rep.created_at.into_iter().next().ok_or_else(|| "createdAt missing in AdminUser".to_string())?,
+            updated_at: intermediate_rep.updated_at.into_iter().next().ok_or_else(|| "updatedAt missing in AdminUser".to_string())?,
+        })
+    }
+}
+
+// Methods for converting between header::IntoHeaderValue<AdminUser> and HeaderValue
+
+#[cfg(feature = "server")]
+impl std::convert::TryFrom<header::IntoHeaderValue<AdminUser>> for HeaderValue {
+    type Error = String;
+
+    fn try_from(hdr_value: header::IntoHeaderValue<AdminUser>) -> std::result::Result<Self, Self::Error> {
+        let hdr_value = hdr_value.to_string();
+        match HeaderValue::from_str(&hdr_value) {
+             std::result::Result::Ok(value) => std::result::Result::Ok(value),
+             std::result::Result::Err(e) => std::result::Result::Err(format!(r#"Invalid header value for AdminUser - value: {hdr_value} is invalid {e}"#))
+        }
+    }
+}
+
+#[cfg(feature = "server")]
+impl std::convert::TryFrom<HeaderValue> for header::IntoHeaderValue<AdminUser> {
+    type Error = String;
+
+    fn try_from(hdr_value: HeaderValue) -> std::result::Result<Self, Self::Error> {
+        match hdr_value.to_str() {
+             std::result::Result::Ok(value) => {
+                    match <AdminUser as std::str::FromStr>::from_str(value) {
+                        std::result::Result::Ok(value) => std::result::Result::Ok(header::IntoHeaderValue(value)),
+                        std::result::Result::Err(err) => std::result::Result::Err(format!(r#"Unable to convert header value '{value}' into AdminUser - {err}"#))
+                    }
+             },
+             std::result::Result::Err(e) => std::result::Result::Err(format!(r#"Unable to convert header: {hdr_value:?} to string: {e}"#))
+        }
+    }
+}
+
+
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
+#[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
+pub struct AdminUserPage {
+    #[serde(rename = "users")]
+    #[validate(
+            length(max = 100),
+          nested,
+    )]
+    pub users: Vec<models::AdminUser>,
+
+    /// A position in the address-ordered list of accounts (the last address of a page); a page's `nextCursor`, present when there may be more, is the next page's `cursor`, which lists the addresses after it.
+    #[serde(rename = "nextCursor")]
+    #[validate(
+            length(min = 1, max = 254),
+    )]
+    #[serde(default, deserialize_with = "deserialize_present")]
+    #[serde(skip_serializing_if="Option::is_none")]
+    pub next_cursor: Option<String>,
+
+}
+
+
+
+impl AdminUserPage {
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(users: Vec<models::AdminUser>, ) -> AdminUserPage {
+        AdminUserPage {
+ users,
+ next_cursor: None,
+        }
+    }
+}
+
+/// Converts the AdminUserPage value to the Query Parameters representation (style=form, explode=false)
+/// specified in https://swagger.io/docs/specification/serialization/
+/// Should be implemented in a serde serializer
+impl std::fmt::Display for AdminUserPage {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let params: Vec<Option<String>> = vec![
+            // Skipping users in query parameter serialization
+
+
+            self.next_cursor.as_ref().map(|next_cursor| {
+                [
+                    "nextCursor".to_string(),
+                    next_cursor.to_string(),
+                ].join(",")
+            }),
+
+        ];
+
+        write!(f, "{}", params.into_iter().flatten().collect::<Vec<_>>().join(","))
+    }
+}
+
+/// Converts Query Parameters representation (style=form, explode=false) to a AdminUserPage value
+/// as specified in https://swagger.io/docs/specification/serialization/
+/// Should be implemented in a serde deserializer
+impl std::str::FromStr for AdminUserPage {
+    type Err = String;
+
+    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
+        /// An intermediate representation of the struct to use for parsing.
+        #[derive(Default)]
+        #[allow(dead_code)]
+        struct IntermediateRep {
+            pub users: Vec<Vec<models::AdminUser>>,
+            pub next_cursor: Vec<String>,
+        }
+
+        let mut intermediate_rep = IntermediateRep::default();
+
+        // Parse into intermediate representation
+        let mut string_iter = s.split(',');
+        let mut key_result = string_iter.next();
+
+        while key_result.is_some() {
+            let val = match string_iter.next() {
+                Some(x) => x,
+                None => return std::result::Result::Err("Missing value while parsing AdminUserPage".to_string())
+            };
+
+            if let Some(key) = key_result {
+                #[allow(clippy::match_single_binding)]
+                match key {
+                    "users" => return std::result::Result::Err("Parsing a container in this style is not supported in AdminUserPage".to_string()),
+                    #[allow(clippy::redundant_clone)]
+                    "nextCursor" => intermediate_rep.next_cursor.push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    _ => return std::result::Result::Err("Unexpected key while parsing AdminUserPage".to_string())
+                }
+            }
+
+            // Get the next key
+            key_result = string_iter.next();
+        }
+
+        // Use the intermediate representation to return the struct
+        std::result::Result::Ok(AdminUserPage {
+            users: intermediate_rep.users.into_iter().next().ok_or_else(|| "users missing in AdminUserPage".to_string())?,
+            next_cursor: intermediate_rep.next_cursor.into_iter().next(),
+        })
+    }
+}
+
+// Methods for converting between header::IntoHeaderValue<AdminUserPage> and HeaderValue
+
+#[cfg(feature = "server")]
+impl std::convert::TryFrom<header::IntoHeaderValue<AdminUserPage>> for HeaderValue {
+    type Error = String;
+
+    fn try_from(hdr_value: header::IntoHeaderValue<AdminUserPage>) -> std::result::Result<Self, Self::Error> {
+        let hdr_value = hdr_value.to_string();
+        match HeaderValue::from_str(&hdr_value) {
+             std::result::Result::Ok(value) => std::result::Result::Ok(value),
+             std::result::Result::Err(e) => std::result::Result::Err(format!(r#"Invalid header value for AdminUserPage - value: {hdr_value} is invalid {e}"#))
+        }
+    }
+}
+
+#[cfg(feature = "server")]
+impl std::convert::TryFrom<HeaderValue> for header::IntoHeaderValue<AdminUserPage> {
+    type Error = String;
+
+    fn try_from(hdr_value: HeaderValue) -> std::result::Result<Self, Self::Error> {
+        match hdr_value.to_str() {
+             std::result::Result::Ok(value) => {
+                    match <AdminUserPage as std::str::FromStr>::from_str(value) {
+                        std::result::Result::Ok(value) => std::result::Result::Ok(header::IntoHeaderValue(value)),
+                        std::result::Result::Err(err) => std::result::Result::Err(format!(r#"Unable to convert header value '{value}' into AdminUserPage - {err}"#))
+                    }
+             },
+             std::result::Result::Err(e) => std::result::Result::Err(format!(r#"Unable to convert header: {hdr_value:?} to string: {e}"#))
+        }
     }
 }
 
@@ -3028,10 +3727,62 @@ impl std::convert::TryFrom<HeaderValue> for header::IntoHeaderValue<ResendConfir
 
 
 
+/// A role name such as `admin` or `employee`, one of those the service is configured with.
+#[derive(Debug, Clone, PartialEq, PartialOrd,  serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
+pub struct Role(pub String);
+
+impl validator::Validate for Role {
+    fn validate(&self) -> std::result::Result<(), validator::ValidationErrors> {
+
+        std::result::Result::Ok(())
+    }
+}
+
+impl std::convert::From<String> for Role {
+    fn from(x: String) -> Self {
+        Role(x)
+    }
+}
+
+impl std::fmt::Display for Role {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+       write!(f, "{}", self.0)
+    }
+}
+
+impl std::str::FromStr for Role {
+    type Err = std::string::ParseError;
+    fn from_str(x: &str) -> std::result::Result<Self, Self::Err> {
+        std::result::Result::Ok(Role(x.to_string()))
+    }
+}
+
+impl std::convert::From<Role> for String {
+    fn from(x: Role) -> Self {
+        x.0
+    }
+}
+
+impl std::ops::Deref for Role {
+    type Target = String;
+    fn deref(&self) -> &String {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for Role {
+    fn deref_mut(&mut self) -> &mut String {
+        &mut self.0
+    }
+}
+
+
+
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
 #[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
 pub struct SecurityEvent {
-    /// What happened: `sign_in_failed` is a wrong password, `second_factor_failed` a wrong authenticator or backup code at sign-in, `signed_out` a sign-out everywhere, `session_ended` one session ended by its user, `refresh_token_reused` a rotated refresh token presented again, which ended its session. 
+    /// What happened: `sign_in_failed` is a wrong password, `second_factor_failed` a wrong authenticator or backup code at sign-in, `signed_out` a sign-out everywhere, `session_ended` one session ended by its user, `refresh_token_reused` a rotated refresh token presented again, which ended its session; `roles_changed`, `attributes_changed` and `name_changed` are an administrator's (or, for roles, the operator's) changes; events an administrator caused name them in `actorId`. 
     /// Note: inline enums are not fully supported by openapi-generator
     #[serde(rename = "type")]
     pub r_type: String,
@@ -3052,6 +3803,12 @@ pub struct SecurityEvent {
     )]
     pub device: String,
 
+    /// The administrator who acted on the account, for what one did; absent for the account's own actions and for the operator's command line.
+    #[serde(rename = "actorId")]
+    #[serde(default, deserialize_with = "deserialize_present")]
+    #[serde(skip_serializing_if="Option::is_none")]
+    pub actor_id: Option<uuid::Uuid>,
+
 }
 
 
@@ -3064,6 +3821,7 @@ impl SecurityEvent {
  at,
  ip_address: None,
  device,
+ actor_id: None,
         }
     }
 }
@@ -3092,6 +3850,8 @@ impl std::fmt::Display for SecurityEvent {
             Some("device".to_string()),
             Some(self.device.to_string()),
 
+            // Skipping actorId in query parameter serialization
+
         ];
 
         write!(f, "{}", params.into_iter().flatten().collect::<Vec<_>>().join(","))
@@ -3113,6 +3873,7 @@ impl std::str::FromStr for SecurityEvent {
             pub at: Vec<chrono::DateTime::<chrono::Utc>>,
             pub ip_address: Vec<String>,
             pub device: Vec<String>,
+            pub actor_id: Vec<uuid::Uuid>,
         }
 
         let mut intermediate_rep = IntermediateRep::default();
@@ -3138,6 +3899,8 @@ impl std::str::FromStr for SecurityEvent {
                     "ipAddress" => intermediate_rep.ip_address.push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
                     #[allow(clippy::redundant_clone)]
                     "device" => intermediate_rep.device.push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    #[allow(clippy::redundant_clone)]
+                    "actorId" => intermediate_rep.actor_id.push(<uuid::Uuid as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
                     _ => return std::result::Result::Err("Unexpected key while parsing SecurityEvent".to_string())
                 }
             }
@@ -3152,6 +3915,7 @@ impl std::str::FromStr for SecurityEvent {
             at: intermediate_rep.at.into_iter().next().ok_or_else(|| "at missing in SecurityEvent".to_string())?,
             ip_address: intermediate_rep.ip_address.into_iter().next(),
             device: intermediate_rep.device.into_iter().next().ok_or_else(|| "device missing in SecurityEvent".to_string())?,
+            actor_id: intermediate_rep.actor_id.into_iter().next(),
         })
     }
 }
@@ -4205,6 +4969,21 @@ pub struct User {
     #[serde(rename = "mfaEnabled")]
     pub mfa_enabled: bool,
 
+    /// Granted by an administrator, in name order. Access and id tokens carry them: as the `roles` claim (RFC 9068 §2.2.3.1) when the service signs them, as `cognito:groups` when Cognito does. A change reaches the tokens at the next refresh at the latest. 
+    #[serde(rename = "roles")]
+    #[validate(
+            length(max = 32),
+          nested,
+    )]
+    pub roles: Vec<models::Role>,
+
+    /// Custom attributes set by an administrator, by name (1 to 20 of `a-z0-9_`), each declared in the service's configuration with its own rule. Id tokens carry each as a `custom:NAME` claim on both backends. 
+    #[serde(rename = "attributes")]
+    #[validate(
+            length(max = 50),
+    )]
+    pub attributes: std::collections::HashMap<String, String>,
+
     #[serde(rename = "createdAt")]
     pub created_at: chrono::DateTime::<chrono::Utc>,
 
@@ -4214,13 +4993,15 @@ pub struct User {
 
 impl User {
     #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(id: uuid::Uuid, email: String, name: String, email_verified: bool, mfa_enabled: bool, created_at: chrono::DateTime::<chrono::Utc>, ) -> User {
+    pub fn new(id: uuid::Uuid, email: String, name: String, email_verified: bool, mfa_enabled: bool, roles: Vec<models::Role>, attributes: std::collections::HashMap<String, String>, created_at: chrono::DateTime::<chrono::Utc>, ) -> User {
         User {
  id,
  email,
  name,
  email_verified,
  mfa_enabled,
+ roles,
+ attributes,
  created_at,
         }
     }
@@ -4250,6 +5031,12 @@ impl std::fmt::Display for User {
             Some("mfaEnabled".to_string()),
             Some(self.mfa_enabled.to_string()),
 
+
+            Some("roles".to_string()),
+            Some(self.roles.iter().map(|x| x.to_string()).collect::<Vec<_>>().join(",")),
+
+            // Skipping attributes in query parameter serialization
+
             // Skipping createdAt in query parameter serialization
 
         ];
@@ -4274,6 +5061,8 @@ impl std::str::FromStr for User {
             pub name: Vec<String>,
             pub email_verified: Vec<bool>,
             pub mfa_enabled: Vec<bool>,
+            pub roles: Vec<Vec<models::Role>>,
+            pub attributes: Vec<std::collections::HashMap<String, String>>,
             pub created_at: Vec<chrono::DateTime::<chrono::Utc>>,
         }
 
@@ -4302,6 +5091,8 @@ impl std::str::FromStr for User {
                     "emailVerified" => intermediate_rep.email_verified.push(<bool as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
                     #[allow(clippy::redundant_clone)]
                     "mfaEnabled" => intermediate_rep.mfa_enabled.push(<bool as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    "roles" => return std::result::Result::Err("Parsing a container in this style is not supported in User".to_string()),
+                    "attributes" => return std::result::Result::Err("Parsing a container in this style is not supported in User".to_string()),
                     #[allow(clippy::redundant_clone)]
                     "createdAt" => intermediate_rep.created_at.push(<chrono::DateTime::<chrono::Utc> as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
                     _ => return std::result::Result::Err("Unexpected key while parsing User".to_string())
@@ -4319,6 +5110,8 @@ impl std::str::FromStr for User {
             name: intermediate_rep.name.into_iter().next().ok_or_else(|| "name missing in User".to_string())?,
             email_verified: intermediate_rep.email_verified.into_iter().next().ok_or_else(|| "emailVerified missing in User".to_string())?,
             mfa_enabled: intermediate_rep.mfa_enabled.into_iter().next().ok_or_else(|| "mfaEnabled missing in User".to_string())?,
+            roles: intermediate_rep.roles.into_iter().next().ok_or_else(|| "roles missing in User".to_string())?,
+            attributes: intermediate_rep.attributes.into_iter().next().ok_or_else(|| "attributes missing in User".to_string())?,
             created_at: intermediate_rep.created_at.into_iter().next().ok_or_else(|| "createdAt missing in User".to_string())?,
         })
     }
@@ -4353,6 +5146,110 @@ impl std::convert::TryFrom<HeaderValue> for header::IntoHeaderValue<User> {
              },
              std::result::Result::Err(e) => std::result::Result::Err(format!(r#"Unable to convert header: {hdr_value:?} to string: {e}"#))
         }
+    }
+}
+
+
+
+/// A position in the address-ordered list of accounts (the last address of a page); a page's `nextCursor`, present when there may be more, is the next page's `cursor`, which lists the addresses after it.
+#[derive(Debug, Clone, PartialEq, PartialOrd,  serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
+pub struct UserCursor(pub String);
+
+impl validator::Validate for UserCursor {
+    fn validate(&self) -> std::result::Result<(), validator::ValidationErrors> {
+
+        std::result::Result::Ok(())
+    }
+}
+
+impl std::convert::From<String> for UserCursor {
+    fn from(x: String) -> Self {
+        UserCursor(x)
+    }
+}
+
+impl std::fmt::Display for UserCursor {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+       write!(f, "{}", self.0)
+    }
+}
+
+impl std::str::FromStr for UserCursor {
+    type Err = std::string::ParseError;
+    fn from_str(x: &str) -> std::result::Result<Self, Self::Err> {
+        std::result::Result::Ok(UserCursor(x.to_string()))
+    }
+}
+
+impl std::convert::From<UserCursor> for String {
+    fn from(x: UserCursor) -> Self {
+        x.0
+    }
+}
+
+impl std::ops::Deref for UserCursor {
+    type Target = String;
+    fn deref(&self) -> &String {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for UserCursor {
+    fn deref_mut(&mut self) -> &mut String {
+        &mut self.0
+    }
+}
+
+
+
+/// An account's id, a UUID.
+#[derive(Debug, Clone, PartialEq, PartialOrd,  serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
+pub struct UserId(pub String);
+
+impl validator::Validate for UserId {
+    fn validate(&self) -> std::result::Result<(), validator::ValidationErrors> {
+
+        std::result::Result::Ok(())
+    }
+}
+
+impl std::convert::From<String> for UserId {
+    fn from(x: String) -> Self {
+        UserId(x)
+    }
+}
+
+impl std::fmt::Display for UserId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+       write!(f, "{}", self.0)
+    }
+}
+
+impl std::str::FromStr for UserId {
+    type Err = std::string::ParseError;
+    fn from_str(x: &str) -> std::result::Result<Self, Self::Err> {
+        std::result::Result::Ok(UserId(x.to_string()))
+    }
+}
+
+impl std::convert::From<UserId> for String {
+    fn from(x: UserId) -> Self {
+        x.0
+    }
+}
+
+impl std::ops::Deref for UserId {
+    type Target = String;
+    fn deref(&self) -> &String {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for UserId {
+    fn deref_mut(&mut self) -> &mut String {
+        &mut self.0
     }
 }
 

@@ -1,6 +1,8 @@
 //! Creates a user pool, a confidential app client, a table and a verified
 //! SES sender in an AWS emulator (moto), and prints the settings that
 //! point the service at them as shell `export` lines, with a new MFA key.
+//! The pool's groups and custom attributes are the roles and attributes of
+//! the configuration the server would read (`AUTH_CONFIG`, `AUTH_…`).
 //!
 //! Usage: `provision_emulator ENDPOINT [NAME]`; credentials and region come
 //! from the environment (`AWS_ACCESS_KEY_ID`, `AWS_REGION`, ...), which
@@ -9,6 +11,7 @@
 use std::process::ExitCode;
 
 use auth_service::adapters::aws::local;
+use auth_service::config::{CONFIG_FILE_ENV, Config};
 use auth_service::domain::MfaKey;
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
@@ -26,7 +29,10 @@ async fn main() -> ExitCode {
     let name = name.unwrap_or_else(|| "auth-local".to_owned());
     let region = std::env::var("AWS_REGION").unwrap_or_else(|_| "us-east-1".to_owned());
     let provisioned = async {
-        let aws = local::provision(&endpoint, &region, &name).await?;
+        let file = std::env::var_os(CONFIG_FILE_ENV).map(std::path::PathBuf::from);
+        let accounts =
+            Config::load(file.as_deref()).map_err(anyhow::Error::msg)?.accounts.rules().map_err(anyhow::Error::msg)?;
+        let aws = local::provision(&endpoint, &region, &name, &accounts).await?;
         local::verify_sender(&aws, SENDER).await?;
         anyhow::Ok(aws)
     };

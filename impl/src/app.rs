@@ -108,7 +108,7 @@ async fn embedded_with_clock(config: &Config, clock: Arc<dyn Clock>) -> anyhow::
         identity_settings,
     ));
     spawn_purge(store.clone(), clock.clone(), Duration::from_secs(config.login.window_secs));
-    Ok(AuthService::new(ports(identity, store, mailer, clock), settings(config, true), mfa_key))
+    Ok(AuthService::new(ports(identity, store, mailer, clock), settings(config, true)?, mfa_key))
 }
 
 /// Brings what earlier versions stored up to this version, for
@@ -222,7 +222,7 @@ pub fn aws_with_clients(
         jwks_url: clients.jwks_url,
     };
     let identity = Arc::new(CognitoIdentity::new(clients.cognito, cognito, (*store).clone(), clock.clone()));
-    Ok(AuthService::new(ports(identity, store, mailer, clock), settings(config, false), key))
+    Ok(AuthService::new(ports(identity, store, mailer, clock), settings(config, false)?, key))
 }
 
 /// The ports over one store that keeps everything but credentials.
@@ -243,14 +243,15 @@ where
 }
 
 /// The domain's rules from the configuration.
-fn settings(config: &Config, work_after_answer: bool) -> Settings {
-    Settings {
+fn settings(config: &Config, work_after_answer: bool) -> anyhow::Result<Settings> {
+    Ok(Settings {
         policy: config.password.clone(),
         limits: config.login.clone(),
         signup: config.signup.clone(),
         mfa: config.mfa.clone(),
         sessions: config.tokens.session_policy(),
+        accounts: config.accounts.rules().map_err(|error| anyhow::anyhow!("invalid configuration: {error}"))?,
         grouping: config.server.grouping(),
         work_after_answer,
-    }
+    })
 }

@@ -14,7 +14,8 @@ use serde::Deserialize;
 use crate::adapters::aws::AwsConfig;
 use crate::adapters::mail::{OutboxConfig, SesConfig, SmtpConfig};
 use crate::domain::{
-    AddressGrouping, LoginLimits, MfaSettings, PasswordPolicy, ResetSettings, SessionPolicy, SignupSettings,
+    AccountSettings, AddressGrouping, LoginLimits, MfaSettings, PasswordPolicy, ResetSettings, SessionPolicy,
+    SignupSettings,
 };
 
 /// The environment variable prefix for overrides.
@@ -105,6 +106,8 @@ pub struct Config {
     pub signup: SignupSettings,
     pub password_reset: ResetSettings,
     pub mfa: MfaSettings,
+    /// Roles and custom attributes.
+    pub accounts: AccountSettings,
     pub mail: MailConfig,
     pub log: LogConfig,
     /// Required when `backend` is `aws`.
@@ -262,6 +265,7 @@ impl Config {
         self.signup.validate()?;
         self.password_reset.validate()?;
         self.mfa.validate()?;
+        self.accounts.rules()?;
         if self.backend == Backend::Aws {
             self.aws.validate()?;
         }

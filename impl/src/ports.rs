@@ -10,7 +10,8 @@ use chrono::{DateTime, Utc};
 use secrecy::{ExposeSecret, SecretString};
 
 use crate::domain::{
-    ConfirmationCode, DisplayName, Email, Password, PortError, Principal, PublicKey, SessionId, User, UserId,
+    Attributes, ConfirmationCode, DisplayName, Email, Password, PortError, Principal, PublicKey, Role, Roles,
+    SessionId, User, UserId,
 };
 
 pub enum SignUp {
@@ -181,6 +182,12 @@ pub trait IdentityProvider: Send + Sync {
     /// before this call no longer resets the password.
     async fn void_password_resets(&self, user_id: UserId) -> Result<(), PortError>;
 
+    /// Makes the tokens issued for the user from now on carry `roles` and
+    /// `attributes` (Cognito's groups and custom attributes); nothing for a
+    /// provider that reads them from the profile when it signs. Setting
+    /// what is already set succeeds.
+    async fn set_claims(&self, user_id: UserId, roles: &Roles, attributes: &Attributes) -> Result<(), PortError>;
+
     /// Whether `password` is the user's password. Changes nothing.
     async fn check_password(&self, user_id: UserId, password: &Password) -> Result<bool, PortError>;
 
@@ -280,6 +287,16 @@ pub enum Insert {
     EmailTaken,
 }
 
+/// Which accounts a listing keeps; each `None` keeps all.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct UserFilter {
+    /// A start of the canonical address.
+    pub email_prefix: Option<String>,
+    pub email_verified: Option<bool>,
+    /// Accounts holding this role.
+    pub role: Option<Role>,
+}
+
 /// Profiles of users.
 #[async_trait]
 pub trait UserStore: Send + Sync {
@@ -294,6 +311,26 @@ pub trait UserStore: Send + Sync {
     async fn set_email_verified(&self, id: UserId, at: DateTime<Utc>) -> Result<Option<User>, PortError>;
     /// Renames a user; `None` when there is no such user.
     async fn set_name(&self, id: UserId, name: &DisplayName, at: DateTime<Utc>) -> Result<Option<User>, PortError>;
+    /// Replaces a user's roles and custom attributes; `None` when there is
+    /// no such user.
+    async fn set_claims(
+        &self,
+        id: UserId,
+        roles: &Roles,
+        attributes: &Attributes,
+        at: DateTime<Utc>,
+    ) -> Result<Option<User>, PortError>;
+    /// Profiles in address order whose address sorts after `after` (any
+    /// text; from the first when `None`) that `filter` keeps: at most
+    /// `limit`, and the address to go on after when there may be more
+    /// (`None` at the end). A store that filters after reading may answer
+    /// fewer than `limit` with a position.
+    async fn list(
+        &self,
+        filter: &UserFilter,
+        after: Option<&str>,
+        limit: usize,
+    ) -> Result<(Vec<User>, Option<String>), PortError>;
     /// Answers when the store can serve requests.
     async fn ping(&self) -> Result<(), PortError>;
 }
@@ -409,10 +446,16 @@ pub enum SecurityEventKind {
     SessionEnded,
     /// The user ended every other session.
     SignedOutOthers,
+    /// An administrator (or the operator) changed the account's roles.
+    RolesChanged,
+    /// An administrator changed the account's custom attributes.
+    AttributesChanged,
+    /// An administrator renamed the account.
+    NameChanged,
 }
 
 impl SecurityEventKind {
-    pub const ALL: [Self; 14] = [
+    pub const ALL: [Self; 17] = [
         Self::SignedUp,
         Self::EmailConfirmed,
         Self::SignedIn,
@@ -427,6 +470,9 @@ impl SecurityEventKind {
         Self::RefreshTokenReused,
         Self::SessionEnded,
         Self::SignedOutOthers,
+        Self::RolesChanged,
+        Self::AttributesChanged,
+        Self::NameChanged,
     ];
 
     /// The stored name, e.g. `sign_in_failed`.
@@ -446,6 +492,9 @@ impl SecurityEventKind {
             Self::RefreshTokenReused => "refresh_token_reused",
             Self::SessionEnded => "session_ended",
             Self::SignedOutOthers => "signed_out_others",
+            Self::RolesChanged => "roles_changed",
+            Self::AttributesChanged => "attributes_changed",
+            Self::NameChanged => "name_changed",
         }
     }
 
@@ -463,6 +512,8 @@ pub struct SecurityEvent {
     /// The client's address and `User-Agent`, where the operation knows them.
     pub ip: Option<IpAddr>,
     pub user_agent: Option<String>,
+    /// The administrator who acted on the account, for what one did.
+    pub actor: Option<UserId>,
 }
 
 /// Where an event stands in its account's history, newest first: its time,

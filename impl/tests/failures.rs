@@ -12,14 +12,14 @@ use anyhow::anyhow;
 use async_trait::async_trait;
 use auth_service::config::Config;
 use auth_service::domain::{
-    AuthService, ConfirmationCode, DisplayName, Email, MfaKey, Password, PortError, Ports, Principal, PublicKey,
-    SessionId, Settings, SystemClock, User, UserId,
+    Attributes, AuthService, ConfirmationCode, DisplayName, Email, MfaKey, Password, PortError, Ports, Principal,
+    PublicKey, Roles, SessionId, Settings, SystemClock, User, UserId,
 };
 use auth_service::ports::{
     Acquire, AttemptCounter, BackupCodeUse, CodeDelivery, Confirmation, EventPosition, IdentityProvider, Insert,
     Issued, Mailer, MfaChallenge, MfaRecord, MfaStore, NewRefreshToken, OutgoingMail, PasswordChange, PasswordReset,
     Rotation, SecurityEvent, SecurityLog, SessionGrant, SessionRecord, SessionStore, SignIn, SignUp,
-    StoredRefreshToken, UserStore,
+    StoredRefreshToken, UserFilter, UserStore,
 };
 use chrono::{DateTime, Utc};
 use reqwest::StatusCode;
@@ -88,6 +88,9 @@ impl IdentityProvider for Broken {
         self.fail().await
     }
     async fn change_password(&self, _: UserId, _: &Password, _: &Password) -> Result<PasswordChange, PortError> {
+        self.fail().await
+    }
+    async fn set_claims(&self, _: UserId, _: &Roles, _: &Attributes) -> Result<(), PortError> {
         self.fail().await
     }
     async fn check_password(&self, _: UserId, _: &Password) -> Result<bool, PortError> {
@@ -189,6 +192,18 @@ impl UserStore for Broken {
     async fn set_name(&self, _: UserId, _: &DisplayName, _: DateTime<Utc>) -> Result<Option<User>, PortError> {
         self.fail().await
     }
+    async fn set_claims(
+        &self,
+        _: UserId,
+        _: &Roles,
+        _: &Attributes,
+        _: DateTime<Utc>,
+    ) -> Result<Option<User>, PortError> {
+        self.fail().await
+    }
+    async fn list(&self, _: &UserFilter, _: Option<&str>, _: usize) -> Result<(Vec<User>, Option<String>), PortError> {
+        self.fail().await
+    }
     async fn ping(&self) -> Result<(), PortError> {
         self.fail().await
     }
@@ -252,6 +267,7 @@ async fn spawn_broken(failure: Failure) -> String {
         signup: config.signup.clone(),
         mfa: config.mfa.clone(),
         sessions: config.tokens.session_policy(),
+        accounts: config.accounts.rules().unwrap(),
         grouping: config.server.grouping(),
         work_after_answer: true,
     };

@@ -5,7 +5,7 @@
 #![cfg(feature = "aws")]
 
 use auth_service::adapters::aws::table::{
-    EMAIL_ATTRIBUTE, EMAIL_INDEX, PARTITION_KEY, SORT_KEY, TTL_ATTRIBUTE, USER_ATTRIBUTE, USER_INDEX,
+    DIRECTORY_INDEX, EMAIL_ATTRIBUTE, EMAIL_INDEX, PARTITION_KEY, SORT_KEY, TTL_ATTRIBUTE, USER_ATTRIBUTE, USER_INDEX,
 };
 use auth_service::config::{Backend, Config, MailTransport};
 use figment::Jail;
@@ -39,17 +39,28 @@ fn the_table_has_the_keys_indexes_and_ttl_the_store_uses() {
     let template = template();
     let table = &template["Resources"]["Table"]["Properties"];
     assert_eq!(key_schema(&table["KeySchema"]), [(PARTITION_KEY, "HASH"), (SORT_KEY, "RANGE")]);
-    // Each index as (name, its one hash key, projection).
-    let indexes: Vec<(&str, &str, &str)> = table["GlobalSecondaryIndexes"]
+    // Each index as (name, its keys, projection).
+    type Index<'a> = (&'a str, Vec<(&'a str, &'a str)>, &'a str);
+    let indexes: Vec<Index<'_>> = table["GlobalSecondaryIndexes"]
         .as_sequence()
         .expect("indexes")
         .iter()
         .map(|index| {
-            let [(key, "HASH")] = key_schema(&index["KeySchema"])[..] else { panic!("{index:?}: one hash key") };
-            (str_at(index, &["IndexName"]), key, str_at(index, &["Projection", "ProjectionType"]))
+            (
+                str_at(index, &["IndexName"]),
+                key_schema(&index["KeySchema"]),
+                str_at(index, &["Projection", "ProjectionType"]),
+            )
         })
         .collect();
-    assert_eq!(indexes, [(EMAIL_INDEX, EMAIL_ATTRIBUTE, "KEYS_ONLY"), (USER_INDEX, USER_ATTRIBUTE, "KEYS_ONLY")]);
+    assert_eq!(
+        indexes,
+        [
+            (EMAIL_INDEX, vec![(EMAIL_ATTRIBUTE, "HASH")], "KEYS_ONLY"),
+            (USER_INDEX, vec![(USER_ATTRIBUTE, "HASH")], "KEYS_ONLY"),
+            (DIRECTORY_INDEX, vec![(SORT_KEY, "HASH"), (EMAIL_ATTRIBUTE, "RANGE")], "ALL"),
+        ]
+    );
     assert_eq!(str_at(table, &["TimeToLiveSpecification", "AttributeName"]), TTL_ATTRIBUTE);
     assert_eq!(table["TimeToLiveSpecification"]["Enabled"], Value::Bool(true));
     let definitions: Vec<(&str, &str)> = table["AttributeDefinitions"]
@@ -90,6 +101,24 @@ fn the_functions_environment_is_a_valid_aws_configuration() {
         assert!(!config.signup.auto_confirm);
         assert_eq!(config.mail.transport, MailTransport::Ses);
         assert_eq!(config.mail.ses.map(|ses| ses.sender), Some("deployed-auth_mail__ses__sender".to_owned()));
+        // Every configured role is a group of the pool, and every
+        // configured attribute a custom attribute of its schema.
+        let rules = config.accounts.rules().map_err(|error| error.to_string())?;
+        let mut groups: Vec<&str> = template["Resources"]
+            .as_mapping()
+            .expect("resources")
+            .values()
+            .filter(|resource| resource["Type"].as_str() == Some("AWS::Cognito::UserPoolGroup"))
+            .map(|group| str_at(group, &["Properties", "GroupName"]))
+            .collect();
+        groups.sort_unstable();
+        let roles: Vec<&str> = rules.known_roles().iter().map(|role| role.as_str()).collect();
+        assert_eq!(groups, roles);
+        assert_eq!(roles, ["admin", "employee"]);
+        let schema = template["Resources"]["UserPool"]["Properties"]["Schema"].as_sequence().expect("schema");
+        let custom: Vec<&str> =
+            schema.iter().map(|attribute| str_at(attribute, &["Name"])).filter(|name| *name != "name").collect();
+        assert_eq!(custom, rules.attribute_names().collect::<Vec<_>>());
         Ok(())
     });
 }

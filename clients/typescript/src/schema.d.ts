@@ -490,6 +490,100 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/admin/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List accounts
+         * @description Accounts in address order, a page at a time, optionally only those
+         *     whose address starts with `emailPrefix`, with a status, or holding a
+         *     role. A page may hold fewer than `limit` accounts when filters skip
+         *     many; only a missing `nextCursor` means there are no more.
+         */
+        get: operations["adminListUsers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/users/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One account */
+        get: operations["adminGetUser"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change an account's name, roles or custom attributes
+         * @description Sets what the body names and leaves the rest: `roles` replaces the
+         *     account's roles and `attributes` its custom attributes (those not
+         *     named are removed). Roles must be among those the service is configured
+         *     with, attributes declared with their rules. Tokens carry the change
+         *     from the account's next refresh at the latest. An administrator
+         *     cannot take the `admin` role from their own account
+         *     (409 `self_action_refused`). Each change is a security event on the
+         *     account naming the administrator.
+         */
+        patch: operations["adminUpdateUser"];
+        trace?: never;
+    };
+    "/admin/users/{userId}/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign an account out everywhere
+         * @description Ends every session of the account, with sign-ins waiting for their
+         *     second factor, and voids its password reset codes, as `logoutUser`
+         *     with scope `global` does: refresh tokens stop working and access
+         *     tokens are refused from the next request on.
+         */
+        post: operations["adminLogoutUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/users/{userId}/security-events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What happened to an account
+         * @description The account's security events, as `listSecurityEvents` gives them to its user.
+         */
+        get: operations["adminListSecurityEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -683,8 +777,66 @@ export interface components {
             emailVerified: boolean;
             /** @description Whether signing in asks for an authenticator or backup code. */
             mfaEnabled: boolean;
+            /**
+             * @description Granted by an administrator, in name order. Access and id tokens
+             *     carry them: as the `roles` claim (RFC 9068 §2.2.3.1) when the
+             *     service signs them, as `cognito:groups` when Cognito does. A
+             *     change reaches the tokens at the next refresh at the latest.
+             */
+            roles: components["schemas"]["Role"][];
+            attributes: components["schemas"]["CustomAttributes"];
             /** Format: date-time */
             createdAt: string;
+        };
+        /** @description An account's id, a UUID. */
+        UserId: string;
+        /**
+         * @description `unconfirmed`: the address awaits its mailed code; `active`: the
+         *     account can sign in.
+         * @enum {string}
+         */
+        AccountStatus: "unconfirmed" | "active";
+        AdminUser: {
+            /** Format: uuid */
+            id: string;
+            /** Format: email */
+            email: string;
+            name: string;
+            emailVerified: boolean;
+            mfaEnabled: boolean;
+            roles: components["schemas"]["Role"][];
+            attributes: components["schemas"]["CustomAttributes"];
+            status: components["schemas"]["AccountStatus"];
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description The last change to the profile, its roles or attributes.
+             */
+            updatedAt: string;
+        };
+        AdminUserPage: {
+            users: components["schemas"]["AdminUser"][];
+            nextCursor?: components["schemas"]["UserCursor"];
+        };
+        /** @description A position in the address-ordered list of accounts (the last address of a page); a page's `nextCursor`, present when there may be more, is the next page's `cursor`, which lists the addresses after it. */
+        UserCursor: string;
+        AdminUpdateUserRequest: {
+            name?: components["schemas"]["Name"];
+            /** @description The account's roles from now on; `[]` takes every role away. */
+            roles?: components["schemas"]["Role"][];
+            attributes?: components["schemas"]["CustomAttributes"];
+        };
+        /** @description A role name such as `admin` or `employee`, one of those the service is configured with. */
+        Role: string;
+        /**
+         * @description Custom attributes set by an administrator, by name (1 to 20 of
+         *     `a-z0-9_`), each declared in the service's configuration with its
+         *     own rule. Id tokens carry each as a `custom:NAME` claim on both
+         *     backends.
+         */
+        CustomAttributes: {
+            [key: string]: string;
         };
         /** @description Names one session (a UUID on both backends today; treat it as opaque). */
         SessionId: string;
@@ -718,16 +870,24 @@ export interface components {
              *     `second_factor_failed` a wrong authenticator or backup code at
              *     sign-in, `signed_out` a sign-out everywhere, `session_ended` one
              *     session ended by its user, `refresh_token_reused` a rotated
-             *     refresh token presented again, which ended its session.
+             *     refresh token presented again, which ended its session;
+             *     `roles_changed`, `attributes_changed` and `name_changed` are an
+             *     administrator's (or, for roles, the operator's) changes; events
+             *     an administrator caused name them in `actorId`.
              * @enum {string}
              */
-            type: "signed_up" | "email_confirmed" | "signed_in" | "sign_in_failed" | "second_factor_failed" | "signed_out" | "signed_out_others" | "session_ended" | "password_changed" | "password_reset" | "mfa_enabled" | "mfa_disabled" | "backup_codes_regenerated" | "refresh_token_reused";
+            type: "signed_up" | "email_confirmed" | "signed_in" | "sign_in_failed" | "second_factor_failed" | "signed_out" | "signed_out_others" | "session_ended" | "password_changed" | "password_reset" | "mfa_enabled" | "mfa_disabled" | "backup_codes_regenerated" | "refresh_token_reused" | "roles_changed" | "attributes_changed" | "name_changed";
             /** Format: date-time */
             at: string;
             /** @description The client's address, when known. */
             ipAddress?: string;
             /** @description A readable label from the client's `User-Agent`, as in `Session`; `Unknown device` without one. */
             device: string;
+            /**
+             * Format: uuid
+             * @description The administrator who acted on the account, for what one did; absent for the account's own actions and for the operator's command line.
+             */
+            actorId?: string;
         };
         /** @description A position in the caller's own history; a page's `nextCursor`, present when there are older events, is the next page's `cursor`. */
         ActivityCursor: string;
@@ -872,7 +1032,10 @@ export interface components {
             };
         };
     };
-    parameters: never;
+    parameters: {
+        /** @description The account's `id`. */
+        UserIdPath: components["schemas"]["UserId"];
+    };
     requestBodies: never;
     headers: {
         /** @description The authentication scheme, `Bearer`, with an RFC 6750 error where a token was presented. */
@@ -1505,6 +1668,173 @@ export interface operations {
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    adminListUsers: {
+        parameters: {
+            query?: {
+                /** @description Accounts per page. */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page. */
+                cursor?: components["schemas"]["UserCursor"];
+                /** @description Only addresses that start with this text, compared in the canonical (lower-case) spelling. */
+                emailPrefix?: string;
+                /** @description Only accounts with this status. */
+                status?: components["schemas"]["AccountStatus"];
+                /** @description Only accounts holding this role. */
+                role?: components["schemas"]["Role"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of accounts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminUserPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    adminGetUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The account's `id`. */
+                userId: components["parameters"]["UserIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The account */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminUser"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    adminUpdateUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The account's `id`. */
+                userId: components["parameters"]["UserIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AdminUpdateUserRequest"];
+            };
+        };
+        responses: {
+            /** @description Updated */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminUser"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    adminLogoutUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The account's `id`. */
+                userId: components["parameters"]["UserIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Signed out */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    adminListSecurityEvents: {
+        parameters: {
+            query?: {
+                /** @description Events per page. */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page. */
+                cursor?: components["schemas"]["ActivityCursor"];
+            };
+            header?: never;
+            path: {
+                /** @description The account's `id`. */
+                userId: components["parameters"]["UserIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of events */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SecurityEventPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];

@@ -1,10 +1,12 @@
 //! The server on `axum::serve`, over the configured backend (the embedded
 //! one unless configured otherwise).
 //!
-//! Usage: `auth-server [--config FILE] [migrate]` (or `AUTH_CONFIG=FILE`);
-//! settings can also come from `AUTH_…` environment variables. With
-//! `migrate`, it brings stored data up to this version and exits instead
-//! of serving.
+//! Usage: `auth-server [--config FILE] [migrate | admin grant EMAIL [ROLE]]`
+//! (or `AUTH_CONFIG=FILE`); settings can also come from `AUTH_…`
+//! environment variables. With `migrate`, it brings stored data up to this
+//! version and exits instead of serving; with `admin grant`, it grants a
+//! role (`admin` unless named) to the account with that address, in the
+//! configured backend's store: the way to the first administrator.
 
 use std::convert::Infallible;
 use std::io::{BufWriter, IsTerminal};
@@ -14,6 +16,7 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 use auth_service::config::{Backend, CONFIG_FILE_ENV, Config};
+use auth_service::domain::{AuthError, Email};
 use auth_service::http::LimitedListener;
 use auth_service::{app, telemetry};
 use axum::Extension;
@@ -29,6 +32,7 @@ use tracing_appender::non_blocking::NonBlockingBuilder;
 enum Command {
     Serve,
     Migrate,
+    Grant { email: String, role: String },
 }
 
 fn main() -> ExitCode {
@@ -59,11 +63,29 @@ fn main() -> ExitCode {
             println!("{done}");
             Ok(())
         }),
+        Command::Grant { email, role } => app::run("the grant", async move {
+            let email =
+                Email::parse("email", &email).map_err(|problem| anyhow::anyhow!("{email:?} {}", problem.message))?;
+            let service = app::service(&config).await?;
+            let user = match service.grant_role(&email, &role).await {
+                Ok(user) => user,
+                Err(AuthError::UserNotFound) => anyhow::bail!("no account has the address {email}"),
+                Err(AuthError::InvalidInput(problems)) => {
+                    let known = problems.iter().map(|problem| problem.message.as_str()).collect::<Vec<_>>().join("; ");
+                    anyhow::bail!("role {role:?}: {known}")
+                }
+                Err(error) => anyhow::bail!("the store failed: {error:?}"),
+            };
+            let roles = user.roles.iter().map(|role| role.as_str()).collect::<Vec<_>>().join(", ");
+            tracing::info!(user_id = %user.id, role, "role granted at the command line");
+            println!("{email} (user {}) has the roles: {roles}", user.id);
+            Ok(())
+        }),
     }
 }
 
 fn parse_args() -> Result<(Command, Option<PathBuf>), String> {
-    let mut args = std::env::args().skip(1);
+    let mut args = std::env::args().skip(1).peekable();
     let mut file = std::env::var_os(CONFIG_FILE_ENV).map(PathBuf::from);
     let mut command = Command::Serve;
     while let Some(arg) = args.next() {
@@ -71,11 +93,19 @@ fn parse_args() -> Result<(Command, Option<PathBuf>), String> {
             "--config" | "-c" => file = Some(args.next().ok_or("--config needs a file")?.into()),
             "--help" | "-h" => {
                 println!(
-                    "usage: auth-server [--config FILE] [migrate]\n\nServes the API. With migrate, brings the data stored by earlier versions up to this one and exits.\nSettings come from FILE (TOML) and AUTH_* environment variables; see README.md."
+                    "usage: auth-server [--config FILE] [migrate | admin grant EMAIL [ROLE]]\n\nServes the API. With migrate, brings the data stored by earlier versions up to this one and exits.\nWith admin grant, grants ROLE (admin unless named) to the account with address EMAIL and exits.\nSettings come from FILE (TOML) and AUTH_* environment variables; see README.md."
                 );
                 std::process::exit(0);
             }
             "migrate" => command = Command::Migrate,
+            "admin" => {
+                if args.next().as_deref() != Some("grant") {
+                    return Err("admin: the command is `admin grant EMAIL [ROLE]`".to_owned());
+                }
+                let email = args.next().ok_or("admin grant needs an EMAIL")?;
+                let role = args.next_if(|arg| !arg.starts_with('-')).unwrap_or_else(|| "admin".to_owned());
+                command = Command::Grant { email, role };
+            }
             other => return Err(format!("unknown argument {other:?}; try --help")),
         }
     }

@@ -22,6 +22,8 @@ pub struct Activity {
     pub ip: Option<std::net::IpAddr>,
     /// A readable label of the client's device (see [`device_label`]).
     pub device: String,
+    /// The administrator who acted, for what one did.
+    pub actor: Option<super::model::UserId>,
 }
 
 /// A page of activity, and the cursor of the next one when there is more.
@@ -67,11 +69,21 @@ impl AuthService {
         cursor: Option<&ActivityCursor>,
         limit: usize,
     ) -> Result<ActivityPage, AuthError> {
+        self.activity_of(principal.user_id, cursor, limit).await
+    }
+
+    /// The activity of the account `user_id`, as [`Self::activity`] pages it.
+    pub(super) async fn activity_of(
+        &self,
+        user_id: super::model::UserId,
+        cursor: Option<&ActivityCursor>,
+        limit: usize,
+    ) -> Result<ActivityPage, AuthError> {
         if !(1..=ACTIVITY_PAGE_MAX).contains(&limit) {
             return Err(FieldProblem::new("limit", "out_of_range", format!("must be 1 to {ACTIVITY_PAGE_MAX}")).into());
         }
         // One more than asked tells whether there is a next page.
-        let mut page = self.events.page(principal.user_id, cursor.map(|cursor| &cursor.0), limit + 1).await?;
+        let mut page = self.events.page(user_id, cursor.map(|cursor| &cursor.0), limit + 1).await?;
         let more = page.len() > limit;
         page.truncate(limit);
         let next_cursor = page.last().filter(|_| more).map(|(position, _)| ActivityCursor::encode(position));
@@ -82,6 +94,7 @@ impl AuthService {
                 at: event.at,
                 ip: event.ip,
                 device: device_label(event.user_agent.as_deref()),
+                actor: event.actor,
             })
             .collect();
         Ok(ActivityPage { events, next_cursor })

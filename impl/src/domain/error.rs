@@ -53,6 +53,13 @@ pub enum AuthError {
     MfaSetupNotStarted,
     /// The account has no live session with that id.
     SessionNotFound,
+    /// No account has that id or address (for administrators and the
+    /// operator, who may know which accounts exist).
+    UserNotFound,
+    /// The caller's account lacks the `admin` role.
+    AdminRequired,
+    /// An administrator tried to take the `admin` role from their own account.
+    SelfActionRefused,
     /// Too many attempts; try again after the given time.
     RateLimited {
         retry_after: Duration,

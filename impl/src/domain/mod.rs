@@ -2,6 +2,7 @@
 //! their errors. Nothing here knows about HTTP or a particular store.
 
 mod activity;
+mod admin;
 mod attempt;
 mod client;
 mod clock;
@@ -11,6 +12,7 @@ mod mfa;
 mod model;
 mod notice;
 mod policy;
+mod roles;
 mod second_factor;
 mod service;
 mod session;
@@ -18,12 +20,19 @@ mod values;
 mod voiding;
 
 pub use activity::{ACTIVITY_PAGE_DEFAULT, ACTIVITY_PAGE_MAX, Activity, ActivityCursor, ActivityPage};
+pub use admin::{
+    AccountStatus, AccountUpdate, Admin, USERS_PAGE_DEFAULT, USERS_PAGE_MAX, UserCursor, UserPage, UserQuery,
+    parse_user_id,
+};
 pub use client::{AddressGrouping, ClientAddress, DEFAULT_IPV6_PREFIX};
 pub use clock::{Clock, ManualClock, SystemClock};
 pub use error::{AuthError, FieldProblem, PortError, parse_both, parse_three};
 pub use mfa::{BackupCodes, MfaEnrollment, MfaSettings};
 pub use model::{Account, Principal, PublicKey, SessionId, TokenSet, User, UserId};
 pub use policy::PasswordPolicy;
+pub use roles::{
+    ATTRIBUTE_VALUE_MAX_CHARS, AccountRules, AccountSettings, Actor, AttributeRule, Attributes, Role, Roles,
+};
 pub use second_factor::{MfaKey, Sealed};
 pub use service::{
     AuthService, Client, Login, LoginLimits, Ports, Registration, ResetSettings, Settings, SignedIn, SignupSettings,

@@ -6,6 +6,7 @@ use std::time::Duration;
 use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
+use super::roles::{Attributes, Roles};
 use super::values::{DisplayName, Email};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -59,6 +60,9 @@ pub struct User {
     pub email: Email,
     pub name: DisplayName,
     pub email_verified: bool,
+    /// Granted by an administrator; see [`super::roles`].
+    pub roles: Roles,
+    pub attributes: Attributes,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
 }

@@ -16,6 +16,7 @@ use super::mfa::MfaSettings;
 use super::model::{Account, Principal, PublicKey, TokenSet, User, UserId};
 use super::notice::Notice;
 use super::policy::PasswordPolicy;
+use super::roles::{AccountRules, Actor};
 use super::second_factor::MfaKey;
 use super::session::SessionPolicy;
 use super::values::{ConfirmationCode, DisplayName, Email, MfaSession, Password};
@@ -121,12 +122,10 @@ pub struct SignedIn {
 
 /// What a right password leads to.
 pub enum Login {
-    SignedIn(SignedIn),
+    /// Boxed: a profile with its roles and attributes is large beside a challenge.
+    SignedIn(Box<SignedIn>),
     /// The account has a second factor: no tokens until `verify_mfa`.
-    MfaRequired {
-        session: MfaSession,
-        expires_in: Duration,
-    },
+    MfaRequired { session: MfaSession, expires_in: Duration },
 }
 
 /// Who is asking, as far as the transport can tell.
@@ -157,6 +156,8 @@ pub struct Settings {
     pub signup: SignupSettings,
     pub mfa: MfaSettings,
     pub sessions: SessionPolicy,
+    /// The roles that exist and the custom attributes' rules.
+    pub accounts: AccountRules,
     /// Which addresses count as one client for the per-address limits.
     pub grouping: AddressGrouping,
     /// Whether work can go on after the answer: yes in the server, no on
@@ -183,6 +184,7 @@ pub struct AuthService {
     signup: SignupSettings,
     pub(super) mfa_settings: MfaSettings,
     pub(super) sessions_policy: SessionPolicy,
+    pub(super) account_rules: AccountRules,
     pub(super) grouping: AddressGrouping,
     pub(super) work_after_answer: bool,
 }
@@ -196,6 +198,7 @@ impl AuthService {
             signup,
             mfa: mfa_settings,
             sessions: sessions_policy,
+            accounts: account_rules,
             grouping,
             work_after_answer,
         } = settings;
@@ -214,6 +217,7 @@ impl AuthService {
             signup,
             mfa_settings,
             sessions_policy,
+            account_rules,
             grouping,
             work_after_answer,
         }
@@ -242,6 +246,8 @@ impl AuthService {
             email: registration.email,
             name: registration.name,
             email_verified: confirmed,
+            roles: Default::default(),
+            attributes: Default::default(),
             created_at: now,
             updated_at: now,
         };
@@ -400,7 +406,7 @@ impl AuthService {
                 };
                 self.record(user_id, SecurityEventKind::SignedIn, Some(client)).await;
                 let account = Account { user, mfa_enabled: false };
-                Ok(Login::SignedIn(SignedIn { account, tokens }))
+                Ok(Login::SignedIn(Box::new(SignedIn { account, tokens })))
             }
             Ok(SignIn::NotConfirmed) => {
                 attempt.succeeded().await?;
@@ -452,7 +458,18 @@ impl AuthService {
     /// effort: the operation it records has happened, so a failure is
     /// logged, not answered.
     pub(super) async fn record(&self, user_id: UserId, kind: SecurityEventKind, client: Option<&Client>) {
-        self.record_later(user_id, kind, client).await;
+        self.record_by(user_id, kind, None, client).await;
+    }
+
+    /// [`Self::record`], naming the administrator who acted, if one did.
+    pub(super) async fn record_by(
+        &self,
+        user_id: UserId,
+        kind: SecurityEventKind,
+        actor: Actor,
+        client: Option<&Client>,
+    ) {
+        self.record_later(user_id, kind, actor, client).await;
         if let Some(notice) = Notice::of(kind) {
             self.notify(user_id, notice, client).await;
         }
@@ -464,7 +481,8 @@ impl AuthService {
         account: Option<UserId>,
         client: &Client,
     ) -> impl Future<Output = ()> + Send + 'static {
-        let record = account.map(|user_id| self.record_later(user_id, SecurityEventKind::SignInFailed, Some(client)));
+        let record =
+            account.map(|user_id| self.record_later(user_id, SecurityEventKind::SignInFailed, None, Some(client)));
         async move {
             if let Some(record) = record {
                 record.await;
@@ -478,11 +496,13 @@ impl AuthService {
         &self,
         user_id: UserId,
         kind: SecurityEventKind,
+        actor: Actor,
         client: Option<&Client>,
     ) -> impl Future<Output = ()> + Send + 'static {
         let event = SecurityEvent {
             user_id,
             kind,
+            actor,
             at: self.clock.now(),
             ip: client.and_then(|client| client.ip),
             user_agent: client

@@ -3,6 +3,10 @@
 use std::sync::Arc;
 
 use async_trait::async_trait;
+use auth_api::apis::admin::{
+    Admin, AdminGetUserResponse, AdminListSecurityEventsResponse, AdminListUsersResponse, AdminLogoutUserResponse,
+    AdminUpdateUserResponse,
+};
 use auth_api::apis::auth::{
     Auth, ConfirmPasswordResetResponse, ConfirmSignUpResponse, LoginUserResponse, LogoutUserResponse,
     RefreshTokenResponse, RegisterUserResponse, RequestPasswordResetResponse, ResendConfirmationCodeResponse,
@@ -27,10 +31,11 @@ use http::{HeaderMap, Method, StatusCode};
 use super::context;
 use super::problem::Problem;
 use crate::domain::{
-    ACTIVITY_PAGE_DEFAULT, Account, ActiveSession, ActivityCursor, ActivityPage, AuthError, AuthService, BackupCodes,
-    Client, ConfirmationCode, DisplayName, Email, FieldProblem, Login, LogoutScope, MfaCode, MfaEnrollment, MfaSession,
-    Password, Principal, PublicKey, RefreshToken, SessionId, SignedIn, TokenSet, TotpCode, parse_both,
-    parse_registration, parse_three,
+    ACTIVITY_PAGE_DEFAULT, Account, AccountStatus, AccountUpdate, ActiveSession, ActivityCursor, ActivityPage,
+    AuthError, AuthService, BackupCodes, Client, ConfirmationCode, DisplayName, Email, FieldProblem, Login,
+    LogoutScope, MfaCode, MfaEnrollment, MfaSession, Password, Principal, PublicKey, RefreshToken, Role, SessionId,
+    SignedIn, TokenSet, TotpCode, USERS_PAGE_DEFAULT, UserCursor, UserPage, UserQuery, parse_both, parse_registration,
+    parse_three, parse_user_id,
 };
 
 /// A failure that is not one of an operation's expected outcomes; answered
@@ -89,6 +94,41 @@ trait FromProblem: Sized {
     fn from_problem(problem: Problem) -> Result<Self, ApiError>;
 }
 
+problem_responses!(AdminListUsersResponse {
+    400 => plain Status400_BadRequest,
+    401 => unauthorized Status401_Unauthorized,
+    403 => plain Status403_Forbidden,
+    429 => limited Status429_TooManyRequests,
+});
+problem_responses!(AdminGetUserResponse {
+    400 => plain Status400_BadRequest,
+    401 => unauthorized Status401_Unauthorized,
+    403 => plain Status403_Forbidden,
+    404 => plain Status404_NotFound,
+    429 => limited Status429_TooManyRequests,
+});
+problem_responses!(AdminUpdateUserResponse {
+    400 => plain Status400_BadRequest,
+    401 => unauthorized Status401_Unauthorized,
+    403 => plain Status403_Forbidden,
+    404 => plain Status404_NotFound,
+    409 => plain Status409_Conflict,
+    429 => limited Status429_TooManyRequests,
+});
+problem_responses!(AdminLogoutUserResponse {
+    400 => plain Status400_BadRequest,
+    401 => unauthorized Status401_Unauthorized,
+    403 => plain Status403_Forbidden,
+    404 => plain Status404_NotFound,
+    429 => limited Status429_TooManyRequests,
+});
+problem_responses!(AdminListSecurityEventsResponse {
+    400 => plain Status400_BadRequest,
+    401 => unauthorized Status401_Unauthorized,
+    403 => plain Status403_Forbidden,
+    404 => plain Status404_NotFound,
+    429 => limited Status429_TooManyRequests,
+});
 problem_responses!(RegisterUserResponse {
     400 => plain Status400_BadRequest,
     409 => plain Status409_Conflict,
@@ -224,8 +264,50 @@ fn user_body(account: Account) -> models::User {
         user.name.as_str().to_owned(),
         user.email_verified,
         mfa_enabled,
+        user.roles.into_iter().map(|role| models::Role(role.as_str().to_owned())).collect(),
+        user.attributes.into_iter().collect(),
         user.created_at,
     )
+}
+
+fn admin_user_body(account: Account) -> models::AdminUser {
+    let status = match AccountStatus::of(&account.user) {
+        AccountStatus::Unconfirmed => models::AccountStatus::Unconfirmed,
+        AccountStatus::Active => models::AccountStatus::Active,
+    };
+    let updated_at = account.user.updated_at;
+    let user = user_body(account);
+    models::AdminUser::new(
+        user.id,
+        user.email,
+        user.name,
+        user.email_verified,
+        user.mfa_enabled,
+        user.roles,
+        user.attributes,
+        status,
+        user.created_at,
+        updated_at,
+    )
+}
+
+fn user_page_body(page: UserPage) -> models::AdminUserPage {
+    let users = page.accounts.into_iter().map(admin_user_body).collect();
+    models::AdminUserPage { next_cursor: page.next_cursor, ..models::AdminUserPage::new(users) }
+}
+
+/// The listing's filters and cursor as sent, each checked.
+fn user_query(query: &models::AdminListUsersQueryParams) -> Result<(UserQuery, Option<UserCursor>), AuthError> {
+    let (email_prefix, role, cursor) = parse_three(
+        query.email_prefix.as_deref().map(|raw| UserQuery::email_prefix("emailPrefix", raw)).transpose(),
+        query.role.as_deref().map(|raw| Role::parse("role", raw)).transpose(),
+        query.cursor.as_deref().map(|raw| UserCursor::parse("cursor", raw)).transpose(),
+    )?;
+    let status = query.status.map(|status| match status {
+        models::AccountStatus::Unconfirmed => AccountStatus::Unconfirmed,
+        models::AccountStatus::Active => AccountStatus::Active,
+    });
+    Ok((UserQuery { email_prefix, status, role }, cursor))
 }
 
 fn expires_in(tokens: &TokenSet) -> u32 {
@@ -252,7 +334,7 @@ fn signed_in_body(signed_in: SignedIn) -> models::LoginResponse {
 
 fn login_body(login: Login) -> models::LoginResponse {
     match login {
-        Login::SignedIn(signed_in) => signed_in_body(signed_in),
+        Login::SignedIn(signed_in) => signed_in_body(*signed_in),
         Login::MfaRequired { session, expires_in } => {
             let mut body = models::LoginResponse::new(true);
             body.mfa_session = Some(session.expose().to_owned());
@@ -295,6 +377,7 @@ fn activity_body(page: ActivityPage) -> models::SecurityEventPage {
         .into_iter()
         .map(|event| models::SecurityEvent {
             ip_address: event.ip.map(|ip| ip.to_string()),
+            actor_id: event.actor.map(|actor| actor.0),
             ..models::SecurityEvent::new(event.kind.as_str().to_owned(), event.at, event.device)
         })
         .collect();
@@ -520,6 +603,111 @@ impl Auth<ApiError> for Api {
             tracing::info!(user_id = %principal.user_id, scope = ?scope, "signed out");
             LogoutUserResponse::Status204_SignedOut
         })
+    }
+}
+
+#[async_trait]
+impl Admin<ApiError> for Api {
+    type Claims = Claims;
+
+    async fn admin_list_users(
+        &self,
+        _: &Method,
+        _: &Host,
+        _: &CookieJar,
+        claims: &Claims,
+        query: &models::AdminListUsersQueryParams,
+    ) -> Result<AdminListUsersResponse, ApiError> {
+        let principal = principal(claims)?;
+        let limit = query.limit.map_or(USERS_PAGE_DEFAULT, |limit| usize::try_from(limit).unwrap_or(usize::MAX));
+        let outcome = async {
+            let admin = self.auth.admin(principal).await?;
+            let (query, cursor) = user_query(query)?;
+            self.auth.admin_list_users(&admin, &query, cursor.as_ref(), limit).await
+        };
+        respond(outcome.await, |page| AdminListUsersResponse::Status200_APageOfAccounts(user_page_body(page)))
+    }
+
+    async fn admin_get_user(
+        &self,
+        _: &Method,
+        _: &Host,
+        _: &CookieJar,
+        claims: &Claims,
+        path: &models::AdminGetUserPathParams,
+    ) -> Result<AdminGetUserResponse, ApiError> {
+        let principal = principal(claims)?;
+        let outcome = async {
+            let admin = self.auth.admin(principal).await?;
+            let user_id = parse_user_id("userId", &path.user_id)?;
+            self.auth.admin_get_user(&admin, user_id).await
+        };
+        respond(outcome.await, |account| AdminGetUserResponse::Status200_TheAccount(admin_user_body(account)))
+    }
+
+    async fn admin_update_user(
+        &self,
+        _: &Method,
+        _: &Host,
+        _: &CookieJar,
+        claims: &Claims,
+        path: &models::AdminUpdateUserPathParams,
+        body: &models::AdminUpdateUserRequest,
+    ) -> Result<AdminUpdateUserResponse, ApiError> {
+        let principal = principal(claims)?;
+        let outcome = async {
+            let admin = self.auth.admin(principal).await?;
+            let (user_id, name) = parse_both(
+                parse_user_id("userId", &path.user_id),
+                body.name.as_deref().map(|name| DisplayName::parse("name", name)).transpose(),
+            )?;
+            let update = AccountUpdate {
+                name,
+                roles: body.roles.as_ref().map(|roles| roles.iter().map(|role| role.0.clone()).collect()),
+                attributes: body.attributes.as_ref().map(|attributes| attributes.clone().into_iter().collect()),
+            };
+            self.auth.admin_update_user(&admin, user_id, update).await
+        };
+        respond(outcome.await, |account| AdminUpdateUserResponse::Status200_Updated(admin_user_body(account)))
+    }
+
+    async fn admin_logout_user(
+        &self,
+        _: &Method,
+        _: &Host,
+        _: &CookieJar,
+        claims: &Claims,
+        path: &models::AdminLogoutUserPathParams,
+    ) -> Result<AdminLogoutUserResponse, ApiError> {
+        let principal = principal(claims)?;
+        let outcome = async {
+            let admin = self.auth.admin(principal).await?;
+            let user_id = parse_user_id("userId", &path.user_id)?;
+            self.auth.admin_sign_out_user(&admin, user_id, &client()).await
+        };
+        respond(outcome.await, |()| AdminLogoutUserResponse::Status204_SignedOut)
+    }
+
+    async fn admin_list_security_events(
+        &self,
+        _: &Method,
+        _: &Host,
+        _: &CookieJar,
+        claims: &Claims,
+        path: &models::AdminListSecurityEventsPathParams,
+        query: &models::AdminListSecurityEventsQueryParams,
+    ) -> Result<AdminListSecurityEventsResponse, ApiError> {
+        let principal = principal(claims)?;
+        let limit = query.limit.map_or(ACTIVITY_PAGE_DEFAULT, |limit| usize::try_from(limit).unwrap_or(usize::MAX));
+        let outcome = async {
+            let admin = self.auth.admin(principal).await?;
+            let (user_id, cursor) = parse_both(
+                parse_user_id("userId", &path.user_id),
+                query.cursor.as_deref().map(|raw| ActivityCursor::parse("cursor", raw)).transpose(),
+            )?;
+            self.auth.admin_activity(&admin, user_id, cursor.as_ref(), limit).await
+        };
+        respond(outcome.await, |page| AdminListSecurityEventsResponse::Status200_APageOfEvents(activity_body(page)))
     }
 }
 

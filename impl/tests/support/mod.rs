@@ -36,7 +36,22 @@ pub fn test_config() -> (Config, TempDir) {
     let data = tempfile::tempdir().expect("temp dir");
     let mut config = Config::default();
     config.storage.data_dir = data.path().to_path_buf();
+    config.accounts = test_accounts();
     (config, data)
+}
+
+/// The roles and custom attributes the tests configure: those of an
+/// employee directory (a role, a department, an employee number).
+pub fn test_accounts() -> auth_service::domain::AccountSettings {
+    use auth_service::domain::{AccountSettings, AttributeRule};
+    AccountSettings {
+        roles: vec!["admin".into(), "employee".into()],
+        attributes: [
+            ("department".to_owned(), AttributeRule { max_chars: 64, pattern: None }),
+            ("employee_id".to_owned(), AttributeRule { max_chars: 16, pattern: Some("E[0-9]{6}".into()) }),
+        ]
+        .into(),
+    }
 }
 
 pub async fn spawn_app() -> TestApp {
@@ -68,7 +83,8 @@ pub async fn aws_config(mut config: Config) -> Config {
     const SENDER: &str = "no-reply@auth.test";
     let name = format!("test-{}", uuid::Uuid::new_v4().simple());
     config.backend = Backend::Aws;
-    config.aws = auth_service::adapters::aws::local::provision(&moto_url(), "us-east-1", &name)
+    let accounts = config.accounts.rules().expect("the test configuration's roles and attributes");
+    config.aws = auth_service::adapters::aws::local::provision(&moto_url(), "us-east-1", &name, &accounts)
         .await
         .expect("provisioning moto");
     auth_service::adapters::aws::local::verify_sender(&config.aws, SENDER).await.expect("verifying the SES sender");
@@ -273,6 +289,35 @@ pub fn every_operation() -> Vec<Operation> {
         op(Method::POST, "/users/me/mfa/verify", Some(json!({ "password": PASSWORD, "code": "123456" })), true),
         op(Method::POST, "/users/me/mfa/disable", Some(json!({ "password": PASSWORD, "code": "123456" })), true),
         op(Method::POST, "/users/me/mfa/backup-codes", Some(json!({ "password": PASSWORD, "code": "123456" })), true),
+        op(Method::GET, "/admin/users", None, true),
+        Operation {
+            method: Method::GET,
+            route: "/admin/users/{userId}",
+            path: "/admin/users/6f1e0d2c-1b7a-4c1e-9d3a-2a5b8c0e4f11",
+            body: None,
+            protected: true,
+        },
+        Operation {
+            method: Method::PATCH,
+            route: "/admin/users/{userId}",
+            path: "/admin/users/6f1e0d2c-1b7a-4c1e-9d3a-2a5b8c0e4f11",
+            body: Some(json!({ "roles": ["employee"] })),
+            protected: true,
+        },
+        Operation {
+            method: Method::POST,
+            route: "/admin/users/{userId}/logout",
+            path: "/admin/users/6f1e0d2c-1b7a-4c1e-9d3a-2a5b8c0e4f11/logout",
+            body: None,
+            protected: true,
+        },
+        Operation {
+            method: Method::GET,
+            route: "/admin/users/{userId}/security-events",
+            path: "/admin/users/6f1e0d2c-1b7a-4c1e-9d3a-2a5b8c0e4f11/security-events",
+            body: None,
+            protected: true,
+        },
     ]
 }
 
@@ -410,7 +455,8 @@ fn database_values(app: &TestApp) -> Vec<(String, Vec<u8>)> {
 
 /// Every value of every item of the DynamoDB table, as `(kind.attribute,
 /// bytes)` where the kind is the start of the item's sort key (`MFA`,
-/// `SESSION`, `CHALLENGE`, …); each member of a set is a value of its own.
+/// `SESSION`, `CHALLENGE`, …); each member of a set, list or map is a
+/// value of its own.
 #[cfg(feature = "aws")]
 async fn table_values(app: &TestApp) -> Vec<(String, Vec<u8>)> {
     use aws_sdk_dynamodb::types::AttributeValue;
@@ -436,6 +482,18 @@ async fn table_values(app: &TestApp) -> Vec<(String, Vec<u8>)> {
                     AttributeValue::B(blob) => values.push((column, blob.as_ref().to_vec())),
                     AttributeValue::Ss(texts) => {
                         values.extend(texts.iter().map(|text| (column.clone(), text.clone().into_bytes())));
+                    }
+                    // A profile's roles (a list) and custom attributes (a map) of strings.
+                    AttributeValue::L(members) => {
+                        values.extend(members.iter().map(|member| {
+                            (column.clone(), member.as_s().expect("a list of strings").clone().into_bytes())
+                        }));
+                    }
+                    AttributeValue::M(members) => {
+                        values.extend(members.iter().map(|(key, member)| {
+                            let text = member.as_s().expect("a map of strings");
+                            (format!("{column}.{key}"), text.clone().into_bytes())
+                        }));
                     }
                     AttributeValue::Bool(_) => {}
                     other => panic!("{column} holds an unexpected {other:?}"),

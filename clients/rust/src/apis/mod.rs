@@ -120,6 +120,7 @@ impl From<&str> for ContentType {
     }
 }
 
+pub mod admin_api;
 pub mod auth_api;
 pub mod meta_api;
 pub mod mfa_api;

@@ -1,3 +1,11 @@
+pub mod account_status;
+pub use self::account_status::AccountStatus;
+pub mod admin_update_user_request;
+pub use self::admin_update_user_request::AdminUpdateUserRequest;
+pub mod admin_user;
+pub use self::admin_user::AdminUser;
+pub mod admin_user_page;
+pub use self::admin_user_page::AdminUserPage;
 pub mod backup_codes;
 pub use self::backup_codes::BackupCodes;
 pub mod change_password_request;

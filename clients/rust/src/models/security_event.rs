@@ -1,7 +1,7 @@
 /*
  * Authentication API
  *
- * Registration with email confirmation, login with optional TOTP multi-factor authentication and backup codes, token refresh, global sign-out, profile, password change and password reset by mail, signed-in devices, account activity and account deletion. Access and id tokens are JWTs, ES256 when the service signs them itself and RS256 when Cognito does; verify them offline with the keys published by `getJwks`.  Every non-2xx response carries the `Error` schema. Its `code` is stable and machine-readable; `message` is for humans and may change. Codes in use:  | code | status | meaning | | --- | --- | --- | | `validation_failed` | 400 | a field broke a rule; see `details` | | `malformed_request` | 400 | the body is not valid JSON or not the expected shape | | `weak_password` | 400 | the password breaks the password policy; `details` names the rule | | `unauthenticated` | 401 | bearer token missing, invalid, expired or revoked | | `invalid_credentials` | 401 | email or password wrong (also for unknown emails) | | `invalid_refresh_token` | 401 | refresh token unknown, expired or revoked | | `invalid_code` | 400 | the confirmation or reset code is wrong, expired, used up or for another address | | `invalid_mfa_code` | 400 | the authenticator or backup code is wrong or already used; the sign-in challenge stays open until its tries run out | | `invalid_mfa_session` | 401 | the sign-in challenge is unknown, expired, used or out of tries; sign in again | | `current_password_incorrect` | 403 | the current password given to `changePassword` is wrong | | `email_not_verified` | 403 | the password is right but the email address is not confirmed yet | | `step_up_failed` | 403 | the password or the authenticator/backup code given to confirm a sensitive change (turning MFA on or off, new backup codes, deleting the account) is wrong | | `email_taken` | 409 | an account with this email exists | | `mfa_already_enabled` | 409 | multi-factor authentication is already on; turn it off first | | `mfa_not_enabled` | 409 | multi-factor authentication is off, so there is nothing to change | | `mfa_setup_not_started` | 409 | there is no pending authenticator to verify; call `setupMfa` first | | `session_not_found` | 404 | the account has no active session with this id | | `payload_too_large` | 413 | the body exceeds the size limit | | `unsupported_media_type` | 415 | the body must be `application/json` | | `rate_limited` | 429 | too many requests or failed attempts; see `Retry-After` | | `internal_error` | 500 | unexpected failure; quote `requestId` when reporting it | | `service_unavailable` | 503 | the store is unavailable, the server is overloaded or the request timed out |  Every response carries an `X-Request-Id` header: the request's own `X-Request-Id` when it is well formed (1 to 128 characters from `A-Za-z0-9-_.:`), otherwise a generated UUID. Error bodies repeat it as `requestId`, and every log line of the request carries it.  Every 401 carries `WWW-Authenticate: Bearer`; every 429 carries `Retry-After` in seconds. 
+ * Registration with email confirmation, login with optional TOTP multi-factor authentication and backup codes, token refresh, global sign-out, profile, password change and password reset by mail, signed-in devices, account activity and account deletion. Access and id tokens are JWTs, ES256 when the service signs them itself and RS256 when Cognito does; verify them offline with the keys published by `getJwks`.  Every non-2xx response carries the `Error` schema. Its `code` is stable and machine-readable; `message` is for humans and may change. Codes in use:  | code | status | meaning | | --- | --- | --- | | `validation_failed` | 400 | a field broke a rule; see `details` | | `malformed_request` | 400 | the body is not valid JSON or not the expected shape | | `weak_password` | 400 | the password breaks the password policy; `details` names the rule | | `unauthenticated` | 401 | bearer token missing, invalid, expired or revoked | | `invalid_credentials` | 401 | email or password wrong (also for unknown emails) | | `invalid_refresh_token` | 401 | refresh token unknown, expired or revoked | | `invalid_code` | 400 | the confirmation or reset code is wrong, expired, used up or for another address | | `invalid_mfa_code` | 400 | the authenticator or backup code is wrong or already used; the sign-in challenge stays open until its tries run out | | `invalid_mfa_session` | 401 | the sign-in challenge is unknown, expired, used or out of tries; sign in again | | `current_password_incorrect` | 403 | the current password given to `changePassword` is wrong | | `email_not_verified` | 403 | the password is right but the email address is not confirmed yet | | `step_up_failed` | 403 | the password or the authenticator/backup code given to confirm a sensitive change (turning MFA on or off, new backup codes, deleting the account) is wrong | | `email_taken` | 409 | an account with this email exists | | `mfa_already_enabled` | 409 | multi-factor authentication is already on; turn it off first | | `mfa_not_enabled` | 409 | multi-factor authentication is off, so there is nothing to change | | `mfa_setup_not_started` | 409 | there is no pending authenticator to verify; call `setupMfa` first | | `session_not_found` | 404 | the account has no active session with this id | | `user_not_found` | 404 | no account has this id (admin operations) | | `admin_required` | 403 | the caller's account lacks the `admin` role (admin operations) | | `self_action_refused` | 409 | an administrator may not take the `admin` role from their own account | | `payload_too_large` | 413 | the body exceeds the size limit | | `unsupported_media_type` | 415 | the body must be `application/json` | | `rate_limited` | 429 | too many requests or failed attempts; see `Retry-After` | | `internal_error` | 500 | unexpected failure; quote `requestId` when reporting it | | `service_unavailable` | 503 | the store is unavailable, the server is overloaded or the request timed out |  Every response carries an `X-Request-Id` header: the request's own `X-Request-Id` when it is well formed (1 to 128 characters from `A-Za-z0-9-_.:`), otherwise a generated UUID. Error bodies repeat it as `requestId`, and every log line of the request carries it.  Every 401 carries `WWW-Authenticate: Bearer`; every 429 carries `Retry-After` in seconds. 
  *
  * The version of the OpenAPI document: 0.1.0
  * 
@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Default, Debug, PartialEq, Serialize, Deserialize)]
 pub struct SecurityEvent {
-    /// What happened: `sign_in_failed` is a wrong password, `second_factor_failed` a wrong authenticator or backup code at sign-in, `signed_out` a sign-out everywhere, `session_ended` one session ended by its user, `refresh_token_reused` a rotated refresh token presented again, which ended its session. 
+    /// What happened: `sign_in_failed` is a wrong password, `second_factor_failed` a wrong authenticator or backup code at sign-in, `signed_out` a sign-out everywhere, `session_ended` one session ended by its user, `refresh_token_reused` a rotated refresh token presented again, which ended its session; `roles_changed`, `attributes_changed` and `name_changed` are an administrator's (or, for roles, the operator's) changes; events an administrator caused name them in `actorId`. 
     #[serde(rename = "type")]
     pub r#type: Type,
     #[serde(rename = "at")]
@@ -24,6 +24,9 @@ pub struct SecurityEvent {
     /// A readable label from the client's `User-Agent`, as in `Session`; `Unknown device` without one.
     #[serde(rename = "device")]
     pub device: String,
+    /// The administrator who acted on the account, for what one did; absent for the account's own actions and for the operator's command line.
+    #[serde(rename = "actorId", skip_serializing_if = "Option::is_none")]
+    pub actor_id: Option<uuid::Uuid>,
 }
 
 impl SecurityEvent {
@@ -33,10 +36,11 @@ impl SecurityEvent {
             at,
             ip_address: None,
             device,
+            actor_id: None,
         }
     }
 }
-/// What happened: `sign_in_failed` is a wrong password, `second_factor_failed` a wrong authenticator or backup code at sign-in, `signed_out` a sign-out everywhere, `session_ended` one session ended by its user, `refresh_token_reused` a rotated refresh token presented again, which ended its session. 
+/// What happened: `sign_in_failed` is a wrong password, `second_factor_failed` a wrong authenticator or backup code at sign-in, `signed_out` a sign-out everywhere, `session_ended` one session ended by its user, `refresh_token_reused` a rotated refresh token presented again, which ended its session; `roles_changed`, `attributes_changed` and `name_changed` are an administrator's (or, for roles, the operator's) changes; events an administrator caused name them in `actorId`. 
 #[derive(Clone, Copy, Debug, Eq, PartialEq, Ord, PartialOrd, Hash, Serialize, Deserialize)]
 pub enum Type {
     #[serde(rename = "signed_up")]
@@ -67,6 +71,12 @@ pub enum Type {
     BackupCodesRegenerated,
     #[serde(rename = "refresh_token_reused")]
     RefreshTokenReused,
+    #[serde(rename = "roles_changed")]
+    RolesChanged,
+    #[serde(rename = "attributes_changed")]
+    AttributesChanged,
+    #[serde(rename = "name_changed")]
+    NameChanged,
 }
 
 impl Default for Type {

@@ -23,7 +23,8 @@ use super::jwks::KeySet;
 use super::store::DynamoStore;
 use super::table::{TTL_ATTRIBUTE, aws_error, error_code, internal, key, millis, n, ttl, user_pk};
 use crate::domain::{
-    Clock, ConfirmationCode, Email, FieldProblem, Password, PortError, Principal, PublicKey, SessionId, UserId,
+    Attributes, Clock, ConfirmationCode, Email, FieldProblem, Password, PortError, Principal, PublicKey, Roles,
+    SessionId, UserId,
 };
 use crate::ports::{
     CodeDelivery, Confirmation, IdentityProvider, Issued, PasswordChange, PasswordReset, SessionGrant, SignIn, SignUp,
@@ -656,6 +657,87 @@ impl IdentityProvider for CognitoIdentity {
 
     async fn void_password_resets(&self, user_id: UserId) -> Result<(), PortError> {
         self.mark_resets(user_id, "voidedAt", self.clock.now()).await
+    }
+
+    /// Roles as the user's groups (`cognito:groups` in both tokens) and
+    /// attributes as `custom:NAME` (in the id token), each group and
+    /// attribute declared in the pool beforehand (see `infra/`). Groups and
+    /// custom attributes the user has beyond those given are removed.
+    async fn set_claims(&self, user_id: UserId, roles: &Roles, attributes: &Attributes) -> Result<(), PortError> {
+        let pool = &self.settings.user_pool_id;
+        let username = user_id.to_string();
+        let groups = self
+            .client
+            .admin_list_groups_for_user()
+            .user_pool_id(pool)
+            .username(&username)
+            .limit(60)
+            .send()
+            .await
+            .map_err(|error| cognito_error("listing a user's groups", error))?;
+        let current: Vec<String> =
+            groups.groups().iter().filter_map(|group| group.group_name().map(str::to_owned)).collect();
+        for role in roles.iter().filter(|role| !current.iter().any(|group| group == role.as_str())) {
+            self.client
+                .admin_add_user_to_group()
+                .user_pool_id(pool)
+                .username(&username)
+                .group_name(role.as_str())
+                .send()
+                .await
+                .map_err(|error| cognito_error("adding a user to a group", error))?;
+        }
+        for group in current.iter().filter(|group| !roles.iter().any(|role| role.as_str() == group.as_str())) {
+            self.client
+                .admin_remove_user_from_group()
+                .user_pool_id(pool)
+                .username(&username)
+                .group_name(group)
+                .send()
+                .await
+                .map_err(|error| cognito_error("removing a user from a group", error))?;
+        }
+        let user = self
+            .client
+            .admin_get_user()
+            .user_pool_id(pool)
+            .username(&username)
+            .send()
+            .await
+            .map_err(|error| cognito_error("reading a user's attributes", error))?;
+        let stale: Vec<String> = user
+            .user_attributes()
+            .iter()
+            .map(AttributeType::name)
+            .filter(|name| name.strip_prefix("custom:").is_some_and(|custom| !attributes.contains_key(custom)))
+            .map(str::to_owned)
+            .collect();
+        if !stale.is_empty() {
+            self.client
+                .admin_delete_user_attributes()
+                .user_pool_id(pool)
+                .username(&username)
+                .set_user_attribute_names(Some(stale))
+                .send()
+                .await
+                .map_err(|error| cognito_error("removing custom attributes", error))?;
+        }
+        if !attributes.is_empty() {
+            let set = attributes
+                .iter()
+                .map(|(name, value)| AttributeType::builder().name(format!("custom:{name}")).value(value).build())
+                .collect::<Result<Vec<_>, _>>()
+                .map_err(internal)?;
+            self.client
+                .admin_update_user_attributes()
+                .user_pool_id(pool)
+                .username(&username)
+                .set_user_attributes(Some(set))
+                .send()
+                .await
+                .map_err(|error| cognito_error("setting custom attributes", error))?;
+        }
+        Ok(())
     }
 
     /// Signs in once to check the password. The session that opens is

@@ -4,20 +4,26 @@
 
 use anyhow::Context;
 use aws_sdk_cognitoidentityprovider::types::{
-    ExplicitAuthFlowsType, PasswordPolicyType, PreventUserExistenceErrorTypes, UserPoolPolicyType,
-    UsernameAttributeType, UsernameConfigurationType, VerifiedAttributeType,
+    AttributeDataType, ExplicitAuthFlowsType, PasswordPolicyType, PreventUserExistenceErrorTypes, SchemaAttributeType,
+    StringAttributeConstraintsType, UserPoolPolicyType, UsernameAttributeType, UsernameConfigurationType,
+    VerifiedAttributeType,
 };
 use aws_sdk_dynamodb::types::{
     AttributeDefinition, BillingMode, GlobalSecondaryIndex, KeySchemaElement, KeyType, Projection, ProjectionType,
     ScalarAttributeType,
 };
 
-use super::table::{EMAIL_ATTRIBUTE, EMAIL_INDEX, PARTITION_KEY, SORT_KEY, USER_ATTRIBUTE, USER_INDEX, error_code};
+use super::table::{
+    DIRECTORY_INDEX, EMAIL_ATTRIBUTE, EMAIL_INDEX, PARTITION_KEY, SORT_KEY, USER_ATTRIBUTE, USER_INDEX, error_code,
+};
 use super::{AwsConfig, Clients};
+use crate::domain::{ATTRIBUTE_VALUE_MAX_CHARS, AccountRules};
 
 /// Creates a pool, a confidential client and a table named after `name`
-/// at `endpoint`, and answers the configuration that uses them.
-pub async fn provision(endpoint: &str, region: &str, name: &str) -> anyhow::Result<AwsConfig> {
+/// at `endpoint`, and answers the configuration that uses them. The pool
+/// has a group for each role of `accounts` and a custom attribute for each
+/// of its attributes, as the template declares them.
+pub async fn provision(endpoint: &str, region: &str, name: &str, accounts: &AccountRules) -> anyhow::Result<AwsConfig> {
     let mut config = AwsConfig {
         region: Some(region.to_owned()),
         endpoint_url: Some(endpoint.to_owned()),
@@ -32,10 +38,24 @@ pub async fn provision(endpoint: &str, region: &str, name: &str) -> anyhow::Resu
         .require_numbers(false)
         .require_symbols(false)
         .build();
+    let custom_attributes = accounts
+        .attribute_names()
+        .map(|attribute| {
+            let constraints =
+                StringAttributeConstraintsType::builder().max_length(ATTRIBUTE_VALUE_MAX_CHARS.to_string()).build();
+            SchemaAttributeType::builder()
+                .name(attribute)
+                .attribute_data_type(AttributeDataType::String)
+                .mutable(true)
+                .string_attribute_constraints(constraints)
+                .build()
+        })
+        .collect();
     let pool = clients
         .cognito
         .create_user_pool()
         .pool_name(name)
+        .set_schema(Some(custom_attributes))
         .username_attributes(UsernameAttributeType::Email)
         .auto_verified_attributes(VerifiedAttributeType::Email)
         .username_configuration(UsernameConfigurationType::builder().case_sensitive(false).build()?)
@@ -44,6 +64,16 @@ pub async fn provision(endpoint: &str, region: &str, name: &str) -> anyhow::Resu
         .await
         .context("creating the user pool")?;
     config.user_pool_id = pool.user_pool.and_then(|pool| pool.id).context("the new pool has no id")?;
+    for role in accounts.known_roles() {
+        clients
+            .cognito
+            .create_group()
+            .user_pool_id(&config.user_pool_id)
+            .group_name(role.as_str())
+            .send()
+            .await
+            .with_context(|| format!("creating the group {role}"))?;
+    }
     let client = clients
         .cognito
         .create_user_pool_client()
@@ -85,6 +115,14 @@ pub async fn provision(endpoint: &str, region: &str, name: &str) -> anyhow::Resu
                 .index_name(USER_INDEX)
                 .key_schema(key(USER_ATTRIBUTE, KeyType::Hash)?)
                 .projection(Projection::builder().projection_type(ProjectionType::KeysOnly).build())
+                .build()?,
+        )
+        .global_secondary_indexes(
+            GlobalSecondaryIndex::builder()
+                .index_name(DIRECTORY_INDEX)
+                .key_schema(key(SORT_KEY, KeyType::Hash)?)
+                .key_schema(key(EMAIL_ATTRIBUTE, KeyType::Range)?)
+                .projection(Projection::builder().projection_type(ProjectionType::All).build())
                 .build()?,
         )
         .send()

@@ -13,13 +13,14 @@ use aws_sdk_dynamodb::types::{
 use chrono::{DateTime, Utc};
 
 use super::table::{
-    EMAIL_ATTRIBUTE, EMAIL_INDEX, Item, PARTITION_KEY, SORT_KEY, TTL_ATTRIBUTE, USER_ATTRIBUTE, USER_INDEX, aws_error,
-    error_code, from_millis, get_bool, get_n, get_s, get_user_id, internal, key, millis, n, s, ttl, user_pk,
+    DIRECTORY_INDEX, EMAIL_ATTRIBUTE, EMAIL_INDEX, Item, PARTITION_KEY, SORT_KEY, TTL_ATTRIBUTE, USER_ATTRIBUTE,
+    USER_INDEX, aws_error, error_code, from_millis, get_bool, get_n, get_s, get_user_id, internal, key, millis, n, s,
+    ttl, user_pk,
 };
-use crate::domain::{DisplayName, Email, PortError, User, UserId};
+use crate::domain::{Attributes, DisplayName, Email, PortError, Role, Roles, User, UserId};
 use crate::ports::{
     Acquire, AttemptCounter, EventPosition, Insert, SECURITY_EVENT_RETENTION, SecurityEvent, SecurityEventKind,
-    SecurityLog, UserStore,
+    SecurityLog, UserFilter, UserStore,
 };
 
 /// The table, shared by every store of the AWS backend.
@@ -45,10 +46,50 @@ fn profile_item(user: &User) -> Item {
         (EMAIL_ATTRIBUTE.to_owned(), s(user.email.as_str())),
         ("name".to_owned(), s(user.name.as_str())),
         ("emailVerified".to_owned(), AttributeValue::Bool(user.email_verified)),
+        (ROLES.to_owned(), roles_value(&user.roles)),
+        (ATTRIBUTES.to_owned(), attributes_value(&user.attributes)),
         ("createdAt".to_owned(), n(millis(user.created_at))),
         ("updatedAt".to_owned(), n(millis(user.updated_at))),
     ]);
     item
+}
+
+/// A profile's roles: a list of names (a list, unlike a string set, may be
+/// empty), which `contains` reads in a filter.
+const ROLES: &str = "roles";
+/// A profile's custom attributes: a map of strings.
+const ATTRIBUTES: &str = "attributes";
+
+fn roles_value(roles: &Roles) -> AttributeValue {
+    AttributeValue::L(roles.iter().map(|role| s(role.as_str())).collect())
+}
+
+fn attributes_value(attributes: &Attributes) -> AttributeValue {
+    AttributeValue::M(attributes.iter().map(|(name, value)| (name.clone(), s(value))).collect())
+}
+
+/// The roles of a profile; none in a profile written before roles existed.
+fn roles_from(item: &Item) -> Result<Roles, PortError> {
+    let Some(value) = item.get(ROLES) else { return Ok(Roles::new()) };
+    let malformed = || PortError::Internal(anyhow::anyhow!("a profile's roles are malformed"));
+    value
+        .as_l()
+        .map_err(|_| malformed())?
+        .iter()
+        .map(|role| role.as_s().map(|name| Role::from_trusted(name.clone())).map_err(|_| malformed()))
+        .collect()
+}
+
+/// The custom attributes of a profile; none in one written before they existed.
+fn attributes_from(item: &Item) -> Result<Attributes, PortError> {
+    let Some(value) = item.get(ATTRIBUTES) else { return Ok(Attributes::new()) };
+    let malformed = || PortError::Internal(anyhow::anyhow!("a profile's attributes are malformed"));
+    value
+        .as_m()
+        .map_err(|_| malformed())?
+        .iter()
+        .map(|(name, value)| value.as_s().map(|value| (name.clone(), value.clone())).map_err(|_| malformed()))
+        .collect()
 }
 
 fn profile_from(item: &Item) -> Result<User, PortError> {
@@ -59,9 +100,23 @@ fn profile_from(item: &Item) -> Result<User, PortError> {
         email,
         name: DisplayName::from_trusted(get_s(item, "name")?.to_owned()),
         email_verified: get_bool(item, "emailVerified")?,
+        roles: roles_from(item)?,
+        attributes: attributes_from(item)?,
         created_at: from_millis(get_n(item, "createdAt")?)?,
         updated_at: from_millis(get_n(item, "updatedAt")?)?,
     })
+}
+
+/// Pages of the directory index one listing reads at most.
+const LIST_ROUNDS: usize = 8;
+
+/// A start key in the directory index just after the address `after`:
+/// index keys tie-break on the table's key, and `USER#~` sorts after every
+/// `USER#<uuid>`. The address need not be one's.
+fn directory_key(after: &str) -> Item {
+    let mut item = key("USER#~", PROFILE);
+    item.insert(EMAIL_ATTRIBUTE.to_owned(), s(after));
+    item
 }
 
 /// Whether a write was refused by its condition.
@@ -282,8 +337,10 @@ impl DynamoStore {
         for (name, value) in values {
             request = request.expression_attribute_values(name, value);
         }
-        if update.contains("#name") {
-            request = request.expression_attribute_names("#name", "name");
+        for name in [ROLES, ATTRIBUTES, "name"] {
+            if update.contains(&format!("#{name}")) {
+                request = request.expression_attribute_names(format!("#{name}"), name);
+            }
         }
         match request.send().await {
             Ok(output) => output.attributes.as_ref().map(profile_from).transpose(),
@@ -368,6 +425,85 @@ impl UserStore for DynamoStore {
             vec![(":name", s(name.as_str())), (":at", n(millis(at)))],
         )
         .await
+    }
+
+    async fn set_claims(
+        &self,
+        id: UserId,
+        roles: &Roles,
+        attributes: &Attributes,
+        at: DateTime<Utc>,
+    ) -> Result<Option<User>, PortError> {
+        self.update_profile(
+            id,
+            "SET #roles = :roles, #attributes = :attributes, updatedAt = :at",
+            vec![(":roles", roles_value(roles)), (":attributes", attributes_value(attributes)), (":at", n(millis(at)))],
+        )
+        .await
+    }
+
+    /// Queries the `directory-index` from the position on, filtering in
+    /// DynamoDB; reads at most [`LIST_ROUNDS`] pages of the index per call,
+    /// so a page may come back short with a position to go on from.
+    async fn list(
+        &self,
+        filter: &UserFilter,
+        after: Option<&str>,
+        limit: usize,
+    ) -> Result<(Vec<User>, Option<String>), PortError> {
+        let mut start = after.map(directory_key);
+        let mut users = Vec::new();
+        for _ in 0..LIST_ROUNDS {
+            let mut query = self
+                .client
+                .query()
+                .table_name(self.table.as_ref())
+                .index_name(DIRECTORY_INDEX)
+                .expression_attribute_names("#sk", SORT_KEY)
+                .expression_attribute_values(":profile", s(PROFILE))
+                .set_exclusive_start_key(start.take())
+                .limit(i32::try_from(limit.saturating_add(1)).unwrap_or(i32::MAX));
+            query = match &filter.email_prefix {
+                Some(prefix) => query
+                    .key_condition_expression("#sk = :profile AND begins_with(#email, :prefix)")
+                    .expression_attribute_names("#email", EMAIL_ATTRIBUTE)
+                    .expression_attribute_values(":prefix", s(prefix)),
+                None => query.key_condition_expression("#sk = :profile"),
+            };
+            let mut conditions = Vec::new();
+            if let Some(verified) = filter.email_verified {
+                conditions.push("emailVerified = :verified");
+                query = query.expression_attribute_values(":verified", AttributeValue::Bool(verified));
+            }
+            if let Some(role) = &filter.role {
+                conditions.push("contains(#roles, :role)");
+                query = query
+                    .expression_attribute_names("#roles", ROLES)
+                    .expression_attribute_values(":role", s(role.as_str()));
+            }
+            if !conditions.is_empty() {
+                query = query.filter_expression(conditions.join(" AND "));
+            }
+            let page = query.send().await.map_err(|error| aws_error("listing profiles", error))?;
+            for item in page.items() {
+                let user = profile_from(item)?;
+                // A start key sorts after its own address, but only just.
+                if after != Some(user.email.as_str()) {
+                    users.push(user);
+                }
+            }
+            start = page.last_evaluated_key;
+            if users.len() > limit || start.is_none() {
+                break;
+            }
+        }
+        if users.len() > limit {
+            users.truncate(limit);
+            let last = users.last().map(|user| user.email.as_str().to_owned());
+            return Ok((users, last));
+        }
+        let next = start.as_ref().map(|key| get_s(key, EMAIL_ATTRIBUTE).map(str::to_owned)).transpose()?;
+        Ok((users, next))
     }
 
     async fn ping(&self) -> Result<(), PortError> {
@@ -513,6 +649,9 @@ impl SecurityLog for DynamoStore {
         if let Some(user_agent) = &event.user_agent {
             item.insert("userAgent".to_owned(), s(user_agent));
         }
+        if let Some(actor) = event.actor {
+            item.insert("actor".to_owned(), s(actor.to_string()));
+        }
         self.client
             .put_item()
             .table_name(self.table.as_ref())
@@ -577,7 +716,9 @@ impl SecurityLog for DynamoStore {
                 let at = from_millis(get_n(item, "at")?)?;
                 let id = get_s(item, "sk")?.rsplit('#').next().unwrap_or_default().to_owned();
                 let ip = text("ip").and_then(|ip| ip.parse().ok());
-                Ok((EventPosition { at, id }, SecurityEvent { user_id, kind, at, ip, user_agent: text("userAgent") }))
+                let actor = item.contains_key("actor").then(|| get_user_id(item, "actor")).transpose()?;
+                let event = SecurityEvent { user_id, kind, at, ip, user_agent: text("userAgent"), actor };
+                Ok((EventPosition { at, id }, event))
             })
             .collect()
     }

@@ -38,6 +38,10 @@ pub const EMAIL_INDEX: &str = "email-index";
 pub const EMAIL_ATTRIBUTE: &str = "email";
 /// The global secondary index over the items that name their user.
 pub const USER_INDEX: &str = "user-index";
+/// The index of profiles in address order: every profile's `sk` is
+/// `PROFILE` and only profiles have an `email`, so its partition `PROFILE`
+/// holds every profile, sorted by address, and nothing else.
+pub const DIRECTORY_INDEX: &str = "directory-index";
 /// The partition key of [`USER_INDEX`].
 pub const USER_ATTRIBUTE: &str = "userId";
 /// DynamoDB's time-to-live attribute.

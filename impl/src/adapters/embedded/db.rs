@@ -140,6 +140,13 @@ const MIGRATIONS: &[&str] = &[
     "
     ALTER TABLE security_events ADD COLUMN user_agent TEXT;
 ",
+    // Roles and custom attributes, as JSON (an array of names, an object of
+    // strings); the administrator behind an event.
+    "
+    ALTER TABLE users ADD COLUMN roles TEXT NOT NULL DEFAULT '[]';
+    ALTER TABLE users ADD COLUMN attributes TEXT NOT NULL DEFAULT '{}';
+    ALTER TABLE security_events ADD COLUMN actor TEXT;
+",
 ];
 
 /// The database, as the adapters use it: reads in place on the calling

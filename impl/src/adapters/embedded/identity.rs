@@ -1,6 +1,7 @@
 //! The embedded identity provider: credentials in SQLite, argon2id hashes,
 //! ES256 access and id tokens, and opaque rotating refresh tokens.
 
+use std::collections::BTreeMap;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -20,8 +21,8 @@ use super::hasher::{PasswordHasher, Verified};
 use super::signing::{SigningKey, VerifiedTokens, is_current, validation};
 use crate::config::TokenSettings;
 use crate::domain::{
-    Clock, ConfirmationCode, Email, Password, PortError, Principal, PublicKey, ResetSettings, SessionId,
-    SignupSettings, User, UserId,
+    Attributes, Clock, ConfirmationCode, Email, Password, PortError, Principal, PublicKey, ResetSettings, Role, Roles,
+    SessionId, SignupSettings, User, UserId,
 };
 use crate::ports::{
     CodeDelivery, Confirmation, IdentityProvider, Issued, Mailer, OutgoingMail, PasswordChange, PasswordReset,
@@ -48,6 +49,9 @@ pub(super) struct AccessClaims {
     token_use: String,
     /// The session (sign-in) the token belongs to; revoking it revokes the token.
     sid: String,
+    /// The account's roles (RFC 9068 §2.2.3.1), in name order.
+    #[serde(default)]
+    roles: Vec<String>,
 }
 
 #[derive(Serialize)]
@@ -63,6 +67,10 @@ struct IdClaims<'a> {
     email: &'a str,
     email_verified: bool,
     name: &'a str,
+    roles: Vec<&'a str>,
+    /// Custom attributes as `custom:NAME`, the names Cognito gives them.
+    #[serde(flatten)]
+    custom: BTreeMap<String, &'a str>,
 }
 
 /// The key of the HMAC under which confirmation codes are stored: six
@@ -412,6 +420,7 @@ impl EmbeddedIdentity {
             jti: Uuid::new_v4().to_string(),
             token_use: ACCESS.to_owned(),
             sid: session_id.0.clone(),
+            roles: user.roles.iter().map(|role| role.as_str().to_owned()).collect(),
         };
         let id = IdClaims {
             iss: &self.settings.issuer,
@@ -425,6 +434,8 @@ impl EmbeddedIdentity {
             email: user.email.as_str(),
             email_verified: user.email_verified,
             name: user.name.as_str(),
+            roles: user.roles.iter().map(Role::as_str).collect(),
+            custom: user.attributes.iter().map(|(name, value)| (format!("custom:{name}"), value.as_str())).collect(),
         };
         let sign = |result: anyhow::Result<String>| {
             result.map_err(|error| PortError::Internal(error.context("signing a token")))
@@ -631,6 +642,11 @@ impl IdentityProvider for EmbeddedIdentity {
                 connection.prepare_cached("DELETE FROM reset_codes WHERE user_id = ?1")?.execute(params![user_id])
             })
             .await?;
+        Ok(())
+    }
+
+    /// Nothing to do: tokens are signed from the profile, which has them.
+    async fn set_claims(&self, _user_id: UserId, _roles: &Roles, _attributes: &Attributes) -> Result<(), PortError> {
         Ok(())
     }
 

@@ -8,10 +8,10 @@ use chrono::{DateTime, Utc};
 use rusqlite::{OptionalExtension, Row, params};
 
 use super::db::{Db, from_millis, is_unique_violation, millis, parse_user_id};
-use crate::domain::{DisplayName, Email, PortError, User, UserId};
+use crate::domain::{Attributes, DisplayName, Email, PortError, Role, Roles, User, UserId};
 use crate::ports::{
     Acquire, AttemptCounter, EventPosition, Insert, SECURITY_EVENT_RETENTION, SecurityEvent, SecurityEventKind,
-    SecurityLog, UserStore,
+    SecurityLog, UserFilter, UserStore,
 };
 
 #[derive(Clone)]
@@ -25,7 +25,7 @@ impl SqliteStore {
     }
 }
 
-const USER_COLUMNS: &str = "id, email, name, email_verified, created_at, updated_at";
+const USER_COLUMNS: &str = "id, email, name, email_verified, created_at, updated_at, roles, attributes";
 
 /// A user row as stored; turned into a [`User`] outside the database call.
 struct UserRow {
@@ -35,6 +35,19 @@ struct UserRow {
     email_verified: bool,
     created_at: i64,
     updated_at: i64,
+    /// JSON, as [`roles_json`] and [`attributes_json`] write them.
+    roles: String,
+    attributes: String,
+}
+
+/// Roles as stored: a JSON array of names.
+fn roles_json(roles: &Roles) -> String {
+    serde_json::Value::from(roles.iter().map(Role::as_str).collect::<Vec<_>>()).to_string()
+}
+
+/// Custom attributes as stored: a JSON object of strings.
+fn attributes_json(attributes: &Attributes) -> Result<String, PortError> {
+    serde_json::to_string(attributes).map_err(|error| PortError::Internal(error.into()))
 }
 
 impl UserRow {
@@ -46,6 +59,8 @@ impl UserRow {
             email_verified: row.get(3)?,
             created_at: row.get(4)?,
             updated_at: row.get(5)?,
+            roles: row.get(6)?,
+            attributes: row.get(7)?,
         })
     }
 
@@ -53,11 +68,17 @@ impl UserRow {
         let id = parse_user_id(&self.id)?;
         let email = Email::parse("email", &self.email)
             .map_err(|_| PortError::Internal(anyhow!("stored email of user {id} does not parse")))?;
+        let roles: Vec<String> = serde_json::from_str(&self.roles)
+            .map_err(|error| PortError::Internal(anyhow!("stored roles of user {id} do not parse: {error}")))?;
+        let attributes: Attributes = serde_json::from_str(&self.attributes)
+            .map_err(|error| PortError::Internal(anyhow!("stored attributes of user {id} do not parse: {error}")))?;
         Ok(User {
             id,
             email,
             name: DisplayName::from_trusted(self.name),
             email_verified: self.email_verified,
+            roles: roles.into_iter().map(Role::from_trusted).collect(),
+            attributes,
             created_at: from_millis(self.created_at),
             updated_at: from_millis(self.updated_at),
         })
@@ -108,12 +129,16 @@ impl UserStore for SqliteStore {
             user.email_verified,
             millis(user.created_at),
             millis(user.updated_at),
+            roles_json(&user.roles),
+            attributes_json(&user.attributes)?,
         );
         self.db
             .write(move |connection| {
                 let inserted = connection
-                    .prepare_cached(&format!("INSERT INTO users ({USER_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"))?
-                    .execute(params![row.0, row.1, row.2, row.3, row.4, row.5]);
+                    .prepare_cached(&format!(
+                        "INSERT INTO users ({USER_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
+                    ))?
+                    .execute(params![row.0, row.1, row.2, row.3, row.4, row.5, row.6, row.7]);
                 match inserted {
                     Ok(_) => Ok(Insert::Inserted),
                     Err(error) if is_unique_violation(&error) => Ok(Insert::EmailTaken),
@@ -182,6 +207,65 @@ impl UserStore for SqliteStore {
             })
             .await?;
         row.map(UserRow::into_user).transpose()
+    }
+
+    async fn set_claims(
+        &self,
+        id: UserId,
+        roles: &Roles,
+        attributes: &Attributes,
+        at: DateTime<Utc>,
+    ) -> Result<Option<User>, PortError> {
+        let values = (roles_json(roles), attributes_json(attributes)?);
+        let row = self
+            .db
+            .write(move |connection| {
+                connection
+                    .prepare_cached(&format!(
+                        "UPDATE users SET roles = ?1, attributes = ?2, updated_at = ?3 WHERE id = ?4
+                         RETURNING {USER_COLUMNS}"
+                    ))?
+                    .query_row(params![values.0, values.1, millis(at), id.to_string()], UserRow::read)
+                    .optional()
+            })
+            .await?;
+        row.map(UserRow::into_user).transpose()
+    }
+
+    /// Reads the `email` index from the position on; the filters are
+    /// checked row by row.
+    async fn list(
+        &self,
+        filter: &UserFilter,
+        after: Option<&str>,
+        limit: usize,
+    ) -> Result<(Vec<User>, Option<String>), PortError> {
+        let after = after.map(str::to_owned);
+        let prefix = filter.email_prefix.clone();
+        // Every address that starts with the prefix sorts before it followed
+        // by the last code point.
+        let upper = prefix.as_ref().map(|prefix| format!("{prefix}\u{10FFFF}"));
+        let verified = filter.email_verified;
+        let role = filter.role.as_ref().map(|role| role.as_str().to_owned());
+        let fetch = i64::try_from(limit.saturating_add(1)).unwrap_or(i64::MAX);
+        let rows: Vec<UserRow> = self.db.read(move |connection| {
+            connection
+                .prepare_cached(&format!(
+                    "SELECT {USER_COLUMNS} FROM users
+                     WHERE (?1 IS NULL OR email > ?1)
+                       AND (?2 IS NULL OR (email >= ?2 AND email < ?3))
+                       AND (?4 IS NULL OR email_verified = ?4)
+                       AND (?5 IS NULL OR EXISTS (SELECT 1 FROM json_each(users.roles) WHERE value = ?5))
+                     ORDER BY email LIMIT ?6"
+                ))?
+                .query_map(params![after, prefix, upper, verified, role, fetch], UserRow::read)?
+                .collect()
+        })?;
+        let mut users = rows.into_iter().map(UserRow::into_user).collect::<Result<Vec<_>, _>>()?;
+        let more = users.len() > limit;
+        users.truncate(limit);
+        let next = users.last().filter(|_| more).map(|user| user.email.as_str().to_owned());
+        Ok((users, next))
     }
 
     async fn ping(&self) -> Result<(), PortError> {
@@ -307,14 +391,16 @@ impl SecurityLog for SqliteStore {
             millis(event.at),
             event.ip.map(|ip| ip.to_string()),
             event.user_agent.clone(),
+            event.actor.map(|actor| actor.to_string()),
         );
         self.db
             .write(move |connection| {
                 connection
                     .prepare_cached(
-                        "INSERT INTO security_events (user_id, kind, at, ip, user_agent) VALUES (?1, ?2, ?3, ?4, ?5)",
+                        "INSERT INTO security_events (user_id, kind, at, ip, user_agent, actor)
+                         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
                     )?
-                    .execute(params![row.0, row.1, row.2, row.3, row.4])
+                    .execute(params![row.0, row.1, row.2, row.3, row.4, row.5])
             })
             .await?;
         Ok(())
@@ -342,26 +428,28 @@ impl SecurityLog for SqliteStore {
         let limit = i64::try_from(limit).unwrap_or(i64::MAX);
         let after =
             after.map(|position| (millis(position.at), i64::from_str_radix(&position.id, 16).unwrap_or(i64::MAX)));
-        type Row = (i64, String, i64, Option<String>, Option<String>);
+        type Row = (i64, String, i64, Option<String>, Option<String>, Option<String>);
         let rows: Vec<Row> = self.db.read(move |connection| {
             let (at, id) = after.unwrap_or((i64::MAX, i64::MAX));
             connection
                 .prepare_cached(
-                    "SELECT id, kind, at, ip, user_agent FROM security_events
+                    "SELECT id, kind, at, ip, user_agent, actor FROM security_events
                      WHERE user_id = ?1 AND (at < ?2 OR (at = ?2 AND id < ?3))
                      ORDER BY at DESC, id DESC LIMIT ?4",
                 )?
                 .query_map(params![user_id.to_string(), at, id, limit], |row| {
-                    Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?, row.get(4)?))
+                    Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?, row.get(4)?, row.get(5)?))
                 })?
                 .collect()
         })?;
         rows.into_iter()
-            .map(|(id, kind, at, ip, user_agent)| {
+            .map(|(id, kind, at, ip, user_agent, actor)| {
                 let kind = SecurityEventKind::parse(&kind)
                     .ok_or_else(|| PortError::Internal(anyhow!("an unknown security event {kind:?}")))?;
                 let at = from_millis(at);
-                let event = SecurityEvent { user_id, kind, at, ip: ip.and_then(|ip| ip.parse().ok()), user_agent };
+                let actor = actor.as_deref().map(parse_user_id).transpose()?;
+                let ip = ip.and_then(|ip| ip.parse().ok());
+                let event = SecurityEvent { user_id, kind, at, ip, user_agent, actor };
                 Ok((EventPosition { at, id: format!("{id:x}") }, event))
             })
             .collect()

@@ -1,0 +1,328 @@
+//! Administration: roles and custom attributes that only administrators
+//! set and tokens carry, the first administrator made by the operator, and
+//! the admin API, on the backend under test.
+
+mod support;
+
+use auth_service::domain::AuthService;
+use base64::Engine;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use reqwest::{Method, StatusCode};
+use serde_json::{Value, json};
+use support::{TestApp, error_body, every_operation, spawn_app_and_service, str_field, test_backend};
+
+/// The claims of a JWT, unverified (the service verified it).
+fn claims(token: &str) -> Value {
+    let payload = token.split('.').nth(1).expect("JWT payload");
+    serde_json::from_slice(&URL_SAFE_NO_PAD.decode(payload).expect("base64url")).expect("JSON claims")
+}
+
+/// The roles a token carries, as the backend puts them: the `roles` claim
+/// when the service signs, `cognito:groups` when Cognito does.
+fn token_roles(token: &str) -> Vec<String> {
+    let claims = claims(token);
+    let claim = match test_backend() {
+        auth_service::config::Backend::Embedded => "roles",
+        auth_service::config::Backend::Aws => "cognito:groups",
+    };
+    let roles = claims.get(claim).cloned().unwrap_or(json!([]));
+    serde_json::from_value(roles).expect("a list of roles")
+}
+
+/// An account signed in, with its id and tokens.
+struct Member {
+    id: String,
+    email: String,
+    access: String,
+    refresh: String,
+}
+
+async fn member(app: &TestApp, email: &str) -> Member {
+    let login = app.signed_in_user(email).await;
+    Member {
+        id: str_field(&login["user"], "id").to_owned(),
+        email: email.to_owned(),
+        access: str_field(&login, "accessToken").to_owned(),
+        refresh: str_field(&login, "refreshToken").to_owned(),
+    }
+}
+
+/// An administrator made as the operator makes the first one.
+async fn admin(app: &TestApp, auth: &AuthService, email: &str) -> Member {
+    let member = member(app, email).await;
+    let email = auth_service::domain::Email::parse("email", email).unwrap();
+    let user = auth.grant_role(&email, "admin").await.expect("granting admin");
+    assert_eq!(user.roles.iter().map(|role| role.as_str()).collect::<Vec<_>>(), ["admin"]);
+    member
+}
+
+async fn call(app: &TestApp, method: Method, path: &str, token: &str, body: Option<Value>) -> reqwest::Response {
+    let request = app.http.request(method, app.url(path)).bearer_auth(token);
+    let request = match body {
+        Some(body) => request.json(&body),
+        None => request,
+    };
+    request.send().await.expect("request")
+}
+
+async fn ok_json(response: reqwest::Response) -> Value {
+    let status = response.status();
+    let body: Value = response.json().await.expect("json");
+    assert_eq!(status, StatusCode::OK, "{body}");
+    body
+}
+
+#[tokio::test]
+async fn roles_and_attributes_set_by_an_administrator_reach_the_profile_and_the_next_tokens() {
+    let (app, auth) = spawn_app_and_service().await;
+    let boss = admin(&app, &auth, "boss@example.com").await;
+    let ada = member(&app, "ada@example.com").await;
+
+    // The role counts from the next request: the boss's token is the one
+    // it had before the grant.
+    let update = json!({ "roles": ["employee"], "attributes": { "department": "Research", "employee_id": "E000042" } });
+    let updated =
+        ok_json(call(&app, Method::PATCH, &format!("/admin/users/{}", ada.id), &boss.access, Some(update)).await).await;
+    assert_eq!(updated["roles"], json!(["employee"]));
+    assert_eq!(updated["attributes"], json!({ "department": "Research", "employee_id": "E000042" }));
+    assert_eq!(updated["status"], "active");
+
+    let profile = ok_json(app.get_authed("/users/me", &ada.access).await).await;
+    assert_eq!(profile["roles"], json!(["employee"]));
+    assert_eq!(profile["attributes"]["department"], "Research");
+
+    let refreshed = ok_json(app.refresh(&ada.refresh).await).await;
+    assert_eq!(token_roles(str_field(&refreshed, "accessToken")), ["employee"]);
+    let id_token = claims(str_field(&refreshed, "idToken"));
+    assert_eq!(token_roles(str_field(&refreshed, "idToken")), ["employee"]);
+    assert_eq!(id_token["custom:department"], "Research", "{id_token}");
+    assert_eq!(id_token["custom:employee_id"], "E000042", "{id_token}");
+
+    // Taking them away reaches the tokens the same way.
+    let cleared = json!({ "roles": [], "attributes": {} });
+    ok_json(call(&app, Method::PATCH, &format!("/admin/users/{}", ada.id), &boss.access, Some(cleared)).await).await;
+    let refreshed = ok_json(app.refresh(str_field(&refreshed, "refreshToken")).await).await;
+    assert!(token_roles(str_field(&refreshed, "accessToken")).is_empty());
+    assert!(claims(str_field(&refreshed, "idToken")).get("custom:department").is_none());
+
+    // Every change is in the account's activity, naming the administrator.
+    let activity =
+        ok_json(app.get_authed("/users/me/security-events", str_field(&refreshed, "accessToken")).await).await;
+    let by_admin: Vec<(&str, &str)> = activity["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|event| Some((event["type"].as_str()?, event["actorId"].as_str()?)))
+        .collect();
+    assert_eq!(
+        by_admin,
+        [
+            ("attributes_changed", boss.id.as_str()),
+            ("roles_changed", boss.id.as_str()),
+            ("attributes_changed", boss.id.as_str()),
+            ("roles_changed", boss.id.as_str())
+        ]
+    );
+    // The administrator reads the same history.
+    let read =
+        ok_json(app.get_authed(&format!("/admin/users/{}/security-events?limit=2", ada.id), &boss.access).await).await;
+    assert_eq!(read["events"].as_array().unwrap().len(), 2);
+    assert!(read["nextCursor"].is_string());
+}
+
+#[tokio::test]
+async fn users_cannot_give_themselves_roles_or_attributes_by_any_route() {
+    let (app, auth) = spawn_app_and_service().await;
+    let registered = app
+        .post(
+            "/auth/register",
+            json!({ "email": "eve@example.com", "password": support::PASSWORD, "name": "Eve",
+                    "roles": ["admin"], "attributes": { "department": "Security" } }),
+        )
+        .await;
+    assert_eq!(registered.status(), StatusCode::CREATED);
+    let login = ok_json(app.login("eve@example.com", support::PASSWORD).await).await;
+    let access = str_field(&login, "accessToken").to_owned();
+    let renamed = call(
+        &app,
+        Method::PATCH,
+        "/users/me",
+        &access,
+        Some(json!({ "name": "Eve", "roles": ["admin"], "attributes": { "department": "Security" } })),
+    )
+    .await;
+    assert_eq!(renamed.status(), StatusCode::OK);
+    let profile = ok_json(app.get_authed("/users/me", &access).await).await;
+    assert_eq!(profile["roles"], json!([]));
+    assert_eq!(profile["attributes"], json!({}));
+    assert!(token_roles(&access).is_empty());
+
+    // A plain user's token gets 403 on every admin operation, its own
+    // account's included.
+    let eve_id = str_field(&login["user"], "id").to_owned();
+    for operation in every_operation().into_iter().filter(|operation| operation.route.starts_with("/admin/")) {
+        let path = operation.path.replace("6f1e0d2c-1b7a-4c1e-9d3a-2a5b8c0e4f11", &eve_id);
+        let body = operation.body.clone().map(|_| json!({ "roles": ["admin"] }));
+        let refused = call(&app, operation.method.clone(), &path, &access, body).await;
+        error_body(refused, StatusCode::FORBIDDEN, "admin_required").await;
+    }
+    let profile = ok_json(app.get_authed("/users/me", &access).await).await;
+    assert_eq!(profile["roles"], json!([]));
+    // An administrator whose role is taken away is refused from the next request on.
+    let boss = admin(&app, &auth, "boss@example.com").await;
+    let deputy = admin(&app, &auth, "deputy@example.com").await;
+    let demoted = json!({ "roles": [] });
+    ok_json(call(&app, Method::PATCH, &format!("/admin/users/{}", deputy.id), &boss.access, Some(demoted)).await).await;
+    let refused = app.get_authed("/admin/users", &deputy.access).await;
+    error_body(refused, StatusCode::FORBIDDEN, "admin_required").await;
+}
+
+#[tokio::test]
+async fn an_administrators_changes_are_checked_before_anything_changes() {
+    let (app, auth) = spawn_app_and_service().await;
+    let boss = admin(&app, &auth, "boss@example.com").await;
+    let ada = member(&app, "ada@example.com").await;
+    let path = format!("/admin/users/{}", ada.id);
+
+    let invalid = json!({ "name": "Ada Byron", "roles": ["employee", "root"], "attributes": { "employee_id": "42", "shoe_size": "9" } });
+    let refused = error_body(
+        call(&app, Method::PATCH, &path, &boss.access, Some(invalid)).await,
+        StatusCode::BAD_REQUEST,
+        "validation_failed",
+    )
+    .await;
+    let fields: Vec<(&str, &str)> = refused["details"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|detail| (detail["field"].as_str().unwrap(), detail["code"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        fields,
+        [
+            ("roles[1]", "unknown_role"),
+            ("attributes.employee_id", "invalid_attribute"),
+            ("attributes.shoe_size", "unknown_attribute")
+        ]
+    );
+    let unchanged = ok_json(app.get_authed(&path, &boss.access).await).await;
+    assert_eq!(unchanged["name"], "Ada Lovelace");
+    assert_eq!(unchanged["roles"], json!([]));
+
+    let empty = call(&app, Method::PATCH, &path, &boss.access, Some(json!({}))).await;
+    error_body(empty, StatusCode::BAD_REQUEST, "validation_failed").await;
+
+    // An administrator keeps their own admin role.
+    let own = format!("/admin/users/{}", boss.id);
+    let refused = call(&app, Method::PATCH, &own, &boss.access, Some(json!({ "roles": ["employee"] }))).await;
+    error_body(refused, StatusCode::CONFLICT, "self_action_refused").await;
+    let renamed = call(&app, Method::PATCH, &own, &boss.access, Some(json!({ "name": "The Boss" }))).await;
+    assert_eq!(ok_json(renamed).await["roles"], json!(["admin"]));
+
+    let missing = "/admin/users/6f1e0d2c-1b7a-4c1e-9d3a-2a5b8c0e4f11";
+    error_body(app.get_authed(missing, &boss.access).await, StatusCode::NOT_FOUND, "user_not_found").await;
+    let patched = call(&app, Method::PATCH, missing, &boss.access, Some(json!({ "roles": [] }))).await;
+    error_body(patched, StatusCode::NOT_FOUND, "user_not_found").await;
+    error_body(
+        app.get_authed("/admin/users/not-a-uuid", &boss.access).await,
+        StatusCode::BAD_REQUEST,
+        "validation_failed",
+    )
+    .await;
+
+    // Renaming is recorded too.
+    let renamed = call(&app, Method::PATCH, &path, &boss.access, Some(json!({ "name": "Ada Byron" }))).await;
+    assert_eq!(ok_json(renamed).await["name"], "Ada Byron");
+    let events = ok_json(app.get_authed(&format!("{path}/security-events"), &boss.access).await).await;
+    assert_eq!(events["events"][0]["type"], "name_changed");
+    assert_eq!(events["events"][0]["actorId"], boss.id.as_str());
+}
+
+#[tokio::test]
+async fn an_administrator_signs_an_account_out_everywhere() {
+    let (app, auth) = spawn_app_and_service().await;
+    let boss = admin(&app, &auth, "boss@example.com").await;
+    let ada = member(&app, "ada@example.com").await;
+    let second = ok_json(app.login(&ada.email, support::PASSWORD).await).await;
+
+    let signed_out = app.post_authed(&format!("/admin/users/{}/logout", ada.id), &boss.access, None).await;
+    assert_eq!(signed_out.status(), StatusCode::NO_CONTENT);
+    for access in [ada.access.as_str(), str_field(&second, "accessToken")] {
+        error_body(app.get_authed("/users/me", access).await, StatusCode::UNAUTHORIZED, "unauthenticated").await;
+    }
+    for refresh in [ada.refresh.as_str(), str_field(&second, "refreshToken")] {
+        error_body(app.refresh(refresh).await, StatusCode::UNAUTHORIZED, "invalid_refresh_token").await;
+    }
+    let events = ok_json(app.get_authed(&format!("/admin/users/{}/security-events", ada.id), &boss.access).await).await;
+    assert_eq!(events["events"][0]["type"], "signed_out");
+    assert_eq!(events["events"][0]["actorId"], boss.id.as_str());
+    // The administrator's own session goes on.
+    assert_eq!(app.get_authed("/users/me", &boss.access).await.status(), StatusCode::OK);
+}
+
+#[tokio::test]
+async fn accounts_are_listed_in_address_order_a_page_at_a_time_with_filters() {
+    let (app, auth) = spawn_app_and_service().await;
+    let boss = admin(&app, &auth, "boss@example.com").await;
+    let mut staff = Vec::new();
+    for email in ["carol@corp.example", "alice@corp.example", "dave@home.example", "bob@corp.example"] {
+        staff.push(member(&app, email).await);
+    }
+    let employee = json!({ "roles": ["employee"] });
+    for member in staff.iter().filter(|member| member.email.ends_with("@corp.example")) {
+        ok_json(
+            call(&app, Method::PATCH, &format!("/admin/users/{}", member.id), &boss.access, Some(employee.clone()))
+                .await,
+        )
+        .await;
+    }
+
+    // Every page in turn, two at a time.
+    let mut listed = Vec::new();
+    let mut cursor: Option<String> = None;
+    for _ in 0..10 {
+        let path = match &cursor {
+            Some(cursor) => format!("/admin/users?limit=2&cursor={cursor}"),
+            None => "/admin/users?limit=2".to_owned(),
+        };
+        let page = ok_json(app.get_authed(&path, &boss.access).await).await;
+        let users = page["users"].as_array().unwrap();
+        assert!(users.len() <= 2);
+        listed.extend(users.iter().map(|user| user["email"].as_str().unwrap().to_owned()));
+        match page["nextCursor"].as_str() {
+            Some(next) => cursor = Some(next.to_owned()),
+            None => break,
+        }
+    }
+    assert_eq!(
+        listed,
+        ["alice@corp.example", "bob@corp.example", "boss@example.com", "carol@corp.example", "dave@home.example"]
+    );
+
+    let emails = |page: &Value| -> Vec<String> {
+        page["users"].as_array().unwrap().iter().map(|user| user["email"].as_str().unwrap().to_owned()).collect()
+    };
+    let prefixed = ok_json(app.get_authed("/admin/users?emailPrefix=B", &boss.access).await).await;
+    assert_eq!(emails(&prefixed), ["bob@corp.example", "boss@example.com"]);
+    let employees = ok_json(app.get_authed("/admin/users?role=employee", &boss.access).await).await;
+    assert_eq!(emails(&employees), ["alice@corp.example", "bob@corp.example", "carol@corp.example"]);
+    let both = ok_json(app.get_authed("/admin/users?role=employee&emailPrefix=c", &boss.access).await).await;
+    assert_eq!(emails(&both), ["carol@corp.example"]);
+    let active = ok_json(app.get_authed("/admin/users?status=active&role=admin", &boss.access).await).await;
+    assert_eq!(emails(&active), ["boss@example.com"]);
+    let unconfirmed = ok_json(app.get_authed("/admin/users?status=unconfirmed", &boss.access).await).await;
+    assert_eq!(emails(&unconfirmed), Vec::<String>::new());
+    assert!(unconfirmed.get("nextCursor").is_none());
+
+    // A cursor is a place in address order, whichever text it is.
+    let after = ok_json(app.get_authed("/admin/users?cursor=bob%40d", &boss.access).await).await;
+    assert_eq!(emails(&after), ["boss@example.com", "carol@corp.example", "dave@home.example"]);
+    let long = format!("cursor={}", "x".repeat(255));
+    for bad in ["limit=0", "limit=101", long.as_str(), "role=Admin", "emailPrefix="] {
+        let refused = app.get_authed(&format!("/admin/users?{bad}"), &boss.access).await;
+        error_body(refused, StatusCode::BAD_REQUEST, "validation_failed").await;
+    }
+    // A value outside the contract's enum does not parse at all.
+    let refused = app.get_authed("/admin/users?status=gone", &boss.access).await;
+    error_body(refused, StatusCode::BAD_REQUEST, "malformed_request").await;
+}
