@@ -173,13 +173,19 @@ pub async fn run(contract: &Contract, settings: &Settings) -> anyhow::Result<(Ve
 
     for &operation in &selected {
         let mut rng = StdRng::seed_from_u64(settings.seed ^ fnv1a(operation.id.as_bytes()));
-        // Deleting the account deletes the probe: this operation's cases
-        // run on an account of their own, registered anew after each deletion.
+        // Deleting the caller's account would delete the probe, and deleting
+        // the target the member: these operations' cases run on an account
+        // of their own, registered anew after each deletion.
+        // Each operation's accounts are named apart, so that one's last
+        // account never stands in the way of the other's.
+        let doomed_role = if operation.id == "adminDeleteUser" { "target" } else { "doomed" };
         let mut doomed = match operation.id.as_str() {
-            "deleteCurrentUser" => sign_up(&sender, &base, &run_id, "doomed-0", &mut rng)
-                .await
-                .map_err(|failure| outcomes.push(failure))
-                .ok(),
+            "deleteCurrentUser" | "adminDeleteUser" => {
+                sign_up(&sender, &base, &run_id, &format!("{doomed_role}-0"), &mut rng)
+                    .await
+                    .map_err(|failure| outcomes.push(failure))
+                    .ok()
+            }
             _ => None,
         };
         let account = match operation.id.as_str() {
@@ -190,7 +196,8 @@ pub async fn run(contract: &Contract, settings: &Settings) -> anyhow::Result<(Ve
         if operation.protected && account.is_none() {
             outcomes.push(not_checked(operation, &base));
         }
-        let accounts = Accounts { caller: account, plain: probe.as_ref(), target: member.as_ref() };
+        let target = if operation.id == "adminDeleteUser" { doomed.as_ref() } else { member.as_ref() };
+        let accounts = Accounts { caller: account, plain: probe.as_ref(), target };
         let mut cases: VecDeque<Case> =
             cases(operation, &base, &accounts, revoked.as_deref(), settings, &mut rng)?.into();
         let mut deletions = 0;
@@ -206,9 +213,9 @@ pub async fn run(contract: &Contract, settings: &Settings) -> anyhow::Result<(Ve
             }
             if let Some(gone) = doomed.as_mut().filter(|_| succeeded) {
                 // The account is deleted: the cases that follow go to a new
-                // one, with the same password.
+                // one, with the same password, as its bearer or its id.
                 deletions += 1;
-                let role = format!("doomed-{deletions}");
+                let role = format!("{doomed_role}-{deletions}");
                 match register(&sender, &base, &run_id, &role, gone.password.clone()).await {
                     Ok(next) => {
                         let (old, new) =
@@ -217,6 +224,7 @@ pub async fn run(contract: &Contract, settings: &Settings) -> anyhow::Result<(Ve
                             for (_, value) in case.request.headers.iter_mut().filter(|(_, value)| *value == old) {
                                 value.clone_from(&new);
                             }
+                            case.request.url = case.request.url.replace(&gone.id, &next.id);
                         }
                         *gone = next;
                     }

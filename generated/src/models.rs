@@ -35,6 +35,51 @@ where
 
     #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
     #[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
+    pub struct AdminDeleteUserPathParams {
+            /// The account's `id`.
+                #[validate(
+                          regex(path = *RE_ADMINDELETEUSERPATHPARAMS_USER_ID),
+            )]
+                pub user_id: String,
+    }
+
+    lazy_static::lazy_static! {
+        static ref RE_ADMINDELETEUSERPATHPARAMS_USER_ID: regex::Regex = regex::Regex::new("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$").unwrap();
+    }
+
+
+    #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
+    #[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
+    pub struct AdminDisableUserPathParams {
+            /// The account's `id`.
+                #[validate(
+                          regex(path = *RE_ADMINDISABLEUSERPATHPARAMS_USER_ID),
+            )]
+                pub user_id: String,
+    }
+
+    lazy_static::lazy_static! {
+        static ref RE_ADMINDISABLEUSERPATHPARAMS_USER_ID: regex::Regex = regex::Regex::new("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$").unwrap();
+    }
+
+
+    #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
+    #[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
+    pub struct AdminEnableUserPathParams {
+            /// The account's `id`.
+                #[validate(
+                          regex(path = *RE_ADMINENABLEUSERPATHPARAMS_USER_ID),
+            )]
+                pub user_id: String,
+    }
+
+    lazy_static::lazy_static! {
+        static ref RE_ADMINENABLEUSERPATHPARAMS_USER_ID: regex::Regex = regex::Regex::new("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$").unwrap();
+    }
+
+
+    #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
+    #[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
     pub struct AdminGetUserPathParams {
             /// The account's `id`.
                 #[validate(
@@ -150,6 +195,21 @@ where
 
     #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
     #[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
+    pub struct AdminResetMfaPathParams {
+            /// The account's `id`.
+                #[validate(
+                          regex(path = *RE_ADMINRESETMFAPATHPARAMS_USER_ID),
+            )]
+                pub user_id: String,
+    }
+
+    lazy_static::lazy_static! {
+        static ref RE_ADMINRESETMFAPATHPARAMS_USER_ID: regex::Regex = regex::Regex::new("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$").unwrap();
+    }
+
+
+    #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
+    #[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
     pub struct AdminUpdateUserPathParams {
             /// The account's `id`.
                 #[validate(
@@ -234,7 +294,7 @@ where
 
 
 
-/// `unconfirmed`: the address awaits its mailed code; `active`: the account can sign in. 
+/// `unconfirmed`: the address awaits its mailed code; `active`: the account can sign in; `disabled`: an administrator disabled it, and signing in answers 403 `account_disabled`. 
 /// Enumeration of values.
 /// Since this enum's variants do not hold data, we can easily define them as `#[repr(C)]`
 /// which helps with FFI.
@@ -247,6 +307,8 @@ pub enum AccountStatus {
     Unconfirmed,
     #[serde(rename = "active")]
     Active,
+    #[serde(rename = "disabled")]
+    Disabled,
 }
 
 impl validator::Validate for AccountStatus
@@ -261,6 +323,7 @@ impl std::fmt::Display for AccountStatus {
         match *self {
             AccountStatus::Unconfirmed => write!(f, "unconfirmed"),
             AccountStatus::Active => write!(f, "active"),
+            AccountStatus::Disabled => write!(f, "disabled"),
         }
     }
 }
@@ -272,6 +335,7 @@ impl std::str::FromStr for AccountStatus {
         match s {
             "unconfirmed" => std::result::Result::Ok(AccountStatus::Unconfirmed),
             "active" => std::result::Result::Ok(AccountStatus::Active),
+            "disabled" => std::result::Result::Ok(AccountStatus::Disabled),
             _ => std::result::Result::Err(format!(r#"Value not valid: {s}"#)),
         }
     }
@@ -3782,7 +3846,7 @@ impl std::ops::DerefMut for Role {
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
 #[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
 pub struct SecurityEvent {
-    /// What happened: `sign_in_failed` is a wrong password, `second_factor_failed` a wrong authenticator or backup code at sign-in, `signed_out` a sign-out everywhere, `session_ended` one session ended by its user, `refresh_token_reused` a rotated refresh token presented again, which ended its session; `roles_changed`, `attributes_changed` and `name_changed` are an administrator's (or, for roles, the operator's) changes; events an administrator caused name them in `actorId`. 
+    /// What happened: `sign_in_failed` is a wrong password, `second_factor_failed` a wrong authenticator or backup code at sign-in, `signed_out` a sign-out everywhere, `session_ended` one session ended by its user, `refresh_token_reused` a rotated refresh token presented again, which ended its session; `roles_changed`, `attributes_changed`, `name_changed`, `account_disabled` and `account_enabled` are an administrator's (or, for roles, the operator's) changes; events an administrator caused (`signed_out` and `mfa_disabled` among them) name them in `actorId`. 
     /// Note: inline enums are not fully supported by openapi-generator
     #[serde(rename = "type")]
     pub r_type: String,

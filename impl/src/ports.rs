@@ -293,6 +293,7 @@ pub struct UserFilter {
     /// A start of the canonical address.
     pub email_prefix: Option<String>,
     pub email_verified: Option<bool>,
+    pub disabled: Option<bool>,
     /// Accounts holding this role.
     pub role: Option<Role>,
 }
@@ -311,6 +312,8 @@ pub trait UserStore: Send + Sync {
     async fn set_email_verified(&self, id: UserId, at: DateTime<Utc>) -> Result<Option<User>, PortError>;
     /// Renames a user; `None` when there is no such user.
     async fn set_name(&self, id: UserId, name: &DisplayName, at: DateTime<Utc>) -> Result<Option<User>, PortError>;
+    /// Disables or enables a user; `None` when there is no such user.
+    async fn set_disabled(&self, id: UserId, disabled: bool, at: DateTime<Utc>) -> Result<Option<User>, PortError>;
     /// Replaces a user's roles and custom attributes; `None` when there is
     /// no such user.
     async fn set_claims(
@@ -452,10 +455,14 @@ pub enum SecurityEventKind {
     AttributesChanged,
     /// An administrator renamed the account.
     NameChanged,
+    /// An administrator disabled the account: every session ended.
+    AccountDisabled,
+    /// An administrator enabled the account again.
+    AccountEnabled,
 }
 
 impl SecurityEventKind {
-    pub const ALL: [Self; 17] = [
+    pub const ALL: [Self; 19] = [
         Self::SignedUp,
         Self::EmailConfirmed,
         Self::SignedIn,
@@ -473,6 +480,8 @@ impl SecurityEventKind {
         Self::RolesChanged,
         Self::AttributesChanged,
         Self::NameChanged,
+        Self::AccountDisabled,
+        Self::AccountEnabled,
     ];
 
     /// The stored name, e.g. `sign_in_failed`.
@@ -495,6 +504,8 @@ impl SecurityEventKind {
             Self::RolesChanged => "roles_changed",
             Self::AttributesChanged => "attributes_changed",
             Self::NameChanged => "name_changed",
+            Self::AccountDisabled => "account_disabled",
+            Self::AccountEnabled => "account_enabled",
         }
     }
 

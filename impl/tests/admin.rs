@@ -4,12 +4,12 @@
 
 mod support;
 
-use auth_service::domain::AuthService;
+use auth_service::domain::{AuthService, Clock};
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
-use support::{TestApp, error_body, every_operation, spawn_app_and_service, str_field, test_backend};
+use support::{PASSWORD, TestApp, error_body, every_operation, spawn_app_and_service, str_field, test_backend};
 
 /// The claims of a JWT, unverified (the service verified it).
 fn claims(token: &str) -> Value {
@@ -136,12 +136,12 @@ async fn users_cannot_give_themselves_roles_or_attributes_by_any_route() {
     let registered = app
         .post(
             "/auth/register",
-            json!({ "email": "eve@example.com", "password": support::PASSWORD, "name": "Eve",
+            json!({ "email": "eve@example.com", "password": PASSWORD, "name": "Eve",
                     "roles": ["admin"], "attributes": { "department": "Security" } }),
         )
         .await;
     assert_eq!(registered.status(), StatusCode::CREATED);
-    let login = ok_json(app.login("eve@example.com", support::PASSWORD).await).await;
+    let login = ok_json(app.login("eve@example.com", PASSWORD).await).await;
     let access = str_field(&login, "accessToken").to_owned();
     let renamed = call(
         &app,
@@ -243,7 +243,7 @@ async fn an_administrator_signs_an_account_out_everywhere() {
     let (app, auth) = spawn_app_and_service().await;
     let boss = admin(&app, &auth, "boss@example.com").await;
     let ada = member(&app, "ada@example.com").await;
-    let second = ok_json(app.login(&ada.email, support::PASSWORD).await).await;
+    let second = ok_json(app.login(&ada.email, PASSWORD).await).await;
 
     let signed_out = app.post_authed(&format!("/admin/users/{}/logout", ada.id), &boss.access, None).await;
     assert_eq!(signed_out.status(), StatusCode::NO_CONTENT);
@@ -325,4 +325,144 @@ async fn accounts_are_listed_in_address_order_a_page_at_a_time_with_filters() {
     // A value outside the contract's enum does not parse at all.
     let refused = app.get_authed("/admin/users?status=gone", &boss.access).await;
     error_body(refused, StatusCode::BAD_REQUEST, "malformed_request").await;
+}
+
+/// Turns MFA on for the session `token`; answers the authenticator.
+async fn enable_mfa(app: &TestApp, token: &str) -> totp_rs::Totp {
+    let setup = ok_json(app.post_authed("/users/me/mfa/setup", token, None).await).await;
+    let totp = totp_rs::Totp::from_url(str_field(&setup, "otpauthUri")).expect("an otpauth URI");
+    let code = totp.generate(u64::try_from(app.clock.now().timestamp()).unwrap()).to_string();
+    let enabled =
+        app.post_authed("/users/me/mfa/verify", token, Some(json!({ "password": PASSWORD, "code": code }))).await;
+    assert_eq!(enabled.status(), StatusCode::OK);
+    totp
+}
+
+#[tokio::test]
+async fn a_disabled_account_is_signed_out_at_once_and_refused_until_enabled() {
+    let (app, auth) = spawn_app_and_service().await;
+    let boss = admin(&app, &auth, "boss@example.com").await;
+    let ada = member(&app, "ada@example.com").await;
+    let path = format!("/admin/users/{}", ada.id);
+
+    let disabled = ok_json(app.post_authed(&format!("{path}/disable"), &boss.access, None).await).await;
+    assert_eq!(disabled["status"], "disabled");
+    // Every session ends at once.
+    error_body(app.get_authed("/users/me", &ada.access).await, StatusCode::UNAUTHORIZED, "unauthenticated").await;
+    error_body(app.refresh(&ada.refresh).await, StatusCode::UNAUTHORIZED, "invalid_refresh_token").await;
+    // The right password is told the account is disabled; a wrong one is not.
+    error_body(app.login(&ada.email, PASSWORD).await, StatusCode::FORBIDDEN, "account_disabled").await;
+    error_body(app.login(&ada.email, "not the password at all").await, StatusCode::UNAUTHORIZED, "invalid_credentials")
+        .await;
+    let listed = ok_json(app.get_authed("/admin/users?status=disabled", &boss.access).await).await;
+    assert_eq!(listed["users"].as_array().unwrap().len(), 1);
+    assert_eq!(listed["users"][0]["email"], ada.email.as_str());
+    let active = ok_json(app.get_authed("/admin/users?status=active", &boss.access).await).await;
+    assert_eq!(active["users"].as_array().unwrap().len(), 1, "{active}");
+    // Disabling again changes nothing; an administrator cannot disable themselves.
+    assert_eq!(
+        ok_json(app.post_authed(&format!("{path}/disable"), &boss.access, None).await).await["status"],
+        "disabled"
+    );
+    let own = app.post_authed(&format!("/admin/users/{}/disable", boss.id), &boss.access, None).await;
+    error_body(own, StatusCode::CONFLICT, "self_action_refused").await;
+
+    let enabled = ok_json(app.post_authed(&format!("{path}/enable"), &boss.access, None).await).await;
+    assert_eq!(enabled["status"], "active");
+    let signed_in = ok_json(app.login(&ada.email, PASSWORD).await).await;
+    assert_eq!(app.get_authed("/users/me", str_field(&signed_in, "accessToken")).await.status(), StatusCode::OK);
+
+    let events = ok_json(app.get_authed(&format!("{path}/security-events?limit=4"), &boss.access).await).await;
+    let kinds: Vec<(&str, Option<&str>)> = events["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|event| (event["type"].as_str().unwrap(), event["actorId"].as_str()))
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            ("signed_in", None),
+            ("account_enabled", Some(boss.id.as_str())),
+            ("sign_in_failed", None),
+            ("account_disabled", Some(boss.id.as_str()))
+        ]
+    );
+
+    // A disabled administrator is refused too: its sessions end, and the
+    // admin API checks the account at every request.
+    let deputy = admin(&app, &auth, "deputy@example.com").await;
+    ok_json(app.post_authed(&format!("/admin/users/{}/disable", deputy.id), &boss.access, None).await).await;
+    error_body(app.get_authed("/admin/users", &deputy.access).await, StatusCode::UNAUTHORIZED, "unauthenticated").await;
+    error_body(app.login(&deputy.email, PASSWORD).await, StatusCode::FORBIDDEN, "account_disabled").await;
+}
+
+#[tokio::test]
+async fn a_sign_in_waiting_for_its_second_factor_is_refused_once_the_account_is_disabled() {
+    let (app, auth) = spawn_app_and_service().await;
+    let boss = admin(&app, &auth, "boss@example.com").await;
+    let ada = member(&app, "ada@example.com").await;
+    let totp = enable_mfa(&app, &ada.access).await;
+    let challenge = ok_json(app.login(&ada.email, PASSWORD).await).await;
+    ok_json(app.post_authed(&format!("/admin/users/{}/disable", ada.id), &boss.access, None).await).await;
+    app.clock.advance(chrono::Duration::seconds(30));
+    let code = totp.generate(u64::try_from(app.clock.now().timestamp()).unwrap()).to_string();
+    let finished = app.post("/auth/mfa/verify", json!({ "session": challenge["mfaSession"], "code": code })).await;
+    // The disable ended the challenge with the sessions.
+    error_body(finished, StatusCode::UNAUTHORIZED, "invalid_mfa_session").await;
+}
+
+#[tokio::test]
+async fn resetting_a_lost_second_factor_lets_the_user_sign_in_with_the_password_alone() {
+    let (app, auth) = spawn_app_and_service().await;
+    let boss = admin(&app, &auth, "boss@example.com").await;
+    let ada = member(&app, "ada@example.com").await;
+    enable_mfa(&app, &ada.access).await;
+    let challenged = ok_json(app.login(&ada.email, PASSWORD).await).await;
+    assert_eq!(challenged["mfaRequired"], true);
+    let path = format!("/admin/users/{}/mfa/reset", ada.id);
+
+    let reset = app.post_authed(&path, &boss.access, None).await;
+    assert_eq!(reset.status(), StatusCode::NO_CONTENT);
+    // Every session and the open challenge ended with the secret.
+    error_body(app.get_authed("/users/me", &ada.access).await, StatusCode::UNAUTHORIZED, "unauthenticated").await;
+    let signed_in = ok_json(app.login(&ada.email, PASSWORD).await).await;
+    assert_eq!(signed_in["mfaRequired"], false);
+    assert_eq!(signed_in["user"]["mfaEnabled"], false);
+    support::wait_for_mail(&app, &ada.email, "Two-step verification was turned off").await;
+    let events = ok_json(app.get_authed(&format!("/admin/users/{}/security-events", ada.id), &boss.access).await).await;
+    assert_eq!(events["events"][1]["type"], "mfa_disabled", "{events}");
+    assert_eq!(events["events"][1]["actorId"], boss.id.as_str());
+    // Nothing left to reset.
+    error_body(app.post_authed(&path, &boss.access, None).await, StatusCode::CONFLICT, "mfa_not_enabled").await;
+}
+
+#[tokio::test]
+async fn an_administrator_deletes_an_account_as_its_user_would() {
+    let (app, auth) = spawn_app_and_service().await;
+    let boss = admin(&app, &auth, "boss@example.com").await;
+    let ada = member(&app, "ada@example.com").await;
+    let path = format!("/admin/users/{}", ada.id);
+
+    let own = call(&app, Method::DELETE, &format!("/admin/users/{}", boss.id), &boss.access, None).await;
+    error_body(own, StatusCode::CONFLICT, "self_action_refused").await;
+    let deleted = call(&app, Method::DELETE, &path, &boss.access, None).await;
+    assert_eq!(deleted.status(), StatusCode::NO_CONTENT);
+    // Nothing of the account is left in the store (a sign-in attempt at
+    // the address would count against it, as for any address).
+    let values = support::store_values(&app).await;
+    let leftovers: Vec<&String> = values
+        .iter()
+        .filter(|(_, value)| {
+            support::contains(value, ada.id.as_bytes()) || support::contains(value, ada.email.as_bytes())
+        })
+        .map(|(column, _)| column)
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+    error_body(app.get_authed("/users/me", &ada.access).await, StatusCode::UNAUTHORIZED, "unauthenticated").await;
+    error_body(app.login(&ada.email, PASSWORD).await, StatusCode::UNAUTHORIZED, "invalid_credentials").await;
+    error_body(app.get_authed(&path, &boss.access).await, StatusCode::NOT_FOUND, "user_not_found").await;
+    support::wait_for_mail(&app, &ada.email, "Your account was deleted").await;
+    let again = call(&app, Method::DELETE, &path, &boss.access, None).await;
+    error_body(again, StatusCode::NOT_FOUND, "user_not_found").await;
 }

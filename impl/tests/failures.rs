@@ -192,6 +192,9 @@ impl UserStore for Broken {
     async fn set_name(&self, _: UserId, _: &DisplayName, _: DateTime<Utc>) -> Result<Option<User>, PortError> {
         self.fail().await
     }
+    async fn set_disabled(&self, _: UserId, _: bool, _: DateTime<Utc>) -> Result<Option<User>, PortError> {
+        self.fail().await
+    }
     async fn set_claims(
         &self,
         _: UserId,

@@ -79,6 +79,9 @@ export interface paths {
          *     When the account has multi-factor authentication on, the right
          *     password answers `mfaRequired: true` with an `mfaSession` and no
          *     tokens; finish the sign-in with `verifyMfa` within five minutes.
+         *
+         *     An account an administrator disabled answers the right password
+         *     with 403 `account_disabled` (a wrong one gets the usual 401).
          */
         post: operations["loginUser"];
         delete?: never;
@@ -524,7 +527,14 @@ export interface paths {
         get: operations["adminGetUser"];
         put?: never;
         post?: never;
-        delete?: never;
+        /**
+         * Delete an account
+         * @description Deletes the account for good, as `deleteCurrentUser` does (the same
+         *     order, the same guarantees), and mails its address a notice. An
+         *     administrator deletes their own account with `deleteCurrentUser`
+         *     (409 `self_action_refused` here).
+         */
+        delete: operations["adminDeleteUser"];
         options?: never;
         head?: never;
         /**
@@ -539,6 +549,76 @@ export interface paths {
          *     account naming the administrator.
          */
         patch: operations["adminUpdateUser"];
+        trace?: never;
+    };
+    "/admin/users/{userId}/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Disable an account
+         * @description Signing in is refused from now on with 403 `account_disabled` (once
+         *     the password is right), and every session, sign-in waiting for its
+         *     second factor and password reset code ends at once: refresh tokens
+         *     stop working and access tokens are refused from the next request
+         *     on. Disabling a disabled account changes nothing. An administrator
+         *     cannot disable their own account (409 `self_action_refused`).
+         */
+        post: operations["adminDisableUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/users/{userId}/enable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Enable a disabled account
+         * @description Signing in works again; the sessions the disable ended stay ended.
+         */
+        post: operations["adminEnableUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/users/{userId}/mfa/reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Turn an account's second factor off
+         * @description For a user who lost the authenticator and the backup codes: the
+         *     secret, the backup codes, sign-ins waiting for a code and every
+         *     session end, so that the user signs in with the password alone and
+         *     may enrol again. The address is mailed a notice and the account's
+         *     history records `mfa_disabled` naming the administrator. 409
+         *     `mfa_not_enabled` when it is off.
+         */
+        post: operations["adminResetMfa"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/admin/users/{userId}/logout": {
@@ -792,10 +872,11 @@ export interface components {
         UserId: string;
         /**
          * @description `unconfirmed`: the address awaits its mailed code; `active`: the
-         *     account can sign in.
+         *     account can sign in; `disabled`: an administrator disabled it, and
+         *     signing in answers 403 `account_disabled`.
          * @enum {string}
          */
-        AccountStatus: "unconfirmed" | "active";
+        AccountStatus: "unconfirmed" | "active" | "disabled";
         AdminUser: {
             /** Format: uuid */
             id: string;
@@ -871,12 +952,14 @@ export interface components {
              *     sign-in, `signed_out` a sign-out everywhere, `session_ended` one
              *     session ended by its user, `refresh_token_reused` a rotated
              *     refresh token presented again, which ended its session;
-             *     `roles_changed`, `attributes_changed` and `name_changed` are an
-             *     administrator's (or, for roles, the operator's) changes; events
-             *     an administrator caused name them in `actorId`.
+             *     `roles_changed`, `attributes_changed`, `name_changed`,
+             *     `account_disabled` and `account_enabled` are an administrator's
+             *     (or, for roles, the operator's) changes; events an
+             *     administrator caused (`signed_out` and `mfa_disabled` among
+             *     them) name them in `actorId`.
              * @enum {string}
              */
-            type: "signed_up" | "email_confirmed" | "signed_in" | "sign_in_failed" | "second_factor_failed" | "signed_out" | "signed_out_others" | "session_ended" | "password_changed" | "password_reset" | "mfa_enabled" | "mfa_disabled" | "backup_codes_regenerated" | "refresh_token_reused" | "roles_changed" | "attributes_changed" | "name_changed";
+            type: "signed_up" | "email_confirmed" | "signed_in" | "sign_in_failed" | "second_factor_failed" | "signed_out" | "signed_out_others" | "session_ended" | "password_changed" | "password_reset" | "mfa_enabled" | "mfa_disabled" | "backup_codes_regenerated" | "refresh_token_reused" | "roles_changed" | "attributes_changed" | "name_changed" | "account_disabled" | "account_enabled";
             /** Format: date-time */
             at: string;
             /** @description The client's address, when known. */
@@ -1180,6 +1263,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
@@ -1740,6 +1824,35 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
+    adminDeleteUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The account's `id`. */
+                userId: components["parameters"]["UserIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
     adminUpdateUser: {
         parameters: {
             query?: never;
@@ -1772,6 +1885,96 @@ export interface operations {
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    adminDisableUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The account's `id`. */
+                userId: components["parameters"]["UserIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Disabled */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminUser"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    adminEnableUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The account's `id`. */
+                userId: components["parameters"]["UserIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Enabled */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminUser"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    adminResetMfa: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The account's `id`. */
+                userId: components["parameters"]["UserIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Turned off */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];

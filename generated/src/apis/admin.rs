@@ -11,6 +11,148 @@ use crate::{models, types::*};
 #[derive(Debug, PartialEq, Serialize, Deserialize)]
 #[must_use]
 #[allow(clippy::large_enum_variant)]
+pub enum AdminDeleteUserResponse {
+    /// Deleted
+    Status204_Deleted
+    ,
+    /// Bad request
+    Status400_BadRequest
+    (models::Error)
+    ,
+    /// Unauthorized
+    Status401_Unauthorized
+    {
+        body: models::Error,
+        www_authenticate:
+        String
+    }
+    ,
+    /// Forbidden
+    Status403_Forbidden
+    (models::Error)
+    ,
+    /// Not found
+    Status404_NotFound
+    (models::Error)
+    ,
+    /// Conflict
+    Status409_Conflict
+    (models::Error)
+    ,
+    /// Too many requests
+    Status429_TooManyRequests
+    {
+        body: models::Error,
+        retry_after:
+        u32
+    }
+    ,
+    /// Internal error
+    Status500_InternalError
+    (models::Error)
+    ,
+    /// Service unavailable
+    Status503_ServiceUnavailable
+    (models::Error)
+}
+
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+#[must_use]
+#[allow(clippy::large_enum_variant)]
+pub enum AdminDisableUserResponse {
+    /// Disabled
+    Status200_Disabled
+    (models::AdminUser)
+    ,
+    /// Bad request
+    Status400_BadRequest
+    (models::Error)
+    ,
+    /// Unauthorized
+    Status401_Unauthorized
+    {
+        body: models::Error,
+        www_authenticate:
+        String
+    }
+    ,
+    /// Forbidden
+    Status403_Forbidden
+    (models::Error)
+    ,
+    /// Not found
+    Status404_NotFound
+    (models::Error)
+    ,
+    /// Conflict
+    Status409_Conflict
+    (models::Error)
+    ,
+    /// Too many requests
+    Status429_TooManyRequests
+    {
+        body: models::Error,
+        retry_after:
+        u32
+    }
+    ,
+    /// Internal error
+    Status500_InternalError
+    (models::Error)
+    ,
+    /// Service unavailable
+    Status503_ServiceUnavailable
+    (models::Error)
+}
+
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+#[must_use]
+#[allow(clippy::large_enum_variant)]
+pub enum AdminEnableUserResponse {
+    /// Enabled
+    Status200_Enabled
+    (models::AdminUser)
+    ,
+    /// Bad request
+    Status400_BadRequest
+    (models::Error)
+    ,
+    /// Unauthorized
+    Status401_Unauthorized
+    {
+        body: models::Error,
+        www_authenticate:
+        String
+    }
+    ,
+    /// Forbidden
+    Status403_Forbidden
+    (models::Error)
+    ,
+    /// Not found
+    Status404_NotFound
+    (models::Error)
+    ,
+    /// Too many requests
+    Status429_TooManyRequests
+    {
+        body: models::Error,
+        retry_after:
+        u32
+    }
+    ,
+    /// Internal error
+    Status500_InternalError
+    (models::Error)
+    ,
+    /// Service unavailable
+    Status503_ServiceUnavailable
+    (models::Error)
+}
+
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+#[must_use]
+#[allow(clippy::large_enum_variant)]
 pub enum AdminGetUserResponse {
     /// The account
     Status200_TheAccount
@@ -186,6 +328,54 @@ pub enum AdminLogoutUserResponse {
 #[derive(Debug, PartialEq, Serialize, Deserialize)]
 #[must_use]
 #[allow(clippy::large_enum_variant)]
+pub enum AdminResetMfaResponse {
+    /// Turned off
+    Status204_TurnedOff
+    ,
+    /// Bad request
+    Status400_BadRequest
+    (models::Error)
+    ,
+    /// Unauthorized
+    Status401_Unauthorized
+    {
+        body: models::Error,
+        www_authenticate:
+        String
+    }
+    ,
+    /// Forbidden
+    Status403_Forbidden
+    (models::Error)
+    ,
+    /// Not found
+    Status404_NotFound
+    (models::Error)
+    ,
+    /// Conflict
+    Status409_Conflict
+    (models::Error)
+    ,
+    /// Too many requests
+    Status429_TooManyRequests
+    {
+        body: models::Error,
+        retry_after:
+        u32
+    }
+    ,
+    /// Internal error
+    Status500_InternalError
+    (models::Error)
+    ,
+    /// Service unavailable
+    Status503_ServiceUnavailable
+    (models::Error)
+}
+
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+#[must_use]
+#[allow(clippy::large_enum_variant)]
 pub enum AdminUpdateUserResponse {
     /// Updated
     Status200_Updated
@@ -249,6 +439,45 @@ pub enum AdminUpdateUserResponse {
 pub trait Admin<E: std::fmt::Debug + Send + Sync + 'static = ()>: super::ErrorHandler<E> {
     type Claims;
 
+    /// Delete an account.
+    ///
+    /// AdminDeleteUser - DELETE /admin/users/{userId}
+    async fn admin_delete_user(
+    &self,
+    
+    method: &Method,
+    host: &Host,
+    cookies: &CookieJar,
+        claims: &Self::Claims,
+      path_params: &models::AdminDeleteUserPathParams,
+    ) -> Result<AdminDeleteUserResponse, E>;
+
+    /// Disable an account.
+    ///
+    /// AdminDisableUser - POST /admin/users/{userId}/disable
+    async fn admin_disable_user(
+    &self,
+    
+    method: &Method,
+    host: &Host,
+    cookies: &CookieJar,
+        claims: &Self::Claims,
+      path_params: &models::AdminDisableUserPathParams,
+    ) -> Result<AdminDisableUserResponse, E>;
+
+    /// Enable a disabled account.
+    ///
+    /// AdminEnableUser - POST /admin/users/{userId}/enable
+    async fn admin_enable_user(
+    &self,
+    
+    method: &Method,
+    host: &Host,
+    cookies: &CookieJar,
+        claims: &Self::Claims,
+      path_params: &models::AdminEnableUserPathParams,
+    ) -> Result<AdminEnableUserResponse, E>;
+
     /// One account.
     ///
     /// AdminGetUser - GET /admin/users/{userId}
@@ -301,6 +530,19 @@ pub trait Admin<E: std::fmt::Debug + Send + Sync + 'static = ()>: super::ErrorHa
         claims: &Self::Claims,
       path_params: &models::AdminLogoutUserPathParams,
     ) -> Result<AdminLogoutUserResponse, E>;
+
+    /// Turn an account's second factor off.
+    ///
+    /// AdminResetMfa - POST /admin/users/{userId}/mfa/reset
+    async fn admin_reset_mfa(
+    &self,
+    
+    method: &Method,
+    host: &Host,
+    cookies: &CookieJar,
+        claims: &Self::Claims,
+      path_params: &models::AdminResetMfaPathParams,
+    ) -> Result<AdminResetMfaResponse, E>;
 
     /// Change an account's name, roles or custom attributes.
     ///

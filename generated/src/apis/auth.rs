@@ -343,6 +343,10 @@ pub enum VerifyMfaResponse {
         String
     }
     ,
+    /// Forbidden
+    Status403_Forbidden
+    (models::Error)
+    ,
     /// Payload too large
     Status413_PayloadTooLarge
     (models::Error)

@@ -2,15 +2,17 @@
 //! operation takes an [`Admin`], which only [`AuthService::admin`] makes,
 //! from a caller whose account holds the `admin` role at the time of the
 //! request; every change is recorded on the account it changes, naming
-//! the administrator.
+//! the administrator, without the administrator's address or device,
+//! which the account's user reads in its history and notices.
 
 use unicode_normalization::UnicodeNormalization;
 
 use super::activity::{ActivityCursor, ActivityPage};
 use super::error::{AuthError, FieldProblem};
 use super::model::{Account, Principal, User, UserId};
+use super::notice::Notice;
 use super::roles::Role;
-use super::service::{AuthService, Client};
+use super::service::AuthService;
 use super::values::{DisplayName, EMAIL_MAX_CHARS};
 use super::voiding::CredentialEvent;
 use crate::ports::{SecurityEventKind, UserFilter};
@@ -39,18 +41,25 @@ pub enum AccountStatus {
     Unconfirmed,
     /// The account can sign in.
     Active,
+    /// An administrator disabled the account: signing in is refused.
+    Disabled,
 }
 
 impl AccountStatus {
     pub fn of(user: &User) -> Self {
-        if user.email_verified { Self::Active } else { Self::Unconfirmed }
+        match (user.disabled, user.email_verified) {
+            (true, _) => Self::Disabled,
+            (false, true) => Self::Active,
+            (false, false) => Self::Unconfirmed,
+        }
     }
 
     pub fn parse(field: &str, raw: &str) -> Result<Self, FieldProblem> {
         match raw {
             "unconfirmed" => Ok(Self::Unconfirmed),
             "active" => Ok(Self::Active),
-            _ => Err(FieldProblem::new(field, "invalid_enum", "must be one of unconfirmed, active")),
+            "disabled" => Ok(Self::Disabled),
+            _ => Err(FieldProblem::new(field, "invalid_enum", "must be one of unconfirmed, active, disabled")),
         }
     }
 
@@ -58,6 +67,7 @@ impl AccountStatus {
         match self {
             Self::Unconfirmed => "unconfirmed",
             Self::Active => "active",
+            Self::Disabled => "disabled",
         }
     }
 }
@@ -128,7 +138,7 @@ impl AuthService {
     /// role taken away counts from the next request).
     pub async fn admin(&self, principal: &Principal) -> Result<Admin, AuthError> {
         let user = self.user(principal.user_id).await?;
-        if !user.roles.contains(&Role::admin()) {
+        if user.disabled || !user.roles.contains(&Role::admin()) {
             tracing::info!(user_id = %principal.user_id, "admin operation refused: no admin role");
             return Err(AuthError::AdminRequired);
         }
@@ -147,11 +157,14 @@ impl AuthService {
         if !(1..=USERS_PAGE_MAX).contains(&limit) {
             return Err(FieldProblem::new("limit", "out_of_range", format!("must be 1 to {USERS_PAGE_MAX}")).into());
         }
-        let filter = UserFilter {
-            email_prefix: query.email_prefix.clone(),
-            email_verified: query.status.map(|status| status == AccountStatus::Active),
-            role: query.role.clone(),
+        let (email_verified, disabled) = match query.status {
+            None => (None, None),
+            Some(AccountStatus::Unconfirmed) => (Some(false), Some(false)),
+            Some(AccountStatus::Active) => (Some(true), Some(false)),
+            Some(AccountStatus::Disabled) => (None, Some(true)),
         };
+        let filter =
+            UserFilter { email_prefix: query.email_prefix.clone(), email_verified, disabled, role: query.role.clone() };
         let (users, more) = self.users.list(&filter, cursor.map(|cursor| cursor.0.as_str()), limit).await?;
         // The page's second factors, read side by side.
         let enabled = futures::future::try_join_all(users.iter().map(|user| self.mfa_enabled(user.id))).await?;
@@ -215,12 +228,81 @@ impl AuthService {
         Ok(Account { user, mfa_enabled })
     }
 
+    /// Disables an account: signing in is refused with
+    /// [`AuthError::AccountDisabled`] (once the password is right), and
+    /// every session, sign-in challenge and reset code ends at once.
+    /// Disabling a disabled account changes nothing more. An administrator
+    /// cannot disable their own account ([`AuthError::SelfActionRefused`]).
+    pub async fn admin_disable_user(&self, admin: &Admin, user_id: UserId) -> Result<Account, AuthError> {
+        if user_id == admin.user_id {
+            return Err(AuthError::SelfActionRefused);
+        }
+        let before = self.users.get(user_id).await?.ok_or(AuthError::UserNotFound)?;
+        let user = self.users.set_disabled(user_id, true, self.clock.now()).await?.ok_or(AuthError::UserNotFound)?;
+        // Always, so that a disable whose sign-out failed can be repeated.
+        self.void_after(CredentialEvent::AccountDisabled, user_id, None).await?;
+        if !before.disabled {
+            tracing::info!(user_id = %user_id, admin = %admin.user_id, "account disabled");
+            self.record_by(user_id, SecurityEventKind::AccountDisabled, Some(admin.user_id), None).await;
+        }
+        let mfa_enabled = self.mfa_enabled(user_id).await?;
+        Ok(Account { user, mfa_enabled })
+    }
+
+    /// Enables a disabled account: signing in works again (its sessions
+    /// stay ended). Enabling an enabled account changes nothing.
+    pub async fn admin_enable_user(&self, admin: &Admin, user_id: UserId) -> Result<Account, AuthError> {
+        let before = self.users.get(user_id).await?.ok_or(AuthError::UserNotFound)?;
+        let user = if before.disabled {
+            let user =
+                self.users.set_disabled(user_id, false, self.clock.now()).await?.ok_or(AuthError::UserNotFound)?;
+            tracing::info!(user_id = %user_id, admin = %admin.user_id, "account enabled");
+            self.record_by(user_id, SecurityEventKind::AccountEnabled, Some(admin.user_id), None).await;
+            user
+        } else {
+            before
+        };
+        let mfa_enabled = self.mfa_enabled(user_id).await?;
+        Ok(Account { user, mfa_enabled })
+    }
+
+    /// Turns a user's second factor off, for one who lost the
+    /// authenticator and the backup codes: the secret, the backup codes,
+    /// sign-ins waiting for a code and every session end, and the user is
+    /// mailed (the `mfa_disabled` notice). [`AuthError::MfaNotEnabled`]
+    /// when it is off.
+    pub async fn admin_reset_mfa(&self, admin: &Admin, user_id: UserId) -> Result<(), AuthError> {
+        self.users.get(user_id).await?.ok_or(AuthError::UserNotFound)?;
+        if !self.mfa.disable(user_id).await? {
+            return Err(AuthError::MfaNotEnabled);
+        }
+        self.void_after(CredentialEvent::MfaReset, user_id, None).await?;
+        tracing::info!(user_id = %user_id, admin = %admin.user_id, "second factor reset by an administrator");
+        self.record_by(user_id, SecurityEventKind::MfaDisabled, Some(admin.user_id), None).await;
+        Ok(())
+    }
+
+    /// Deletes an account with the guarantees of self-deletion (see
+    /// [`AuthService::delete_account`]): the address is mailed a notice.
+    /// An administrator deletes their own account with `deleteCurrentUser`
+    /// ([`AuthError::SelfActionRefused`] here).
+    pub async fn admin_delete_user(&self, admin: &Admin, user_id: UserId) -> Result<(), AuthError> {
+        if user_id == admin.user_id {
+            return Err(AuthError::SelfActionRefused);
+        }
+        let user = self.users.get(user_id).await?.ok_or(AuthError::UserNotFound)?;
+        self.erase_account(user_id, &user.email).await?;
+        tracing::info!(user_id = %user_id, admin = %admin.user_id, "account deleted by an administrator");
+        self.mail_notice(user.email, Notice::AccountDeleted, None).await;
+        Ok(())
+    }
+
     /// Signs an account out everywhere, as its user's global sign-out does.
-    pub async fn admin_sign_out_user(&self, admin: &Admin, user_id: UserId, client: &Client) -> Result<(), AuthError> {
+    pub async fn admin_sign_out_user(&self, admin: &Admin, user_id: UserId) -> Result<(), AuthError> {
         self.users.get(user_id).await?.ok_or(AuthError::UserNotFound)?;
         self.void_after(CredentialEvent::SignedOutEverywhere, user_id, None).await?;
         tracing::info!(user_id = %user_id, admin = %admin.user_id, "signed out everywhere by an administrator");
-        self.record_by(user_id, SecurityEventKind::SignedOut, Some(admin.user_id), Some(client)).await;
+        self.record_by(user_id, SecurityEventKind::SignedOut, Some(admin.user_id), None).await;
         Ok(())
     }
 

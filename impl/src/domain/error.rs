@@ -56,9 +56,12 @@ pub enum AuthError {
     /// No account has that id or address (for administrators and the
     /// operator, who may know which accounts exist).
     UserNotFound,
+    /// The password was right, but an administrator disabled the account.
+    AccountDisabled,
     /// The caller's account lacks the `admin` role.
     AdminRequired,
-    /// An administrator tried to take the `admin` role from their own account.
+    /// An administrator tried to take the `admin` role from, disable or
+    /// delete their own account.
     SelfActionRefused,
     /// Too many attempts; try again after the given time.
     RateLimited {

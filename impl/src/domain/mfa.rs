@@ -234,7 +234,13 @@ impl AuthService {
             self.sessions.end(challenge.user_id, &session_id).await?;
             return Err(AuthError::InvalidMfaSession);
         }
-        let account = Account { user: self.user(challenge.user_id).await?, mfa_enabled: true };
+        let user = self.user(challenge.user_id).await?;
+        if user.disabled {
+            // Disabled while the sign-in waited for its second factor.
+            self.sessions.end(challenge.user_id, &session_id).await?;
+            return Err(AuthError::AccountDisabled);
+        }
+        let account = Account { user, mfa_enabled: true };
         tracing::info!(user_id = %challenge.user_id, "second factor accepted");
         self.record(challenge.user_id, SecurityEventKind::SignedIn, Some(client)).await;
         Ok(SignedIn { account, tokens })

@@ -63,6 +63,8 @@ pub struct User {
     /// Granted by an administrator; see [`super::roles`].
     pub roles: Roles,
     pub attributes: Attributes,
+    /// Disabled by an administrator: signing in is refused.
+    pub disabled: bool,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
 }

@@ -248,6 +248,7 @@ impl AuthService {
             email_verified: confirmed,
             roles: Default::default(),
             attributes: Default::default(),
+            disabled: false,
             created_at: now,
             updated_at: now,
         };
@@ -376,13 +377,21 @@ impl AuthService {
         let outcome = self.identity.sign_in(&email, &password).await;
         match outcome {
             Ok(SignIn::Authenticated { user_id, grant }) => {
-                let mfa_enabled = match self.mfa_enabled(user_id).await {
-                    Ok(enabled) => enabled,
-                    Err(error) => {
+                let (mfa_enabled, profile) = tokio::join!(self.mfa_enabled(user_id), self.users.get(user_id));
+                let (mfa_enabled, profile) = match (mfa_enabled, profile.map_err(AuthError::from)) {
+                    (Ok(enabled), Ok(profile)) => (enabled, profile),
+                    (Err(error), _) | (_, Err(error)) => {
                         attempt.undecided().await;
                         return Err(error);
                     }
                 };
+                // Told only to whoever knows the password, before any
+                // challenge or session: a disabled account is not one to
+                // enumerate.
+                if profile.is_some_and(|user| user.disabled) {
+                    attempt.succeeded().await?;
+                    return Err(AuthError::AccountDisabled);
+                }
                 if mfa_enabled {
                     let challenge = self.open_challenge(user_id, email, &grant).await;
                     attempt.succeeded().await?;
@@ -404,6 +413,12 @@ impl AuthService {
                     self.sessions.end(user_id, &session_id).await?;
                     return Err(AuthError::InvalidCredentials);
                 };
+                if user.disabled {
+                    // Disabled meanwhile: the disable ended every session
+                    // before this one started, so this one ends here.
+                    self.sessions.end(user_id, &session_id).await?;
+                    return Err(AuthError::AccountDisabled);
+                }
                 self.record(user_id, SecurityEventKind::SignedIn, Some(client)).await;
                 let account = Account { user, mfa_enabled: false };
                 Ok(Login::SignedIn(Box::new(SignedIn { account, tokens })))

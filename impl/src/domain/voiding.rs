@@ -21,6 +21,10 @@ pub(super) enum CredentialEvent {
     MfaDisabled,
     BackupCodesRegenerated,
     SignedOutEverywhere,
+    /// An administrator disabled the account.
+    AccountDisabled,
+    /// An administrator turned the second factor off, for a lost authenticator.
+    MfaReset,
 }
 
 /// Which sessions an event ends.
@@ -60,9 +64,12 @@ impl CredentialEvent {
             // New codes are asked for when old ones may have leaked: a
             // session or a sign-in opened with one ends.
             Self::BackupCodesRegenerated => Voids { challenges: true, sessions: Sessions::Others, ..none },
-            Self::SignedOutEverywhere => {
+            Self::SignedOutEverywhere | Self::AccountDisabled => {
                 Voids { reset_codes: true, challenges: true, pending_setup: true, sessions: Sessions::All }
             }
+            // The secret went with its challenges; whoever held the lost
+            // authenticator's sessions signs in again.
+            Self::MfaReset => Voids { pending_setup: true, sessions: Sessions::All, ..none },
         }
     }
 }

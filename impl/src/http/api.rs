@@ -4,7 +4,8 @@ use std::sync::Arc;
 
 use async_trait::async_trait;
 use auth_api::apis::admin::{
-    Admin, AdminGetUserResponse, AdminListSecurityEventsResponse, AdminListUsersResponse, AdminLogoutUserResponse,
+    Admin, AdminDeleteUserResponse, AdminDisableUserResponse, AdminEnableUserResponse, AdminGetUserResponse,
+    AdminListSecurityEventsResponse, AdminListUsersResponse, AdminLogoutUserResponse, AdminResetMfaResponse,
     AdminUpdateUserResponse,
 };
 use auth_api::apis::auth::{
@@ -115,6 +116,37 @@ problem_responses!(AdminUpdateUserResponse {
     409 => plain Status409_Conflict,
     429 => limited Status429_TooManyRequests,
 });
+problem_responses!(AdminDeleteUserResponse {
+    400 => plain Status400_BadRequest,
+    401 => unauthorized Status401_Unauthorized,
+    403 => plain Status403_Forbidden,
+    404 => plain Status404_NotFound,
+    409 => plain Status409_Conflict,
+    429 => limited Status429_TooManyRequests,
+});
+problem_responses!(AdminDisableUserResponse {
+    400 => plain Status400_BadRequest,
+    401 => unauthorized Status401_Unauthorized,
+    403 => plain Status403_Forbidden,
+    404 => plain Status404_NotFound,
+    409 => plain Status409_Conflict,
+    429 => limited Status429_TooManyRequests,
+});
+problem_responses!(AdminEnableUserResponse {
+    400 => plain Status400_BadRequest,
+    401 => unauthorized Status401_Unauthorized,
+    403 => plain Status403_Forbidden,
+    404 => plain Status404_NotFound,
+    429 => limited Status429_TooManyRequests,
+});
+problem_responses!(AdminResetMfaResponse {
+    400 => plain Status400_BadRequest,
+    401 => unauthorized Status401_Unauthorized,
+    403 => plain Status403_Forbidden,
+    404 => plain Status404_NotFound,
+    409 => plain Status409_Conflict,
+    429 => limited Status429_TooManyRequests,
+});
 problem_responses!(AdminLogoutUserResponse {
     400 => plain Status400_BadRequest,
     401 => unauthorized Status401_Unauthorized,
@@ -205,6 +237,7 @@ problem_responses!(ChangePasswordResponse {
 problem_responses!(VerifyMfaResponse {
     400 => plain Status400_BadRequest,
     401 => unauthorized Status401_Unauthorized,
+    403 => plain Status403_Forbidden,
     429 => limited Status429_TooManyRequests,
 });
 problem_responses!(SetupMfaResponse {
@@ -274,6 +307,7 @@ fn admin_user_body(account: Account) -> models::AdminUser {
     let status = match AccountStatus::of(&account.user) {
         AccountStatus::Unconfirmed => models::AccountStatus::Unconfirmed,
         AccountStatus::Active => models::AccountStatus::Active,
+        AccountStatus::Disabled => models::AccountStatus::Disabled,
     };
     let updated_at = account.user.updated_at;
     let user = user_body(account);
@@ -306,6 +340,7 @@ fn user_query(query: &models::AdminListUsersQueryParams) -> Result<(UserQuery, O
     let status = query.status.map(|status| match status {
         models::AccountStatus::Unconfirmed => AccountStatus::Unconfirmed,
         models::AccountStatus::Active => AccountStatus::Active,
+        models::AccountStatus::Disabled => AccountStatus::Disabled,
     });
     Ok((UserQuery { email_prefix, status, role }, cursor))
 }
@@ -671,6 +706,74 @@ impl Admin<ApiError> for Api {
         respond(outcome.await, |account| AdminUpdateUserResponse::Status200_Updated(admin_user_body(account)))
     }
 
+    async fn admin_delete_user(
+        &self,
+        _: &Method,
+        _: &Host,
+        _: &CookieJar,
+        claims: &Claims,
+        path: &models::AdminDeleteUserPathParams,
+    ) -> Result<AdminDeleteUserResponse, ApiError> {
+        let principal = principal(claims)?;
+        let outcome = async {
+            let admin = self.auth.admin(principal).await?;
+            let user_id = parse_user_id("userId", &path.user_id)?;
+            self.auth.admin_delete_user(&admin, user_id).await
+        };
+        respond(outcome.await, |()| AdminDeleteUserResponse::Status204_Deleted)
+    }
+
+    async fn admin_disable_user(
+        &self,
+        _: &Method,
+        _: &Host,
+        _: &CookieJar,
+        claims: &Claims,
+        path: &models::AdminDisableUserPathParams,
+    ) -> Result<AdminDisableUserResponse, ApiError> {
+        let principal = principal(claims)?;
+        let outcome = async {
+            let admin = self.auth.admin(principal).await?;
+            let user_id = parse_user_id("userId", &path.user_id)?;
+            self.auth.admin_disable_user(&admin, user_id).await
+        };
+        respond(outcome.await, |account| AdminDisableUserResponse::Status200_Disabled(admin_user_body(account)))
+    }
+
+    async fn admin_enable_user(
+        &self,
+        _: &Method,
+        _: &Host,
+        _: &CookieJar,
+        claims: &Claims,
+        path: &models::AdminEnableUserPathParams,
+    ) -> Result<AdminEnableUserResponse, ApiError> {
+        let principal = principal(claims)?;
+        let outcome = async {
+            let admin = self.auth.admin(principal).await?;
+            let user_id = parse_user_id("userId", &path.user_id)?;
+            self.auth.admin_enable_user(&admin, user_id).await
+        };
+        respond(outcome.await, |account| AdminEnableUserResponse::Status200_Enabled(admin_user_body(account)))
+    }
+
+    async fn admin_reset_mfa(
+        &self,
+        _: &Method,
+        _: &Host,
+        _: &CookieJar,
+        claims: &Claims,
+        path: &models::AdminResetMfaPathParams,
+    ) -> Result<AdminResetMfaResponse, ApiError> {
+        let principal = principal(claims)?;
+        let outcome = async {
+            let admin = self.auth.admin(principal).await?;
+            let user_id = parse_user_id("userId", &path.user_id)?;
+            self.auth.admin_reset_mfa(&admin, user_id).await
+        };
+        respond(outcome.await, |()| AdminResetMfaResponse::Status204_TurnedOff)
+    }
+
     async fn admin_logout_user(
         &self,
         _: &Method,
@@ -683,7 +786,7 @@ impl Admin<ApiError> for Api {
         let outcome = async {
             let admin = self.auth.admin(principal).await?;
             let user_id = parse_user_id("userId", &path.user_id)?;
-            self.auth.admin_sign_out_user(&admin, user_id, &client()).await
+            self.auth.admin_sign_out_user(&admin, user_id).await
         };
         respond(outcome.await, |()| AdminLogoutUserResponse::Status204_SignedOut)
     }

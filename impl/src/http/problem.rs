@@ -190,6 +190,11 @@ impl From<AuthError> for Problem {
                 Self::new(StatusCode::NOT_FOUND, "session_not_found", "The account has no active session with this id.")
             }
             AuthError::UserNotFound => Self::new(StatusCode::NOT_FOUND, "user_not_found", "No account has this id."),
+            AuthError::AccountDisabled => Self::new(
+                StatusCode::FORBIDDEN,
+                "account_disabled",
+                "This account is disabled; contact an administrator.",
+            ),
             AuthError::AdminRequired => Self::new(
                 StatusCode::FORBIDDEN,
                 "admin_required",
@@ -198,7 +203,7 @@ impl From<AuthError> for Problem {
             AuthError::SelfActionRefused => Self::new(
                 StatusCode::CONFLICT,
                 "self_action_refused",
-                "An administrator cannot take the admin role from their own account.",
+                "An administrator cannot take the admin role from, disable or delete their own account.",
             ),
             AuthError::RateLimited { retry_after } => {
                 let seconds = u32::try_from(retry_after.as_secs_f64().ceil() as u64).unwrap_or(u32::MAX).max(1);

@@ -1,7 +1,7 @@
 /*
  * Authentication API
  *
- * Registration with email confirmation, login with optional TOTP multi-factor authentication and backup codes, token refresh, global sign-out, profile, password change and password reset by mail, signed-in devices, account activity and account deletion. Access and id tokens are JWTs, ES256 when the service signs them itself and RS256 when Cognito does; verify them offline with the keys published by `getJwks`.  Every non-2xx response carries the `Error` schema. Its `code` is stable and machine-readable; `message` is for humans and may change. Codes in use:  | code | status | meaning | | --- | --- | --- | | `validation_failed` | 400 | a field broke a rule; see `details` | | `malformed_request` | 400 | the body is not valid JSON or not the expected shape | | `weak_password` | 400 | the password breaks the password policy; `details` names the rule | | `unauthenticated` | 401 | bearer token missing, invalid, expired or revoked | | `invalid_credentials` | 401 | email or password wrong (also for unknown emails) | | `invalid_refresh_token` | 401 | refresh token unknown, expired or revoked | | `invalid_code` | 400 | the confirmation or reset code is wrong, expired, used up or for another address | | `invalid_mfa_code` | 400 | the authenticator or backup code is wrong or already used; the sign-in challenge stays open until its tries run out | | `invalid_mfa_session` | 401 | the sign-in challenge is unknown, expired, used or out of tries; sign in again | | `current_password_incorrect` | 403 | the current password given to `changePassword` is wrong | | `email_not_verified` | 403 | the password is right but the email address is not confirmed yet | | `step_up_failed` | 403 | the password or the authenticator/backup code given to confirm a sensitive change (turning MFA on or off, new backup codes, deleting the account) is wrong | | `email_taken` | 409 | an account with this email exists | | `mfa_already_enabled` | 409 | multi-factor authentication is already on; turn it off first | | `mfa_not_enabled` | 409 | multi-factor authentication is off, so there is nothing to change | | `mfa_setup_not_started` | 409 | there is no pending authenticator to verify; call `setupMfa` first | | `session_not_found` | 404 | the account has no active session with this id | | `user_not_found` | 404 | no account has this id (admin operations) | | `admin_required` | 403 | the caller's account lacks the `admin` role (admin operations) | | `self_action_refused` | 409 | an administrator may not take the `admin` role from their own account | | `payload_too_large` | 413 | the body exceeds the size limit | | `unsupported_media_type` | 415 | the body must be `application/json` | | `rate_limited` | 429 | too many requests or failed attempts; see `Retry-After` | | `internal_error` | 500 | unexpected failure; quote `requestId` when reporting it | | `service_unavailable` | 503 | the store is unavailable, the server is overloaded or the request timed out |  Every response carries an `X-Request-Id` header: the request's own `X-Request-Id` when it is well formed (1 to 128 characters from `A-Za-z0-9-_.:`), otherwise a generated UUID. Error bodies repeat it as `requestId`, and every log line of the request carries it.  Every 401 carries `WWW-Authenticate: Bearer`; every 429 carries `Retry-After` in seconds. 
+ * Registration with email confirmation, login with optional TOTP multi-factor authentication and backup codes, token refresh, global sign-out, profile, password change and password reset by mail, signed-in devices, account activity and account deletion. Access and id tokens are JWTs, ES256 when the service signs them itself and RS256 when Cognito does; verify them offline with the keys published by `getJwks`.  Every non-2xx response carries the `Error` schema. Its `code` is stable and machine-readable; `message` is for humans and may change. Codes in use:  | code | status | meaning | | --- | --- | --- | | `validation_failed` | 400 | a field broke a rule; see `details` | | `malformed_request` | 400 | the body is not valid JSON or not the expected shape | | `weak_password` | 400 | the password breaks the password policy; `details` names the rule | | `unauthenticated` | 401 | bearer token missing, invalid, expired or revoked | | `invalid_credentials` | 401 | email or password wrong (also for unknown emails) | | `invalid_refresh_token` | 401 | refresh token unknown, expired or revoked | | `invalid_code` | 400 | the confirmation or reset code is wrong, expired, used up or for another address | | `invalid_mfa_code` | 400 | the authenticator or backup code is wrong or already used; the sign-in challenge stays open until its tries run out | | `invalid_mfa_session` | 401 | the sign-in challenge is unknown, expired, used or out of tries; sign in again | | `current_password_incorrect` | 403 | the current password given to `changePassword` is wrong | | `email_not_verified` | 403 | the password is right but the email address is not confirmed yet | | `step_up_failed` | 403 | the password or the authenticator/backup code given to confirm a sensitive change (turning MFA on or off, new backup codes, deleting the account) is wrong | | `email_taken` | 409 | an account with this email exists | | `mfa_already_enabled` | 409 | multi-factor authentication is already on; turn it off first | | `mfa_not_enabled` | 409 | multi-factor authentication is off, so there is nothing to change | | `mfa_setup_not_started` | 409 | there is no pending authenticator to verify; call `setupMfa` first | | `session_not_found` | 404 | the account has no active session with this id | | `user_not_found` | 404 | no account has this id (admin operations) | | `admin_required` | 403 | the caller's account lacks the `admin` role (admin operations) | | `account_disabled` | 403 | the password is right but an administrator disabled the account | | `self_action_refused` | 409 | an administrator may not take the `admin` role from, disable or delete their own account | | `payload_too_large` | 413 | the body exceeds the size limit | | `unsupported_media_type` | 415 | the body must be `application/json` | | `rate_limited` | 429 | too many requests or failed attempts; see `Retry-After` | | `internal_error` | 500 | unexpected failure; quote `requestId` when reporting it | | `service_unavailable` | 503 | the store is unavailable, the server is overloaded or the request timed out |  Every response carries an `X-Request-Id` header: the request's own `X-Request-Id` when it is well formed (1 to 128 characters from `A-Za-z0-9-_.:`), otherwise a generated UUID. Error bodies repeat it as `requestId`, and every log line of the request carries it.  Every 401 carries `WWW-Authenticate: Bearer`; every 429 carries `Retry-After` in seconds. 
  *
  * The version of the OpenAPI document: 0.1.0
  * 
@@ -14,6 +14,50 @@ use serde::{Deserialize, Serialize, de::Error as _};
 use crate::{apis::ResponseContent, models};
 use super::{Error, configuration, ContentType};
 
+
+/// struct for typed errors of method [`admin_delete_user`]
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum AdminDeleteUserError {
+    Status400(models::Error),
+    Status401(models::Error),
+    Status403(models::Error),
+    Status404(models::Error),
+    Status409(models::Error),
+    Status429(models::Error),
+    Status500(models::Error),
+    Status503(models::Error),
+    UnknownValue(serde_json::Value),
+}
+
+/// struct for typed errors of method [`admin_disable_user`]
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum AdminDisableUserError {
+    Status400(models::Error),
+    Status401(models::Error),
+    Status403(models::Error),
+    Status404(models::Error),
+    Status409(models::Error),
+    Status429(models::Error),
+    Status500(models::Error),
+    Status503(models::Error),
+    UnknownValue(serde_json::Value),
+}
+
+/// struct for typed errors of method [`admin_enable_user`]
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum AdminEnableUserError {
+    Status400(models::Error),
+    Status401(models::Error),
+    Status403(models::Error),
+    Status404(models::Error),
+    Status429(models::Error),
+    Status500(models::Error),
+    Status503(models::Error),
+    UnknownValue(serde_json::Value),
+}
 
 /// struct for typed errors of method [`admin_get_user`]
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -70,6 +114,21 @@ pub enum AdminLogoutUserError {
     UnknownValue(serde_json::Value),
 }
 
+/// struct for typed errors of method [`admin_reset_mfa`]
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum AdminResetMfaError {
+    Status400(models::Error),
+    Status401(models::Error),
+    Status403(models::Error),
+    Status404(models::Error),
+    Status409(models::Error),
+    Status429(models::Error),
+    Status500(models::Error),
+    Status503(models::Error),
+    UnknownValue(serde_json::Value),
+}
+
 /// struct for typed errors of method [`admin_update_user`]
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(untagged)]
@@ -87,6 +146,115 @@ pub enum AdminUpdateUserError {
     UnknownValue(serde_json::Value),
 }
 
+
+/// Deletes the account for good, as `deleteCurrentUser` does (the same order, the same guarantees), and mails its address a notice. An administrator deletes their own account with `deleteCurrentUser` (409 `self_action_refused` here). 
+pub async fn admin_delete_user(configuration: &configuration::Configuration, user_id: &str) -> Result<(), Error<AdminDeleteUserError>> {
+    // add a prefix to parameters to efficiently prevent name collisions
+    let p_path_user_id = user_id;
+
+    let uri_str = format!("{}/admin/users/{userId}", configuration.base_path, userId=crate::apis::urlencode(p_path_user_id));
+    let mut req_builder = configuration.client.request(reqwest::Method::DELETE, &uri_str);
+
+    if let Some(ref user_agent) = configuration.user_agent {
+        req_builder = req_builder.header(reqwest::header::USER_AGENT, user_agent.clone());
+    }
+    if let Some(ref token) = configuration.bearer_access_token {
+        req_builder = req_builder.bearer_auth(token.to_owned());
+    };
+
+    let req = req_builder.build()?;
+    let resp = configuration.client.execute(req).await?;
+
+    let status = resp.status();
+
+    if !status.is_client_error() && !status.is_server_error() {
+        Ok(())
+    } else {
+        let content = resp.text().await?;
+        let entity: Option<AdminDeleteUserError> = serde_json::from_str(&content).ok();
+        Err(Error::ResponseError(ResponseContent { status, content, entity }))
+    }
+}
+
+/// Signing in is refused from now on with 403 `account_disabled` (once the password is right), and every session, sign-in waiting for its second factor and password reset code ends at once: refresh tokens stop working and access tokens are refused from the next request on. Disabling a disabled account changes nothing. An administrator cannot disable their own account (409 `self_action_refused`). 
+pub async fn admin_disable_user(configuration: &configuration::Configuration, user_id: &str) -> Result<models::AdminUser, Error<AdminDisableUserError>> {
+    // add a prefix to parameters to efficiently prevent name collisions
+    let p_path_user_id = user_id;
+
+    let uri_str = format!("{}/admin/users/{userId}/disable", configuration.base_path, userId=crate::apis::urlencode(p_path_user_id));
+    let mut req_builder = configuration.client.request(reqwest::Method::POST, &uri_str);
+
+    if let Some(ref user_agent) = configuration.user_agent {
+        req_builder = req_builder.header(reqwest::header::USER_AGENT, user_agent.clone());
+    }
+    if let Some(ref token) = configuration.bearer_access_token {
+        req_builder = req_builder.bearer_auth(token.to_owned());
+    };
+
+    let req = req_builder.build()?;
+    let resp = configuration.client.execute(req).await?;
+
+    let status = resp.status();
+    let content_type = resp
+        .headers()
+        .get("content-type")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("application/octet-stream");
+    let content_type = super::ContentType::from(content_type);
+
+    if !status.is_client_error() && !status.is_server_error() {
+        let content = resp.text().await?;
+        match content_type {
+            ContentType::Json => serde_json::from_str(&content).map_err(Error::from),
+            ContentType::Text => return Err(Error::from(serde_json::Error::custom("Received `text/plain` content type response that cannot be converted to `models::AdminUser`"))),
+            ContentType::Unsupported(unknown_type) => return Err(Error::from(serde_json::Error::custom(format!("Received `{unknown_type}` content type response that cannot be converted to `models::AdminUser`")))),
+        }
+    } else {
+        let content = resp.text().await?;
+        let entity: Option<AdminDisableUserError> = serde_json::from_str(&content).ok();
+        Err(Error::ResponseError(ResponseContent { status, content, entity }))
+    }
+}
+
+/// Signing in works again; the sessions the disable ended stay ended.
+pub async fn admin_enable_user(configuration: &configuration::Configuration, user_id: &str) -> Result<models::AdminUser, Error<AdminEnableUserError>> {
+    // add a prefix to parameters to efficiently prevent name collisions
+    let p_path_user_id = user_id;
+
+    let uri_str = format!("{}/admin/users/{userId}/enable", configuration.base_path, userId=crate::apis::urlencode(p_path_user_id));
+    let mut req_builder = configuration.client.request(reqwest::Method::POST, &uri_str);
+
+    if let Some(ref user_agent) = configuration.user_agent {
+        req_builder = req_builder.header(reqwest::header::USER_AGENT, user_agent.clone());
+    }
+    if let Some(ref token) = configuration.bearer_access_token {
+        req_builder = req_builder.bearer_auth(token.to_owned());
+    };
+
+    let req = req_builder.build()?;
+    let resp = configuration.client.execute(req).await?;
+
+    let status = resp.status();
+    let content_type = resp
+        .headers()
+        .get("content-type")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("application/octet-stream");
+    let content_type = super::ContentType::from(content_type);
+
+    if !status.is_client_error() && !status.is_server_error() {
+        let content = resp.text().await?;
+        match content_type {
+            ContentType::Json => serde_json::from_str(&content).map_err(Error::from),
+            ContentType::Text => return Err(Error::from(serde_json::Error::custom("Received `text/plain` content type response that cannot be converted to `models::AdminUser`"))),
+            ContentType::Unsupported(unknown_type) => return Err(Error::from(serde_json::Error::custom(format!("Received `{unknown_type}` content type response that cannot be converted to `models::AdminUser`")))),
+        }
+    } else {
+        let content = resp.text().await?;
+        let entity: Option<AdminEnableUserError> = serde_json::from_str(&content).ok();
+        Err(Error::ResponseError(ResponseContent { status, content, entity }))
+    }
+}
 
 pub async fn admin_get_user(configuration: &configuration::Configuration, user_id: &str) -> Result<models::AdminUser, Error<AdminGetUserError>> {
     // add a prefix to parameters to efficiently prevent name collisions
@@ -259,6 +427,35 @@ pub async fn admin_logout_user(configuration: &configuration::Configuration, use
     } else {
         let content = resp.text().await?;
         let entity: Option<AdminLogoutUserError> = serde_json::from_str(&content).ok();
+        Err(Error::ResponseError(ResponseContent { status, content, entity }))
+    }
+}
+
+/// For a user who lost the authenticator and the backup codes: the secret, the backup codes, sign-ins waiting for a code and every session end, so that the user signs in with the password alone and may enrol again. The address is mailed a notice and the account's history records `mfa_disabled` naming the administrator. 409 `mfa_not_enabled` when it is off. 
+pub async fn admin_reset_mfa(configuration: &configuration::Configuration, user_id: &str) -> Result<(), Error<AdminResetMfaError>> {
+    // add a prefix to parameters to efficiently prevent name collisions
+    let p_path_user_id = user_id;
+
+    let uri_str = format!("{}/admin/users/{userId}/mfa/reset", configuration.base_path, userId=crate::apis::urlencode(p_path_user_id));
+    let mut req_builder = configuration.client.request(reqwest::Method::POST, &uri_str);
+
+    if let Some(ref user_agent) = configuration.user_agent {
+        req_builder = req_builder.header(reqwest::header::USER_AGENT, user_agent.clone());
+    }
+    if let Some(ref token) = configuration.bearer_access_token {
+        req_builder = req_builder.bearer_auth(token.to_owned());
+    };
+
+    let req = req_builder.build()?;
+    let resp = configuration.client.execute(req).await?;
+
+    let status = resp.status();
+
+    if !status.is_client_error() && !status.is_server_error() {
+        Ok(())
+    } else {
+        let content = resp.text().await?;
+        let entity: Option<AdminResetMfaError> = serde_json::from_str(&content).ok();
         Err(Error::ResponseError(ResponseContent { status, content, entity }))
     }
 }

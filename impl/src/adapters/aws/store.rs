@@ -48,6 +48,7 @@ fn profile_item(user: &User) -> Item {
         ("emailVerified".to_owned(), AttributeValue::Bool(user.email_verified)),
         (ROLES.to_owned(), roles_value(&user.roles)),
         (ATTRIBUTES.to_owned(), attributes_value(&user.attributes)),
+        (DISABLED.to_owned(), AttributeValue::Bool(user.disabled)),
         ("createdAt".to_owned(), n(millis(user.created_at))),
         ("updatedAt".to_owned(), n(millis(user.updated_at))),
     ]);
@@ -59,6 +60,8 @@ fn profile_item(user: &User) -> Item {
 const ROLES: &str = "roles";
 /// A profile's custom attributes: a map of strings.
 const ATTRIBUTES: &str = "attributes";
+/// Whether an administrator disabled the account; absent reads as no.
+const DISABLED: &str = "disabled";
 
 fn roles_value(roles: &Roles) -> AttributeValue {
     AttributeValue::L(roles.iter().map(|role| s(role.as_str())).collect())
@@ -102,6 +105,7 @@ fn profile_from(item: &Item) -> Result<User, PortError> {
         email_verified: get_bool(item, "emailVerified")?,
         roles: roles_from(item)?,
         attributes: attributes_from(item)?,
+        disabled: item.contains_key(DISABLED).then(|| get_bool(item, DISABLED)).transpose()?.unwrap_or(false),
         created_at: from_millis(get_n(item, "createdAt")?)?,
         updated_at: from_millis(get_n(item, "updatedAt")?)?,
     })
@@ -427,6 +431,15 @@ impl UserStore for DynamoStore {
         .await
     }
 
+    async fn set_disabled(&self, id: UserId, disabled: bool, at: DateTime<Utc>) -> Result<Option<User>, PortError> {
+        self.update_profile(
+            id,
+            "SET disabled = :disabled, updatedAt = :at",
+            vec![(":disabled", AttributeValue::Bool(disabled)), (":at", n(millis(at)))],
+        )
+        .await
+    }
+
     async fn set_claims(
         &self,
         id: UserId,
@@ -474,6 +487,15 @@ impl UserStore for DynamoStore {
             if let Some(verified) = filter.email_verified {
                 conditions.push("emailVerified = :verified");
                 query = query.expression_attribute_values(":verified", AttributeValue::Bool(verified));
+            }
+            if let Some(disabled) = filter.disabled {
+                // Profiles written before accounts could be disabled have no flag.
+                conditions.push(if disabled {
+                    "disabled = :disabled"
+                } else {
+                    "(attribute_not_exists(disabled) OR disabled = :disabled)"
+                });
+                query = query.expression_attribute_values(":disabled", AttributeValue::Bool(disabled));
             }
             if let Some(role) = &filter.role {
                 conditions.push("contains(#roles, :role)");

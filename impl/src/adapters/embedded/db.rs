@@ -147,6 +147,10 @@ const MIGRATIONS: &[&str] = &[
     ALTER TABLE users ADD COLUMN attributes TEXT NOT NULL DEFAULT '{}';
     ALTER TABLE security_events ADD COLUMN actor TEXT;
 ",
+    // Accounts an administrator disabled.
+    "
+    ALTER TABLE users ADD COLUMN disabled INTEGER NOT NULL DEFAULT 0;
+",
 ];
 
 /// The database, as the adapters use it: reads in place on the calling

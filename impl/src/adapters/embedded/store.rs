@@ -25,7 +25,7 @@ impl SqliteStore {
     }
 }
 
-const USER_COLUMNS: &str = "id, email, name, email_verified, created_at, updated_at, roles, attributes";
+const USER_COLUMNS: &str = "id, email, name, email_verified, created_at, updated_at, roles, attributes, disabled";
 
 /// A user row as stored; turned into a [`User`] outside the database call.
 struct UserRow {
@@ -38,6 +38,7 @@ struct UserRow {
     /// JSON, as [`roles_json`] and [`attributes_json`] write them.
     roles: String,
     attributes: String,
+    disabled: bool,
 }
 
 /// Roles as stored: a JSON array of names.
@@ -61,6 +62,7 @@ impl UserRow {
             updated_at: row.get(5)?,
             roles: row.get(6)?,
             attributes: row.get(7)?,
+            disabled: row.get(8)?,
         })
     }
 
@@ -79,6 +81,7 @@ impl UserRow {
             email_verified: self.email_verified,
             roles: roles.into_iter().map(Role::from_trusted).collect(),
             attributes,
+            disabled: self.disabled,
             created_at: from_millis(self.created_at),
             updated_at: from_millis(self.updated_at),
         })
@@ -131,14 +134,15 @@ impl UserStore for SqliteStore {
             millis(user.updated_at),
             roles_json(&user.roles),
             attributes_json(&user.attributes)?,
+            user.disabled,
         );
         self.db
             .write(move |connection| {
                 let inserted = connection
                     .prepare_cached(&format!(
-                        "INSERT INTO users ({USER_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
+                        "INSERT INTO users ({USER_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
                     ))?
-                    .execute(params![row.0, row.1, row.2, row.3, row.4, row.5, row.6, row.7]);
+                    .execute(params![row.0, row.1, row.2, row.3, row.4, row.5, row.6, row.7, row.8]);
                 match inserted {
                     Ok(_) => Ok(Insert::Inserted),
                     Err(error) if is_unique_violation(&error) => Ok(Insert::EmailTaken),
@@ -209,6 +213,21 @@ impl UserStore for SqliteStore {
         row.map(UserRow::into_user).transpose()
     }
 
+    async fn set_disabled(&self, id: UserId, disabled: bool, at: DateTime<Utc>) -> Result<Option<User>, PortError> {
+        let row = self
+            .db
+            .write(move |connection| {
+                connection
+                    .prepare_cached(&format!(
+                        "UPDATE users SET disabled = ?1, updated_at = ?2 WHERE id = ?3 RETURNING {USER_COLUMNS}"
+                    ))?
+                    .query_row(params![disabled, millis(at), id.to_string()], UserRow::read)
+                    .optional()
+            })
+            .await?;
+        row.map(UserRow::into_user).transpose()
+    }
+
     async fn set_claims(
         &self,
         id: UserId,
@@ -246,6 +265,7 @@ impl UserStore for SqliteStore {
         // by the last code point.
         let upper = prefix.as_ref().map(|prefix| format!("{prefix}\u{10FFFF}"));
         let verified = filter.email_verified;
+        let disabled = filter.disabled;
         let role = filter.role.as_ref().map(|role| role.as_str().to_owned());
         let fetch = i64::try_from(limit.saturating_add(1)).unwrap_or(i64::MAX);
         let rows: Vec<UserRow> = self.db.read(move |connection| {
@@ -256,9 +276,10 @@ impl UserStore for SqliteStore {
                        AND (?2 IS NULL OR (email >= ?2 AND email < ?3))
                        AND (?4 IS NULL OR email_verified = ?4)
                        AND (?5 IS NULL OR EXISTS (SELECT 1 FROM json_each(users.roles) WHERE value = ?5))
-                     ORDER BY email LIMIT ?6"
+                       AND (?6 IS NULL OR disabled = ?6)
+                     ORDER BY email LIMIT ?7"
                 ))?
-                .query_map(params![after, prefix, upper, verified, role, fetch], UserRow::read)?
+                .query_map(params![after, prefix, upper, verified, role, disabled, fetch], UserRow::read)?
                 .collect()
         })?;
         let mut users = rows.into_iter().map(UserRow::into_user).collect::<Result<Vec<_>, _>>()?;
