@@ -31,12 +31,13 @@ use http::{HeaderMap, Method, StatusCode};
 
 use super::context;
 use super::problem::Problem;
+use crate::domain::Admin as AdminCaller;
 use crate::domain::{
     ACTIVITY_PAGE_DEFAULT, Account, AccountStatus, AccountUpdate, ActiveSession, ActivityCursor, ActivityPage,
     AuthError, AuthService, BackupCodes, Client, ConfirmationCode, DisplayName, Email, FieldProblem, Login,
     LogoutScope, MfaCode, MfaEnrollment, MfaSession, Password, Principal, PublicKey, RefreshToken, Role, SessionId,
-    SignedIn, TokenSet, TotpCode, USERS_PAGE_DEFAULT, UserCursor, UserPage, UserQuery, parse_both, parse_registration,
-    parse_three, parse_user_id,
+    SignedIn, TokenSet, TotpCode, USERS_PAGE_DEFAULT, UserCursor, UserId, UserPage, UserQuery, parse_both,
+    parse_registration, parse_three, parse_user_id,
 };
 
 /// A failure that is not one of an operation's expected outcomes; answered
@@ -51,6 +52,12 @@ pub struct Api {
 impl Api {
     pub fn new(auth: Arc<AuthService>) -> Self {
         Self { auth }
+    }
+
+    /// The caller as an administrator, and the account the path's `userId` names.
+    async fn admin_on(&self, principal: &Principal, user_id: &str) -> Result<(AdminCaller, UserId), AuthError> {
+        let admin = self.auth.admin(principal).await?;
+        Ok((admin, parse_user_id("userId", user_id)?))
     }
 }
 
@@ -673,8 +680,7 @@ impl Admin<ApiError> for Api {
     ) -> Result<AdminGetUserResponse, ApiError> {
         let principal = principal(claims)?;
         let outcome = async {
-            let admin = self.auth.admin(principal).await?;
-            let user_id = parse_user_id("userId", &path.user_id)?;
+            let (admin, user_id) = self.admin_on(principal, &path.user_id).await?;
             self.auth.admin_get_user(&admin, user_id).await
         };
         respond(outcome.await, |account| AdminGetUserResponse::Status200_TheAccount(admin_user_body(account)))
@@ -716,8 +722,7 @@ impl Admin<ApiError> for Api {
     ) -> Result<AdminDeleteUserResponse, ApiError> {
         let principal = principal(claims)?;
         let outcome = async {
-            let admin = self.auth.admin(principal).await?;
-            let user_id = parse_user_id("userId", &path.user_id)?;
+            let (admin, user_id) = self.admin_on(principal, &path.user_id).await?;
             self.auth.admin_delete_user(&admin, user_id).await
         };
         respond(outcome.await, |()| AdminDeleteUserResponse::Status204_Deleted)
@@ -733,8 +738,7 @@ impl Admin<ApiError> for Api {
     ) -> Result<AdminDisableUserResponse, ApiError> {
         let principal = principal(claims)?;
         let outcome = async {
-            let admin = self.auth.admin(principal).await?;
-            let user_id = parse_user_id("userId", &path.user_id)?;
+            let (admin, user_id) = self.admin_on(principal, &path.user_id).await?;
             self.auth.admin_disable_user(&admin, user_id).await
         };
         respond(outcome.await, |account| AdminDisableUserResponse::Status200_Disabled(admin_user_body(account)))
@@ -750,8 +754,7 @@ impl Admin<ApiError> for Api {
     ) -> Result<AdminEnableUserResponse, ApiError> {
         let principal = principal(claims)?;
         let outcome = async {
-            let admin = self.auth.admin(principal).await?;
-            let user_id = parse_user_id("userId", &path.user_id)?;
+            let (admin, user_id) = self.admin_on(principal, &path.user_id).await?;
             self.auth.admin_enable_user(&admin, user_id).await
         };
         respond(outcome.await, |account| AdminEnableUserResponse::Status200_Enabled(admin_user_body(account)))
@@ -767,8 +770,7 @@ impl Admin<ApiError> for Api {
     ) -> Result<AdminResetMfaResponse, ApiError> {
         let principal = principal(claims)?;
         let outcome = async {
-            let admin = self.auth.admin(principal).await?;
-            let user_id = parse_user_id("userId", &path.user_id)?;
+            let (admin, user_id) = self.admin_on(principal, &path.user_id).await?;
             self.auth.admin_reset_mfa(&admin, user_id).await
         };
         respond(outcome.await, |()| AdminResetMfaResponse::Status204_TurnedOff)
@@ -784,8 +786,7 @@ impl Admin<ApiError> for Api {
     ) -> Result<AdminLogoutUserResponse, ApiError> {
         let principal = principal(claims)?;
         let outcome = async {
-            let admin = self.auth.admin(principal).await?;
-            let user_id = parse_user_id("userId", &path.user_id)?;
+            let (admin, user_id) = self.admin_on(principal, &path.user_id).await?;
             self.auth.admin_sign_out_user(&admin, user_id).await
         };
         respond(outcome.await, |()| AdminLogoutUserResponse::Status204_SignedOut)
