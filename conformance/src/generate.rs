@@ -1039,7 +1039,7 @@ mod tests {
 
     use super::*;
 
-    const REQUEST_SCHEMAS: [&str; 14] = [
+    const REQUEST_SCHEMAS: [&str; 15] = [
         "RegisterRequest",
         "LoginRequest",
         "ConfirmSignUpRequest",
@@ -1054,6 +1054,7 @@ mod tests {
         "UpdateUserRequest",
         "ChangePasswordRequest",
         "AdminUpdateUserRequest",
+        "AdminCreateUserRequest",
     ];
 
     /// The only mutations that cannot help breaking two rules: no email

@@ -587,7 +587,7 @@ fn known_fields(operation: &Operation, probe: Option<&Probe>, mut body: Value) -
             }
             // Roles and attributes are whatever the deployment configures;
             // none at all is always valid.
-            "adminUpdateUser" => {
+            "adminUpdateUser" | "adminCreateUser" => {
                 if fields.contains_key("roles") {
                     fields.insert("roles".to_owned(), json!([]));
                 }

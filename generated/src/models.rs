@@ -33,6 +33,7 @@ where
 
 
 
+
     #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
     #[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
     pub struct AdminDeleteUserPathParams {
@@ -389,6 +390,182 @@ impl std::ops::Deref for ActivityCursor {
 impl std::ops::DerefMut for ActivityCursor {
     fn deref_mut(&mut self) -> &mut String {
         &mut self.0
+    }
+}
+
+
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
+#[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
+pub struct AdminCreateUserRequest {
+    /// An email address with a dotted domain; compared without regard to letter case.
+    #[serde(rename = "email")]
+    #[validate(
+            length(min = 3, max = 254),
+    )]
+    pub email: String,
+
+    /// A person's name: words of letters, separated by one space, hyphen, apostrophe or period, or by a period and a space (\"José Núñez\", \"Zoë O'Brien\", \"J. R. R. Tolkien\"). Letters are those of the Latin, Greek, Cyrillic, Armenian, Hebrew, Arabic, Devanagari, Bengali, Tamil, Thai, Georgian, Ethiopic, kana, CJK and Hangul blocks, with combining accents; the pattern spells them out as code point ranges so that every regular expression engine reads it alike. Digits, control characters and markup are refused. Stored in Unicode NFC. 
+    #[serde(rename = "name")]
+    #[validate(
+            length(min = 1, max = 100),
+            regex(path = *RE_ADMINCREATEUSERREQUEST_NAME),
+    )]
+    pub name: String,
+
+    /// The new account's roles; none when absent.
+    #[serde(rename = "roles")]
+    #[validate(
+            length(max = 32),
+          nested,
+    )]
+    #[serde(default, deserialize_with = "deserialize_present")]
+    #[serde(skip_serializing_if="Option::is_none")]
+    pub roles: Option<Vec<models::Role>>,
+
+    /// Custom attributes set by an administrator, by name (1 to 20 of `a-z0-9_`), each declared in the service's configuration with its own rule. Id tokens carry each as a `custom:NAME` claim on both backends. 
+    #[serde(rename = "attributes")]
+    #[validate(
+            length(max = 50),
+    )]
+    #[serde(default, deserialize_with = "deserialize_present")]
+    #[serde(skip_serializing_if="Option::is_none")]
+    pub attributes: Option<std::collections::HashMap<String, String>>,
+
+}
+
+
+lazy_static::lazy_static! {
+    static ref RE_ADMINCREATEUSERREQUEST_NAME: regex::Regex = regex::Regex::new("^[\\u0041-\\u005A\\u0061-\\u007A\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u024F\\u0300-\\u036F\\u0386\\u0388-\\u03FF\\u0400-\\u0481\\u048A-\\u052F\\u0531-\\u0556\\u0561-\\u0587\\u05D0-\\u05EA\\u0620-\\u064A\\u0900-\\u0963\\u0980-\\u09E3\\u0B80-\\u0BE5\\u0E01-\\u0E3A\\u0E40-\\u0E4E\\u10A0-\\u10FF\\u1200-\\u135A\\u1E00-\\u1FFF\\u3041-\\u3096\\u30A1-\\u30FA\\u4E00-\\u9FFF\\uAC00-\\uD7A3]+(?:(?:[ '\\u2019.-]|\\. )[\\u0041-\\u005A\\u0061-\\u007A\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u024F\\u0300-\\u036F\\u0386\\u0388-\\u03FF\\u0400-\\u0481\\u048A-\\u052F\\u0531-\\u0556\\u0561-\\u0587\\u05D0-\\u05EA\\u0620-\\u064A\\u0900-\\u0963\\u0980-\\u09E3\\u0B80-\\u0BE5\\u0E01-\\u0E3A\\u0E40-\\u0E4E\\u10A0-\\u10FF\\u1200-\\u135A\\u1E00-\\u1FFF\\u3041-\\u3096\\u30A1-\\u30FA\\u4E00-\\u9FFF\\uAC00-\\uD7A3]+)*\\.?$").unwrap();
+}
+
+impl AdminCreateUserRequest {
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(email: String, name: String, ) -> AdminCreateUserRequest {
+        AdminCreateUserRequest {
+ email,
+ name,
+ roles: None,
+ attributes: None,
+        }
+    }
+}
+
+/// Converts the AdminCreateUserRequest value to the Query Parameters representation (style=form, explode=false)
+/// specified in https://swagger.io/docs/specification/serialization/
+/// Should be implemented in a serde serializer
+impl std::fmt::Display for AdminCreateUserRequest {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let params: Vec<Option<String>> = vec![
+
+            Some("email".to_string()),
+            Some(self.email.to_string()),
+
+
+            Some("name".to_string()),
+            Some(self.name.to_string()),
+
+
+            self.roles.as_ref().map(|roles| {
+                [
+                    "roles".to_string(),
+                    roles.iter().map(|x| x.to_string()).collect::<Vec<_>>().join(","),
+                ].join(",")
+            }),
+
+            // Skipping attributes in query parameter serialization
+
+        ];
+
+        write!(f, "{}", params.into_iter().flatten().collect::<Vec<_>>().join(","))
+    }
+}
+
+/// Converts Query Parameters representation (style=form, explode=false) to a AdminCreateUserRequest value
+/// as specified in https://swagger.io/docs/specification/serialization/
+/// Should be implemented in a serde deserializer
+impl std::str::FromStr for AdminCreateUserRequest {
+    type Err = String;
+
+    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
+        /// An intermediate representation of the struct to use for parsing.
+        #[derive(Default)]
+        #[allow(dead_code)]
+        struct IntermediateRep {
+            pub email: Vec<String>,
+            pub name: Vec<String>,
+            pub roles: Vec<Vec<models::Role>>,
+            pub attributes: Vec<std::collections::HashMap<String, String>>,
+        }
+
+        let mut intermediate_rep = IntermediateRep::default();
+
+        // Parse into intermediate representation
+        let mut string_iter = s.split(',');
+        let mut key_result = string_iter.next();
+
+        while key_result.is_some() {
+            let val = match string_iter.next() {
+                Some(x) => x,
+                None => return std::result::Result::Err("Missing value while parsing AdminCreateUserRequest".to_string())
+            };
+
+            if let Some(key) = key_result {
+                #[allow(clippy::match_single_binding)]
+                match key {
+                    #[allow(clippy::redundant_clone)]
+                    "email" => intermediate_rep.email.push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    #[allow(clippy::redundant_clone)]
+                    "name" => intermediate_rep.name.push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    "roles" => return std::result::Result::Err("Parsing a container in this style is not supported in AdminCreateUserRequest".to_string()),
+                    "attributes" => return std::result::Result::Err("Parsing a container in this style is not supported in AdminCreateUserRequest".to_string()),
+                    _ => return std::result::Result::Err("Unexpected key while parsing AdminCreateUserRequest".to_string())
+                }
+            }
+
+            // Get the next key
+            key_result = string_iter.next();
+        }
+
+        // Use the intermediate representation to return the struct
+        std::result::Result::Ok(AdminCreateUserRequest {
+            email: intermediate_rep.email.into_iter().next().ok_or_else(|| "email missing in AdminCreateUserRequest".to_string())?,
+            name: intermediate_rep.name.into_iter().next().ok_or_else(|| "name missing in AdminCreateUserRequest".to_string())?,
+            roles: intermediate_rep.roles.into_iter().next(),
+            attributes: intermediate_rep.attributes.into_iter().next(),
+        })
+    }
+}
+
+// Methods for converting between header::IntoHeaderValue<AdminCreateUserRequest> and HeaderValue
+
+#[cfg(feature = "server")]
+impl std::convert::TryFrom<header::IntoHeaderValue<AdminCreateUserRequest>> for HeaderValue {
+    type Error = String;
+
+    fn try_from(hdr_value: header::IntoHeaderValue<AdminCreateUserRequest>) -> std::result::Result<Self, Self::Error> {
+        let hdr_value = hdr_value.to_string();
+        match HeaderValue::from_str(&hdr_value) {
+             std::result::Result::Ok(value) => std::result::Result::Ok(value),
+             std::result::Result::Err(e) => std::result::Result::Err(format!(r#"Invalid header value for AdminCreateUserRequest - value: {hdr_value} is invalid {e}"#))
+        }
+    }
+}
+
+#[cfg(feature = "server")]
+impl std::convert::TryFrom<HeaderValue> for header::IntoHeaderValue<AdminCreateUserRequest> {
+    type Error = String;
+
+    fn try_from(hdr_value: HeaderValue) -> std::result::Result<Self, Self::Error> {
+        match hdr_value.to_str() {
+             std::result::Result::Ok(value) => {
+                    match <AdminCreateUserRequest as std::str::FromStr>::from_str(value) {
+                        std::result::Result::Ok(value) => std::result::Result::Ok(header::IntoHeaderValue(value)),
+                        std::result::Result::Err(err) => std::result::Result::Err(format!(r#"Unable to convert header value '{value}' into AdminCreateUserRequest - {err}"#))
+                    }
+             },
+             std::result::Result::Err(e) => std::result::Result::Err(format!(r#"Unable to convert header: {hdr_value:?} to string: {e}"#))
+        }
     }
 }
 
@@ -3846,7 +4023,7 @@ impl std::ops::DerefMut for Role {
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
 #[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
 pub struct SecurityEvent {
-    /// What happened: `sign_in_failed` is a wrong password, `second_factor_failed` a wrong authenticator or backup code at sign-in, `signed_out` a sign-out everywhere, `session_ended` one session ended by its user, `refresh_token_reused` a rotated refresh token presented again, which ended its session; `roles_changed`, `attributes_changed`, `name_changed`, `account_disabled` and `account_enabled` are an administrator's (or, for roles, the operator's) changes; events an administrator caused (`signed_out` and `mfa_disabled` among them) name them in `actorId`. 
+    /// What happened: `sign_in_failed` is a wrong password, `second_factor_failed` a wrong authenticator or backup code at sign-in, `signed_out` a sign-out everywhere, `session_ended` one session ended by its user, `refresh_token_reused` a rotated refresh token presented again, which ended its session; `invited` an account an administrator created; `roles_changed`, `attributes_changed`, `name_changed`, `account_disabled` and `account_enabled` are an administrator's (or, for roles, the operator's) changes; events an administrator caused (`signed_out` and `mfa_disabled` among them) name them in `actorId`. 
     /// Note: inline enums are not fully supported by openapi-generator
     #[serde(rename = "type")]
     pub r_type: String,

@@ -117,6 +117,18 @@ pub trait IdentityProvider: Send + Sync {
     /// confirmation of its address.
     async fn sign_up(&self, email: &Email, password: &Password, confirmed: bool) -> Result<SignUp, PortError>;
 
+    /// Creates credentials for a person an administrator invites: the
+    /// address counts as confirmed and the account has no password anyone
+    /// knows, so that signing in fails as for a wrong password until a
+    /// code from [`Self::send_invitation_code`] sets one.
+    async fn invite(&self, email: &Email) -> Result<SignUp, PortError>;
+
+    /// Mails an invited account a code with which [`Self::reset_password`]
+    /// sets its first password, replacing any earlier reset code; as
+    /// [`Self::send_password_reset_code`], in the invitation's words where
+    /// the provider mails its own.
+    async fn send_invitation_code(&self, email: &Email) -> Result<CodeDelivery, PortError>;
+
     /// Mails a new confirmation code to an account awaiting confirmation,
     /// replacing any earlier code; the code works as soon as the mail
     /// arrives. Nothing changes if the mail cannot be sent.
@@ -459,10 +471,12 @@ pub enum SecurityEventKind {
     AccountDisabled,
     /// An administrator enabled the account again.
     AccountEnabled,
+    /// An administrator created the account by invitation.
+    Invited,
 }
 
 impl SecurityEventKind {
-    pub const ALL: [Self; 19] = [
+    pub const ALL: [Self; 20] = [
         Self::SignedUp,
         Self::EmailConfirmed,
         Self::SignedIn,
@@ -482,6 +496,7 @@ impl SecurityEventKind {
         Self::NameChanged,
         Self::AccountDisabled,
         Self::AccountEnabled,
+        Self::Invited,
     ];
 
     /// The stored name, e.g. `sign_in_failed`.
@@ -506,6 +521,7 @@ impl SecurityEventKind {
             Self::NameChanged => "name_changed",
             Self::AccountDisabled => "account_disabled",
             Self::AccountEnabled => "account_enabled",
+            Self::Invited => "invited",
         }
     }
 

@@ -162,7 +162,10 @@ async fn users_cannot_give_themselves_roles_or_attributes_by_any_route() {
     let eve_id = str_field(&login["user"], "id").to_owned();
     for operation in every_operation().into_iter().filter(|operation| operation.route.starts_with("/admin/")) {
         let path = operation.path.replace("6f1e0d2c-1b7a-4c1e-9d3a-2a5b8c0e4f11", &eve_id);
-        let body = operation.body.clone().map(|_| json!({ "roles": ["admin"] }));
+        let body = operation.body.clone().map(|mut body| {
+            body["roles"] = json!(["admin"]);
+            body
+        });
         let refused = call(&app, operation.method.clone(), &path, &access, body).await;
         error_body(refused, StatusCode::FORBIDDEN, "admin_required").await;
     }
@@ -465,4 +468,161 @@ async fn an_administrator_deletes_an_account_as_its_user_would() {
     support::wait_for_mail(&app, &ada.email, "Your account was deleted").await;
     let again = call(&app, Method::DELETE, &path, &boss.access, None).await;
     error_body(again, StatusCode::NOT_FOUND, "user_not_found").await;
+}
+
+/// The words before the code in the mail an invited person gets: the
+/// service's invitation on the embedded backend, Cognito's reset code
+/// mail on AWS.
+fn invitation_lead() -> &'static str {
+    match test_backend() {
+        auth_service::config::Backend::Embedded => "Your code to choose a password is",
+        auth_service::config::Backend::Aws => "Your password reset code is",
+    }
+}
+
+async fn invite(app: &TestApp, token: &str, body: Value) -> reqwest::Response {
+    call(app, Method::POST, "/admin/users", token, Some(body)).await
+}
+
+async fn choose_password(app: &TestApp, email: &str, code: &str, password: &str) -> reqwest::Response {
+    app.post("/auth/password/reset", json!({ "email": email, "code": code, "newPassword": password })).await
+}
+
+#[tokio::test]
+async fn an_invited_person_chooses_a_password_from_the_mail_and_signs_in_with_the_roles_given() {
+    let (app, auth) = spawn_app_and_service().await;
+    let boss = admin(&app, &auth, "inviter@example.com").await;
+
+    let body = json!({
+        "email": "Invitee@Example.com",
+        "name": "Grace Hopper",
+        "roles": ["employee"],
+        "attributes": { "department": "Research" },
+    });
+    let response = invite(&app, &boss.access, body).await;
+    assert_eq!(response.status(), StatusCode::CREATED);
+    let invited: Value = response.json().await.unwrap();
+    assert_eq!(invited["email"], "invitee@example.com");
+    assert_eq!(invited["status"], "active");
+    assert_eq!(invited["emailVerified"], true);
+    assert_eq!(invited["roles"], json!(["employee"]));
+    assert_eq!(invited["attributes"], json!({ "department": "Research" }));
+    let id = str_field(&invited, "id").to_owned();
+
+    // No password works before the person chooses one, the administrator's
+    // guesses included.
+    for guess in [PASSWORD, "", "Invitee@Example.com"] {
+        let response = app.login("invitee@example.com", if guess.is_empty() { "x" } else { guess }).await;
+        error_body(response, StatusCode::UNAUTHORIZED, "invalid_credentials").await;
+    }
+
+    let code = support::wait_for_codes(&app, "invitee@example.com", invitation_lead(), 1).await.remove(0);
+    let chosen = "a passphrase of my own choosing";
+    assert_eq!(choose_password(&app, "invitee@example.com", &code, chosen).await.status(), StatusCode::NO_CONTENT);
+    // The code is single use.
+    let again = choose_password(&app, "invitee@example.com", &code, "another passphrase entirely").await;
+    error_body(again, StatusCode::BAD_REQUEST, "invalid_code").await;
+
+    let login = ok_json(app.login("invitee@example.com", chosen).await).await;
+    assert_eq!(login["user"]["id"], id.as_str());
+    assert_eq!(token_roles(str_field(&login, "accessToken")), ["employee"]);
+    assert_eq!(claims(str_field(&login, "idToken"))["custom:department"], "Research");
+
+    // The invitation is in the account's activity, naming the administrator.
+    let activity = ok_json(app.get_authed("/users/me/security-events", str_field(&login, "accessToken")).await).await;
+    let invitation: Vec<&Value> =
+        activity["events"].as_array().unwrap().iter().filter(|event| event["type"] == "invited").collect();
+    assert_eq!(invitation.len(), 1, "{activity}");
+    assert_eq!(invitation[0]["actorId"], boss.id.as_str());
+
+    // An address with an account can't be invited again, in any spelling.
+    let twice = invite(&app, &boss.access, json!({ "email": "INVITEE@example.com", "name": "Grace Hopper" })).await;
+    error_body(twice, StatusCode::CONFLICT, "email_taken").await;
+}
+
+#[tokio::test]
+async fn an_invitation_is_checked_before_any_account_exists() {
+    let (app, auth) = spawn_app_and_service().await;
+    let boss = admin(&app, &auth, "checker@example.com").await;
+    let ada = member(&app, "plain@example.com").await;
+
+    let bad = [
+        json!({ "email": "later@example.com", "name": "Later", "roles": ["wizard"] }),
+        json!({ "email": "later@example.com", "name": "Later", "attributes": { "employee_id": "42" } }),
+        json!({ "email": "later@example.com", "name": "Later", "attributes": { "undeclared": "x" } }),
+        json!({ "email": "not an address", "name": "Later" }),
+        json!({ "email": "later@example.com", "name": "<script>" }),
+    ];
+    for body in bad {
+        let response = invite(&app, &boss.access, body.clone()).await;
+        let status = response.status();
+        let error: Value = response.json().await.unwrap();
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{body}: {error}");
+        assert_eq!(error["code"], "validation_failed", "{body}: {error}");
+    }
+    // A plain user can't invite anyone.
+    let response = invite(&app, &ada.access, json!({ "email": "later@example.com", "name": "Later" })).await;
+    error_body(response, StatusCode::FORBIDDEN, "admin_required").await;
+
+    // None of them left an account: the address is still free.
+    let listed = ok_json(call(&app, Method::GET, "/admin/users?emailPrefix=later", &boss.access, None).await).await;
+    assert_eq!(listed["users"], json!([]), "{listed}");
+    assert_eq!(app.register("later@example.com", PASSWORD, "Later").await.status(), StatusCode::CREATED);
+}
+
+#[tokio::test]
+async fn an_invitation_whose_mail_cannot_be_sent_leaves_no_account() {
+    if support::not_on_aws("Cognito mails the invitation's code") {
+        return;
+    }
+    let (app, auth) = support::spawn_app_and_service_with(|config| {
+        config.mail.transport = auth_service::config::MailTransport::Smtp;
+        config.mail.smtp = Some(support::smtp::unreachable_smtp());
+    })
+    .await;
+    let boss = admin(&app, &auth, "unlucky@example.com").await;
+    for _ in 0..2 {
+        // Not a 409 the second time: the first attempt left nothing behind.
+        let body = json!({ "email": "unmailable@example.com", "name": "Ada", "roles": ["employee"] });
+        error_body(invite(&app, &boss.access, body).await, StatusCode::SERVICE_UNAVAILABLE, "service_unavailable")
+            .await;
+    }
+    let listed =
+        ok_json(call(&app, Method::GET, "/admin/users?emailPrefix=unmailable", &boss.access, None).await).await;
+    assert_eq!(listed["users"], json!([]), "{listed}");
+}
+
+#[tokio::test]
+async fn an_invitation_code_lives_for_days_and_a_reset_replaces_an_expired_one() {
+    if support::not_on_aws("Cognito sets its reset codes' lifetime") {
+        return;
+    }
+    let (app, auth) = spawn_app_and_service().await;
+    let boss = admin(&app, &auth, "patient@example.com").await;
+    for email in ["slow@example.com", "slower@example.com"] {
+        let response = invite(&app, &boss.access, json!({ "email": email, "name": "Slow Reader" })).await;
+        assert_eq!(response.status(), StatusCode::CREATED);
+    }
+    let slow = support::wait_for_codes(&app, "slow@example.com", invitation_lead(), 1).await.remove(0);
+    let slower = support::wait_for_codes(&app, "slower@example.com", invitation_lead(), 1).await.remove(0);
+
+    // Six days on, far past a reset code's 15 minutes, the code still works.
+    app.clock.advance(chrono::Duration::days(6));
+    assert_eq!(
+        choose_password(&app, "slow@example.com", &slow, "six days later").await.status(),
+        StatusCode::NO_CONTENT
+    );
+
+    // Past seven days it has expired, and the usual reset mails a new one.
+    app.clock.advance(chrono::Duration::days(1) + chrono::Duration::seconds(1));
+    let expired = choose_password(&app, "slower@example.com", &slower, "a week too late").await;
+    error_body(expired, StatusCode::BAD_REQUEST, "invalid_code").await;
+    let forgot = app.post("/auth/password/forgot", json!({ "email": "slower@example.com" })).await;
+    assert_eq!(forgot.status(), StatusCode::ACCEPTED);
+    let fresh = support::wait_for_codes(&app, "slower@example.com", "Your password reset code is", 1).await.remove(0);
+    assert_eq!(
+        choose_password(&app, "slower@example.com", &fresh, "a week too late").await.status(),
+        StatusCode::NO_CONTENT
+    );
+    assert_eq!(app.login("slower@example.com", "a week too late").await.status(), StatusCode::OK);
 }

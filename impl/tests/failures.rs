@@ -54,6 +54,12 @@ impl IdentityProvider for Broken {
     async fn sign_up(&self, _: &Email, _: &Password, _: bool) -> Result<SignUp, PortError> {
         self.fail().await
     }
+    async fn invite(&self, _: &Email) -> Result<SignUp, PortError> {
+        self.fail().await
+    }
+    async fn send_invitation_code(&self, _: &Email) -> Result<CodeDelivery, PortError> {
+        self.fail().await
+    }
     async fn send_confirmation_code(&self, _: &Email) -> Result<CodeDelivery, PortError> {
         self.fail().await
     }

@@ -5,11 +5,11 @@ mod support;
 
 use std::path::Path;
 
-use auth_service::adapters::mail::{SmtpConfig, SmtpTls};
+use auth_service::adapters::mail::SmtpConfig;
 use auth_service::config::MailTransport;
 use reqwest::StatusCode;
 use serde_json::{Value, json};
-use support::smtp::{Script, Sink};
+use support::smtp::{Script, Sink, unreachable_smtp};
 use support::{PASSWORD, TestApp, error_body, spawn_app_with};
 
 async fn app_requiring_confirmation() -> TestApp {
@@ -147,20 +147,6 @@ async fn malformed_codes_are_refused_as_validation_failures() {
         let body =
             error_body(confirm(&app, "a@example.com", code).await, StatusCode::BAD_REQUEST, "validation_failed").await;
         assert_eq!(body["details"][0]["field"], "code", "{code:?}");
-    }
-}
-
-/// SMTP settings for a port nothing listens on: every send is refused.
-fn unreachable_smtp() -> SmtpConfig {
-    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
-    SmtpConfig {
-        host: "127.0.0.1".into(),
-        port: Some(port),
-        tls: SmtpTls::None,
-        username: None,
-        password: None,
-        sender: "Auth <no-reply@example.com>".into(),
-        timeout_secs: 2,
     }
 }
 

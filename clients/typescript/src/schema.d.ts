@@ -509,7 +509,20 @@ export interface paths {
          */
         get: operations["adminListUsers"];
         put?: never;
-        post?: never;
+        /**
+         * Invite a person
+         * @description Creates an account for `email` with a confirmed address and no
+         *     password, and mails the address a code to choose one with
+         *     `confirmPasswordReset`: no administrator sees or chooses a
+         *     password. The code lives 7 days by default on the embedded backend
+         *     and 1 hour on AWS (Cognito's reset code); once it has expired,
+         *     `requestPasswordReset` mails a new one. Until then every password
+         *     is wrong for the account. `roles` and `attributes` follow the rules
+         *     of `adminUpdateUser`. The invitation is an `invited` security event
+         *     on the new account naming the administrator. If the code cannot be
+         *     mailed the account is not created (503).
+         */
+        post: operations["adminCreateUser"];
         delete?: never;
         options?: never;
         head?: never;
@@ -902,6 +915,13 @@ export interface components {
         };
         /** @description A position in the address-ordered list of accounts (the last address of a page); a page's `nextCursor`, present when there may be more, is the next page's `cursor`, which lists the addresses after it. */
         UserCursor: string;
+        AdminCreateUserRequest: {
+            email: components["schemas"]["Email"];
+            name: components["schemas"]["Name"];
+            /** @description The new account's roles; none when absent. */
+            roles?: components["schemas"]["Role"][];
+            attributes?: components["schemas"]["CustomAttributes"];
+        };
         AdminUpdateUserRequest: {
             name?: components["schemas"]["Name"];
             /** @description The account's roles from now on; `[]` takes every role away. */
@@ -952,6 +972,7 @@ export interface components {
              *     sign-in, `signed_out` a sign-out everywhere, `session_ended` one
              *     session ended by its user, `refresh_token_reused` a rotated
              *     refresh token presented again, which ended its session;
+             *     `invited` an account an administrator created;
              *     `roles_changed`, `attributes_changed`, `name_changed`,
              *     `account_disabled` and `account_enabled` are an administrator's
              *     (or, for roles, the operator's) changes; events an
@@ -959,7 +980,7 @@ export interface components {
              *     them) name them in `actorId`.
              * @enum {string}
              */
-            type: "signed_up" | "email_confirmed" | "signed_in" | "sign_in_failed" | "second_factor_failed" | "signed_out" | "signed_out_others" | "session_ended" | "password_changed" | "password_reset" | "mfa_enabled" | "mfa_disabled" | "backup_codes_regenerated" | "refresh_token_reused" | "roles_changed" | "attributes_changed" | "name_changed" | "account_disabled" | "account_enabled";
+            type: "signed_up" | "email_confirmed" | "signed_in" | "sign_in_failed" | "second_factor_failed" | "signed_out" | "signed_out_others" | "session_ended" | "password_changed" | "password_reset" | "mfa_enabled" | "mfa_disabled" | "backup_codes_regenerated" | "refresh_token_reused" | "roles_changed" | "attributes_changed" | "name_changed" | "account_disabled" | "account_enabled" | "invited";
             /** Format: date-time */
             at: string;
             /** @description The client's address, when known. */
@@ -1789,6 +1810,39 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    adminCreateUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AdminCreateUserRequest"];
+            };
+        };
+        responses: {
+            /** @description Invited */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminUser"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];

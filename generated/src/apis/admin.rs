@@ -11,6 +11,59 @@ use crate::{models, types::*};
 #[derive(Debug, PartialEq, Serialize, Deserialize)]
 #[must_use]
 #[allow(clippy::large_enum_variant)]
+pub enum AdminCreateUserResponse {
+    /// Invited
+    Status201_Invited
+    (models::AdminUser)
+    ,
+    /// Bad request
+    Status400_BadRequest
+    (models::Error)
+    ,
+    /// Unauthorized
+    Status401_Unauthorized
+    {
+        body: models::Error,
+        www_authenticate:
+        String
+    }
+    ,
+    /// Forbidden
+    Status403_Forbidden
+    (models::Error)
+    ,
+    /// Conflict
+    Status409_Conflict
+    (models::Error)
+    ,
+    /// Payload too large
+    Status413_PayloadTooLarge
+    (models::Error)
+    ,
+    /// Unsupported media type
+    Status415_UnsupportedMediaType
+    (models::Error)
+    ,
+    /// Too many requests
+    Status429_TooManyRequests
+    {
+        body: models::Error,
+        retry_after:
+        u32
+    }
+    ,
+    /// Internal error
+    Status500_InternalError
+    (models::Error)
+    ,
+    /// Service unavailable
+    Status503_ServiceUnavailable
+    (models::Error)
+}
+
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+#[must_use]
+#[allow(clippy::large_enum_variant)]
 pub enum AdminDeleteUserResponse {
     /// Deleted
     Status204_Deleted
@@ -438,6 +491,19 @@ pub enum AdminUpdateUserResponse {
 #[allow(clippy::ptr_arg)]
 pub trait Admin<E: std::fmt::Debug + Send + Sync + 'static = ()>: super::ErrorHandler<E> {
     type Claims;
+
+    /// Invite a person.
+    ///
+    /// AdminCreateUser - POST /admin/users
+    async fn admin_create_user(
+    &self,
+    
+    method: &Method,
+    host: &Host,
+    cookies: &CookieJar,
+        claims: &Self::Claims,
+            body: &models::AdminCreateUserRequest,
+    ) -> Result<AdminCreateUserResponse, E>;
 
     /// Delete an account.
     ///

@@ -5,17 +5,20 @@
 //! the administrator, without the administrator's address or device,
 //! which the account's user reads in its history and notices.
 
+use std::collections::BTreeMap;
+
+use chrono::SubsecRound;
 use unicode_normalization::UnicodeNormalization;
 
 use super::activity::{ActivityCursor, ActivityPage};
 use super::error::{AuthError, FieldProblem};
 use super::model::{Account, Principal, User, UserId};
 use super::notice::Notice;
-use super::roles::Role;
-use super::service::AuthService;
-use super::values::{DisplayName, EMAIL_MAX_CHARS};
+use super::roles::{Attributes, Role, Roles};
+use super::service::{AuthService, new_account_code};
+use super::values::{DisplayName, EMAIL_MAX_CHARS, Email};
 use super::voiding::CredentialEvent;
-use crate::ports::{SecurityEventKind, UserFilter};
+use crate::ports::{SecurityEventKind, SignUp, UserFilter};
 
 /// Accounts a page holds when the caller does not say.
 pub const USERS_PAGE_DEFAULT: usize = 20;
@@ -129,7 +132,17 @@ pub struct UserPage {
 pub struct AccountUpdate {
     pub name: Option<DisplayName>,
     pub roles: Option<Vec<String>>,
-    pub attributes: Option<std::collections::BTreeMap<String, String>>,
+    pub attributes: Option<BTreeMap<String, String>>,
+}
+
+/// The account an administrator invites a person to. Roles and attributes
+/// come as sent (empty for none): the configured rules check them.
+#[derive(Debug, Clone)]
+pub struct Invitation {
+    pub email: Email,
+    pub name: DisplayName,
+    pub roles: Vec<String>,
+    pub attributes: BTreeMap<String, String>,
 }
 
 impl AuthService {
@@ -196,19 +209,7 @@ impl AuthService {
                 FieldProblem::new("body", "required", "must name at least one of name, roles, attributes").into()
             );
         }
-        let roles = update.roles.as_deref().map(|roles| self.account_rules.roles("roles", roles)).transpose();
-        let attributes = update
-            .attributes
-            .as_ref()
-            .map(|attributes| self.account_rules.attributes("attributes", attributes))
-            .transpose();
-        let (roles, attributes) = match (roles, attributes) {
-            (Ok(roles), Ok(attributes)) => (roles, attributes),
-            (roles, attributes) => {
-                let problems = roles.err().into_iter().chain(attributes.err()).flatten().collect();
-                return Err(AuthError::InvalidInput(problems));
-            }
-        };
+        let (roles, attributes) = self.checked_claims(update.roles.as_deref(), update.attributes.as_ref())?;
         let mut user = self.users.get(user_id).await?.ok_or(AuthError::UserNotFound)?;
         if user_id == admin.user_id && roles.as_ref().is_some_and(|roles| !roles.contains(&Role::admin())) {
             return Err(AuthError::SelfActionRefused);
@@ -226,6 +227,71 @@ impl AuthService {
         }
         let mfa_enabled = self.mfa_enabled(user_id).await?;
         Ok(Account { user, mfa_enabled })
+    }
+
+    /// Creates an account for a person by invitation: the address counts
+    /// as confirmed, no one knows a password for it, and it is mailed a
+    /// code with which the person chooses one (`confirm_password_reset`).
+    /// Roles and attributes are checked first, as [`Self::admin_update_user`]
+    /// checks them. If a later step fails the earlier ones are undone, as
+    /// for a registration: no account stays whose person got no code.
+    /// [`AuthError::EmailTaken`] when the address has an account.
+    pub async fn admin_create_user(&self, admin: &Admin, invitation: Invitation) -> Result<Account, AuthError> {
+        let (roles, attributes) = self.checked_claims(Some(&invitation.roles), Some(&invitation.attributes))?;
+        let (roles, attributes) = (roles.unwrap_or_default(), attributes.unwrap_or_default());
+        let user_id = match self.identity.invite(&invitation.email).await? {
+            SignUp::Created { user_id, .. } => user_id,
+            SignUp::EmailTaken => return Err(AuthError::EmailTaken),
+        };
+        // Stored with millisecond precision; answer with what a read will return.
+        let now = self.clock.now().trunc_subsecs(3);
+        let user = User {
+            id: user_id,
+            email: invitation.email,
+            name: invitation.name,
+            email_verified: true,
+            roles,
+            attributes,
+            disabled: false,
+            created_at: now,
+            updated_at: now,
+        };
+        self.insert_profile(&user).await?;
+        let claimed = if user.roles.is_empty() && user.attributes.is_empty() {
+            Ok(())
+        } else {
+            self.identity.set_claims(user_id, &user.roles, &user.attributes).await.map_err(AuthError::from)
+        };
+        let invited = match claimed {
+            Ok(()) => new_account_code(self.identity.send_invitation_code(&user.email).await),
+            Err(error) => Err(error),
+        };
+        if let Err(error) = invited {
+            self.undo_sign_up(user_id, true).await;
+            return Err(error);
+        }
+        tracing::info!(user_id = %user_id, admin = %admin.user_id, "account created by invitation");
+        self.record_by(user_id, SecurityEventKind::Invited, Some(admin.user_id), None).await;
+        Ok(Account { user, mfa_enabled: false })
+    }
+
+    /// Roles and attributes as sent, each checked by the configured rules
+    /// when present, with every problem of both reported at once.
+    fn checked_claims(
+        &self,
+        roles: Option<&[String]>,
+        attributes: Option<&BTreeMap<String, String>>,
+    ) -> Result<(Option<Roles>, Option<Attributes>), AuthError> {
+        let roles = roles.map(|roles| self.account_rules.roles("roles", roles)).transpose();
+        let attributes =
+            attributes.map(|attributes| self.account_rules.attributes("attributes", attributes)).transpose();
+        match (roles, attributes) {
+            (Ok(roles), Ok(attributes)) => Ok((roles, attributes)),
+            (roles, attributes) => {
+                let problems = roles.err().into_iter().chain(attributes.err()).flatten().collect();
+                Err(AuthError::InvalidInput(problems))
+            }
+        }
     }
 
     /// Disables an account: signing in is refused with

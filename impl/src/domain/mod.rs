@@ -21,8 +21,8 @@ mod voiding;
 
 pub use activity::{ACTIVITY_PAGE_DEFAULT, ACTIVITY_PAGE_MAX, Activity, ActivityCursor, ActivityPage};
 pub use admin::{
-    AccountStatus, AccountUpdate, Admin, USERS_PAGE_DEFAULT, USERS_PAGE_MAX, UserCursor, UserPage, UserQuery,
-    parse_user_id,
+    AccountStatus, AccountUpdate, Admin, Invitation, USERS_PAGE_DEFAULT, USERS_PAGE_MAX, UserCursor, UserPage,
+    UserQuery, parse_user_id,
 };
 pub use client::{AddressGrouping, ClientAddress, DEFAULT_IPV6_PREFIX};
 pub use clock::{Clock, ManualClock, SystemClock};

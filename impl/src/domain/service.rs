@@ -90,6 +90,9 @@ fn validate_code_settings(section: &str, ttl_secs: u64, max_attempts: u32) -> Re
 #[serde(deny_unknown_fields, default)]
 pub struct ResetSettings {
     pub code_ttl_secs: u64,
+    /// How long the code mailed with an invitation lives: a person may
+    /// read the mail days later.
+    pub invitation_code_ttl_secs: u64,
     /// Shortest time between two reset mails to one account.
     pub resend_interval_secs: u64,
     /// Wrong codes that void the current code.
@@ -98,13 +101,22 @@ pub struct ResetSettings {
 
 impl Default for ResetSettings {
     fn default() -> Self {
-        Self { code_ttl_secs: 15 * 60, resend_interval_secs: 60, code_max_attempts: 5 }
+        Self {
+            code_ttl_secs: 15 * 60,
+            invitation_code_ttl_secs: 7 * 24 * 60 * 60,
+            resend_interval_secs: 60,
+            code_max_attempts: 5,
+        }
     }
 }
 
 impl ResetSettings {
     pub fn validate(&self) -> Result<(), String> {
-        validate_code_settings("password_reset", self.code_ttl_secs, self.code_max_attempts)
+        validate_code_settings("password_reset", self.code_ttl_secs, self.code_max_attempts)?;
+        if self.invitation_code_ttl_secs < 60 {
+            return Err("password_reset.invitation_code_ttl_secs must be at least 60".into());
+        }
+        Ok(())
     }
 }
 
@@ -252,24 +264,10 @@ impl AuthService {
             created_at: now,
             updated_at: now,
         };
-        match self.users.insert(&user).await {
-            Ok(Insert::Inserted) => {}
-            Ok(Insert::EmailTaken) => {
-                self.undo_sign_up(user_id, false).await;
-                return Err(AuthError::EmailTaken);
-            }
-            Err(error) => {
-                self.undo_sign_up(user_id, false).await;
-                return Err(error.into());
-            }
-        }
+        self.insert_profile(&user).await?;
         if !confirmed && !code_sent {
-            let failure = match self.identity.send_confirmation_code(&user.email).await {
-                Ok(CodeDelivery::Sent) => None,
-                Ok(CodeDelivery::MailFailed(error)) | Err(error) => Some(error.into()),
-                Ok(other) => Some(AuthError::Internal(anyhow!("a new account's code was not sent: {other:?}"))),
-            };
-            if let Some(failure) = failure {
+            let sent = self.identity.send_confirmation_code(&user.email).await;
+            if let Err(failure) = new_account_code(sent) {
                 self.undo_sign_up(user_id, true).await;
                 return Err(failure);
             }
@@ -278,9 +276,21 @@ impl AuthService {
         Ok(Account { user, mfa_enabled: false })
     }
 
-    /// Removes what a failed registration created. Best effort: the caller
-    /// is already failing with the original error.
-    async fn undo_sign_up(&self, user_id: UserId, profile_stored: bool) {
+    /// Stores the profile of an account whose credentials were just
+    /// created; if it can't be stored, the credentials go too.
+    pub(super) async fn insert_profile(&self, user: &User) -> Result<(), AuthError> {
+        let failure = match self.users.insert(user).await {
+            Ok(Insert::Inserted) => return Ok(()),
+            Ok(Insert::EmailTaken) => AuthError::EmailTaken,
+            Err(error) => error.into(),
+        };
+        self.undo_sign_up(user.id, false).await;
+        Err(failure)
+    }
+
+    /// Removes what a failed registration or invitation created. Best
+    /// effort: the caller is already failing with the original error.
+    pub(super) async fn undo_sign_up(&self, user_id: UserId, profile_stored: bool) {
         if profile_stored && let Err(error) = self.users.delete(user_id).await {
             tracing::error!(user_id = %user_id, error = %error, "could not remove the profile of a failed registration");
         }
@@ -603,6 +613,16 @@ impl AuthService {
 
     pub async fn health(&self) -> Result<(), AuthError> {
         Ok(self.users.ping().await?)
+    }
+}
+
+/// Whether a new account's code went out: the account is only kept if
+/// it did.
+pub(super) fn new_account_code(sent: Result<CodeDelivery, PortError>) -> Result<(), AuthError> {
+    match sent {
+        Ok(CodeDelivery::Sent) => Ok(()),
+        Ok(CodeDelivery::MailFailed(error)) | Err(error) => Err(error.into()),
+        Ok(other) => Err(AuthError::Internal(anyhow!("a new account's code was not sent: {other:?}"))),
     }
 }
 

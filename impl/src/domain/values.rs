@@ -123,6 +123,19 @@ impl Password {
         Ok(Self { normalised: SecretString::from(normalised), as_typed })
     }
 
+    /// A random password no one knows: 256 bits as 43 URL-safe base64
+    /// characters, with a lower- and an upper-case letter, a digit and a
+    /// symbol added so that any provider's policy takes it. For credentials
+    /// that must exist before their person chooses a password; never shown.
+    pub fn unknowable() -> Self {
+        use base64::Engine;
+        use rand::RngCore;
+        let mut bytes = [0u8; 32];
+        rand::rngs::OsRng.fill_bytes(&mut bytes);
+        let random = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes);
+        Self { normalised: SecretString::from(format!("{random}aA1!")), as_typed: None }
+    }
+
     /// The password in NFKC.
     pub fn expose(&self) -> &str {
         self.normalised.expose_secret()

@@ -4,9 +4,9 @@ use std::sync::Arc;
 
 use async_trait::async_trait;
 use auth_api::apis::admin::{
-    Admin, AdminDeleteUserResponse, AdminDisableUserResponse, AdminEnableUserResponse, AdminGetUserResponse,
-    AdminListSecurityEventsResponse, AdminListUsersResponse, AdminLogoutUserResponse, AdminResetMfaResponse,
-    AdminUpdateUserResponse,
+    Admin, AdminCreateUserResponse, AdminDeleteUserResponse, AdminDisableUserResponse, AdminEnableUserResponse,
+    AdminGetUserResponse, AdminListSecurityEventsResponse, AdminListUsersResponse, AdminLogoutUserResponse,
+    AdminResetMfaResponse, AdminUpdateUserResponse,
 };
 use auth_api::apis::auth::{
     Auth, ConfirmPasswordResetResponse, ConfirmSignUpResponse, LoginUserResponse, LogoutUserResponse,
@@ -34,7 +34,7 @@ use super::problem::Problem;
 use crate::domain::Admin as AdminCaller;
 use crate::domain::{
     ACTIVITY_PAGE_DEFAULT, Account, AccountStatus, AccountUpdate, ActiveSession, ActivityCursor, ActivityPage,
-    AuthError, AuthService, BackupCodes, Client, ConfirmationCode, DisplayName, Email, FieldProblem, Login,
+    AuthError, AuthService, BackupCodes, Client, ConfirmationCode, DisplayName, Email, FieldProblem, Invitation, Login,
     LogoutScope, MfaCode, MfaEnrollment, MfaSession, Password, Principal, PublicKey, RefreshToken, Role, SessionId,
     SignedIn, TokenSet, TotpCode, USERS_PAGE_DEFAULT, UserCursor, UserId, UserPage, UserQuery, parse_both,
     parse_registration, parse_three, parse_user_id,
@@ -106,6 +106,13 @@ problem_responses!(AdminListUsersResponse {
     400 => plain Status400_BadRequest,
     401 => unauthorized Status401_Unauthorized,
     403 => plain Status403_Forbidden,
+    429 => limited Status429_TooManyRequests,
+});
+problem_responses!(AdminCreateUserResponse {
+    400 => plain Status400_BadRequest,
+    401 => unauthorized Status401_Unauthorized,
+    403 => plain Status403_Forbidden,
+    409 => plain Status409_Conflict,
     429 => limited Status429_TooManyRequests,
 });
 problem_responses!(AdminGetUserResponse {
@@ -668,6 +675,29 @@ impl Admin<ApiError> for Api {
             self.auth.admin_list_users(&admin, &query, cursor.as_ref(), limit).await
         };
         respond(outcome.await, |page| AdminListUsersResponse::Status200_APageOfAccounts(user_page_body(page)))
+    }
+
+    async fn admin_create_user(
+        &self,
+        _: &Method,
+        _: &Host,
+        _: &CookieJar,
+        claims: &Claims,
+        body: &models::AdminCreateUserRequest,
+    ) -> Result<AdminCreateUserResponse, ApiError> {
+        let principal = principal(claims)?;
+        let outcome = async {
+            let admin = self.auth.admin(principal).await?;
+            let (email, name) = parse_both(Email::parse("email", &body.email), DisplayName::parse("name", &body.name))?;
+            let invitation = Invitation {
+                email,
+                name,
+                roles: body.roles.iter().flatten().map(|role| role.0.clone()).collect(),
+                attributes: body.attributes.clone().into_iter().flatten().collect(),
+            };
+            self.auth.admin_create_user(&admin, invitation).await
+        };
+        respond(outcome.await, |account| AdminCreateUserResponse::Status201_Invited(admin_user_body(account)))
     }
 
     async fn admin_get_user(

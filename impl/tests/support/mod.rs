@@ -298,6 +298,13 @@ pub fn every_operation() -> Vec<Operation> {
             protected: true,
         },
         Operation {
+            method: Method::POST,
+            route: "/admin/users",
+            path: "/admin/users",
+            body: Some(json!({ "email": "invitee@example.org", "name": "Invitee" })),
+            protected: true,
+        },
+        Operation {
             method: Method::PATCH,
             route: "/admin/users/{userId}",
             path: "/admin/users/6f1e0d2c-1b7a-4c1e-9d3a-2a5b8c0e4f11",

@@ -6,6 +6,7 @@ use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+use auth_service::adapters::mail::{SmtpConfig, SmtpTls};
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD as BASE64;
 use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
@@ -212,4 +213,18 @@ pub fn angle_address(argument: &str) -> String {
     let start = argument.find('<').map_or(0, |i| i + 1);
     let end = argument.find('>').unwrap_or(argument.len());
     argument[start..end].to_owned()
+}
+
+/// SMTP settings for a port nothing listens on: every send is refused.
+pub fn unreachable_smtp() -> SmtpConfig {
+    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    SmtpConfig {
+        host: "127.0.0.1".into(),
+        port: Some(port),
+        tls: SmtpTls::None,
+        username: None,
+        password: None,
+        sender: "Auth <no-reply@example.com>".into(),
+        timeout_secs: 2,
+    }
 }

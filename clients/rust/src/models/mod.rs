@@ -1,5 +1,7 @@
 pub mod account_status;
 pub use self::account_status::AccountStatus;
+pub mod admin_create_user_request;
+pub use self::admin_create_user_request::AdminCreateUserRequest;
 pub mod admin_update_user_request;
 pub use self::admin_update_user_request::AdminUpdateUserRequest;
 pub mod admin_user;

@@ -9,7 +9,9 @@ use anyhow::anyhow;
 use async_trait::async_trait;
 use aws_sdk_cognitoidentityprovider::Client;
 use aws_sdk_cognitoidentityprovider::error::{ProvideErrorMetadata, SdkError};
-use aws_sdk_cognitoidentityprovider::types::{AttributeType, AuthFlowType, AuthenticationResultType};
+use aws_sdk_cognitoidentityprovider::types::{
+    AttributeType, AuthFlowType, AuthenticationResultType, MessageActionType,
+};
 use base64::Engine;
 use base64::engine::general_purpose::{STANDARD, URL_SAFE_NO_PAD};
 use chrono::{DateTime, Utc};
@@ -173,6 +175,20 @@ fn cognito_address(email: &Email) -> String {
 
 fn is(code: Option<&str>, codes: &[&str]) -> bool {
     code.is_some_and(|code| codes.contains(&code))
+}
+
+/// What a call creating a user answered: `None` when the address has a
+/// user already.
+fn unless_taken<T, E, R>(result: Result<T, SdkError<E, R>>, operation: &str) -> Result<Option<T>, PortError>
+where
+    E: ProvideErrorMetadata + std::error::Error + Send + Sync + 'static,
+    R: std::fmt::Debug + Send + Sync + 'static,
+{
+    match result {
+        Ok(output) => Ok(Some(output)),
+        Err(error) if is(error_code(&error), &["UsernameExistsException", "AliasExistsException"]) => Ok(None),
+        Err(error) => Err(cognito_error(operation, error)),
+    }
 }
 
 fn parse_sub(sub: &str) -> Result<UserId, PortError> {
@@ -359,6 +375,14 @@ impl CognitoIdentity {
         Ok(())
     }
 
+    /// Removes a user whose creation failed halfway. Best effort: the
+    /// caller is already failing with the original error.
+    async fn remove_half_created(&self, user_id: UserId) {
+        if let Err(undo) = self.delete_user(user_id).await {
+            tracing::error!(user_id = %user_id, error = %undo, "could not remove a half-created Cognito user");
+        }
+    }
+
     /// Runs an admin-initiated auth flow; the error code when Cognito
     /// refuses the credentials.
     async fn initiate(
@@ -459,22 +483,60 @@ impl IdentityProvider for CognitoIdentity {
             )
             .send()
             .await;
-        let output = match created {
-            Ok(output) => output,
-            Err(error) if is(error_code(&error), &["UsernameExistsException", "AliasExistsException"]) => {
-                return Ok(SignUp::EmailTaken);
-            }
-            Err(error) => return Err(cognito_error("signing up with Cognito", error)),
-        };
+        let Some(output) = unless_taken(created, "signing up with Cognito")? else { return Ok(SignUp::EmailTaken) };
         let user_id = parse_sub(output.user_sub())?;
         if confirmed && let Err(error) = self.confirm_at_once(user_id).await {
-            if let Err(undo) = self.delete_user(user_id).await {
-                tracing::error!(user_id = %user_id, error = %undo, "could not remove a half-created Cognito user");
-            }
+            self.remove_half_created(user_id).await;
             return Err(error);
         }
         // Cognito mails the code of an unconfirmed account itself.
         Ok(SignUp::Created { user_id, code_sent: !confirmed })
+    }
+
+    /// `AdminCreateUser` with Cognito's invitation suppressed (it would mail
+    /// a temporary password), then a permanent password no one knows: a
+    /// user left in `FORCE_CHANGE_PASSWORD` could not be sent a reset code.
+    async fn invite(&self, email: &Email) -> Result<SignUp, PortError> {
+        let username = cognito_address(email);
+        let attribute = |name: &str, value: &str| AttributeType::builder().name(name).value(value).build();
+        let created = self
+            .client
+            .admin_create_user()
+            .user_pool_id(&self.settings.user_pool_id)
+            .username(&username)
+            .temporary_password(Password::unknowable().expose())
+            .message_action(MessageActionType::Suppress)
+            .user_attributes(attribute("email", &username).map_err(internal)?)
+            .user_attributes(attribute("email_verified", "true").map_err(internal)?)
+            .send()
+            .await;
+        let Some(output) = unless_taken(created, "inviting a user to Cognito")? else { return Ok(SignUp::EmailTaken) };
+        let sub = output
+            .user()
+            .and_then(|user| user.attributes().iter().find(|attribute| attribute.name() == "sub"))
+            .and_then(AttributeType::value)
+            .ok_or_else(|| PortError::Internal(anyhow!("Cognito created a user without a sub")))?;
+        let user_id = parse_sub(sub)?;
+        let settled = self
+            .client
+            .admin_set_user_password()
+            .user_pool_id(&self.settings.user_pool_id)
+            .username(user_id.to_string())
+            .password(Password::unknowable().expose())
+            .permanent(true)
+            .send()
+            .await;
+        if let Err(error) = settled {
+            self.remove_half_created(user_id).await;
+            return Err(cognito_error("settling an invited Cognito user", error));
+        }
+        Ok(SignUp::Created { user_id, code_sent: false })
+    }
+
+    /// Cognito's reset code, in its verification message's words (a
+    /// `CustomMessage_ForgotPassword` trigger can word it as an invitation).
+    async fn send_invitation_code(&self, email: &Email) -> Result<CodeDelivery, PortError> {
+        self.send_password_reset_code(email).await
     }
 
     async fn send_confirmation_code(&self, email: &Email) -> Result<CodeDelivery, PortError> {

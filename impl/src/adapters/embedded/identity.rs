@@ -129,6 +129,17 @@ const RESET: CodeKind = CodeKind {
     advice: "If you did not ask to reset your password, ignore this message; your password stays as it is.",
 };
 
+/// An invitation's code is a reset code (the same table and MAC purpose,
+/// so `reset_password` takes it) in words for a person who has no
+/// password yet.
+const INVITATION: CodeKind = CodeKind {
+    table: RESET.table,
+    purpose: RESET.purpose,
+    subject: "You are invited: choose your password",
+    lead: "Your code to choose a password is",
+    advice: "An administrator created an account for you with this address. If you did not expect it, ignore this message.",
+};
+
 /// A code row as stored, kept to put it back when its replacement could
 /// not be mailed.
 struct StoredCode {
@@ -262,6 +273,7 @@ pub struct EmbeddedIdentity {
     settings: TokenSettings,
     confirmation: CodeLimits,
     reset: CodeLimits,
+    invitation: CodeLimits,
     validation: Validation,
     verified: VerifiedTokens<AccessClaims>,
 }
@@ -283,6 +295,11 @@ impl EmbeddedIdentity {
             resend_interval_secs: signup.resend_interval_secs,
             max_attempts: signup.code_max_attempts,
         };
+        let invitation = CodeLimits {
+            ttl_secs: reset.invitation_code_ttl_secs,
+            resend_interval_secs: reset.resend_interval_secs,
+            max_attempts: reset.code_max_attempts,
+        };
         let reset = CodeLimits {
             ttl_secs: reset.code_ttl_secs,
             resend_interval_secs: reset.resend_interval_secs,
@@ -299,6 +316,7 @@ impl EmbeddedIdentity {
             settings,
             confirmation,
             reset,
+            invitation,
             validation,
             verified: VerifiedTokens::new(VERIFIED_TOKENS),
         }
@@ -343,6 +361,7 @@ impl EmbeddedIdentity {
             .await?;
         let Some(earlier) = stored else { return Ok(CodeDelivery::TooSoon) };
         let lifetime = match limits.ttl_secs {
+            secs if secs % 86_400 == 0 && secs > 86_400 => format!("{} days", secs / 86_400),
             secs if secs % 3600 == 0 => format!("{} hours", secs / 3600),
             secs => format!("{} minutes", secs.div_ceil(60)),
         };
@@ -366,6 +385,20 @@ impl EmbeddedIdentity {
             })
             .await?;
         Ok(CodeDelivery::MailFailed(error))
+    }
+
+    /// The account with a confirmed address `email`, if there is one.
+    fn confirmed_user(&self, email: &Email) -> Result<Option<UserId>, PortError> {
+        let lookup = email.as_str().to_owned();
+        let account: Option<String> = self.db.read(move |connection| {
+            connection
+                // Only confirmed addresses, as on Cognito: a reset proves
+                // the mailbox, which an unconfirmed account has not proved.
+                .prepare_cached("SELECT user_id FROM credentials WHERE email = ?1 AND confirmed = 1")?
+                .query_row([lookup], |row| row.get(0))
+                .optional()
+        })?;
+        account.map(|user_id| parse_user_id(&user_id)).transpose()
     }
 
     /// The stored password hash of a user known to exist.
@@ -474,6 +507,17 @@ impl IdentityProvider for EmbeddedIdentity {
             .await
     }
 
+    /// Stores the hash of [`Password::unknowable`]: signing in costs what
+    /// it costs for any account, and fails.
+    async fn invite(&self, email: &Email) -> Result<SignUp, PortError> {
+        self.sign_up(email, &Password::unknowable(), true).await
+    }
+
+    async fn send_invitation_code(&self, email: &Email) -> Result<CodeDelivery, PortError> {
+        let Some(user_id) = self.confirmed_user(email)? else { return Ok(CodeDelivery::NotNeeded) };
+        self.mail_code(&INVITATION, self.invitation, email, user_id).await
+    }
+
     async fn delete_user(&self, user_id: UserId) -> Result<(), PortError> {
         self.db
             .write(move |connection| {
@@ -547,17 +591,8 @@ impl IdentityProvider for EmbeddedIdentity {
     }
 
     async fn send_password_reset_code(&self, email: &Email) -> Result<CodeDelivery, PortError> {
-        let lookup = email.as_str().to_owned();
-        let account: Option<String> = self.db.read(move |connection| {
-            connection
-                // Only confirmed addresses, as on Cognito: a reset proves
-                // the mailbox, which an unconfirmed account has not proved.
-                .prepare_cached("SELECT user_id FROM credentials WHERE email = ?1 AND confirmed = 1")?
-                .query_row([lookup], |row| row.get(0))
-                .optional()
-        })?;
-        let Some(user_id) = account else { return Ok(CodeDelivery::NotNeeded) };
-        self.mail_code(&RESET, self.reset, email, parse_user_id(&user_id)?).await
+        let Some(user_id) = self.confirmed_user(email)? else { return Ok(CodeDelivery::NotNeeded) };
+        self.mail_code(&RESET, self.reset, email, user_id).await
     }
 
     async fn reset_password(
