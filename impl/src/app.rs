@@ -150,20 +150,21 @@ pub async fn mailer(config: &Config) -> anyhow::Result<Arc<dyn Mailer>> {
 
 /// The outbox or SMTP mailer the configuration asks for.
 fn local_mailer(config: &Config) -> anyhow::Result<Arc<dyn Mailer>> {
-    Ok(match (&config.mail.transport, &config.mail.smtp) {
+    let mailer: Arc<dyn Mailer> = match (&config.mail.transport, &config.mail.smtp) {
         (MailTransport::Smtp, Some(smtp)) => Arc::new(SmtpMailer::new(smtp)?),
         (MailTransport::Smtp, None) => anyhow::bail!("mail.transport is smtp but there is no [mail.smtp] section"),
         (MailTransport::Outbox, _) => Arc::new(OutboxMailer::new(&config.mail.outbox, &config.storage.data_dir)?),
         (MailTransport::Ses, _) => {
             anyhow::bail!("mail.transport ses: this build has no AWS SDK; build with `--features aws`")
         }
-    })
+    };
+    Ok(crate::metrics::counted(mailer))
 }
 
 #[cfg(feature = "aws")]
 fn ses_mailer(config: &Config, client: aws_sdk_sesv2::Client) -> anyhow::Result<Arc<dyn Mailer>> {
     let Some(ses) = &config.mail.ses else { anyhow::bail!("mail.transport is ses but there is no [mail.ses] section") };
-    Ok(Arc::new(SesMailer::new(client, ses)?))
+    Ok(crate::metrics::counted(Arc::new(SesMailer::new(client, ses)?)))
 }
 
 /// How often expired sessions and attempt counters are deleted.

@@ -110,6 +110,8 @@ pub struct Config {
     pub accounts: AccountSettings,
     pub mail: MailConfig,
     pub log: LogConfig,
+    /// Where metrics are served, if anywhere.
+    pub metrics: crate::metrics::MetricsConfig,
     /// Required when `backend` is `aws`.
     pub aws: AwsConfig,
 }

@@ -9,6 +9,7 @@
 //! - [`app`]: wiring, from a [`config::Config`] to a service and a router.
 //! - `lambda` (feature `aws`): the router and the binaries on AWS Lambda.
 //! - [`seed`]: the seed workflow's task handler.
+//! - [`metrics`]: what the service counts and measures, and its exporter.
 
 #![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
@@ -20,6 +21,7 @@ pub mod domain;
 pub mod http;
 #[cfg(feature = "aws")]
 pub mod lambda;
+pub mod metrics;
 pub mod ports;
 pub mod seed;
 pub mod telemetry;

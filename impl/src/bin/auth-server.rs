@@ -116,6 +116,19 @@ async fn serve(config: Config) -> anyhow::Result<()> {
     // Listen for signals before anything else, so that an early SIGTERM
     // still stops the server cleanly.
     let stopping = shutdown_signal()?;
+    // Before the service, so that what it records from the start is kept.
+    if let Some(address) = config.metrics.listen {
+        let handle = auth_service::metrics::install()?;
+        let metrics = TcpListener::bind(address).await?;
+        tracing::info!(address = %metrics.local_addr()?, "metrics at /metrics");
+        let serving = axum::serve(metrics, auth_service::metrics::router(handle))
+            .with_graceful_shutdown(wait_for(stopping.clone()));
+        tokio::spawn(async move {
+            if let Err(error) = serving.await {
+                tracing::error!(error = %error, "the metrics listener stopped");
+            }
+        });
+    }
     let router = app::build(&config).await?;
     let listener = LimitedListener::new(
         TcpListener::bind((config.server.host, config.server.port)).await?,

@@ -29,6 +29,14 @@ pub(super) enum Factor {
 }
 
 impl Factor {
+    /// The factor's name in metrics: `password` or `second_factor`.
+    pub(super) fn as_str(self) -> &'static str {
+        match self {
+            Self::Password => "password",
+            Self::SecondFactor => "second_factor",
+        }
+    }
+
     /// The key of the account's failure budget for this factor.
     pub(super) fn budget(self, email: &Email) -> String {
         match self {
@@ -156,7 +164,10 @@ impl AuthService {
             }
             match attempts.acquire_all(&counted, limits.window(), now).await? {
                 Acquire::Granted => Ok(Attempt { attempts, keys: Some(AttemptKeys { account, ip }) }),
-                Acquire::Refused { retry_after } => Err(AuthError::RateLimited { retry_after }),
+                Acquire::Refused { retry_after } => {
+                    crate::metrics::count_rate_limited(factor.as_str());
+                    Err(AuthError::RateLimited { retry_after })
+                }
             }
         })
         .await

@@ -13,6 +13,7 @@ use super::second_factor::{Authenticator, MfaKey, Sealed, generate_backup_codes,
 use super::service::{AuthService, Client, SignedIn};
 use super::values::{Email, MfaCode, MfaSession, Password, TotpCode};
 use super::voiding::CredentialEvent;
+use crate::metrics::SignInOutcome;
 use crate::ports::{BackupCodeUse, MfaChallenge, MfaRecord, SecurityEventKind, SessionGrant};
 
 /// Second-factor settings.
@@ -174,6 +175,17 @@ impl AuthService {
     /// Every try counts against the challenge and, like a wrong password,
     /// against the account's and the address's limits.
     pub async fn verify_mfa(
+        &self,
+        session: &MfaSession,
+        code: &MfaCode,
+        client: &Client,
+    ) -> Result<SignedIn, AuthError> {
+        let verified = self.finish_sign_in(session, code, client).await;
+        verified.as_ref().map_or_else(SignInOutcome::of_error, |_| SignInOutcome::MfaPassed).count();
+        verified
+    }
+
+    async fn finish_sign_in(
         &self,
         session: &MfaSession,
         code: &MfaCode,

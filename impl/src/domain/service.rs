@@ -21,6 +21,7 @@ use super::second_factor::MfaKey;
 use super::session::SessionPolicy;
 use super::values::{ConfirmationCode, DisplayName, Email, MfaSession, Password};
 use super::voiding::CredentialEvent;
+use crate::metrics::SignInOutcome;
 use crate::ports::{
     AttemptCounter, CodeDelivery, Confirmation, IdentityProvider, Insert, Mailer, MfaStore, PasswordChange,
     PasswordReset, SecurityEvent, SecurityEventKind, SecurityLog, SessionStore, SignIn, SignUp, UserStore,
@@ -383,6 +384,17 @@ impl AuthService {
     /// challenge; it clears the password's failures, never the second
     /// factor's (see [`Factor`]).
     pub async fn login(&self, email: Email, password: Password, client: &Client) -> Result<Login, AuthError> {
+        let login = self.check_password(email, password, client).await;
+        let outcome = match &login {
+            Ok(Login::SignedIn(_)) => SignInOutcome::SignedIn,
+            Ok(Login::MfaRequired { .. }) => SignInOutcome::MfaRequired,
+            Err(error) => SignInOutcome::of_error(error),
+        };
+        outcome.count();
+        login
+    }
+
+    async fn check_password(&self, email: Email, password: Password, client: &Client) -> Result<Login, AuthError> {
         let attempt = self.start_attempt(Factor::Password, &email, client).await?;
         let outcome = self.identity.sign_in(&email, &password).await;
         match outcome {

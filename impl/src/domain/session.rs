@@ -237,6 +237,7 @@ impl AuthService {
         let within_grace = (now - *rotated_at).to_std().map_or(true, |since| since <= self.sessions_policy.reuse_grace);
         if !within_grace {
             tracing::warn!(user_id = %stored.user_id, "a rotated refresh token was reused; its session ended");
+            metrics::counter!(crate::metrics::REFRESH_TOKEN_REUSES).increment(1);
             if self.sessions.end(stored.user_id, &stored.session_id).await? {
                 self.record(stored.user_id, SecurityEventKind::RefreshTokenReused, Some(client)).await;
             }

@@ -111,15 +111,20 @@ pub async fn track(State(source): State<ClientIpSource>, mut request: Request, n
         method = %request.method(),
         path = %request.uri().path(),
     );
+    let operation = super::operations::operation_id(request.method().as_str(), request.uri().path());
     let started = Instant::now();
     let mut response = CURRENT.scope(context, next.run(request)).instrument(span.clone()).await;
+    let elapsed = started.elapsed();
+    let status = response.status().as_u16().to_string();
+    metrics::histogram!(crate::metrics::HTTP_REQUEST_DURATION, "operation" => operation, "status" => status)
+        .record(elapsed.as_secs_f64());
     if let Ok(value) = HeaderValue::from_str(&request_id) {
         response.headers_mut().insert(REQUEST_ID, value);
     }
     span.in_scope(|| {
         tracing::info!(
             status = response.status().as_u16(),
-            latency_ms = started.elapsed().as_millis() as u64,
+            latency_ms = elapsed.as_millis() as u64,
             "request finished"
         );
     });

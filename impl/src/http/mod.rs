@@ -6,6 +6,7 @@ pub mod context;
 mod docs;
 mod guard;
 mod listener;
+mod operations;
 mod problem;
 
 use std::sync::Arc;

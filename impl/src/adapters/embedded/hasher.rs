@@ -15,6 +15,7 @@
 use std::panic::AssertUnwindSafe;
 use std::sync::{Arc, Mutex, mpsc};
 use std::thread;
+use std::time::Instant;
 
 use anyhow::anyhow;
 use argon2::password_hash::rand_core::OsRng;
@@ -93,6 +94,7 @@ impl PasswordHasher {
         let argon2 = Argon2::new(Algorithm::Argon2id, Version::V0x13, params);
         let (jobs, queue) = mpsc::channel::<Job>();
         let queue = Arc::new(Mutex::new(queue));
+        metrics::gauge!(crate::metrics::HASHER_WORKERS).set(workers.max(1) as f64);
         for index in 0..workers.max(1) {
             let queue = Arc::clone(&queue);
             thread::Builder::new()
@@ -167,13 +169,34 @@ impl PasswordHasher {
         work: impl FnOnce(&mut Memory) -> Result<T, PortError> + Send + 'static,
     ) -> Result<T, PortError> {
         let (answer, answered) = oneshot::channel();
+        let queued = Instant::now();
         let job: Job = Box::new(move |memory| {
             if !answer.is_closed() {
+                metrics::histogram!(crate::metrics::HASHER_QUEUE_WAIT).record(queued.elapsed().as_secs_f64());
+                let _busy = Busy::start();
                 let _ = answer.send(work(memory));
             }
         });
         self.jobs.send(job).map_err(|_| PortError::Internal(anyhow!("the password hashing threads have stopped")))?;
         answered.await.map_err(|_| PortError::Internal(anyhow!("a password hashing job failed")))?
+    }
+}
+
+/// A worker counted busy (in [`crate::metrics::HASHER_BUSY_WORKERS`]) for
+/// as long as this lives, a panicking job included.
+struct Busy(metrics::Gauge);
+
+impl Busy {
+    fn start() -> Self {
+        let gauge = metrics::gauge!(crate::metrics::HASHER_BUSY_WORKERS);
+        gauge.increment(1.0);
+        Self(gauge)
+    }
+}
+
+impl Drop for Busy {
+    fn drop(&mut self) {
+        self.0.decrement(1.0);
     }
 }
 

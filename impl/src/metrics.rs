@@ -1,0 +1,198 @@
+//! The service's metrics. They are recorded through the `metrics` facade
+//! where things happen (a request's end, a sign-in's outcome, a hashing
+//! job), which costs next to nothing while no recorder is installed, and
+//! exported in Prometheus's text format on a listener of their own
+//! (`[metrics] listen`), never on the public API.
+//!
+//! Names follow Prometheus's conventions: an `auth_` prefix, the unit in
+//! the name, `_total` on counters. Label values come from short fixed
+//! sets (operation ids, statuses, outcomes): never an address, an email,
+//! a token or anything else a client chooses.
+
+use std::net::SocketAddr;
+use std::sync::{Arc, OnceLock};
+
+use async_trait::async_trait;
+use axum::Router;
+use axum::routing::get;
+use http::header::CONTENT_TYPE;
+use metrics::{Unit, counter, describe_counter, describe_gauge, describe_histogram};
+use metrics_exporter_prometheus::{Matcher, PrometheusBuilder, PrometheusHandle};
+use serde::Deserialize;
+
+use crate::domain::{AuthError, PortError};
+use crate::ports::{Mailer, OutgoingMail};
+
+/// Requests served, by `operation` (the contract's operationId; `docs` for
+/// the contract and Swagger UI, `unknown` for no route) and `status`: a
+/// histogram of seconds from the first byte read to the response.
+pub const HTTP_REQUEST_DURATION: &str = "auth_http_request_duration_seconds";
+/// Sign-in attempts by `outcome` (see [`SignInOutcome`]).
+pub const SIGN_INS: &str = "auth_sign_ins_total";
+/// Requests refused by a limit, by `limit`: `requests` (the per-client
+/// request rate), `password` or `second_factor` (failed attempts of the
+/// factor, per account or per client).
+pub const RATE_LIMITED: &str = "auth_rate_limited_total";
+/// Rotated refresh tokens presented again: each ended its session.
+pub const REFRESH_TOKEN_REUSES: &str = "auth_refresh_token_reuses_total";
+/// Mail the service handed over (codes on the embedded backend, security
+/// notices on both), by `result`: `sent` or `failed`.
+pub const MAILS: &str = "auth_mails_total";
+/// Seconds a password hashing job waited for a free worker (embedded backend).
+pub const HASHER_QUEUE_WAIT: &str = "auth_hasher_queue_wait_seconds";
+/// Hashing workers busy now, of [`HASHER_WORKERS`].
+pub const HASHER_BUSY_WORKERS: &str = "auth_hasher_busy_workers";
+/// Hashing workers there are.
+pub const HASHER_WORKERS: &str = "auth_hasher_workers";
+
+/// Every metric the service exports, for checks that dashboards and
+/// alert rules use only these.
+pub const ALL: [&str; 8] = [
+    HTTP_REQUEST_DURATION,
+    SIGN_INS,
+    RATE_LIMITED,
+    REFRESH_TOKEN_REUSES,
+    MAILS,
+    HASHER_QUEUE_WAIT,
+    HASHER_BUSY_WORKERS,
+    HASHER_WORKERS,
+];
+
+/// Where the metrics are served; nowhere unless configured.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct MetricsConfig {
+    /// The address of the metrics listener, e.g. `127.0.0.1:9464`;
+    /// `GET /metrics` there answers Prometheus's text format.
+    pub listen: Option<SocketAddr>,
+}
+
+/// How a sign-in attempt ended, as [`SIGN_INS`] counts it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SignInOutcome {
+    /// Tokens issued for a password alone.
+    SignedIn,
+    /// The right password of an account with a second factor: a challenge opened.
+    MfaRequired,
+    /// The second factor was right: tokens issued.
+    MfaPassed,
+    /// A wrong authenticator or backup code.
+    MfaFailed,
+    /// A wrong password, or an unknown address.
+    InvalidCredentials,
+    /// Refused before checking: too many failures for the account or
+    /// client (or, on AWS, Cognito throttling the service).
+    LockedOut,
+    /// The right password of an account awaiting its address's confirmation.
+    EmailNotVerified,
+    /// The right password of a disabled account.
+    AccountDisabled,
+    /// Anything else: an unknown challenge, a store failure.
+    Other,
+}
+
+impl SignInOutcome {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::SignedIn => "signed_in",
+            Self::MfaRequired => "mfa_required",
+            Self::MfaPassed => "mfa_passed",
+            Self::MfaFailed => "mfa_failed",
+            Self::InvalidCredentials => "invalid_credentials",
+            Self::LockedOut => "locked_out",
+            Self::EmailNotVerified => "email_not_verified",
+            Self::AccountDisabled => "account_disabled",
+            Self::Other => "other",
+        }
+    }
+
+    /// The outcome an error ends a sign-in step with.
+    pub fn of_error(error: &AuthError) -> Self {
+        match error {
+            AuthError::InvalidCredentials => Self::InvalidCredentials,
+            AuthError::RateLimited { .. } => Self::LockedOut,
+            AuthError::EmailNotVerified => Self::EmailNotVerified,
+            AuthError::AccountDisabled => Self::AccountDisabled,
+            AuthError::InvalidMfaCode => Self::MfaFailed,
+            _ => Self::Other,
+        }
+    }
+
+    /// Counts one attempt that ended so.
+    pub fn count(self) {
+        counter!(SIGN_INS, "outcome" => self.as_str()).increment(1);
+    }
+}
+
+/// Counts a request refused by `limit` (see [`RATE_LIMITED`]).
+pub fn count_rate_limited(limit: &'static str) {
+    counter!(RATE_LIMITED, "limit" => limit).increment(1);
+}
+
+/// Installs the Prometheus recorder for the process, once; later calls
+/// answer the same handle. Histograms of seconds get buckets from 1 ms to
+/// 10 s.
+pub fn install() -> anyhow::Result<PrometheusHandle> {
+    static HANDLE: OnceLock<PrometheusHandle> = OnceLock::new();
+    if let Some(handle) = HANDLE.get() {
+        return Ok(handle.clone());
+    }
+    let recorder = PrometheusBuilder::new()
+        .set_buckets_for_metric(
+            Matcher::Suffix("_seconds".to_owned()),
+            &[0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0],
+        )?
+        .build_recorder();
+    let handle = recorder.handle();
+    // Only the first caller's recorder is installed; a racing one's is dropped.
+    if HANDLE.set(handle.clone()).is_ok() {
+        metrics::set_global_recorder(recorder)?;
+        describe();
+        let upkeep = handle.clone();
+        std::thread::Builder::new().name("metrics-upkeep".into()).spawn(move || {
+            loop {
+                std::thread::sleep(std::time::Duration::from_secs(5));
+                upkeep.run_upkeep();
+            }
+        })?;
+    }
+    Ok(HANDLE.get().cloned().unwrap_or(handle))
+}
+
+fn describe() {
+    describe_histogram!(HTTP_REQUEST_DURATION, Unit::Seconds, "Requests served, by operationId and status.");
+    describe_counter!(SIGN_INS, Unit::Count, "Sign-in attempts by outcome.");
+    describe_counter!(RATE_LIMITED, Unit::Count, "Requests refused by a limit, by limit.");
+    describe_counter!(REFRESH_TOKEN_REUSES, Unit::Count, "Rotated refresh tokens presented again.");
+    describe_counter!(MAILS, Unit::Count, "Mail handed over, by result.");
+    describe_histogram!(HASHER_QUEUE_WAIT, Unit::Seconds, "Time a password hashing job waited for a worker.");
+    describe_gauge!(HASHER_BUSY_WORKERS, Unit::Count, "Password hashing workers busy now.");
+    describe_gauge!(HASHER_WORKERS, Unit::Count, "Password hashing workers.");
+}
+
+/// `GET /metrics`, in Prometheus's text exposition format 0.0.4.
+pub fn router(handle: PrometheusHandle) -> Router {
+    Router::new().route(
+        "/metrics",
+        get(move || {
+            let handle = handle.clone();
+            async move { ([(CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8")], handle.render()) }
+        }),
+    )
+}
+
+/// A mailer that counts what it hands over (see [`MAILS`]).
+pub fn counted(mailer: Arc<dyn Mailer>) -> Arc<dyn Mailer> {
+    Arc::new(CountedMailer(mailer))
+}
+
+struct CountedMailer(Arc<dyn Mailer>);
+
+#[async_trait]
+impl Mailer for CountedMailer {
+    async fn send(&self, mail: &OutgoingMail) -> Result<(), PortError> {
+        let sent = self.0.send(mail).await;
+        counter!(MAILS, "result" => if sent.is_ok() { "sent" } else { "failed" }).increment(1);
+        sent
+    }
+}

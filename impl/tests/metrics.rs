@@ -1,0 +1,205 @@
+//! The service's metrics, read as Prometheus reads them: a scrape of the
+//! metrics listener before and after a scripted flow, each series moved by
+//! exactly what the flow did. A binary of its own, because the recorder is
+//! the process's and other tests' requests would move it too.
+
+mod support;
+
+use std::collections::BTreeMap;
+use std::time::Duration;
+
+use auth_service::domain::Clock;
+use auth_service::metrics;
+use reqwest::StatusCode;
+use serde_json::json;
+use support::{PASSWORD, TestApp, str_field};
+
+/// The series of a scrape in Prometheus's text format, by name and labels.
+#[derive(Debug, Default)]
+struct Scrape(Vec<(String, BTreeMap<String, String>, f64)>);
+
+impl Scrape {
+    fn parse(text: &str) -> Self {
+        let series = text
+            .lines()
+            .filter(|line| !line.starts_with('#') && !line.trim().is_empty())
+            .map(|line| {
+                let (series, value) = line.rsplit_once(' ').expect("a series and its value");
+                let (name, labels) = match series.split_once('{') {
+                    Some((name, labels)) => (name, labels.trim_end_matches('}')),
+                    None => (series, ""),
+                };
+                let labels = labels
+                    .split(',')
+                    .filter(|pair| !pair.is_empty())
+                    .map(|pair| {
+                        let (key, value) = pair.split_once('=').expect("a label");
+                        (key.to_owned(), value.trim_matches('"').to_owned())
+                    })
+                    .collect();
+                (name.to_owned(), labels, value.parse().expect("a number"))
+            })
+            .collect();
+        Self(series)
+    }
+
+    /// The value of the series `name` with exactly `labels`; 0 when absent.
+    fn value(&self, name: &str, labels: &[(&str, &str)]) -> f64 {
+        let wanted: BTreeMap<String, String> =
+            labels.iter().map(|(key, value)| ((*key).to_owned(), (*value).to_owned())).collect();
+        self.0.iter().find(|(series, found, _)| series == name && *found == wanted).map_or(0.0, |(_, _, value)| *value)
+    }
+
+    /// Every label value `label` takes in the series `name`.
+    fn label_values(&self, name: &str, label: &str) -> Vec<String> {
+        self.0
+            .iter()
+            .filter(|(series, _, _)| series == name)
+            .filter_map(|(_, labels, _)| labels.get(label).cloned())
+            .collect()
+    }
+}
+
+struct Metrics {
+    http: reqwest::Client,
+    url: String,
+}
+
+impl Metrics {
+    async fn serve() -> Self {
+        let handle = metrics::install().expect("the recorder");
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let url = format!("http://{}/metrics", listener.local_addr().unwrap());
+        tokio::spawn(async move { axum::serve(listener, metrics::router(handle)).await });
+        Self { http: reqwest::Client::new(), url }
+    }
+
+    async fn scrape(&self) -> Scrape {
+        let response = self.http.get(&self.url).send().await.expect("a scrape");
+        assert_eq!(response.status(), StatusCode::OK);
+        let content_type = response.headers()["content-type"].to_str().unwrap().to_owned();
+        assert!(content_type.starts_with("text/plain; version=0.0.4"), "{content_type}");
+        Scrape::parse(&response.text().await.unwrap())
+    }
+}
+
+async fn login(app: &TestApp, email: &str, password: &str) -> reqwest::Response {
+    app.login(email, password).await
+}
+
+fn outbox_files(app: &TestApp) -> usize {
+    std::fs::read_dir(app.config.storage.data_dir.join("outbox"))
+        .map(|entries| {
+            entries.filter_map(Result::ok).filter(|entry| entry.file_name().to_string_lossy().ends_with(".eml")).count()
+        })
+        .unwrap_or(0)
+}
+
+#[tokio::test]
+async fn each_series_moves_by_exactly_what_the_flow_did() {
+    if support::not_on_aws("the embedded backend's hasher and mail are counted") {
+        return;
+    }
+    let metrics = Metrics::serve().await;
+    let (app, _) = support::spawn_app_and_service_with(|config| {
+        config.login.max_failures_per_account = 3;
+        config.login.max_failures_per_ip = 100;
+    })
+    .await;
+    let before = metrics.scrape().await;
+    let moved =
+        |after: &Scrape, name: &str, labels: &[(&str, &str)]| after.value(name, labels) - before.value(name, labels);
+
+    // Two accounts signed in with their passwords: 2 hashes, 2 checks.
+    let ada = app.signed_in_user("ada@example.com").await;
+    let grace = app.signed_in_user("grace@example.com").await;
+    // Three wrong passwords (3 checks), then the account is locked out (no check).
+    for _ in 0..3 {
+        assert_eq!(login(&app, "ada@example.com", "a wrong guess").await.status(), StatusCode::UNAUTHORIZED);
+    }
+    assert_eq!(login(&app, "ada@example.com", PASSWORD).await.status(), StatusCode::TOO_MANY_REQUESTS);
+
+    // Grace turns MFA on (a step-up check, and a notice mailed), then
+    // signs in with it (a check): one wrong code, then the right one.
+    let token = str_field(&grace, "accessToken");
+    let setup: serde_json::Value = app.post_authed("/users/me/mfa/setup", token, None).await.json().await.unwrap();
+    let totp = totp_rs::Totp::from_url(str_field(&setup, "otpauthUri")).unwrap();
+    let code = || totp.generate(u64::try_from(app.clock.now().timestamp()).unwrap()).to_string();
+    let enabled = app.post_authed("/users/me/mfa/verify", token, Some(json!({ "password": PASSWORD, "code": code() })));
+    assert_eq!(enabled.await.status(), StatusCode::OK);
+    // The next time step: a code works once.
+    app.clock.advance(chrono::Duration::seconds(30));
+    let challenge: serde_json::Value = login(&app, "grace@example.com", PASSWORD).await.json().await.unwrap();
+    let session = str_field(&challenge, "mfaSession");
+    let wrong = app.post("/auth/mfa/verify", json!({ "session": session, "code": "000000" })).await;
+    assert_eq!(wrong.status(), StatusCode::BAD_REQUEST);
+    let right = app.post("/auth/mfa/verify", json!({ "session": session, "code": code() })).await;
+    assert_eq!(right.status(), StatusCode::OK);
+
+    // Ada's refresh token, rotated and then replayed after the grace window
+    // (a notice mailed).
+    let stolen = str_field(&ada, "refreshToken");
+    assert_eq!(app.refresh(stolen).await.status(), StatusCode::OK);
+    app.clock.advance(chrono::Duration::seconds(11));
+    assert_eq!(app.refresh(stolen).await.status(), StatusCode::UNAUTHORIZED);
+
+    // The notices go out after the answers: wait for both.
+    let mut after = metrics.scrape().await;
+    for _ in 0..100 {
+        if outbox_files(&app) == 2 && moved(&after, metrics::MAILS, &[("result", "sent")]) == 2.0 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+        after = metrics.scrape().await;
+    }
+    assert_eq!(outbox_files(&app), 2);
+
+    let sign_ins = |outcome| moved(&after, metrics::SIGN_INS, &[("outcome", outcome)]);
+    assert_eq!(sign_ins("signed_in"), 2.0);
+    assert_eq!(sign_ins("invalid_credentials"), 3.0);
+    assert_eq!(sign_ins("locked_out"), 1.0);
+    assert_eq!(sign_ins("mfa_required"), 1.0);
+    assert_eq!(sign_ins("mfa_failed"), 1.0);
+    assert_eq!(sign_ins("mfa_passed"), 1.0);
+    assert_eq!(sign_ins("other"), 0.0);
+    assert_eq!(moved(&after, metrics::RATE_LIMITED, &[("limit", "password")]), 1.0);
+    assert_eq!(moved(&after, metrics::RATE_LIMITED, &[("limit", "second_factor")]), 0.0);
+    assert_eq!(moved(&after, metrics::REFRESH_TOKEN_REUSES, &[]), 1.0);
+    assert_eq!(moved(&after, metrics::MAILS, &[("result", "sent")]), 2.0);
+    assert_eq!(moved(&after, metrics::MAILS, &[("result", "failed")]), 0.0);
+
+    let requests = |operation, status| {
+        moved(
+            &after,
+            &format!("{}_count", metrics::HTTP_REQUEST_DURATION),
+            &[("operation", operation), ("status", status)],
+        )
+    };
+    assert_eq!(requests("loginUser", "200"), 3.0);
+    assert_eq!(requests("loginUser", "401"), 3.0);
+    assert_eq!(requests("loginUser", "429"), 1.0);
+    assert_eq!(requests("registerUser", "201"), 2.0);
+    assert_eq!(requests("verifyMfa", "400"), 1.0);
+    assert_eq!(requests("verifyMfa", "200"), 1.0);
+    assert_eq!(requests("refreshToken", "200"), 1.0);
+    assert_eq!(requests("refreshToken", "401"), 1.0);
+    // Labels come from fixed sets: operationIds and statuses, never a path.
+    for operation in after.label_values(&format!("{}_count", metrics::HTTP_REQUEST_DURATION), "operation") {
+        assert!(operation.chars().all(|c| c.is_ascii_alphanumeric()), "{operation}");
+    }
+
+    // 2 hashes and 7 checks (2 sign-ins, 3 wrong passwords, the step-up
+    // and Grace's sign-in), each waited for once.
+    assert_eq!(moved(&after, &format!("{}_count", metrics::HASHER_QUEUE_WAIT), &[]), 9.0);
+    assert_eq!(after.value(metrics::HASHER_BUSY_WORKERS, &[]), 0.0);
+    assert!(after.value(metrics::HASHER_WORKERS, &[]) >= 1.0);
+
+    // Every series the scrape has is one the service declares.
+    let declared: Vec<String> = metrics::ALL
+        .iter()
+        .flat_map(|name| ["", "_count", "_sum", "_bucket"].into_iter().map(move |suffix| format!("{name}{suffix}")))
+        .collect();
+    for (name, _, _) in &after.0 {
+        assert!(declared.contains(name), "{name} is not among metrics::ALL");
+    }
+}
