@@ -7,7 +7,6 @@
 
 use std::collections::BTreeMap;
 
-use chrono::SubsecRound;
 use unicode_normalization::UnicodeNormalization;
 
 use super::activity::{ActivityCursor, ActivityPage};
@@ -243,30 +242,20 @@ impl AuthService {
             SignUp::Created { user_id, .. } => user_id,
             SignUp::EmailTaken => return Err(AuthError::EmailTaken),
         };
-        // Stored with millisecond precision; answer with what a read will return.
-        let now = self.clock.now().trunc_subsecs(3);
         let user = User {
-            id: user_id,
-            email: invitation.email,
-            name: invitation.name,
             email_verified: true,
             roles,
             attributes,
-            disabled: false,
-            created_at: now,
-            updated_at: now,
+            ..self.new_user(user_id, invitation.email, invitation.name)
         };
         self.insert_profile(&user).await?;
-        let claimed = if user.roles.is_empty() && user.attributes.is_empty() {
-            Ok(())
-        } else {
-            self.identity.set_claims(user_id, &user.roles, &user.attributes).await.map_err(AuthError::from)
+        let invited = async {
+            if !(user.roles.is_empty() && user.attributes.is_empty()) {
+                self.identity.set_claims(user_id, &user.roles, &user.attributes).await?;
+            }
+            new_account_code(self.identity.send_invitation_code(&user.email).await)
         };
-        let invited = match claimed {
-            Ok(()) => new_account_code(self.identity.send_invitation_code(&user.email).await),
-            Err(error) => Err(error),
-        };
-        if let Err(error) = invited {
+        if let Err(error) = invited.await {
             self.undo_sign_up(user_id, true).await;
             return Err(error);
         }

@@ -252,19 +252,7 @@ impl AuthService {
             SignUp::Created { user_id, code_sent } => (user_id, code_sent),
             SignUp::EmailTaken => return Err(AuthError::EmailTaken),
         };
-        // Stored with millisecond precision; answer with what a read will return.
-        let now = self.clock.now().trunc_subsecs(3);
-        let user = User {
-            id: user_id,
-            email: registration.email,
-            name: registration.name,
-            email_verified: confirmed,
-            roles: Default::default(),
-            attributes: Default::default(),
-            disabled: false,
-            created_at: now,
-            updated_at: now,
-        };
+        let user = User { email_verified: confirmed, ..self.new_user(user_id, registration.email, registration.name) };
         self.insert_profile(&user).await?;
         if !confirmed && !code_sent {
             let sent = self.identity.send_confirmation_code(&user.email).await;
@@ -275,6 +263,25 @@ impl AuthService {
         }
         self.record(user_id, SecurityEventKind::SignedUp, None).await;
         Ok(Account { user, mfa_enabled: false })
+    }
+
+    /// The profile of an account whose credentials were just created, as
+    /// it starts: unconfirmed, with no roles or attributes, stamped now
+    /// with the millisecond precision it is stored with, so that the
+    /// answer is what a read will return.
+    pub(super) fn new_user(&self, id: UserId, email: Email, name: DisplayName) -> User {
+        let now = self.clock.now().trunc_subsecs(3);
+        User {
+            id,
+            email,
+            name,
+            email_verified: false,
+            roles: Default::default(),
+            attributes: Default::default(),
+            disabled: false,
+            created_at: now,
+            updated_at: now,
+        }
     }
 
     /// Stores the profile of an account whose credentials were just
