@@ -9,12 +9,13 @@
 # registers an account and grants it the admin role, as an operator does.
 
 source "$(dirname "${BASH_SOURCE[0]}")/background.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/build.sh"
 
 start_server() {
     local log=$1
     shift
     # With the AWS backend, as the tests build it: nothing is built twice.
-    cargo build --locked --quiet -p auth-service --features aws --bin auth-server || return 1
+    build_debug || return 1
     _server_data=$(mktemp -d "${TMPDIR:-/tmp}/auth-server.XXXXXX")
     trap _stop_all EXIT
     trap 'exit 130' INT

@@ -3,7 +3,7 @@
 //! change to how it signs in, and the account can be deleted, leaving
 //! nothing of it behind.
 
-mod support;
+use crate::support;
 
 use std::net::IpAddr;
 

@@ -2,7 +2,7 @@
 //! malformed bodies, wrong content types, oversized bodies, unknown routes,
 //! request ids, security headers, and the published contract and docs.
 
-mod support;
+use crate::support;
 
 use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
@@ -216,7 +216,7 @@ async fn cors_answers_only_configured_origins() {
 /// operation would silently escape the matrix, failure and flood tests.
 #[test]
 fn the_operation_table_covers_every_operation_in_the_contract() {
-    let contract: Value = serde_norway::from_str(include_str!("../../contract/openapi.yaml")).unwrap();
+    let contract: Value = serde_norway::from_str(include_str!("../../../contract/openapi.yaml")).unwrap();
     let mut declared: Vec<(String, String, bool)> = Vec::new();
     for (path, item) in contract["paths"].as_object().unwrap() {
         for (method, operation) in item.as_object().unwrap() {
@@ -238,7 +238,7 @@ async fn the_contract_and_swagger_ui_are_served() {
     let app = spawn_app().await;
     let yaml = app.http.get(app.url("/openapi.yaml")).send().await.unwrap();
     assert_eq!(yaml.status(), StatusCode::OK);
-    assert_eq!(yaml.text().await.unwrap(), include_str!("../../contract/openapi.yaml"));
+    assert_eq!(yaml.text().await.unwrap(), include_str!("../../../contract/openapi.yaml"));
 
     let json: Value = app.http.get(app.url("/openapi.json")).send().await.unwrap().json().await.unwrap();
     assert_eq!(json["openapi"], "3.0.3");

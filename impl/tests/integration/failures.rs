@@ -2,7 +2,7 @@
 //! unexpected internal error, or a dependency too slow to answer in time.
 //! The ports are replaced by adapters that fail on every call.
 
-mod support;
+use crate::support;
 
 use std::net::SocketAddr;
 use std::sync::Arc;

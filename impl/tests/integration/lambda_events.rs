@@ -8,7 +8,7 @@
 
 #![cfg(feature = "aws")]
 
-mod support;
+use crate::support;
 
 use std::collections::VecDeque;
 use std::convert::Infallible;
@@ -62,10 +62,10 @@ const FORGED_IP: &str = "203.0.113.50";
 impl Kind {
     fn fixture(self) -> &'static str {
         match self {
-            Kind::RestV1 => include_str!("fixtures/lambda/rest-v1.json"),
-            Kind::HttpV2 | Kind::HttpV2Staged => include_str!("fixtures/lambda/http-v2.json"),
-            Kind::Alb => include_str!("fixtures/lambda/alb.json"),
-            Kind::AlbMultiValue => include_str!("fixtures/lambda/alb-multi-value.json"),
+            Kind::RestV1 => include_str!("../fixtures/lambda/rest-v1.json"),
+            Kind::HttpV2 | Kind::HttpV2Staged => include_str!("../fixtures/lambda/http-v2.json"),
+            Kind::Alb => include_str!("../fixtures/lambda/alb.json"),
+            Kind::AlbMultiValue => include_str!("../fixtures/lambda/alb-multi-value.json"),
         }
     }
 

@@ -1,7 +1,7 @@
 //! Email verification: codes mailed to the outbox, confirmation, resends,
 //! and what an unconfirmed account may do.
 
-mod support;
+use crate::support;
 
 use std::path::Path;
 

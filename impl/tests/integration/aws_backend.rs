@@ -5,7 +5,7 @@
 
 #![cfg(feature = "aws")]
 
-mod support;
+use crate::support;
 
 use std::sync::Arc;
 

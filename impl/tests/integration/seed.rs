@@ -1,7 +1,7 @@
 //! The seed workflow's tasks through the domain service, on the same
 //! service that answers HTTP, so that their effects show in the API.
 
-mod support;
+use crate::support;
 
 use auth_service::seed::{self, Task};
 use reqwest::StatusCode;

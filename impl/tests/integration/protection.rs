@@ -1,7 +1,7 @@
 //! Every protected operation against every kind of bad credential, and the
 //! limits on guessing passwords.
 
-mod support;
+use crate::support;
 
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;

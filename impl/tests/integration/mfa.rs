@@ -2,7 +2,7 @@
 //! codes, over HTTP against a real server whose clock only moves when told.
 //! Authenticator codes are computed here from the secret `setupMfa` answers.
 
-mod support;
+use crate::support;
 
 use std::collections::HashSet;
 use std::os::unix::fs::PermissionsExt;

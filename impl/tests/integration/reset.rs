@@ -1,6 +1,6 @@
 //! Password reset with a mailed code.
 
-mod support;
+use crate::support;
 
 use reqwest::StatusCode;
 use serde_json::{Value, json};

@@ -2,7 +2,7 @@
 //! change to how an account signs in, which artefacts issued before it
 //! still work afterwards. Runs on both backends.
 
-mod support;
+use crate::support;
 
 use auth_service::domain::Clock;
 use reqwest::StatusCode;

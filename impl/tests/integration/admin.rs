@@ -2,7 +2,7 @@
 //! set and tokens carry, the first administrator made by the operator, and
 //! the admin API, on the backend under test.
 
-mod support;
+use crate::support;
 
 use auth_service::domain::{AuthService, Clock};
 use base64::Engine;

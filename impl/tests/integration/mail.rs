@@ -1,7 +1,7 @@
 //! The SMTP mailer against a real SMTP server on 127.0.0.1 (the sink in
 //! `support::smtp`).
 
-mod support;
+use crate::support;
 
 use std::time::{Duration, Instant};
 

@@ -1,6 +1,6 @@
 //! The happy paths and their rules, over HTTP against a real server.
 
-mod support;
+use crate::support;
 
 use std::collections::HashSet;
 
