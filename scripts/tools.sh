@@ -46,3 +46,15 @@ tools_wrk() {
     fi
     command -v wrk
 }
+
+PROMETHEUS_VERSION=2.42.0+ds-5+deb12u1
+
+# Prometheus and promtool from Debian's packages (installing them needs root);
+# prints the directory that holds both.
+tools_prometheus() {
+    if [ "$(dpkg-query -W -f '${Version}' prometheus 2>/dev/null)" != "$PROMETHEUS_VERSION" ]; then
+        echo "installing Prometheus $PROMETHEUS_VERSION from Debian's packages" >&2
+        { apt-get update -qq && apt-get install -qq -y --no-install-recommends "prometheus=$PROMETHEUS_VERSION"; } >&2 || return 1
+    fi
+    dirname "$(command -v promtool)"
+}

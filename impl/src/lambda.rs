@@ -40,9 +40,10 @@ const RUNTIME_VARIABLES: [&str; 4] = [
 
 /// The `main` of a function binary named `name`: reads the settings
 /// (`AUTH_…` variables, and the file named by `AUTH_CONFIG`), logs to
-/// stdout for CloudWatch Logs, checks that it runs on Lambda and runs
-/// `serve` with the settings. Exits 2 on bad settings or outside Lambda, 1
-/// when `serve` fails; never panics.
+/// stdout for CloudWatch Logs, installs the metrics recorder that writes
+/// there too (`metrics::install_emf`), checks that it runs on Lambda and
+/// runs `serve` with the settings. Exits 2 on bad settings or outside
+/// Lambda, 1 when `serve` fails; never panics.
 pub fn main<F, Fut>(name: &str, serve: F) -> ExitCode
 where
     F: FnOnce(Config) -> Fut,
@@ -61,6 +62,10 @@ where
         eprintln!("{name}: {error:#}");
         return ExitCode::from(2);
     }
+    if let Err(error) = crate::metrics::install_emf(&config.metrics) {
+        tracing::error!(error = format!("{error:#}"), "no metrics");
+        return ExitCode::from(2);
+    }
     if let Some(missing) = missing_runtime_variable() {
         tracing::error!(variable = missing, "not running on AWS Lambda: the runtime variable is not set");
         return ExitCode::from(2);
@@ -76,14 +81,19 @@ fn missing_runtime_variable() -> Option<&'static str> {
 }
 
 /// The router as a handler for `lambda_http::run`: every event goes
-/// through [`into_request`] first.
+/// through [`into_request`] first, and the invocation's metrics are
+/// written to the log once it is answered (`metrics::flush_emf`).
 pub fn service(
     router: Router,
 ) -> impl Service<lambda_http::Request, Response = Response, Error = Infallible, Future: Send + 'static>
 + Clone
 + Send
 + 'static {
-    router.map_request(into_request)
+    router.map_request(into_request).map_future(|answer| async move {
+        let answer = answer.await;
+        crate::metrics::flush_emf();
+        answer
+    })
 }
 
 /// The router's request for an event decoded by `lambda_http`.

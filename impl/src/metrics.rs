@@ -2,7 +2,9 @@
 //! where things happen (a request's end, a sign-in's outcome, a hashing
 //! job), which costs next to nothing while no recorder is installed, and
 //! exported in Prometheus's text format on a listener of their own
-//! (`[metrics] listen`), never on the public API.
+//! (`[metrics] listen`), never on the public API; on AWS Lambda, as
+//! CloudWatch Embedded Metric Format documents in the function's log
+//! (`install_emf`, feature `aws`).
 //!
 //! Names follow Prometheus's conventions: an `auth_` prefix, the unit in
 //! the name, `_total` on counters. Label values come from short fixed
@@ -58,13 +60,50 @@ pub const ALL: [&str; 8] = [
     HASHER_WORKERS,
 ];
 
-/// Where the metrics are served; nowhere unless configured.
-#[derive(Debug, Clone, Default, Deserialize)]
+/// The histograms among [`ALL`].
+pub const HISTOGRAMS: [&str; 2] = [HTTP_REQUEST_DURATION, HASHER_QUEUE_WAIT];
+
+/// The names of the series a scrape shows: each counter's and gauge's
+/// own, and each histogram's `_bucket`, `_sum` and `_count`.
+pub fn series_names() -> Vec<String> {
+    ALL.iter()
+        .flat_map(|name| match HISTOGRAMS.contains(name) {
+            true => ["_bucket", "_sum", "_count"].iter().map(|suffix| format!("{name}{suffix}")).collect(),
+            false => vec![(*name).to_owned()],
+        })
+        .collect()
+}
+
+/// Where the metrics go: nowhere from `auth-server` unless `listen` is
+/// set; into the log, to `cloudwatch_namespace`, from the Lambda functions.
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct MetricsConfig {
     /// The address of the metrics listener, e.g. `127.0.0.1:9464`;
     /// `GET /metrics` there answers Prometheus's text format.
     pub listen: Option<SocketAddr>,
+    /// The CloudWatch namespace of the Lambda functions' metrics
+    /// (default `AuthService`).
+    pub cloudwatch_namespace: String,
+}
+
+impl Default for MetricsConfig {
+    fn default() -> Self {
+        Self { listen: None, cloudwatch_namespace: "AuthService".to_owned() }
+    }
+}
+
+/// Every value of each label, by label name, for checks that dashboards and
+/// alert rules select real series: `operation` (the contract's
+/// operationIds, `docs`, `unknown`), `outcome`, `limit` and `result`.
+/// `status` takes HTTP status codes, `le` histogram bucket bounds.
+pub fn label_values() -> [(&'static str, Vec<&'static str>); 4] {
+    [
+        ("operation", crate::http::operations::names().collect()),
+        ("outcome", SignInOutcome::ALL.iter().map(|outcome| outcome.as_str()).collect()),
+        ("limit", Limit::ALL.iter().map(|limit| limit.as_str()).collect()),
+        ("result", MAIL_RESULTS.to_vec()),
+    ]
 }
 
 /// How a sign-in attempt ended, as [`SIGN_INS`] counts it.
@@ -92,6 +131,18 @@ pub enum SignInOutcome {
 }
 
 impl SignInOutcome {
+    pub const ALL: [Self; 9] = [
+        Self::SignedIn,
+        Self::MfaRequired,
+        Self::MfaPassed,
+        Self::MfaFailed,
+        Self::InvalidCredentials,
+        Self::LockedOut,
+        Self::EmailNotVerified,
+        Self::AccountDisabled,
+        Self::Other,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             Self::SignedIn => "signed_in",
@@ -124,10 +175,38 @@ impl SignInOutcome {
     }
 }
 
-/// Counts a request refused by `limit` (see [`RATE_LIMITED`]).
-pub fn count_rate_limited(limit: &'static str) {
-    counter!(RATE_LIMITED, "limit" => limit).increment(1);
+/// What refused a request, as [`RATE_LIMITED`] counts it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Limit {
+    /// The per-client request rate.
+    Requests,
+    /// Failed passwords, per account or per client.
+    Password,
+    /// Failed authenticator or backup codes, per account or per client.
+    SecondFactor,
 }
+
+impl Limit {
+    pub const ALL: [Self; 3] = [Self::Requests, Self::Password, Self::SecondFactor];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Requests => "requests",
+            Self::Password => "password",
+            Self::SecondFactor => "second_factor",
+        }
+    }
+
+    /// Counts one request this limit refused.
+    pub fn count(self) {
+        counter!(RATE_LIMITED, "limit" => self.as_str()).increment(1);
+    }
+}
+
+/// The `result`s of [`MAILS`]: handed over, or not.
+const MAIL_SENT: &str = "sent";
+const MAIL_FAILED: &str = "failed";
+const MAIL_RESULTS: [&str; 2] = [MAIL_SENT, MAIL_FAILED];
 
 /// Installs the Prometheus recorder for the process, once; later calls
 /// answer the same handle. Histograms of seconds get buckets from 1 ms to
@@ -157,6 +236,45 @@ pub fn install() -> anyhow::Result<PrometheusHandle> {
         })?;
     }
     Ok(HANDLE.get().cloned().unwrap_or(handle))
+}
+
+/// The Lambda functions' recorder, once installed.
+#[cfg(feature = "aws")]
+static EMF: OnceLock<&'static metrics_cloudwatch_embedded::Collector> = OnceLock::new();
+
+/// Installs, once, the recorder of a Lambda function: the same series as
+/// the Prometheus exporter's, which [`flush_emf`] writes to the log after
+/// each invocation as CloudWatch Embedded Metric Format documents, one JSON
+/// line per set of labels. CloudWatch Logs turns them into metrics in
+/// `cloudwatch_namespace`, each label a dimension, with no network call
+/// from the function.
+#[cfg(feature = "aws")]
+pub fn install_emf(config: &MetricsConfig) -> anyhow::Result<()> {
+    if EMF.get().is_some() {
+        return Ok(());
+    }
+    let collector = metrics_cloudwatch_embedded::Builder::new()
+        .cloudwatch_namespace(config.cloudwatch_namespace.clone())
+        .init()
+        .map_err(|error| anyhow::anyhow!("installing the metrics recorder: {error}"))?;
+    if EMF.set(collector).is_ok() {
+        describe();
+    }
+    Ok(())
+}
+
+/// Writes what was recorded since the last call to stdout, the function's
+/// log, as Embedded Metric Format documents: counters as what they gained,
+/// histograms as the values recorded, gauges as they are. Does nothing
+/// unless [`install_emf`] ran.
+#[cfg(feature = "aws")]
+pub fn flush_emf() {
+    let Some(collector) = EMF.get() else { return };
+    // Held for the whole write, so that no log line lands inside a document.
+    let written = collector.flush(std::io::stdout().lock());
+    if let Err(error) = written {
+        tracing::warn!(%error, "could not write the metrics to the log");
+    }
 }
 
 fn describe() {
@@ -192,7 +310,7 @@ struct CountedMailer(Arc<dyn Mailer>);
 impl Mailer for CountedMailer {
     async fn send(&self, mail: &OutgoingMail) -> Result<(), PortError> {
         let sent = self.0.send(mail).await;
-        counter!(MAILS, "result" => if sent.is_ok() { "sent" } else { "failed" }).increment(1);
+        counter!(MAILS, "result" => if sent.is_ok() { MAIL_SENT } else { MAIL_FAILED }).increment(1);
         sent
     }
 }

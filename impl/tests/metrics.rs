@@ -49,15 +49,6 @@ impl Scrape {
             labels.iter().map(|(key, value)| ((*key).to_owned(), (*value).to_owned())).collect();
         self.0.iter().find(|(series, found, _)| series == name && *found == wanted).map_or(0.0, |(_, _, value)| *value)
     }
-
-    /// Every label value `label` takes in the series `name`.
-    fn label_values(&self, name: &str, label: &str) -> Vec<String> {
-        self.0
-            .iter()
-            .filter(|(series, _, _)| series == name)
-            .filter_map(|(_, labels, _)| labels.get(label).cloned())
-            .collect()
-    }
 }
 
 struct Metrics {
@@ -183,9 +174,14 @@ async fn each_series_moves_by_exactly_what_the_flow_did() {
     assert_eq!(requests("verifyMfa", "200"), 1.0);
     assert_eq!(requests("refreshToken", "200"), 1.0);
     assert_eq!(requests("refreshToken", "401"), 1.0);
-    // Labels come from fixed sets: operationIds and statuses, never a path.
-    for operation in after.label_values(&format!("{}_count", metrics::HTTP_REQUEST_DURATION), "operation") {
-        assert!(operation.chars().all(|c| c.is_ascii_alphanumeric()), "{operation}");
+    // Labels come from fixed sets (operationIds, outcomes, ...), never a path.
+    let label_values = metrics::label_values();
+    for (name, labels, _) in &after.0 {
+        for (label, value) in labels {
+            if let Some((_, values)) = label_values.iter().find(|(known, _)| known == label) {
+                assert!(values.contains(&value.as_str()), "{name}: {label}={value} is not a declared value");
+            }
+        }
     }
 
     // 2 hashes and 7 checks (2 sign-ins, 3 wrong passwords, the step-up
@@ -195,11 +191,133 @@ async fn each_series_moves_by_exactly_what_the_flow_did() {
     assert!(after.value(metrics::HASHER_WORKERS, &[]) >= 1.0);
 
     // Every series the scrape has is one the service declares.
-    let declared: Vec<String> = metrics::ALL
-        .iter()
-        .flat_map(|name| ["", "_count", "_sum", "_bucket"].into_iter().map(move |suffix| format!("{name}{suffix}")))
-        .collect();
+    let declared = metrics::series_names();
     for (name, _, _) in &after.0 {
         assert!(declared.contains(name), "{name} is not among metrics::ALL");
     }
+}
+
+/// The self-hosting alert rules and Grafana dashboard in `monitoring/`
+/// read only series the service exports, and select label values it gives:
+/// a misspelt name or value would leave a panel empty and an alert silent
+/// (Prometheus answers an empty result, not an error). `scripts/monitoring`
+/// runs them against a real Prometheus.
+#[test]
+fn dashboards_and_alert_rules_read_what_the_service_exports() {
+    let rules: serde_json::Value = serde_norway::from_str(&read("monitoring/prometheus/alerts.yml")).unwrap();
+    let dashboard: serde_json::Value = serde_json::from_str(&read("monitoring/grafana/auth-service.json")).unwrap();
+    let alerts: Vec<(String, String)> = rules["groups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|group| group["rules"].as_array().unwrap())
+        .map(|rule| (str_field(rule, "alert").to_owned(), str_field(rule, "expr").to_owned()))
+        .collect();
+    let panels: Vec<(String, String)> = dashboard["panels"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|panel| panel["targets"].as_array().unwrap().iter().map(move |target| (panel, target)))
+        .map(|(panel, target)| (str_field(panel, "title").to_owned(), str_field(target, "expr").to_owned()))
+        .collect();
+    assert!(alerts.len() >= 8 && panels.len() >= 11, "{} alerts, {} panel queries", alerts.len(), panels.len());
+
+    let series = metrics::series_names();
+    let label_values = metrics::label_values();
+    // Labels Prometheus adds to every target's series, and the two the
+    // service gives free values.
+    let free_labels = ["job", "instance", "status", "le"];
+    let metric = regex::Regex::new(r"\bauth_[a-z0-9_]+\b").unwrap();
+    let matcher = regex::Regex::new(r#"([a-z_]+)\s*(=~|!~|!=|=)\s*"([^"]*)""#).unwrap();
+    for (name, expr) in alerts.iter().chain(&panels) {
+        let used: Vec<&str> = metric.find_iter(expr).map(|found| found.as_str()).collect();
+        assert!(!used.is_empty() || expr.starts_with("up{"), "{name}: reads no series of the service: {expr}");
+        for used in used {
+            assert!(series.iter().any(|known| known == used), "{name}: {used} is not a series the service exports");
+        }
+        for selected in matcher.captures_iter(expr) {
+            let (label, value) = (&selected[1], &selected[3]);
+            if free_labels.contains(&label) {
+                continue;
+            }
+            let (_, values) = label_values
+                .iter()
+                .find(|(known, _)| *known == label)
+                .unwrap_or_else(|| panic!("{name}: the service has no label {label}"));
+            // Each alternative of a regular expression selects some value.
+            for alternative in value.split('|') {
+                let pattern = regex::Regex::new(&format!("^(?:{alternative})$")).unwrap();
+                assert!(
+                    values.iter().any(|known| pattern.is_match(known)),
+                    "{name}: {label}={alternative} selects no value the service gives"
+                );
+            }
+        }
+    }
+}
+
+/// The AWS deployment's CloudWatch dashboard reads the functions' own
+/// metrics (Embedded Metric Format, in the namespace the template gives
+/// them) by names and dimensions the service writes: each dimension is a
+/// label.
+#[test]
+fn the_cloudwatch_dashboard_reads_what_the_functions_write() {
+    let template: serde_norway::Value = serde_norway::from_str(&read("infra/template.yaml")).unwrap();
+    let namespace = "${AWS::StackName}";
+    let configured = &template["Globals"]["Function"]["Environment"]["Variables"]["AUTH_METRICS__CLOUDWATCH_NAMESPACE"];
+    assert_eq!(serde_norway::to_string(configured).unwrap().trim(), "!Ref AWS::StackName");
+    let serde_norway::Value::Tagged(body) = &template["Resources"]["Dashboard"]["Properties"]["DashboardBody"] else {
+        panic!("the dashboard's body is not a !Sub");
+    };
+    let dashboard: serde_json::Value = serde_json::from_str(body.value.as_str().unwrap()).unwrap();
+
+    let labels: Vec<&str> = metrics::label_values().iter().map(|(label, _)| *label).chain(["status"]).collect();
+    let search = regex::Regex::new(r#"^SEARCH\('\{\$\{AWS::StackName\},([a-z_,]+)\} MetricName="([a-z_]+)"'"#).unwrap();
+    let mut read_series = Vec::new();
+    for widget in dashboard["widgets"].as_array().unwrap() {
+        for metric in widget["properties"]["metrics"].as_array().unwrap() {
+            let metric = metric.as_array().unwrap();
+            let (name, dimensions): (String, Vec<String>) = match &metric[0] {
+                serde_json::Value::Object(query) => {
+                    let expression = query["expression"].as_str().unwrap();
+                    let Some(found) = search.captures(expression) else {
+                        assert!(
+                            !expression.contains(namespace),
+                            "an expression over the service's metrics: {expression}"
+                        );
+                        continue;
+                    };
+                    (found[2].to_owned(), found[1].split(',').map(str::to_owned).collect())
+                }
+                serde_json::Value::String(metric_namespace) if metric_namespace == namespace => {
+                    let pairs: Vec<&str> = metric[2..].iter().filter_map(|part| part.as_str()).collect();
+                    let name = metric[1].as_str().expect("a metric name");
+                    (name.to_owned(), pairs.chunks(2).map(|pair| pair[0].to_owned()).collect())
+                }
+                _ => continue,
+            };
+            assert!(
+                metrics::ALL.contains(&name.as_str()),
+                "the dashboard reads {name}, which the service does not write"
+            );
+            for dimension in &dimensions {
+                assert!(labels.contains(&dimension.as_str()), "{name}: the service has no label {dimension}");
+            }
+            read_series.push(name);
+        }
+    }
+    for name in [
+        metrics::SIGN_INS,
+        metrics::HTTP_REQUEST_DURATION,
+        metrics::RATE_LIMITED,
+        metrics::REFRESH_TOKEN_REUSES,
+        metrics::MAILS,
+    ] {
+        assert!(read_series.iter().any(|read| read == name), "the dashboard does not show {name}");
+    }
+}
+
+fn read(path: &str) -> String {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    std::fs::read_to_string(root.join(path)).unwrap_or_else(|e| panic!("{path}: {e}"))
 }

@@ -1,7 +1,9 @@
 """Checks infra/template.yaml against the contract and the seed definition.
 
-- the HTTP API has a route for every operation of contract/openapi.yaml, plus
+- the REST API has a route for every operation of contract/openapi.yaml, plus
   the documentation routes the service serves, and no other;
+- the web ACL guards the API's stage, and each of its rate-based rules
+  matches the paths of exactly the operations it is for, on the stage;
 - both functions get exactly the service's environment;
 - the refresh token lifetime of the app client and of the service come from
   one mapping, in seconds;
@@ -43,6 +45,7 @@ ENVIRONMENT = {
     "AUTH_SIGNUP__AUTO_CONFIRM": "false",
     "AUTH_TOKENS__REFRESH_TTL_SECS": REFRESH,
     "AUTH_LOG__FORMAT": "json",
+    "AUTH_METRICS__CLOUDWATCH_NAMESPACE": {"Ref": "AWS::StackName"},
     "AUTH_MAIL__TRANSPORT": "ses",
     "AUTH_MAIL__SES__SENDER": {"Ref": "NoticeSender"},
     "AUTH_ACCOUNTS__ROLES": "[admin, employee]",
@@ -70,9 +73,8 @@ def check_routes(template):
     routes = set()
     for name, event in events.items():
         props = event["Properties"]
-        assert event["Type"] == "HttpApi", f"{name}: not an HttpApi event"
-        assert props["ApiId"] == {"Ref": "HttpApi"}, f"{name}: not on HttpApi"
-        assert props["PayloadFormatVersion"] == "2.0", f"{name}: payload format"
+        assert event["Type"] == "Api", f"{name}: not a REST API event"
+        assert props["RestApiId"] == {"Ref": "Api"}, f"{name}: not on Api"
         route = (props["Method"], props["Path"])
         assert route not in routes, f"{name}: route {route} twice"
         routes.add(route)
@@ -81,6 +83,55 @@ def check_routes(template):
     assert not missing, f"operations without a route: {sorted(missing)}"
     assert not extra, f"routes the contract does not have: {sorted(extra)}"
     return len(operations)
+
+
+# The operations each rate-based rule of the web ACL is for.
+RATE_RULES = {
+    "sign-in-rate": {"loginUser", "verifyMfa"},
+    "sign-up-rate": {"registerUser", "resendConfirmationCode"},
+    "password-reset-rate": {"requestPasswordReset", "confirmPasswordReset"},
+}
+
+
+def check_web_acl(template):
+    resources = template["Resources"]
+    stage = resources["Api"]["Properties"]["StageName"]
+    association = resources["WebAclAssociation"]["Properties"]
+    assert association["WebACLArn"] == {"Fn::GetAtt": ["WebAcl", "Arn"]}
+    arn = association["ResourceArn"]["Fn::Sub"]
+    assert arn.endswith(f"/restapis/${{Api}}/stages/{stage}"), f"the association guards {arn}"
+    acl = resources["WebAcl"]["Properties"]
+    assert acl["Scope"] == "REGIONAL" and acl["DefaultAction"] == {"Allow": {}}
+    for key, body in acl["CustomResponseBodies"].items():
+        error = json.loads(body["Content"])
+        assert set(error) == {"code", "message", "requestId"}, f"{key}: not the contract's Error schema"
+        assert re.fullmatch(r"[a-z][a-z0-9_]*", error["code"]), f"{key}: code {error['code']}"
+    contract = yaml.safe_load(CONTRACT.read_text())
+    paths = {
+        item[method]["operationId"]: path
+        for path, item in contract["paths"].items()
+        for method in item
+        if isinstance(item[method], dict) and "operationId" in item[method]
+    }
+    rules = {rule["Name"]: rule for rule in acl["Rules"]}
+    priorities = [rule["Priority"] for rule in acl["Rules"]]
+    assert len(set(priorities)) == len(priorities), "two rules share a priority"
+    for name, operations in RATE_RULES.items():
+        rule = rules[name]
+        assert rule["Action"]["Block"]["CustomResponse"]["ResponseCode"] == 429, f"{name}: not a 429"
+        statement = rule["Statement"]["RateBasedStatement"]
+        match = statement["ScopeDownStatement"]["RegexMatchStatement"]
+        assert match["FieldToMatch"] == {"UriPath": {}}, f"{name}: not on the path"
+        pattern = re.compile(match["RegexString"])
+        # As AWS WAF sees them: on the stage, after URL decoding and lower-casing.
+        matched = {
+            operation
+            for operation, path in paths.items()
+            for variant in (path, path + "/")
+            if pattern.search(f"/{stage}{variant}".lower())
+        }
+        assert matched == operations, f"{name} matches {sorted(matched)}, not {sorted(operations)}"
+    return f"{len(acl['Rules'])} rules, {len(RATE_RULES)} rate-based rules on the right operations"
 
 
 def check_environment(template):
@@ -117,6 +168,7 @@ def main():
     template = plain(decoded)
     checks = [
         ("routes", lambda: f"{check_routes(template)} operations and {len(DOCS_ROUTES)} documentation routes"),
+        ("web ACL", lambda: check_web_acl(template)),
         ("environment", lambda: check_environment(template)),
         ("refresh token lifetime", lambda: check_refresh_lifetime(template)),
         ("definition substitutions", lambda: check_substitutions(template)),

@@ -28,7 +28,9 @@ fn main() -> ExitCode {
                         message: "expected an action of exists, signUp, login or logout with its fields".to_owned(),
                     })
                     .map_err(diagnostic)?;
-                seed::run(&auth, task).await.map_err(diagnostic)
+                let done = seed::run(&auth, task).await.map_err(diagnostic);
+                auth_service::metrics::flush_emf();
+                done
             }
         });
         lambda_runtime::run(handler).await.map_err(|error| anyhow::anyhow!(error))

@@ -29,11 +29,11 @@ pub(super) enum Factor {
 }
 
 impl Factor {
-    /// The factor's name in metrics: `password` or `second_factor`.
-    pub(super) fn as_str(self) -> &'static str {
+    /// The limit that refuses this factor's attempts, in metrics.
+    pub(super) fn limit(self) -> crate::metrics::Limit {
         match self {
-            Self::Password => "password",
-            Self::SecondFactor => "second_factor",
+            Self::Password => crate::metrics::Limit::Password,
+            Self::SecondFactor => crate::metrics::Limit::SecondFactor,
         }
     }
 
@@ -165,7 +165,7 @@ impl AuthService {
             match attempts.acquire_all(&counted, limits.window(), now).await? {
                 Acquire::Granted => Ok(Attempt { attempts, keys: Some(AttemptKeys { account, ip }) }),
                 Acquire::Refused { retry_after } => {
-                    crate::metrics::count_rate_limited(factor.as_str());
+                    factor.limit().count();
                     Err(AuthError::RateLimited { retry_after })
                 }
             }

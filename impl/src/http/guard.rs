@@ -43,7 +43,7 @@ impl RateLimit {
 pub async fn rate_limit(State(limit): State<RateLimit>, request: Request, next: Next) -> Response {
     if let Some(ip) = context::client_ip() {
         if let Err(not_until) = limit.buckets.check_key(&limit.grouping.client_of(ip)) {
-            crate::metrics::count_rate_limited("requests");
+            crate::metrics::Limit::Requests.count();
             let wait = not_until.wait_time_from(DefaultClock::default().now());
             let seconds = u32::try_from(wait.as_secs() + 1).unwrap_or(u32::MAX);
             let problem = Problem {

@@ -6,7 +6,7 @@ pub mod context;
 mod docs;
 mod guard;
 mod listener;
-mod operations;
+pub(crate) mod operations;
 mod problem;
 
 use std::sync::Arc;

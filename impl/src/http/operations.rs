@@ -38,16 +38,26 @@ pub const OPERATIONS: [(&str, &str, &str); 32] = [
     ("GET", "/admin/users/{userId}/security-events", "adminListSecurityEvents"),
 ];
 
-/// The operationId of a request: `docs` for the contract and Swagger UI,
-/// `unknown` for a request no operation serves.
+/// The name of a request for the contract or Swagger UI.
+pub const DOCS: &str = "docs";
+/// The name of a request no operation serves.
+pub const UNKNOWN: &str = "unknown";
+
+/// Every name [`operation_id`] gives: the operationIds, [`DOCS`] and [`UNKNOWN`].
+pub fn names() -> impl Iterator<Item = &'static str> {
+    OPERATIONS.iter().map(|(_, _, operation_id)| *operation_id).chain([DOCS, UNKNOWN])
+}
+
+/// The operationId of a request: [`DOCS`] for the contract and Swagger UI,
+/// [`UNKNOWN`] for a request no operation serves.
 pub fn operation_id(method: &str, path: &str) -> &'static str {
     let found = OPERATIONS
         .iter()
         .find(|(operation_method, template, _)| *operation_method == method && matches(template, path));
     match found {
         Some((_, _, operation_id)) => operation_id,
-        None if path.starts_with("/docs") || path.starts_with("/openapi.") => "docs",
-        None => "unknown",
+        None if path.starts_with("/docs") || path.starts_with("/openapi.") => DOCS,
+        None => UNKNOWN,
     }
 }
 

@@ -697,7 +697,10 @@ async fn the_binary_answers_events_from_the_runtime_api() {
     let (api, mut answers) = runtime_api(events).await;
     let mut command = lambda_command();
     with_runtime_variables(&mut command, api);
-    command.env("AUTH_STORAGE__DATA_DIR", data.path()).env("AUTH_LOG__FORMAT", "json");
+    command
+        .env("AUTH_STORAGE__DATA_DIR", data.path())
+        .env("AUTH_LOG__FORMAT", "json")
+        .env("AUTH_METRICS__CLOUDWATCH_NAMESPACE", "auth-test");
     let mut child = command.spawn().expect("auth-lambda starts");
 
     let received = receive(&mut answers, 3).await;
@@ -725,6 +728,46 @@ async fn the_binary_answers_events_from_the_runtime_api() {
     assert!(
         logs.iter().any(|line| line["fields"]["message"] == "request finished" && line["fields"]["status"] == 201),
         "JSON request logs on stdout: {stdout}"
+    );
+
+    // Each invocation's metrics follow it in the log as Embedded Metric
+    // Format documents, in the configured namespace, labels as dimensions:
+    // one request duration per invocation, none counted twice.
+    let documents: Vec<&Value> = logs.iter().filter(|line| line.get("_aws").is_some()).collect();
+    let mut requests = Vec::new();
+    for document in &documents {
+        let directive = &document["_aws"]["CloudWatchMetrics"][0];
+        assert_eq!(directive["Namespace"], "auth-test", "{document}");
+        let dimensions: Vec<&str> = directive["Dimensions"][0]
+            .as_array()
+            .expect("a dimension set")
+            .iter()
+            .map(|name| name.as_str().expect("a dimension"))
+            .collect();
+        for metric in directive["Metrics"].as_array().expect("metrics") {
+            let name = metric["Name"].as_str().expect("a metric name");
+            assert!(auth_service::metrics::ALL.contains(&name), "{name} is not a metric of the service");
+            if name == auth_service::metrics::HTTP_REQUEST_DURATION {
+                assert_eq!(dimensions, ["operation", "status"], "{document}");
+                let durations = document[name].as_array().expect("the durations recorded");
+                for _ in durations {
+                    requests.push((
+                        support::str_field(document, "operation").to_owned(),
+                        support::str_field(document, "status").to_owned(),
+                    ));
+                }
+            }
+        }
+    }
+    requests.sort();
+    assert_eq!(
+        requests,
+        [("getHealth", "200"), ("registerUser", "201"), ("unknown", "404")].map(|(o, s)| (o.to_owned(), s.to_owned())),
+        "{stdout}"
+    );
+    assert!(
+        documents.iter().all(|document| !document.to_string().contains("binary@example.com")),
+        "an address in the metrics: {stdout}"
     );
 }
 
