@@ -30,7 +30,12 @@ import yaml
 # What Grafana substitutes in the dashboard's queries.
 GRAFANA_VARIABLES = {"$__rate_interval": "1m", "$__interval": "15s", "$__range": "1h"}
 # Panels that must show data after the requests this script sends.
-MUST_SHOW_DATA = {"Requests by operation", "Client errors by status", "Sign-ins by outcome"}
+MUST_SHOW_DATA = {
+    "Requests by operation",
+    "Client errors by status",
+    "Sign-ins by outcome",
+    "Port calls: p99 by port and call",
+}
 WRONG_SIGN_INS = 3
 
 

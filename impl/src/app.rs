@@ -17,6 +17,7 @@ use crate::adapters::embedded::{
 #[cfg(feature = "aws")]
 use crate::adapters::mail::SesMailer;
 use crate::adapters::mail::{OutboxMailer, SmtpMailer};
+use crate::adapters::observed::observed;
 use crate::config::{Backend, Config, MailTransport};
 use crate::domain::{AuthService, Clock, MfaKey, Ports, Settings, SystemClock};
 use crate::http;
@@ -226,19 +227,20 @@ pub fn aws_with_clients(
     Ok(AuthService::new(ports(identity, store, mailer, clock), settings(config, false)?, key))
 }
 
-/// The ports over one store that keeps everything but credentials.
+/// The ports over one store that keeps everything but credentials, each
+/// call timed (`adapters::observed`).
 fn ports<S>(identity: Arc<dyn IdentityProvider>, store: Arc<S>, mailer: Arc<dyn Mailer>, clock: Arc<dyn Clock>) -> Ports
 where
     S: UserStore + AttemptCounter + MfaStore + SessionStore + SecurityLog + 'static,
 {
     Ports {
-        identity,
-        users: store.clone(),
-        attempts: store.clone(),
-        mfa: store.clone(),
-        sessions: store.clone(),
-        events: store,
-        mailer,
+        identity: observed(identity),
+        users: observed::<dyn UserStore>(store.clone()),
+        attempts: observed::<dyn AttemptCounter>(store.clone()),
+        mfa: observed::<dyn MfaStore>(store.clone()),
+        sessions: observed::<dyn SessionStore>(store.clone()),
+        events: observed::<dyn SecurityLog>(store),
+        mailer: observed(mailer),
         clock,
     }
 }

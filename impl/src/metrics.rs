@@ -13,12 +13,13 @@
 
 use std::net::SocketAddr;
 use std::sync::{Arc, OnceLock};
+use std::time::Duration;
 
 use async_trait::async_trait;
 use axum::Router;
 use axum::routing::get;
 use http::header::CONTENT_TYPE;
-use metrics::{Unit, counter, describe_counter, describe_gauge, describe_histogram};
+use metrics::{Unit, counter, describe_counter, describe_gauge, describe_histogram, histogram};
 use metrics_exporter_prometheus::{Matcher, PrometheusBuilder, PrometheusHandle};
 use serde::Deserialize;
 
@@ -46,10 +47,14 @@ pub const HASHER_QUEUE_WAIT: &str = "auth_hasher_queue_wait_seconds";
 pub const HASHER_BUSY_WORKERS: &str = "auth_hasher_busy_workers";
 /// Hashing workers there are.
 pub const HASHER_WORKERS: &str = "auth_hasher_workers";
+/// Calls to the ports (the stores, the identity provider, the mailer), by
+/// `port`, `call` (the port's method) and `result` (see [`PortResult`]): a
+/// histogram of seconds (`adapters::observed`).
+pub const PORT_CALL_DURATION: &str = "auth_port_call_duration_seconds";
 
 /// Every metric the service exports, for checks that dashboards and
 /// alert rules use only these.
-pub const ALL: [&str; 8] = [
+pub const ALL: [&str; 9] = [
     HTTP_REQUEST_DURATION,
     SIGN_INS,
     RATE_LIMITED,
@@ -58,10 +63,11 @@ pub const ALL: [&str; 8] = [
     HASHER_QUEUE_WAIT,
     HASHER_BUSY_WORKERS,
     HASHER_WORKERS,
+    PORT_CALL_DURATION,
 ];
 
 /// The histograms among [`ALL`].
-pub const HISTOGRAMS: [&str; 2] = [HTTP_REQUEST_DURATION, HASHER_QUEUE_WAIT];
+pub const HISTOGRAMS: [&str; 3] = [HTTP_REQUEST_DURATION, HASHER_QUEUE_WAIT, PORT_CALL_DURATION];
 
 /// The names of the series a scrape shows: each counter's and gauge's
 /// own, and each histogram's `_bucket`, `_sum` and `_count`.
@@ -93,17 +99,65 @@ impl Default for MetricsConfig {
     }
 }
 
-/// Every value of each label, by label name, for checks that dashboards and
-/// alert rules select real series: `operation` (the contract's
-/// operationIds, `docs`, `unknown`), `outcome`, `limit` and `result`.
-/// `status` takes HTTP status codes, `le` histogram bucket bounds.
-pub fn label_values() -> [(&'static str, Vec<&'static str>); 4] {
-    [
-        ("operation", crate::http::operations::names().collect()),
-        ("outcome", SignInOutcome::ALL.iter().map(|outcome| outcome.as_str()).collect()),
-        ("limit", Limit::ALL.iter().map(|limit| limit.as_str()).collect()),
-        ("result", MAIL_RESULTS.to_vec()),
+/// Every label of each metric with every value it takes, as `(metric,
+/// label, values)`, for checks that dashboards and alert rules select real
+/// series. [`HTTP_REQUEST_DURATION`]'s `status` takes any HTTP status code,
+/// and is not listed; nor is the `le` of histograms' buckets.
+pub fn label_values() -> Vec<(&'static str, &'static str, Vec<&'static str>)> {
+    let ports = crate::adapters::observed::calls();
+    vec![
+        (HTTP_REQUEST_DURATION, "operation", crate::http::operations::names().collect()),
+        (SIGN_INS, "outcome", SignInOutcome::ALL.iter().map(|outcome| outcome.as_str()).collect()),
+        (RATE_LIMITED, "limit", Limit::ALL.iter().map(|limit| limit.as_str()).collect()),
+        (MAILS, "result", MAIL_RESULTS.to_vec()),
+        (PORT_CALL_DURATION, "port", ports.iter().map(|(port, _)| *port).collect()),
+        (PORT_CALL_DURATION, "call", ports.iter().flat_map(|(_, calls)| calls.iter().copied()).collect()),
+        (PORT_CALL_DURATION, "result", PortResult::ALL.iter().map(|result| result.as_str()).collect()),
     ]
+}
+
+/// How a port call ended, as [`PORT_CALL_DURATION`] labels it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PortResult {
+    Ok,
+    /// [`PortError::Unavailable`]: unreachable, or too slow.
+    Unavailable,
+    /// [`PortError::Throttled`].
+    Throttled,
+    /// [`PortError::PasswordRejected`].
+    PasswordRejected,
+    /// [`PortError::Internal`].
+    Internal,
+}
+
+impl PortResult {
+    pub const ALL: [Self; 5] = [Self::Ok, Self::Unavailable, Self::Throttled, Self::PasswordRejected, Self::Internal];
+
+    pub fn of<T>(answer: &Result<T, PortError>) -> Self {
+        match answer {
+            Ok(_) => Self::Ok,
+            Err(PortError::Unavailable(_)) => Self::Unavailable,
+            Err(PortError::Throttled(_)) => Self::Throttled,
+            Err(PortError::PasswordRejected(_)) => Self::PasswordRejected,
+            Err(PortError::Internal(_)) => Self::Internal,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Ok => "ok",
+            Self::Unavailable => "unavailable",
+            Self::Throttled => "throttled",
+            Self::PasswordRejected => "password_rejected",
+            Self::Internal => "internal",
+        }
+    }
+}
+
+/// Records one port call of `elapsed` (see [`PORT_CALL_DURATION`]).
+pub fn record_port_call(port: &'static str, call: &'static str, result: PortResult, elapsed: Duration) {
+    histogram!(PORT_CALL_DURATION, "port" => port, "call" => call, "result" => result.as_str())
+        .record(elapsed.as_secs_f64());
 }
 
 /// How a sign-in attempt ended, as [`SIGN_INS`] counts it.
@@ -286,6 +340,11 @@ fn describe() {
     describe_histogram!(HASHER_QUEUE_WAIT, Unit::Seconds, "Time a password hashing job waited for a worker.");
     describe_gauge!(HASHER_BUSY_WORKERS, Unit::Count, "Password hashing workers busy now.");
     describe_gauge!(HASHER_WORKERS, Unit::Count, "Password hashing workers.");
+    describe_histogram!(
+        PORT_CALL_DURATION,
+        Unit::Seconds,
+        "Calls to the stores, the identity provider and the mailer."
+    );
 }
 
 /// `GET /metrics`, in Prometheus's text exposition format 0.0.4.

@@ -159,6 +159,26 @@ async fn each_series_moves_by_exactly_what_the_flow_did() {
     assert_eq!(moved(&after, metrics::MAILS, &[("result", "sent")]), 2.0);
     assert_eq!(moved(&after, metrics::MAILS, &[("result", "failed")]), 0.0);
 
+    // Port calls: each mail is one call of the mailer, each sign-up one of
+    // the identity provider's sign_up, each password checked at sign-in
+    // (not the one refused by the lockout) one of its sign_in; nothing failed.
+    let port_calls = format!("{}_count", metrics::PORT_CALL_DURATION);
+    let calls = |port, call, result| moved(&after, &port_calls, &[("port", port), ("call", call), ("result", result)]);
+    assert_eq!(calls("mailer", "send", "ok"), 2.0);
+    assert_eq!(calls("identity_provider", "sign_up", "ok"), 2.0);
+    let passwords_checked = sign_ins("signed_in") + sign_ins("invalid_credentials") + sign_ins("mfa_required");
+    assert_eq!(calls("identity_provider", "sign_in", "ok"), passwords_checked);
+    let failed: f64 = after
+        .0
+        .iter()
+        .filter(|(name, labels, _)| *name == port_calls && labels["result"] != "ok")
+        .map(|(_, labels, _)| {
+            let labels: Vec<(&str, &str)> = labels.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+            moved(&after, &port_calls, &labels)
+        })
+        .sum();
+    assert_eq!(failed, 0.0);
+
     let requests = |operation, status| {
         moved(
             &after,
@@ -175,10 +195,9 @@ async fn each_series_moves_by_exactly_what_the_flow_did() {
     assert_eq!(requests("refreshToken", "200"), 1.0);
     assert_eq!(requests("refreshToken", "401"), 1.0);
     // Labels come from fixed sets (operationIds, outcomes, ...), never a path.
-    let label_values = metrics::label_values();
     for (name, labels, _) in &after.0 {
         for (label, value) in labels {
-            if let Some((_, values)) = label_values.iter().find(|(known, _)| known == label) {
+            if let Some(values) = declared_values(name, label).unwrap() {
                 assert!(values.contains(&value.as_str()), "{name}: {label}={value} is not a declared value");
             }
         }
@@ -223,11 +242,8 @@ fn dashboards_and_alert_rules_read_what_the_service_exports() {
     assert!(alerts.len() >= 8 && panels.len() >= 11, "{} alerts, {} panel queries", alerts.len(), panels.len());
 
     let series = metrics::series_names();
-    let label_values = metrics::label_values();
-    // Labels Prometheus adds to every target's series, and the two the
-    // service gives free values.
-    let free_labels = ["job", "instance", "status", "le"];
     let metric = regex::Regex::new(r"\bauth_[a-z0-9_]+\b").unwrap();
+    let selector = regex::Regex::new(r"\b(auth_[a-z0-9_]+)\{([^}]*)\}").unwrap();
     let matcher = regex::Regex::new(r#"([a-z_]+)\s*(=~|!~|!=|=)\s*"([^"]*)""#).unwrap();
     for (name, expr) in alerts.iter().chain(&panels) {
         let used: Vec<&str> = metric.find_iter(expr).map(|found| found.as_str()).collect();
@@ -235,25 +251,46 @@ fn dashboards_and_alert_rules_read_what_the_service_exports() {
         for used in used {
             assert!(series.iter().any(|known| known == used), "{name}: {used} is not a series the service exports");
         }
-        for selected in matcher.captures_iter(expr) {
-            let (label, value) = (&selected[1], &selected[3]);
-            if free_labels.contains(&label) {
-                continue;
-            }
-            let (_, values) = label_values
-                .iter()
-                .find(|(known, _)| *known == label)
-                .unwrap_or_else(|| panic!("{name}: the service has no label {label}"));
-            // Each alternative of a regular expression selects some value.
-            for alternative in value.split('|') {
-                let pattern = regex::Regex::new(&format!("^(?:{alternative})$")).unwrap();
-                assert!(
-                    values.iter().any(|known| pattern.is_match(known)),
-                    "{name}: {label}={alternative} selects no value the service gives"
-                );
+        for selected in selector.captures_iter(expr) {
+            let read = &selected[1];
+            for matched in matcher.captures_iter(&selected[2]) {
+                let (label, value) = (&matched[1], &matched[3]);
+                let Some(values) = declared_values(read, label).unwrap_or_else(|problem| panic!("{name}: {problem}"))
+                else {
+                    continue;
+                };
+                // Each alternative of a regular expression selects some value.
+                for alternative in value.split('|') {
+                    let pattern = regex::Regex::new(&format!("^(?:{alternative})$")).unwrap();
+                    assert!(
+                        values.iter().any(|known| pattern.is_match(known)),
+                        "{name}: {read}{{{label}={alternative}}} selects no value the service gives"
+                    );
+                }
             }
         }
     }
+}
+
+/// The values `label` takes on `series` (a metric, or a histogram's
+/// `_bucket`, `_sum` or `_count`): `None` for the labels that take free
+/// values (a request's `status`, a bucket's `le`), an error for a label the
+/// metric does not have.
+fn declared_values(series: &str, label: &str) -> Result<Option<Vec<&'static str>>, String> {
+    let metric = metrics::HISTOGRAMS
+        .into_iter()
+        .find(|histogram| ["_bucket", "_sum", "_count"].iter().any(|suffix| series == format!("{histogram}{suffix}")))
+        .unwrap_or(series);
+    if (label == "le" && metrics::HISTOGRAMS.contains(&metric))
+        || (label == "status" && metric == metrics::HTTP_REQUEST_DURATION)
+    {
+        return Ok(None);
+    }
+    metrics::label_values()
+        .into_iter()
+        .find(|(known, known_label, _)| *known == metric && *known_label == label)
+        .map(|(_, _, values)| Some(values))
+        .ok_or_else(|| format!("{series} has no label {label}"))
 }
 
 /// The AWS deployment's CloudWatch dashboard reads the functions' own
@@ -271,7 +308,6 @@ fn the_cloudwatch_dashboard_reads_what_the_functions_write() {
     };
     let dashboard: serde_json::Value = serde_json::from_str(body.value.as_str().unwrap()).unwrap();
 
-    let labels: Vec<&str> = metrics::label_values().iter().map(|(label, _)| *label).chain(["status"]).collect();
     let search = regex::Regex::new(r#"^SEARCH\('\{\$\{AWS::StackName\},([a-z_,]+)\} MetricName="([a-z_]+)"'"#).unwrap();
     let mut read_series = Vec::new();
     for widget in dashboard["widgets"].as_array().unwrap() {
@@ -301,7 +337,7 @@ fn the_cloudwatch_dashboard_reads_what_the_functions_write() {
                 "the dashboard reads {name}, which the service does not write"
             );
             for dimension in &dimensions {
-                assert!(labels.contains(&dimension.as_str()), "{name}: the service has no label {dimension}");
+                declared_values(&name, dimension).unwrap_or_else(|problem| panic!("the dashboard: {problem}"));
             }
             read_series.push(name);
         }

@@ -3,3 +3,4 @@
 pub mod aws;
 pub mod embedded;
 pub mod mail;
+pub mod observed;
