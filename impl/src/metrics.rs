@@ -13,7 +13,6 @@
 
 use std::net::SocketAddr;
 use std::sync::{Arc, OnceLock};
-use std::time::Duration;
 
 use async_trait::async_trait;
 use axum::Router;
@@ -154,10 +153,10 @@ impl PortResult {
     }
 }
 
-/// Records one port call of `elapsed` (see [`PORT_CALL_DURATION`]).
-pub fn record_port_call(port: &'static str, call: &'static str, result: PortResult, elapsed: Duration) {
+/// The histogram of `port`'s `call` ending in `result` (see
+/// [`PORT_CALL_DURATION`]), from the recorder installed now.
+pub fn port_call(port: &'static str, call: &'static str, result: PortResult) -> metrics::Histogram {
     histogram!(PORT_CALL_DURATION, "port" => port, "call" => call, "result" => result.as_str())
-        .record(elapsed.as_secs_f64());
 }
 
 /// How a sign-in attempt ended, as [`SIGN_INS`] counts it.

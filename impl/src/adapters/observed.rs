@@ -5,7 +5,7 @@
 //! call goes to the adapter inside, whose answer is returned as it is.
 
 use std::future::Future;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 use std::time::{Duration, Instant};
 
 use async_trait::async_trait;
@@ -34,14 +34,24 @@ pub fn observed<P: ?Sized>(port: Arc<P>) -> Arc<Observed<P>> {
     Arc::new(Observed { inner: port })
 }
 
+/// Awaits `answer` and records how long it took. A call's histogram for
+/// `ok`, by far its most frequent result, is fetched from the recorder at
+/// its first use and kept in `ok` (one per call): a recorder installed later
+/// would not see it, and every binary installs its recorder before building
+/// the service. The other results are looked up each time.
 async fn timed<T>(
+    ok: &'static OnceLock<metrics::Histogram>,
     port: &'static str,
     call: &'static str,
     answer: impl Future<Output = Result<T, PortError>>,
 ) -> Result<T, PortError> {
     let started = Instant::now();
     let answer = answer.await;
-    crate::metrics::record_port_call(port, call, PortResult::of(&answer), started.elapsed());
+    let seconds = started.elapsed().as_secs_f64();
+    match PortResult::of(&answer) {
+        PortResult::Ok => ok.get_or_init(|| crate::metrics::port_call(port, call, PortResult::Ok)).record(seconds),
+        result => crate::metrics::port_call(port, call, result).record(seconds),
+    }
     answer
 }
 
@@ -53,7 +63,8 @@ macro_rules! observe {
         impl $trait for Observed<dyn $trait> {
             $(
                 async fn $call(&self $(, $arg: $ty)*) -> $answer {
-                    timed($port, stringify!($call), self.inner.$call($($arg),*)).await
+                    static OK: OnceLock<metrics::Histogram> = OnceLock::new();
+                    timed(&OK, $port, stringify!($call), self.inner.$call($($arg),*)).await
                 }
             )*
         }
