@@ -112,6 +112,8 @@ pub struct Config {
     pub log: LogConfig,
     /// Where metrics are served, if anywhere.
     pub metrics: crate::metrics::MetricsConfig,
+    /// Where traces go, if anywhere.
+    pub traces: crate::telemetry::TracesConfig,
     /// Required when `backend` is `aws`.
     pub aws: AwsConfig,
 }
@@ -267,6 +269,7 @@ impl Config {
         self.signup.validate()?;
         self.password_reset.validate()?;
         self.mfa.validate()?;
+        self.traces.validate()?;
         self.accounts.rules()?;
         if self.backend == Backend::Aws {
             self.aws.validate()?;

@@ -58,7 +58,7 @@ where
         }
     };
     // CloudWatch Logs shows no colours.
-    if let Err(error) = telemetry::init(&config.log, std::io::stdout, false) {
+    if let Err(error) = telemetry::init(&config.log, &config.traces, std::io::stdout, false) {
         eprintln!("{name}: {error:#}");
         return ExitCode::from(2);
     }
@@ -81,8 +81,9 @@ fn missing_runtime_variable() -> Option<&'static str> {
 }
 
 /// The router as a handler for `lambda_http::run`: every event goes
-/// through [`into_request`] first, and the invocation's metrics are
-/// written to the log once it is answered (`metrics::flush_emf`).
+/// through [`into_request`] first, and once it is answered the invocation's
+/// metrics are written to the log (`metrics::flush_emf`) and its spans
+/// exported (`telemetry::flush`), before Lambda may freeze the environment.
 pub fn service(
     router: Router,
 ) -> impl Service<lambda_http::Request, Response = Response, Error = Infallible, Future: Send + 'static>
@@ -92,6 +93,7 @@ pub fn service(
     router.map_request(into_request).map_future(|answer| async move {
         let answer = answer.await;
         crate::metrics::flush_emf();
+        telemetry::flush();
         answer
     })
 }

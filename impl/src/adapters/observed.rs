@@ -1,8 +1,10 @@
 //! Every port behind a decorator that times each call: the histogram
 //! [`PORT_CALL_DURATION`](crate::metrics::PORT_CALL_DURATION) by `port`,
 //! `call` (the port's method) and `result` (`ok`, or the kind of
-//! [`PortError`]). The decorators hold no state and change nothing: each
-//! call goes to the adapter inside, whose answer is returned as it is.
+//! [`PortError`]), and a span `port.call` (debug level, so in traces but
+//! not in the logs unless asked for) with the same three attributes. The
+//! decorators hold no state and change nothing: each call goes to the
+//! adapter inside, whose answer is returned as it is.
 
 use std::future::Future;
 use std::sync::{Arc, OnceLock};
@@ -11,6 +13,8 @@ use std::time::{Duration, Instant};
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use secrecy::SecretString;
+use tracing::Instrument;
+use tracing_opentelemetry::OpenTelemetrySpanExt;
 
 use crate::domain::{
     Attributes, ConfirmationCode, DisplayName, Email, Password, PortError, Principal, PublicKey, Roles, SessionId,
@@ -34,29 +38,37 @@ pub fn observed<P: ?Sized>(port: Arc<P>) -> Arc<Observed<P>> {
     Arc::new(Observed { inner: port })
 }
 
-/// Awaits `answer` and records how long it took. A call's histogram for
+/// Awaits `answer` in a span named `name` (`port.call`) and records how
+/// long it took. A call's histogram for
 /// `ok`, by far its most frequent result, is fetched from the recorder at
 /// its first use and kept in `ok` (one per call): a recorder installed later
 /// would not see it, and every binary installs its recorder before building
 /// the service. The other results are looked up each time.
 async fn timed<T>(
     ok: &'static OnceLock<metrics::Histogram>,
-    port: &'static str,
-    call: &'static str,
+    (name, port, call): (&'static str, &'static str, &'static str),
     answer: impl Future<Output = Result<T, PortError>>,
 ) -> Result<T, PortError> {
+    let span = tracing::debug_span!("port_call", otel.name = name, port, call, result = tracing::field::Empty);
     let started = Instant::now();
-    let answer = answer.await;
+    let answer = answer.instrument(span.clone()).await;
     let seconds = started.elapsed().as_secs_f64();
-    match PortResult::of(&answer) {
+    let result = PortResult::of(&answer);
+    match result {
         PortResult::Ok => ok.get_or_init(|| crate::metrics::port_call(port, call, PortResult::Ok)).record(seconds),
         result => crate::metrics::port_call(port, call, result).record(seconds),
+    }
+    if !span.is_disabled() {
+        span.record("result", result.as_str());
+        if result != PortResult::Ok {
+            span.set_status(opentelemetry::trace::Status::error(""));
+        }
     }
     answer
 }
 
-/// Implements `$trait` for `Observed<dyn $trait>`, every method timed under
-/// `port = $port`, and lists the methods as `Observed::<dyn $trait>::CALLS`.
+/// Implements `$trait` for `Observed<dyn $trait>`, every method timed and
+/// spanned under `port = $port`, and lists the methods as `Observed::<dyn $trait>::CALLS`.
 macro_rules! observe {
     ($trait:ident as $port:literal { $(fn $call:ident($($arg:ident: $ty:ty),*) -> $answer:ty;)* }) => {
         #[async_trait]
@@ -64,7 +76,8 @@ macro_rules! observe {
             $(
                 async fn $call(&self $(, $arg: $ty)*) -> $answer {
                     static OK: OnceLock<metrics::Histogram> = OnceLock::new();
-                    timed(&OK, $port, stringify!($call), self.inner.$call($($arg),*)).await
+                    let name = concat!($port, ".", stringify!($call));
+                    timed(&OK, (name, $port, stringify!($call)), self.inner.$call($($arg),*)).await
                 }
             )*
         }

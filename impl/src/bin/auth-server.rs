@@ -51,11 +51,11 @@ fn main() -> ExitCode {
     // are written when `_written` drops, at exit.
     let (writer, _written) =
         NonBlockingBuilder::default().lossy(false).thread_name("log-writer").finish(BufWriter::new(std::io::stdout()));
-    if let Err(error) = telemetry::init(&config.log, writer, ansi) {
+    if let Err(error) = telemetry::init(&config.log, &config.traces, writer, ansi) {
         eprintln!("auth-server: {error:#}");
         return ExitCode::from(2);
     }
-    match command {
+    let exit = match command {
         Command::Serve => app::run("the server", serve(config)),
         Command::Migrate => app::run("the migration", async move {
             let done = app::migrate(&config).await?;
@@ -81,7 +81,9 @@ fn main() -> ExitCode {
             println!("{email} (user {}) has the roles: {roles}", user.id);
             Ok(())
         }),
-    }
+    };
+    telemetry::shutdown();
+    exit
 }
 
 fn parse_args() -> Result<(Command, Option<PathBuf>), String> {

@@ -11,7 +11,10 @@ use headers::{HeaderMapExt, Host};
 use http::header::HOST;
 use http::{HeaderMap, HeaderName, HeaderValue};
 use tracing::Instrument;
+use tracing_opentelemetry::OpenTelemetrySpanExt;
 use uuid::Uuid;
+
+use crate::telemetry;
 
 pub const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
 
@@ -105,18 +108,36 @@ pub async fn track(State(source): State<ClientIpSource>, mut request: Request, n
         let value = HeaderValue::from_str(authority).unwrap_or(HeaderValue::from_static("localhost"));
         request.headers_mut().insert(HOST, value);
     }
+    let operation = super::operations::operation_id(request.method().as_str(), request.uri().path());
+    // A trace's server span, named by the operation (`otel.*` fields are
+    // the trace exporter's).
     let span = tracing::info_span!(
         "request",
         request_id = %request_id,
         method = %request.method(),
         path = %request.uri().path(),
+        otel.name = operation,
+        otel.kind = "server",
     );
-    let operation = super::operations::operation_id(request.method().as_str(), request.uri().path());
+    if telemetry::traces_on() {
+        telemetry::continue_trace(&span, request.headers());
+        span.set_attribute("http.request.method", request.method().to_string());
+        if let Some(route) = super::operations::route(operation) {
+            span.set_attribute("http.route", route);
+        }
+    }
     let started = Instant::now();
     let mut response = CURRENT.scope(context, next.run(request)).instrument(span.clone()).await;
     let elapsed = started.elapsed();
-    let status = response.status().as_u16().to_string();
-    metrics::histogram!(crate::metrics::HTTP_REQUEST_DURATION, "operation" => operation, "status" => status)
+    let status = response.status();
+    if telemetry::traces_on() {
+        span.set_attribute("http.response.status_code", i64::from(status.as_u16()));
+        // A server span is an error for a 5xx only (OpenTelemetry's HTTP conventions).
+        if status.is_server_error() {
+            span.set_status(opentelemetry::trace::Status::error(""));
+        }
+    }
+    metrics::histogram!(crate::metrics::HTTP_REQUEST_DURATION, "operation" => operation, "status" => status.as_u16().to_string())
         .record(elapsed.as_secs_f64());
     if let Ok(value) = HeaderValue::from_str(&request_id) {
         response.headers_mut().insert(REQUEST_ID, value);

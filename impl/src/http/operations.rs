@@ -61,6 +61,11 @@ pub fn operation_id(method: &str, path: &str) -> &'static str {
     }
 }
 
+/// The path template of `operation_id`, for a trace's `http.route`.
+pub fn route(operation_id: &str) -> Option<&'static str> {
+    OPERATIONS.iter().find(|(_, _, id)| *id == operation_id).map(|(_, template, _)| *template)
+}
+
 /// Whether `path` fits `template`, whose `{name}` segments take any one
 /// non-empty segment.
 fn matches(template: &str, path: &str) -> bool {

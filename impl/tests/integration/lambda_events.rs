@@ -695,16 +695,25 @@ async fn the_binary_answers_events_from_the_runtime_api() {
         ("invocation-3".to_owned(), Call::get("/nope").event(Kind::Alb)),
     ];
     let (api, mut answers) = runtime_api(events).await;
+    let collector = support::otlp::Collector::start();
     let mut command = lambda_command();
     with_runtime_variables(&mut command, api);
     command
         .env("AUTH_STORAGE__DATA_DIR", data.path())
         .env("AUTH_LOG__FORMAT", "json")
-        .env("AUTH_METRICS__CLOUDWATCH_NAMESPACE", "auth-test");
+        .env("AUTH_METRICS__CLOUDWATCH_NAMESPACE", "auth-test")
+        .env("AUTH_TRACES__OTLP_ENDPOINT", &collector.endpoint);
     let mut child = command.spawn().expect("auth-lambda starts");
 
     let received = receive(&mut answers, 3).await;
+    // Each invocation's spans are exported before it is answered (Lambda may
+    // freeze the environment then): all three are in, though the function is
+    // killed at once.
+    let spans = collector.spans();
     let _ = child.start_kill();
+    let mut served: Vec<&str> = spans.iter().filter(|span| span.kind == 2).map(|span| span.name.as_str()).collect();
+    served.sort_unstable();
+    assert_eq!(served, ["getHealth", "registerUser", "unknown"], "{spans:#?}");
     let output = child.wait_with_output().await.expect("output");
     let stdout = String::from_utf8_lossy(&output.stdout);
 

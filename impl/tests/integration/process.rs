@@ -19,6 +19,8 @@ use std::time::{Duration, Instant};
 use reqwest::{Client, RequestBuilder, Response, StatusCode};
 use serde_json::{Value, json};
 
+use crate::support::otlp::{Collector, ReceivedSpan};
+
 const PASSWORD: &str = "correct horse battery staple";
 const NEW_PASSWORD: &str = "tremendous purple giraffe orchestra";
 const WRONG_PASSWORD: &str = "entirely mistaken guess of mine";
@@ -379,6 +381,8 @@ struct FlowLogs {
     secrets: Vec<(String, String)>,
     /// The `x-request-id` and status of every response, in order.
     responses: Vec<(String, u16)>,
+    /// The spans the server exported, all of them by its exit.
+    spans: Vec<ReceivedSpan>,
 }
 
 /// The code after `lead` in the newest message of the outbox in `data`,
@@ -405,11 +409,13 @@ async fn mailed_code(data: &Path, lead: &str) -> String {
 /// Register and confirm → failed and good login → profile read and update →
 /// refresh → password change → logout, a couple of refused calls with
 /// revoked credentials → password reset → MFA enrolment and a sign-in with a
-/// wrong and a right backup code; then a graceful stop.
+/// wrong and a right backup code; then a graceful stop. Traces go to a
+/// collector; the first good sign-in continues [`CALLER_TRACEPARENT`].
 async fn run_full_flow() -> FlowLogs {
     let data = tempfile::tempdir().expect("temp dir");
+    let collector = Collector::start();
     let mut command = json_command(data.path());
-    command.env("AUTH_SIGNUP__AUTO_CONFIRM", "false");
+    command.env("AUTH_SIGNUP__AUTO_CONFIRM", "false").env("AUTH_TRACES__OTLP_ENDPOINT", &collector.endpoint);
     let server = Server::start(command);
     let api = &server.api;
     let email = "flow@example.com";
@@ -441,7 +447,12 @@ async fn run_full_flow() -> FlowLogs {
     seen(&refused);
     expect_status(refused, StatusCode::UNAUTHORIZED).await;
 
-    let login = api.login(email, PASSWORD).await;
+    let login = send(
+        api.post("/auth/login")
+            .header("traceparent", CALLER_TRACEPARENT)
+            .json(&json!({ "email": email, "password": PASSWORD })),
+    )
+    .await;
     seen(&login);
     let first = expect_json(login, StatusCode::OK).await;
     assert_eq!(first["mfaRequired"], false, "{first}");
@@ -553,8 +564,11 @@ async fn run_full_flow() -> FlowLogs {
 
     let (status, lines) = server.terminate();
     assert!(status.success(), "{status}");
-    FlowLogs { lines, secrets, responses }
+    FlowLogs { lines, secrets, responses, spans: collector.spans() }
 }
+
+/// A caller's W3C trace context: version, trace id, parent span id, sampled.
+const CALLER_TRACEPARENT: &str = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
 
 fn parse_log_lines(lines: &[String]) -> Vec<Value> {
     lines
@@ -636,6 +650,116 @@ async fn logs_of_a_full_flow_carry_request_ids_and_no_secrets() {
     for expected in ["listening", "stopped"] {
         assert!(messages.contains(expected), "no {expected:?} line in {messages:?}");
     }
+}
+
+#[tokio::test]
+async fn a_traced_flow_exports_a_server_span_per_request_with_its_port_calls_and_no_secret() {
+    let logs = run_full_flow().await;
+    let spans = &logs.spans;
+    let servers: Vec<&ReceivedSpan> = spans.iter().filter(|span| span.kind == 2).collect();
+
+    // One server span per request, named by its operation, with its status;
+    // exported by the time the server has exited.
+    assert_eq!(servers.len(), logs.responses.len(), "one server span per request: {servers:#?}");
+    let operations: HashSet<&str> = auth_service::metrics::label_values()
+        .into_iter()
+        .find(|(metric, label, _)| *metric == auth_service::metrics::HTTP_REQUEST_DURATION && *label == "operation")
+        .expect("the operations")
+        .2
+        .into_iter()
+        .collect();
+    for (request_id, status) in &logs.responses {
+        let span = servers
+            .iter()
+            .find(|span| span.attribute("request_id") == Some(request_id.as_str()))
+            .unwrap_or_else(|| panic!("no server span for request {request_id}"));
+        assert!(operations.contains(span.name.as_str()), "{span:?}");
+        assert_eq!(span.attribute("http.response.status_code"), Some(status.to_string().as_str()), "{span:?}");
+        assert!(span.attribute("http.route").is_some_and(|route| route.starts_with('/')), "{span:?}");
+        assert_eq!(span.resource.get("service.name").map(String::as_str), Some("auth-service"));
+    }
+
+    // The caller's trace goes on through the sign-in that carried it.
+    let (_, caller_trace, caller_span, _) = split_traceparent(CALLER_TRACEPARENT);
+    let continued: Vec<&&ReceivedSpan> = servers.iter().filter(|span| span.trace_id == caller_trace).collect();
+    assert_eq!(continued.len(), 1, "{continued:#?}");
+    let sign_in = continued[0];
+    assert_eq!((sign_in.name.as_str(), sign_in.parent_span_id.as_str()), ("loginUser", caller_span));
+    assert!(
+        servers.iter().filter(|span| span.trace_id != caller_trace).all(|span| span.parent_span_id.is_empty()),
+        "requests without a traceparent start their own traces"
+    );
+
+    // Under each request's span, its handler's (the generated server's),
+    // and under that its port calls, each naming a real port call and
+    // result; the sign-in's include the password check.
+    let port_calls: HashSet<String> = auth_service::adapters::observed::calls()
+        .iter()
+        .flat_map(|(port, calls)| calls.iter().map(move |call| format!("{port}.{call}")))
+        .collect();
+    let handlers: HashSet<String> = operations.iter().map(|operation| snake_case(operation)).collect();
+    let by_id: HashMap<&str, &ReceivedSpan> = spans.iter().map(|span| (span.span_id.as_str(), span)).collect();
+    let parent_of = |span: &ReceivedSpan| {
+        *by_id.get(span.parent_span_id.as_str()).unwrap_or_else(|| panic!("the parent of {span:?} was not exported"))
+    };
+    let mut port_spans = 0;
+    for span in spans.iter().filter(|span| span.kind != 2) {
+        assert_eq!(span.trace_id, parent_of(span).trace_id, "{span:?}");
+        if handlers.contains(&span.name) {
+            let server = parent_of(span);
+            assert_eq!((server.kind, snake_case(&server.name)), (2, span.name.clone()), "{span:?} under {server:?}");
+            continue;
+        }
+        assert!(port_calls.contains(&span.name), "{span:?} is neither a handler nor a port call");
+        assert!(handlers.contains(&parent_of(span).name), "{span:?} is not under a handler");
+        let (port, call) = span.name.split_once('.').unwrap();
+        assert_eq!((span.attribute("port"), span.attribute("call")), (Some(port), Some(call)), "{span:?}");
+        assert!(span.attribute("result").is_some(), "{span:?}");
+        port_spans += 1;
+    }
+    assert!(port_spans > servers.len(), "{port_spans} port calls for {} requests", servers.len());
+    let under_sign_in: HashSet<&str> = spans
+        .iter()
+        .filter(|span| span.parent_span_id != sign_in.span_id && span.kind != 2)
+        .filter(|span| parent_of(span).parent_span_id == sign_in.span_id)
+        .map(|span| span.name.as_str())
+        .collect();
+    assert!(under_sign_in.contains("identity_provider.sign_in"), "{under_sign_in:?}");
+    assert!(under_sign_in.contains("session_store.start"), "{under_sign_in:?}");
+    assert!(under_sign_in.contains("attempt_counter.acquire_all"), "work spawned by a handler stays in its trace");
+    let wrong_password = servers
+        .iter()
+        .find(|span| span.name == "loginUser" && span.attribute("http.response.status_code") == Some("401"))
+        .expect("the wrong password's span");
+    assert_eq!(wrong_password.status, 0, "a 4xx leaves a server span's status unset");
+
+    // No secret, address or token in any name or attribute.
+    let mut forbidden = logs.secrets.clone();
+    forbidden.push(("email address".to_owned(), "flow@example.com".to_owned()));
+    forbidden.push(("client address".to_owned(), "127.0.0.1".to_owned()));
+    for span in spans {
+        let text = format!("{} {:?} {:?}", span.name, span.attributes, span.resource);
+        for (what, secret) in &forbidden {
+            assert!(!text.contains(secret.as_str()), "the {what} is in a span: {span:?}");
+        }
+    }
+}
+
+/// `loginUser` → `login_user`: a generated handler's name.
+fn snake_case(operation_id: &str) -> String {
+    operation_id
+        .chars()
+        .flat_map(|c| match c.is_ascii_uppercase() {
+            true => vec!['_', c.to_ascii_lowercase()],
+            false => vec![c],
+        })
+        .collect()
+}
+
+/// The four fields of a `traceparent`.
+fn split_traceparent(value: &str) -> (&str, &str, &str, &str) {
+    let fields: Vec<&str> = value.split('-').collect();
+    (fields[0], fields[1], fields[2], fields[3])
 }
 
 /// The outermost span of a JSON log line, which is the request span for
