@@ -190,11 +190,16 @@ fn spawn_purge(store: Arc<SqliteStore>, clock: Arc<dyn Clock>, attempt_window: D
 /// mails its codes itself; the mail settings are for security notices.
 #[cfg(feature = "aws")]
 async fn aws_with_clock(config: &Config, clock: Arc<dyn Clock>) -> anyhow::Result<AuthService> {
-    let Some(encoded) = &config.mfa.encryption_key else {
-        anyhow::bail!("backend aws needs mfa.encryption_key, the same for every instance");
-    };
-    let key = MfaKey::from_base64(encoded)?;
     let clients = aws::Clients::new(&config.aws).await?;
+    let key = match (&config.mfa.encryption_key, &config.mfa.encryption_key_secret) {
+        (Some(encoded), _) => MfaKey::from_base64(encoded)?,
+        // Once per process: on Lambda, once per execution environment.
+        (None, Some(secret)) => MfaKey::from_keyring(&clients.secret_string(secret).await?)
+            .with_context(|| format!("the secret {secret}"))?,
+        (None, None) => anyhow::bail!(
+            "backend aws needs mfa.encryption_key_secret (or mfa.encryption_key), the same for every instance"
+        ),
+    };
     aws_with_clients(config, clients, key, clock)
 }
 

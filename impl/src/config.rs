@@ -273,6 +273,8 @@ impl Config {
         self.accounts.rules()?;
         if self.backend == Backend::Aws {
             self.aws.validate()?;
+        } else if self.mfa.encryption_key_secret.is_some() {
+            return Err("mfa.encryption_key_secret is read from AWS Secrets Manager: backend aws only".to_owned());
         }
         if self.mail.transport == MailTransport::Smtp && self.mail.smtp.is_none() {
             return Err("mail.transport is smtp but there is no [mail.smtp] section".to_owned());
@@ -412,6 +414,20 @@ mod tests {
             let config = Config::load(None).map_err(|e| e.to_string())?;
             assert!(config.mfa.encryption_key.is_some());
             assert!(!format!("{config:?}").contains("AAECAwQF"));
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn the_mfa_keys_come_from_one_place_and_secrets_manager_only_with_the_aws_backend() {
+        Jail::expect_with(|jail| {
+            jail.set_env("AUTH_MFA__ENCRYPTION_KEY_SECRET", "auth-service/mfa-keys");
+            let error = Config::load(None).unwrap_err();
+            assert!(error.contains("backend aws only"), "{error}");
+            jail.set_env("AUTH_BACKEND", "aws");
+            jail.set_env("AUTH_MFA__ENCRYPTION_KEY", "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=");
+            let error = Config::load(None).unwrap_err();
+            assert!(error.contains("not both"), "{error}");
             Ok(())
         });
     }

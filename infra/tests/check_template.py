@@ -5,6 +5,8 @@
 - the web ACL guards the API's stage, and each of its rate-based rules
   matches the paths of exactly the operations it is for, on the stage;
 - both functions get exactly the service's environment;
+- the MFA keys are in Secrets Manager, never in a function's environment, and
+  the functions may read that one secret and no other;
 - the refresh token lifetime of the app client and of the service come from
   one mapping, in seconds;
 - the state machine's DefinitionSubstitutions fill exactly the placeholders
@@ -41,7 +43,7 @@ ENVIRONMENT = {
     "AUTH_AWS__USER_POOL_ID": {"Ref": "UserPool"},
     "AUTH_AWS__CLIENT_ID": {"Ref": "UserPoolClient"},
     "AUTH_AWS__TABLE_NAME": {"Ref": "Table"},
-    "AUTH_MFA__ENCRYPTION_KEY": {"Ref": "MfaEncryptionKey"},
+    "AUTH_MFA__ENCRYPTION_KEY_SECRET": {"Ref": "MfaKeys"},
     "AUTH_SIGNUP__AUTO_CONFIRM": "false",
     "AUTH_TOKENS__REFRESH_TTL_SECS": REFRESH,
     "AUTH_LOG__FORMAT": "json",
@@ -143,6 +145,32 @@ def check_environment(template):
         assert props["Role"] == {"Fn::GetAtt": ["FunctionRole", "Arn"]}, f"{name}: role"
 
 
+def actions(statement):
+    action = statement["Action"]
+    return action if isinstance(action, list) else [action]
+
+
+def check_mfa_keys(template):
+    resources = template["Resources"]
+    secret = resources["MfaKeys"]
+    assert secret["Type"] == "AWS::SecretsManager::Secret"
+    assert secret["DeletionPolicy"] == secret["UpdateReplacePolicy"] == "Retain", "the keys must outlive the stack"
+    assert secret["Properties"]["SecretString"] == {"Fn::Sub": '{"current": "${MfaEncryptionKey}"}'}
+    # The key parameter reaches nothing but the secret.
+    uses = [name for name, resource in resources.items() if "MfaEncryptionKey" in json.dumps(resource)]
+    assert uses == ["MfaKeys"], f"MfaEncryptionKey is used by {uses}"
+    assert "MfaEncryptionKey" not in json.dumps(template["Globals"]), "the key is in the functions' environment"
+    assert template["Parameters"]["MfaEncryptionKey"]["NoEcho"] is True
+    grants = [
+        (policy["PolicyName"], statement)
+        for policy in resources["FunctionRole"]["Properties"]["Policies"]
+        for statement in policy["PolicyDocument"]["Statement"]
+        if any(action.startswith(("secretsmanager:", "kms:")) for action in actions(statement))
+    ]
+    assert grants == [("mfa-keys", {"Effect": "Allow", "Action": "secretsmanager:GetSecretValue", "Resource": {"Ref": "MfaKeys"}})], grants
+    return "in Secrets Manager, readable by the functions with GetSecretValue on that secret only"
+
+
 def check_refresh_lifetime(template):
     client = template["Resources"]["UserPoolClient"]["Properties"]
     assert client["RefreshTokenValidity"] == REFRESH
@@ -170,6 +198,7 @@ def main():
         ("routes", lambda: f"{check_routes(template)} operations and {len(DOCS_ROUTES)} documentation routes"),
         ("web ACL", lambda: check_web_acl(template)),
         ("environment", lambda: check_environment(template)),
+        ("MFA keys", lambda: check_mfa_keys(template)),
         ("refresh token lifetime", lambda: check_refresh_lifetime(template)),
         ("definition substitutions", lambda: check_substitutions(template)),
     ]

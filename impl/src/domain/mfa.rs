@@ -29,6 +29,10 @@ pub struct MfaSettings {
     /// Base64 of the 32-byte key that seals TOTP secrets at rest. When
     /// unset, the embedded backend generates one into the data directory.
     pub encryption_key: Option<SecretString>,
+    /// With the AWS backend, instead of `encryption_key`: the name or ARN of
+    /// a Secrets Manager secret holding the keys as a keyring (see
+    /// [`MfaKey::from_keyring`]), read once at start.
+    pub encryption_key_secret: Option<String>,
 }
 
 impl Default for MfaSettings {
@@ -38,6 +42,7 @@ impl Default for MfaSettings {
             challenge_ttl_secs: 5 * 60,
             challenge_max_attempts: 5,
             encryption_key: None,
+            encryption_key_secret: None,
         }
     }
 }
@@ -52,6 +57,12 @@ impl MfaSettings {
         }
         if let Some(key) = &self.encryption_key {
             MfaKey::from_base64(key).map_err(|error| format!("mfa.encryption_key: {error}"))?;
+        }
+        if self.encryption_key.is_some() && self.encryption_key_secret.is_some() {
+            return Err("set one of mfa.encryption_key and mfa.encryption_key_secret, not both".to_owned());
+        }
+        if self.encryption_key_secret.as_deref().is_some_and(|id| id.trim().is_empty()) {
+            return Err("mfa.encryption_key_secret must name a secret".to_owned());
         }
         Ok(())
     }
@@ -390,18 +401,22 @@ impl AuthService {
                 Ok(SecondFactor::Accepted)
             }
             MfaCode::Backup(code) => {
-                let digest = self.mfa_key.backup_code_digest(user_id, code);
-                Ok(match self.mfa.use_backup_code(user_id, &digest).await? {
-                    BackupCodeUse::Spent => {
-                        tracing::info!(user_id = %user_id, "a backup code was used");
-                        SecondFactor::Accepted
+                // Under the current key first: codes issued before a key
+                // rotation are stored under a previous one.
+                for digest in self.mfa_key.backup_code_digests(user_id, code) {
+                    match self.mfa.use_backup_code(user_id, &digest).await? {
+                        BackupCodeUse::Spent => {
+                            tracing::info!(user_id = %user_id, "a backup code was used");
+                            return Ok(SecondFactor::Accepted);
+                        }
+                        BackupCodeUse::SpentBefore => {
+                            tracing::warn!(user_id = %user_id, "a spent backup code was used again");
+                            return Ok(SecondFactor::Spent);
+                        }
+                        BackupCodeUse::Unknown => {}
                     }
-                    BackupCodeUse::SpentBefore => {
-                        tracing::warn!(user_id = %user_id, "a spent backup code was used again");
-                        SecondFactor::Spent
-                    }
-                    BackupCodeUse::Unknown => SecondFactor::Rejected,
-                })
+                }
+                Ok(SecondFactor::Rejected)
             }
         }
     }

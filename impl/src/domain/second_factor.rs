@@ -151,14 +151,26 @@ const NONCE_BYTES: usize = 24;
 /// TOTP secrets and challenge tokens with XChaCha20-Poly1305 (random
 /// 192-bit nonces), the other keys the HMAC under which backup codes are
 /// stored, so that a copy of the database alone cannot test guesses.
+///
+/// After a rotation it is a keyring: the current master key seals and
+/// digests everything new, and the previous ones, kept for what was sealed
+/// under them, still open it and check its backup codes (as AWS KMS keeps
+/// a rotated key's old material for decryption).
 #[derive(Clone)]
 pub struct MfaKey {
+    current: Subkeys,
+    /// Newest first.
+    previous: Vec<Subkeys>,
+}
+
+#[derive(Clone)]
+struct Subkeys {
     cipher: XChaCha20Poly1305,
     backup_codes: Hmac<Sha256>,
 }
 
-impl MfaKey {
-    pub fn from_bytes(master: &[u8]) -> anyhow::Result<Self> {
+impl Subkeys {
+    fn derive(master: &[u8]) -> anyhow::Result<Self> {
         if master.len() != MFA_KEY_BYTES {
             anyhow::bail!("the MFA key must be {MFA_KEY_BYTES} bytes, not {}", master.len());
         }
@@ -171,11 +183,63 @@ impl MfaKey {
         Ok(Self { cipher: XChaCha20Poly1305::new(&encryption.into()), backup_codes })
     }
 
+    fn from_base64(encoded: &str) -> anyhow::Result<Self> {
+        let bytes = STANDARD.decode(encoded.trim()).map_err(|_| anyhow!("the MFA key is not valid base64"))?;
+        Self::derive(&bytes)
+    }
+
+    fn backup_code_digest(&self, user_id: UserId, canonical: &SecretString) -> Vec<u8> {
+        let mut mac = self.backup_codes.clone();
+        mac.update(user_id.0.as_bytes());
+        mac.update(canonical.expose_secret().as_bytes());
+        mac.finalize().into_bytes().to_vec()
+    }
+}
+
+/// A keyring as stored in a secret (e.g. AWS Secrets Manager): JSON,
+/// `{"current": KEY, "previous": [KEY, …]}`, each key base64 of
+/// [`MFA_KEY_BYTES`] bytes, `previous` newest first and optional.
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Keyring {
+    current: SecretString,
+    #[serde(default)]
+    previous: Vec<SecretString>,
+}
+
+impl MfaKey {
+    pub fn from_bytes(master: &[u8]) -> anyhow::Result<Self> {
+        Ok(Self { current: Subkeys::derive(master)?, previous: Vec::new() })
+    }
+
     /// A key read from configuration: base64 of [`MFA_KEY_BYTES`] bytes.
     pub fn from_base64(encoded: &SecretString) -> anyhow::Result<Self> {
-        let bytes =
-            STANDARD.decode(encoded.expose_secret().trim()).map_err(|_| anyhow!("the MFA key is not valid base64"))?;
-        Self::from_bytes(&bytes)
+        Ok(Self { current: Subkeys::from_base64(encoded.expose_secret())?, previous: Vec::new() })
+    }
+
+    /// A keyring from its JSON (see [`Keyring`]). Errors name the entry at
+    /// fault, never its value.
+    pub fn from_keyring(json: &SecretString) -> anyhow::Result<Self> {
+        // serde_json's messages can quote the input: none is passed on.
+        let keyring: Keyring = serde_json::from_str(json.expose_secret()).map_err(|_| {
+            anyhow!(r#"the MFA keyring is not JSON of the form {{"current": KEY, "previous": [KEY, …]}}"#)
+        })?;
+        let current = Subkeys::from_base64(keyring.current.expose_secret()).context("the MFA keyring's current key")?;
+        let previous = keyring
+            .previous
+            .iter()
+            .enumerate()
+            .map(|(index, key)| {
+                Subkeys::from_base64(key.expose_secret())
+                    .with_context(|| format!("the MFA keyring's previous[{index}]"))
+            })
+            .collect::<anyhow::Result<_>>()?;
+        Ok(Self { current, previous })
+    }
+
+    /// The current key, then the previous ones.
+    fn keys(&self) -> impl Iterator<Item = &Subkeys> {
+        std::iter::once(&self.current).chain(&self.previous)
     }
 
     /// Fresh random bytes for a new master key.
@@ -185,12 +249,13 @@ impl MfaKey {
         bytes
     }
 
-    /// Encrypts `plain` for `purpose` and `owner`.
+    /// Encrypts `plain` for `purpose` and `owner`, under the current key.
     pub fn seal(&self, purpose: Sealed, owner: &[u8], plain: &[u8]) -> anyhow::Result<Vec<u8>> {
         let mut nonce = [0u8; NONCE_BYTES];
         rand::rngs::OsRng.fill_bytes(&mut nonce);
         let aad = associated_data(purpose, owner);
         let ciphertext = self
+            .current
             .cipher
             .encrypt(XNonce::from_slice(&nonce), Payload { msg: plain, aad: &aad })
             .map_err(|_| anyhow!("sealing a {purpose:?}"))?;
@@ -210,8 +275,8 @@ impl MfaKey {
     }
 
     /// Decrypts what [`Self::seal`] produced for the same purpose and
-    /// owner; an error when it was altered, sealed for something else or
-    /// under another key.
+    /// owner, under the current key or a previous one; an error when it was
+    /// altered, sealed for something else or under no key of the ring.
     pub fn open(&self, purpose: Sealed, owner: &[u8], sealed: &[u8]) -> anyhow::Result<SecretSlice<u8>> {
         let (version, rest) = sealed.split_first().ok_or_else(|| anyhow!("an empty sealed {purpose:?}"))?;
         if *version != SEALED_VERSION || rest.len() < NONCE_BYTES {
@@ -219,18 +284,21 @@ impl MfaKey {
         }
         let (nonce, ciphertext) = rest.split_at(NONCE_BYTES);
         let aad = associated_data(purpose, owner);
-        self.cipher
-            .decrypt(XNonce::from_slice(nonce), Payload { msg: ciphertext, aad: &aad })
+        self.keys()
+            .find_map(|key| key.cipher.decrypt(XNonce::from_slice(nonce), Payload { msg: ciphertext, aad: &aad }).ok())
             .map(SecretSlice::from)
-            .map_err(|_| anyhow!("a sealed {purpose:?} does not open with the configured MFA key"))
+            .ok_or_else(|| anyhow!("a sealed {purpose:?} does not open with the configured MFA key"))
     }
 
-    /// What a backup code of `user_id` is stored as.
+    /// What a new backup code of `user_id` is stored as.
     pub fn backup_code_digest(&self, user_id: UserId, canonical: &SecretString) -> Vec<u8> {
-        let mut mac = self.backup_codes.clone();
-        mac.update(user_id.0.as_bytes());
-        mac.update(canonical.expose_secret().as_bytes());
-        mac.finalize().into_bytes().to_vec()
+        self.current.backup_code_digest(user_id, canonical)
+    }
+
+    /// What a backup code of `user_id` may be stored as: under the current
+    /// key, then under each previous one.
+    pub fn backup_code_digests(&self, user_id: UserId, canonical: &SecretString) -> Vec<Vec<u8>> {
+        self.keys().map(|key| key.backup_code_digest(user_id, canonical)).collect()
     }
 }
 
@@ -261,6 +329,46 @@ mod tests {
         assert!(key.open(Sealed::TotpSecret, b"user-1", &altered).is_err());
         assert!(key.open(Sealed::TotpSecret, b"user-1", &[]).is_err());
         assert_ne!(sealed, key.seal(Sealed::TotpSecret, b"user-1", b"secret").unwrap(), "nonces repeat");
+    }
+
+    #[test]
+    fn a_keyring_seals_with_its_current_key_and_opens_with_any() {
+        let (old, new) = (MfaKey::generate(), MfaKey::generate());
+        let json = |current: &[u8], previous: &[&[u8]]| {
+            let previous: Vec<String> = previous.iter().map(|key| STANDARD.encode(key)).collect();
+            SecretString::from(
+                serde_json::json!({ "current": STANDARD.encode(current), "previous": previous }).to_string(),
+            )
+        };
+        let before = MfaKey::from_keyring(&json(&old, &[])).unwrap();
+        let after = MfaKey::from_keyring(&json(&new, &[&old])).unwrap();
+        let sealed_before = before.seal(Sealed::TotpSecret, b"user-1", b"secret").unwrap();
+        assert_eq!(after.open(Sealed::TotpSecret, b"user-1", &sealed_before).unwrap().expose_secret(), b"secret");
+        let sealed_after = after.seal(Sealed::TotpSecret, b"user-1", b"secret").unwrap();
+        assert!(before.open(Sealed::TotpSecret, b"user-1", &sealed_after).is_err(), "sealed under the old key");
+        assert!(MfaKey::from_bytes(&new).unwrap().open(Sealed::TotpSecret, b"user-1", &sealed_after).is_ok());
+        // Backup codes issued before the rotation still check out after it.
+        let (ada, code) = (UserId::random(), SecretString::from("7kq2mx9d4t"));
+        let stored = before.backup_code_digest(ada, &code);
+        assert_eq!(after.backup_code_digests(ada, &code)[1], stored);
+        assert_ne!(after.backup_code_digest(ada, &code), stored);
+        assert_eq!(after.backup_code_digests(ada, &code)[0], after.backup_code_digest(ada, &code));
+    }
+
+    #[test]
+    fn a_bad_keyring_is_refused_without_echoing_a_key() {
+        let good = STANDARD.encode(MfaKey::generate());
+        let short = STANDARD.encode([9u8; 16]);
+        for (json, names) in [
+            (format!(r#"{{"current": "{good}", "previous": ["{short}"]}}"#), "previous[0]"),
+            (format!(r#"{{"current": "{short}"}}"#), "current key"),
+            (format!(r#"{{"current": "{good}", "next": "{good}"}}"#), "not JSON of the form"),
+            (good.clone(), "not JSON of the form"),
+        ] {
+            let error = format!("{:#}", MfaKey::from_keyring(&SecretString::from(json)).err().expect("refused"));
+            assert!(error.contains(names), "{error}");
+            assert!(!error.contains(&good) && !error.contains(&short), "a key in {error}");
+        }
     }
 
     #[test]

@@ -12,7 +12,7 @@ use std::sync::Arc;
 use auth_service::adapters::aws::{AwsConfig, Clients};
 use auth_service::app;
 use auth_service::config::Config;
-use auth_service::domain::{ManualClock, MfaKey};
+use auth_service::domain::{Clock, ManualClock, MfaKey};
 use aws_sdk_cognitoidentityprovider::types::{AttributeType, AuthFlowType};
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
@@ -318,4 +318,94 @@ async fn the_migration_rewrites_addresses_stored_in_another_spelling_and_leaves_
 
     let again = canonicalise_addresses(&clients, config).await.unwrap();
     assert_eq!(again, Respelled { profiles: 4, rewritten: 0, cognito_updated: 0, clashes: 1 });
+}
+
+/// A new secret in moto's Secrets Manager holding `keyring`; its name.
+async fn keyring_secret(secrets: &aws_sdk_secretsmanager::Client, keyring: &Value) -> String {
+    let name = format!("mfa-keys-{}", uuid::Uuid::new_v4().simple());
+    secrets.create_secret().name(&name).secret_string(keyring.to_string()).send().await.expect("creating the secret");
+    name
+}
+
+fn new_key() -> String {
+    STANDARD.encode(MfaKey::generate())
+}
+
+/// Signs in through the second factor with `code`; the status of the last step.
+async fn sign_in_with_second_factor(app: &TestApp, email: &str, code: &str) -> StatusCode {
+    let login: Value = app.login(email, PASSWORD).await.json().await.expect("json");
+    assert_eq!(login["mfaRequired"], true, "{login}");
+    let session = str_field(&login, "mfaSession");
+    app.post("/auth/mfa/verify", serde_json::json!({ "session": session, "code": code })).await.status()
+}
+
+/// The TOTP code `totp` shows at `app`'s time.
+fn code_now(app: &TestApp, totp: &totp_rs::Totp) -> String {
+    totp.generate(u64::try_from(app.clock.now().timestamp()).expect("after 1970")).to_string()
+}
+
+/// Registers `email` and turns MFA on; its authenticator and a backup code.
+async fn enrolled(app: &TestApp, email: &str) -> (totp_rs::Totp, String) {
+    let access = str_field(&app.signed_in_user(email).await, "accessToken").to_owned();
+    let setup: Value = app.post_authed("/users/me/mfa/setup", &access, None).await.json().await.expect("json");
+    let totp = totp_rs::Totp::from_url(str_field(&setup, "otpauthUri")).expect("an otpauth URI");
+    let enable = serde_json::json!({ "password": PASSWORD, "code": code_now(app, &totp) });
+    let enabled = app.post_authed("/users/me/mfa/verify", &access, Some(enable)).await;
+    assert_eq!(enabled.status(), StatusCode::OK);
+    let body: Value = enabled.json().await.expect("json");
+    (totp, body["backupCodes"][0].as_str().expect("a backup code").to_owned())
+}
+
+#[tokio::test]
+async fn the_mfa_keys_come_from_secrets_manager_and_a_rotation_keeps_what_the_old_key_sealed() {
+    let mut config = aws_config(test_config().0).await;
+    let secrets = Clients::new(&config.aws).await.expect("clients").secrets;
+    let (old, new) = (new_key(), new_key());
+    let secret = keyring_secret(&secrets, &serde_json::json!({ "current": old })).await;
+    config.mfa.encryption_key = None;
+    config.mfa.encryption_key_secret = Some(secret.clone());
+
+    // Enrolled under the old key: the TOTP secret sealed, the backup codes digested.
+    let before = instance(&config).await;
+    let (early_totp, early_backup_code) = enrolled(&before, "early@example.com").await;
+
+    // The rotation: a new current key, the old one kept as previous. A new
+    // instance (a new execution environment) reads the rotated keyring,
+    // opens what the old key sealed, and seals under the new one.
+    let rotated = serde_json::json!({ "current": new, "previous": [old] }).to_string();
+    secrets.put_secret_value().secret_id(&secret).secret_string(rotated).send().await.expect("rotating");
+    let after = instance(&config).await;
+    after.clock.advance(chrono::Duration::seconds(30));
+    let code = code_now(&after, &early_totp);
+    assert_eq!(sign_in_with_second_factor(&after, "early@example.com", &code).await, StatusCode::OK);
+    assert_eq!(sign_in_with_second_factor(&after, "early@example.com", &early_backup_code).await, StatusCode::OK);
+    let (late_totp, late_backup_code) = enrolled(&after, "late@example.com").await;
+
+    // Once the old key is dropped, what only it sealed no longer opens;
+    // what the new one sealed does.
+    let only_new = serde_json::json!({ "current": new }).to_string();
+    secrets.put_secret_value().secret_id(&secret).secret_string(only_new).send().await.expect("dropping the old key");
+    let without_old = instance(&config).await;
+    without_old.clock.advance(chrono::Duration::seconds(60));
+    let code = code_now(&without_old, &early_totp);
+    assert_ne!(sign_in_with_second_factor(&without_old, "early@example.com", &code).await, StatusCode::OK);
+    let code = code_now(&without_old, &late_totp);
+    assert_eq!(sign_in_with_second_factor(&without_old, "late@example.com", &code).await, StatusCode::OK);
+    assert_eq!(sign_in_with_second_factor(&without_old, "late@example.com", &late_backup_code).await, StatusCode::OK);
+}
+
+#[tokio::test]
+async fn a_keyring_secret_that_is_missing_or_malformed_stops_the_start_without_showing_its_value() {
+    let mut config = aws_config(test_config().0).await;
+    let secrets = Clients::new(&config.aws).await.expect("clients").secrets;
+    let key = new_key();
+    let malformed = keyring_secret(&secrets, &Value::String(key.clone())).await;
+    config.mfa.encryption_key = None;
+    for (secret, expected) in [(malformed.as_str(), "not JSON of the form"), ("no-such-secret", "no-such-secret")] {
+        config.mfa.encryption_key_secret = Some(secret.to_owned());
+        let clock = Arc::new(ManualClock::starting_at(Utc::now()));
+        let error = format!("{:#}", app::build_with_clock(&config, clock).await.expect_err("refused"));
+        assert!(error.contains(secret) && error.contains(expected), "{error}");
+        assert!(!error.contains(&key), "the key in {error}");
+    }
 }

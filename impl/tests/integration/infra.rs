@@ -88,7 +88,6 @@ fn the_functions_environment_is_a_valid_aws_configuration() {
             // References resolve at deployment; any plausible value stands in.
             let value = match value {
                 Value::String(text) => text.clone(),
-                _ if name == "AUTH_MFA__ENCRYPTION_KEY" => "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=".to_owned(),
                 _ if name == "AUTH_TOKENS__REFRESH_TTL_SECS" => "2592000".to_owned(),
                 _ => format!("deployed-{}", name.to_ascii_lowercase()),
             };
@@ -97,7 +96,9 @@ fn the_functions_environment_is_a_valid_aws_configuration() {
         let config = Config::load(None).map_err(|error| error.to_string())?;
         assert_eq!(config.backend, Backend::Aws);
         assert_eq!(config.aws.table_name, "deployed-auth_aws__table_name");
-        assert!(config.mfa.encryption_key.is_some());
+        // The keys are read from the secret; none is in the environment.
+        assert_eq!(config.mfa.encryption_key_secret.as_deref(), Some("deployed-auth_mfa__encryption_key_secret"));
+        assert!(config.mfa.encryption_key.is_none());
         assert!(!config.signup.auto_confirm);
         assert_eq!(config.mail.transport, MailTransport::Ses);
         assert_eq!(config.mail.ses.map(|ses| ses.sender), Some("deployed-auth_mail__ses__sender".to_owned()));

@@ -4,7 +4,8 @@ use std::collections::HashMap;
 
 use aws_sdk_dynamodb::config::interceptors::BeforeTransmitInterceptorContextMut;
 use aws_sdk_dynamodb::config::{ConfigBag, Intercept, RuntimeComponents};
-use aws_sdk_dynamodb::error::BoxError;
+use aws_sdk_dynamodb::error::{BoxError, DisplayErrorContext};
+use secrecy::SecretString;
 
 use super::AwsConfig;
 use crate::telemetry;
@@ -28,6 +29,7 @@ pub struct Clients {
     pub cognito: aws_sdk_cognitoidentityprovider::Client,
     pub dynamodb: aws_sdk_dynamodb::Client,
     pub ses: aws_sdk_sesv2::Client,
+    pub secrets: aws_sdk_secretsmanager::Client,
     /// `iss` of the pool's tokens.
     pub issuer: String,
     /// Where the pool publishes its signing keys.
@@ -58,9 +60,27 @@ impl Clients {
             ses: aws_sdk_sesv2::Client::from_conf(
                 aws_sdk_sesv2::config::Builder::from(&shared).interceptor(TraceContext).build(),
             ),
+            secrets: aws_sdk_secretsmanager::Client::from_conf(
+                aws_sdk_secretsmanager::config::Builder::from(&shared).interceptor(TraceContext).build(),
+            ),
             issuer,
             jwks_url: format!("{keys_base}/.well-known/jwks.json"),
         })
+    }
+}
+
+impl Clients {
+    /// The text of the secret `id` (a name or ARN) in Secrets Manager, its
+    /// current version (`AWSCURRENT`). An error names the secret and the
+    /// service's answer, never a value.
+    pub async fn secret_string(&self, id: &str) -> anyhow::Result<SecretString> {
+        let answer = self.secrets.get_secret_value().secret_id(id).send().await.map_err(|error| {
+            anyhow::anyhow!("reading the secret {id} from Secrets Manager: {}", DisplayErrorContext(&error))
+        })?;
+        answer
+            .secret_string
+            .map(SecretString::from)
+            .ok_or_else(|| anyhow::anyhow!("the secret {id} holds binary data, not text"))
     }
 }
 
