@@ -11,6 +11,8 @@
 //! sets (operation ids, statuses, outcomes): never an address, an email,
 //! a token or anything else a client chooses.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::net::SocketAddr;
 use std::sync::{Arc, OnceLock};
 
@@ -157,6 +159,27 @@ impl PortResult {
 /// [`PORT_CALL_DURATION`]), from the recorder installed now.
 pub fn port_call(port: &'static str, call: &'static str, result: PortResult) -> metrics::Histogram {
     histogram!(PORT_CALL_DURATION, "port" => port, "call" => call, "result" => result.as_str())
+}
+
+/// Records that a request for `operation` answered `status` after
+/// `seconds` (see [`HTTP_REQUEST_DURATION`]). Each thread keeps the handle
+/// of every (operation, status) it has recorded, so that the key is built
+/// and looked up once per thread rather than per request; both sets are
+/// small and fixed. As with the port calls' handles, a recorder installed
+/// after a thread's first request would not see that thread's requests,
+/// and every binary installs its recorder before serving.
+pub fn record_request(operation: &'static str, status: u16, seconds: f64) {
+    thread_local! {
+        static HANDLES: RefCell<HashMap<(&'static str, u16), metrics::Histogram>> = RefCell::new(HashMap::new());
+    }
+    HANDLES.with_borrow_mut(|handles| {
+        handles
+            .entry((operation, status))
+            .or_insert_with(
+                || histogram!(HTTP_REQUEST_DURATION, "operation" => operation, "status" => status.to_string()),
+            )
+            .record(seconds);
+    });
 }
 
 /// How a sign-in attempt ended, as [`SIGN_INS`] counts it.

@@ -103,28 +103,41 @@ where
     W: for<'a> MakeWriter<'a> + Send + Sync + 'static,
 {
     let filter = EnvFilter::try_new(&log.level).map_err(|error| anyhow::anyhow!("log.level: {error}"))?;
-    let lines = tracing_subscriber::fmt::layer().with_writer(writer).with_ansi(ansi);
-    let lines = match log.format {
-        // The span list carries the request span, and with it the request id,
-        // on lines logged inside nested spans too.
-        LogFormat::Json => lines.json().with_current_span(false).with_span_list(true).with_filter(filter).boxed(),
-        LogFormat::Text => lines.with_filter(filter).boxed(),
-    };
-    let spans = match traces.traces_url() {
+    let installed = match traces.traces_url() {
+        // Without traces, the plain formatting subscriber: a global filter
+        // and no per-layer filtering, the cheapest per request.
+        None => {
+            let builder = tracing_subscriber::fmt().with_env_filter(filter).with_writer(writer).with_ansi(ansi);
+            match log.format {
+                // The span list carries the request span, and with it the
+                // request id, on lines logged inside nested spans too.
+                LogFormat::Json => builder.json().with_current_span(false).with_span_list(true).try_init(),
+                LogFormat::Text => builder.try_init(),
+            }
+            .map_err(|error| anyhow::anyhow!("{error}"))
+        }
+        // With traces, each layer filters for itself: the logs by
+        // `log.level`, the exporter this crate's spans at any level.
         Some(url) => {
             let provider = provider(traces, url)?;
             let tracer = provider.tracer("auth-service");
             // A second `init` keeps the first provider, and fails below.
             let _ = PROVIDER.set(provider);
-            Some(traces_layer(tracer))
+            let lines = tracing_subscriber::fmt::layer().with_writer(writer).with_ansi(ansi);
+            let lines = match log.format {
+                LogFormat::Json => {
+                    lines.json().with_current_span(false).with_span_list(true).with_filter(filter).boxed()
+                }
+                LogFormat::Text => lines.with_filter(filter).boxed(),
+            };
+            tracing_subscriber::registry()
+                .with(lines)
+                .with(traces_layer(tracer))
+                .try_init()
+                .map_err(|error| anyhow::anyhow!("{error}"))
         }
-        None => None,
     };
-    tracing_subscriber::registry()
-        .with(lines)
-        .with(spans)
-        .try_init()
-        .map_err(|error| anyhow::anyhow!("installing the log subscriber: {error}"))
+    installed.map_err(|error| anyhow::anyhow!("installing the log subscriber: {error}"))
 }
 
 /// The layer that turns [`TRACED_TARGETS`]' spans into `tracer`'s, with no

@@ -39,11 +39,11 @@ pub fn observed<P: ?Sized>(port: Arc<P>) -> Arc<Observed<P>> {
 }
 
 /// Awaits `answer` in a span named `name` (`port.call`) and records how
-/// long it took. A call's histogram for
-/// `ok`, by far its most frequent result, is fetched from the recorder at
-/// its first use and kept in `ok` (one per call): a recorder installed later
-/// would not see it, and every binary installs its recorder before building
-/// the service. The other results are looked up each time.
+/// long it took. A call's histogram for `ok`, by far its most frequent
+/// result, is fetched from the recorder at its first use and kept in `ok`
+/// (one per call): a recorder installed later would not see it, and every
+/// binary installs its recorder before building the service. The other
+/// results are looked up each time.
 async fn timed<T>(
     ok: &'static OnceLock<metrics::Histogram>,
     (name, port, call): (&'static str, &'static str, &'static str),
@@ -68,7 +68,8 @@ async fn timed<T>(
 }
 
 /// Implements `$trait` for `Observed<dyn $trait>`, every method timed and
-/// spanned under `port = $port`, and lists the methods as `Observed::<dyn $trait>::CALLS`.
+/// spanned under `port = $port`, and lists the methods as
+/// `Observed::<dyn $trait>::CALLS`.
 macro_rules! observe {
     ($trait:ident as $port:literal { $(fn $call:ident($($arg:ident: $ty:ty),*) -> $answer:ty;)* }) => {
         #[async_trait]

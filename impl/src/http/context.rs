@@ -109,17 +109,20 @@ pub async fn track(State(source): State<ClientIpSource>, mut request: Request, n
         request.headers_mut().insert(HOST, value);
     }
     let operation = super::operations::operation_id(request.method().as_str(), request.uri().path());
-    // A trace's server span, named by the operation (`otel.*` fields are
-    // the trace exporter's).
+    // With traces on, a trace's server span, named by the operation; the
+    // `otel.*` fields are the exporter's, recorded only then (an empty
+    // field costs the logs nothing).
     let span = tracing::info_span!(
         "request",
         request_id = %request_id,
         method = %request.method(),
         path = %request.uri().path(),
-        otel.name = operation,
-        otel.kind = "server",
+        otel.name = tracing::field::Empty,
+        otel.kind = tracing::field::Empty,
     );
     if telemetry::traces_on() {
+        span.record("otel.name", operation);
+        span.record("otel.kind", "server");
         telemetry::continue_trace(&span, request.headers());
         span.set_attribute("http.request.method", request.method().to_string());
         if let Some(route) = super::operations::route(operation) {
@@ -137,8 +140,7 @@ pub async fn track(State(source): State<ClientIpSource>, mut request: Request, n
             span.set_status(opentelemetry::trace::Status::error(""));
         }
     }
-    metrics::histogram!(crate::metrics::HTTP_REQUEST_DURATION, "operation" => operation, "status" => status.as_u16().to_string())
-        .record(elapsed.as_secs_f64());
+    crate::metrics::record_request(operation, status.as_u16(), elapsed.as_secs_f64());
     if let Ok(value) = HeaderValue::from_str(&request_id) {
         response.headers_mut().insert(REQUEST_ID, value);
     }
