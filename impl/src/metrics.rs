@@ -18,10 +18,12 @@ use std::sync::{Arc, OnceLock};
 
 use async_trait::async_trait;
 use axum::Router;
+use axum::response::IntoResponse;
 use axum::routing::get;
+use http::StatusCode;
 use http::header::CONTENT_TYPE;
 use metrics::{Unit, counter, describe_counter, describe_gauge, describe_histogram, histogram};
-use metrics_exporter_prometheus::{Matcher, PrometheusBuilder, PrometheusHandle};
+use prometheus::{HistogramOpts, HistogramVec, TextEncoder};
 use serde::Deserialize;
 
 use crate::domain::{AuthError, PortError};
@@ -284,34 +286,40 @@ const MAIL_SENT: &str = "sent";
 const MAIL_FAILED: &str = "failed";
 const MAIL_RESULTS: [&str; 2] = [MAIL_SENT, MAIL_FAILED];
 
-/// Installs the Prometheus recorder for the process, once; later calls
-/// answer the same handle. Histograms of seconds get buckets from 1 ms to
-/// 10 s.
-pub fn install() -> anyhow::Result<PrometheusHandle> {
-    static HANDLE: OnceLock<PrometheusHandle> = OnceLock::new();
-    if let Some(handle) = HANDLE.get() {
-        return Ok(handle.clone());
+/// The bounds of the buckets of the histograms of seconds: 1 ms to 10 s.
+const SECONDS_BUCKETS: [f64; 13] = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0];
+
+/// Installs the Prometheus recorder for the process, once, and answers the
+/// registry it records into; later calls answer the same registry.
+///
+/// Each histogram is a `prometheus` histogram of [`SECONDS_BUCKETS`]:
+/// recording a value is a few atomic additions into its bucket, sum and
+/// count, with no allocation and nothing kept until a scrape.
+pub fn install() -> anyhow::Result<prometheus::Registry> {
+    static REGISTRY: OnceLock<prometheus::Registry> = OnceLock::new();
+    if let Some(registry) = REGISTRY.get() {
+        return Ok(registry.clone());
     }
-    let recorder = PrometheusBuilder::new()
-        .set_buckets_for_metric(
-            Matcher::Suffix("_seconds".to_owned()),
-            &[0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0],
-        )?
-        .build_recorder();
-    let handle = recorder.handle();
+    let seconds = |name: &str, help: &str| HistogramOpts::new(name, help).buckets(SECONDS_BUCKETS.to_vec());
+    let registry = prometheus::Registry::new();
+    let recorder = metrics_prometheus::Recorder::builder()
+        .with_registry(&registry)
+        .try_with_metric(HistogramVec::new(
+            seconds(HTTP_REQUEST_DURATION, REQUEST_DURATION_HELP),
+            &["operation", "status"],
+        )?)?
+        .try_with_metric(prometheus::Histogram::with_opts(seconds(HASHER_QUEUE_WAIT, HASHER_QUEUE_WAIT_HELP))?)?
+        .try_with_metric(HistogramVec::new(
+            seconds(PORT_CALL_DURATION, PORT_CALL_DURATION_HELP),
+            &["port", "call", "result"],
+        )?)?
+        .build();
     // Only the first caller's recorder is installed; a racing one's is dropped.
-    if HANDLE.set(handle.clone()).is_ok() {
+    if REGISTRY.set(registry.clone()).is_ok() {
         metrics::set_global_recorder(recorder)?;
         describe();
-        let upkeep = handle.clone();
-        std::thread::Builder::new().name("metrics-upkeep".into()).spawn(move || {
-            loop {
-                std::thread::sleep(std::time::Duration::from_secs(5));
-                upkeep.run_upkeep();
-            }
-        })?;
     }
-    Ok(HANDLE.get().cloned().unwrap_or(handle))
+    Ok(REGISTRY.get().cloned().unwrap_or(registry))
 }
 
 /// The Lambda functions' recorder, once installed.
@@ -353,29 +361,38 @@ pub fn flush_emf() {
     }
 }
 
+const REQUEST_DURATION_HELP: &str = "Requests served, by operationId and status.";
+const HASHER_QUEUE_WAIT_HELP: &str = "Time a password hashing job waited for a worker.";
+const PORT_CALL_DURATION_HELP: &str = "Calls to the stores, the identity provider and the mailer.";
+
 fn describe() {
-    describe_histogram!(HTTP_REQUEST_DURATION, Unit::Seconds, "Requests served, by operationId and status.");
+    describe_histogram!(HTTP_REQUEST_DURATION, Unit::Seconds, REQUEST_DURATION_HELP);
     describe_counter!(SIGN_INS, Unit::Count, "Sign-in attempts by outcome.");
     describe_counter!(RATE_LIMITED, Unit::Count, "Requests refused by a limit, by limit.");
     describe_counter!(REFRESH_TOKEN_REUSES, Unit::Count, "Rotated refresh tokens presented again.");
     describe_counter!(MAILS, Unit::Count, "Mail handed over, by result.");
-    describe_histogram!(HASHER_QUEUE_WAIT, Unit::Seconds, "Time a password hashing job waited for a worker.");
+    describe_histogram!(HASHER_QUEUE_WAIT, Unit::Seconds, HASHER_QUEUE_WAIT_HELP);
     describe_gauge!(HASHER_BUSY_WORKERS, Unit::Count, "Password hashing workers busy now.");
     describe_gauge!(HASHER_WORKERS, Unit::Count, "Password hashing workers.");
-    describe_histogram!(
-        PORT_CALL_DURATION,
-        Unit::Seconds,
-        "Calls to the stores, the identity provider and the mailer."
-    );
+    describe_histogram!(PORT_CALL_DURATION, Unit::Seconds, PORT_CALL_DURATION_HELP);
 }
 
-/// `GET /metrics`, in Prometheus's text exposition format 0.0.4.
-pub fn router(handle: PrometheusHandle) -> Router {
+/// `GET /metrics`: what `registry` holds, in Prometheus's text exposition
+/// format 0.0.4.
+pub fn router(registry: prometheus::Registry) -> Router {
     Router::new().route(
         "/metrics",
         get(move || {
-            let handle = handle.clone();
-            async move { ([(CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8")], handle.render()) }
+            let encoded = TextEncoder::new().encode_to_string(&registry.gather());
+            async move {
+                match encoded {
+                    Ok(text) => ([(CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8")], text).into_response(),
+                    Err(error) => {
+                        tracing::error!(%error, "could not encode the metrics");
+                        StatusCode::INTERNAL_SERVER_ERROR.into_response()
+                    }
+                }
+            }
         }),
     )
 }

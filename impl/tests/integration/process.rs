@@ -733,12 +733,14 @@ async fn a_traced_flow_exports_a_server_span_per_request_with_its_port_calls_and
         .expect("the wrong password's span");
     assert_eq!(wrong_password.status, 0, "a 4xx leaves a server span's status unset");
 
-    // No secret, address or token in any name or attribute.
+    // No secret, address or token in any name, attribute or event (the
+    // lines logged inside a span, debug ones included).
     let mut forbidden = logs.secrets.clone();
     forbidden.push(("email address".to_owned(), "flow@example.com".to_owned()));
     forbidden.push(("client address".to_owned(), "127.0.0.1".to_owned()));
+    assert!(spans.iter().any(|span| !span.events.is_empty()), "no span has an event");
     for span in spans {
-        let text = format!("{} {:?} {:?}", span.name, span.attributes, span.resource);
+        let text = format!("{} {:?} {:?} {:?}", span.name, span.attributes, span.events, span.resource);
         for (what, secret) in &forbidden {
             assert!(!text.contains(secret.as_str()), "the {what} is in a span: {span:?}");
         }

@@ -29,6 +29,8 @@ pub struct ReceivedSpan {
     /// `Status.code`: 0 unset, 1 ok, 2 error.
     pub status: i32,
     pub attributes: HashMap<String, String>,
+    /// The span's events (the lines logged inside it): name and attributes.
+    pub events: Vec<(String, HashMap<String, String>)>,
     pub resource: HashMap<String, String>,
 }
 
@@ -93,6 +95,7 @@ async fn receive(State(spans): State<Arc<Mutex<Vec<ReceivedSpan>>>>, body: Bytes
                 kind: span.kind,
                 status: span.status.map_or(0, |status| status.code),
                 attributes: attributes(&span.attributes),
+                events: span.events.iter().map(|event| (event.name.clone(), attributes(&event.attributes))).collect(),
                 resource: resource.clone(),
             });
         }
