@@ -108,7 +108,7 @@ pub async fn track(State(source): State<ClientIpSource>, mut request: Request, n
         let value = HeaderValue::from_str(authority).unwrap_or(HeaderValue::from_static("localhost"));
         request.headers_mut().insert(HOST, value);
     }
-    let operation = super::operations::operation_id(request.method().as_str(), request.uri().path());
+    let operation = super::operations::operation(request.method().as_str(), request.uri().path());
     // With traces on, a trace's server span, named by the operation; the
     // `otel.*` fields are the exporter's, recorded only then (an empty
     // field costs the logs nothing).
@@ -121,11 +121,11 @@ pub async fn track(State(source): State<ClientIpSource>, mut request: Request, n
         otel.kind = tracing::field::Empty,
     );
     if telemetry::traces_on() {
-        span.record("otel.name", operation);
+        span.record("otel.name", operation.id);
         span.record("otel.kind", "server");
         telemetry::continue_trace(&span, request.headers());
         span.set_attribute("http.request.method", request.method().to_string());
-        if let Some(route) = super::operations::route(operation) {
+        if let Some(route) = operation.route {
             span.set_attribute("http.route", route);
         }
     }
@@ -140,7 +140,7 @@ pub async fn track(State(source): State<ClientIpSource>, mut request: Request, n
             span.set_status(opentelemetry::trace::Status::error(""));
         }
     }
-    crate::metrics::record_request(operation, status.as_u16(), elapsed.as_secs_f64());
+    crate::metrics::record_request(operation.id, status.as_u16(), elapsed.as_secs_f64());
     if let Ok(value) = HeaderValue::from_str(&request_id) {
         response.headers_mut().insert(REQUEST_ID, value);
     }

@@ -43,27 +43,32 @@ pub const DOCS: &str = "docs";
 /// The name of a request no operation serves.
 pub const UNKNOWN: &str = "unknown";
 
-/// Every name [`operation_id`] gives: the operationIds, [`DOCS`] and [`UNKNOWN`].
+/// Every name [`operation`] gives: the operationIds, [`DOCS`] and [`UNKNOWN`].
 pub fn names() -> impl Iterator<Item = &'static str> {
     OPERATIONS.iter().map(|(_, _, operation_id)| *operation_id).chain([DOCS, UNKNOWN])
 }
 
-/// The operationId of a request: [`DOCS`] for the contract and Swagger UI,
-/// [`UNKNOWN`] for a request no operation serves.
-pub fn operation_id(method: &str, path: &str) -> &'static str {
+/// What serves a request.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Operation {
+    /// The operationId: [`DOCS`] for the contract and Swagger UI, [`UNKNOWN`]
+    /// for a request no operation serves.
+    pub id: &'static str,
+    /// The contract's path template (a trace's `http.route`); `None` for
+    /// [`DOCS`] and [`UNKNOWN`].
+    pub route: Option<&'static str>,
+}
+
+/// The operation that serves a `method` request for `path`.
+pub fn operation(method: &str, path: &str) -> Operation {
     let found = OPERATIONS
         .iter()
         .find(|(operation_method, template, _)| *operation_method == method && matches(template, path));
     match found {
-        Some((_, _, operation_id)) => operation_id,
-        None if path.starts_with("/docs") || path.starts_with("/openapi.") => DOCS,
-        None => UNKNOWN,
+        Some((_, template, id)) => Operation { id, route: Some(template) },
+        None if path.starts_with("/docs") || path.starts_with("/openapi.") => Operation { id: DOCS, route: None },
+        None => Operation { id: UNKNOWN, route: None },
     }
-}
-
-/// The path template of `operation_id`, for a trace's `http.route`.
-pub fn route(operation_id: &str) -> Option<&'static str> {
-    OPERATIONS.iter().find(|(_, _, id)| *id == operation_id).map(|(_, template, _)| *template)
 }
 
 /// Whether `path` fits `template`, whose `{name}` segments take any one
@@ -84,6 +89,12 @@ mod tests {
 
     #[test]
     fn requests_are_named_by_the_operation_that_serves_them() {
+        let operation_id = |method, path| operation(method, path).id;
+        assert_eq!(
+            operation("GET", "/admin/users/x"),
+            Operation { id: "adminGetUser", route: Some("/admin/users/{userId}") }
+        );
+        assert_eq!(operation("GET", "/docs/"), Operation { id: DOCS, route: None });
         assert_eq!(operation_id("POST", "/auth/login"), "loginUser");
         assert_eq!(operation_id("GET", "/admin/users/6f1e0d2c-1b7a-4c1e-9d3a-2a5b8c0e4f11"), "adminGetUser");
         assert_eq!(operation_id("POST", "/admin/users/x/mfa/reset"), "adminResetMfa");
