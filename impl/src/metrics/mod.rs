@@ -23,11 +23,14 @@ use axum::routing::get;
 use http::StatusCode;
 use http::header::CONTENT_TYPE;
 use metrics::{Unit, counter, describe_counter, describe_gauge, describe_histogram, histogram};
-use prometheus::{HistogramOpts, HistogramVec, TextEncoder};
+use prometheus::{HistogramOpts, TextEncoder};
 use serde::Deserialize;
 
 use crate::domain::{AuthError, PortError};
 use crate::ports::{Mailer, OutgoingMail};
+use sharded::ShardedHistogramVec;
+
+mod sharded;
 
 /// Requests served, by `operation` (the contract's operationId; `docs` for
 /// the contract and Swagger UI, `unknown` for no route) and `status`: a
@@ -294,7 +297,10 @@ const SECONDS_BUCKETS: [f64; 13] = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1
 ///
 /// Each histogram is a `prometheus` histogram of [`SECONDS_BUCKETS`]:
 /// recording a value is a few atomic additions into its bucket, sum and
-/// count, with no allocation and nothing kept until a scrape.
+/// count, with no allocation and nothing kept until a scrape. The two
+/// recorded on every request, [`HTTP_REQUEST_DURATION`] and
+/// [`PORT_CALL_DURATION`], are sharded (see [`sharded`]), so that workers
+/// on different cores don't contend for their counters.
 pub fn install() -> anyhow::Result<prometheus::Registry> {
     static REGISTRY: OnceLock<prometheus::Registry> = OnceLock::new();
     if let Some(registry) = REGISTRY.get() {
@@ -302,21 +308,28 @@ pub fn install() -> anyhow::Result<prometheus::Registry> {
     }
     let seconds = |name: &str, help: &str| HistogramOpts::new(name, help).buckets(SECONDS_BUCKETS.to_vec());
     let registry = prometheus::Registry::new();
-    let recorder = metrics_prometheus::Recorder::builder()
-        .with_registry(&registry)
-        .try_with_metric(HistogramVec::new(
+    let sharded = vec![
+        ShardedHistogramVec::new(
+            HTTP_REQUEST_DURATION,
             seconds(HTTP_REQUEST_DURATION, REQUEST_DURATION_HELP),
             &["operation", "status"],
-        )?)?
-        .try_with_metric(prometheus::Histogram::with_opts(seconds(HASHER_QUEUE_WAIT, HASHER_QUEUE_WAIT_HELP))?)?
-        .try_with_metric(HistogramVec::new(
+        )?,
+        ShardedHistogramVec::new(
+            PORT_CALL_DURATION,
             seconds(PORT_CALL_DURATION, PORT_CALL_DURATION_HELP),
             &["port", "call", "result"],
-        )?)?
+        )?,
+    ];
+    for histogram in &sharded {
+        registry.register(Box::new(histogram.clone()))?;
+    }
+    let inner = metrics_prometheus::Recorder::builder()
+        .with_registry(&registry)
+        .try_with_metric(prometheus::Histogram::with_opts(seconds(HASHER_QUEUE_WAIT, HASHER_QUEUE_WAIT_HELP))?)?
         .build();
     // Only the first caller's recorder is installed; a racing one's is dropped.
     if REGISTRY.set(registry.clone()).is_ok() {
-        metrics::set_global_recorder(recorder)?;
+        metrics::set_global_recorder(sharded::Recorder { inner, sharded })?;
         describe();
     }
     Ok(REGISTRY.get().cloned().unwrap_or(registry))
