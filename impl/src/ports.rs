@@ -9,6 +9,7 @@ use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use secrecy::{ExposeSecret, SecretString};
 
+use crate::domain::federation::{AssertedIdentity, AuthorizationSecrets, Rejection};
 use crate::domain::{
     Attributes, ConfirmationCode, DisplayName, Email, Password, PortError, Principal, PublicKey, Role, Roles,
     SessionId, User, UserId,
@@ -638,4 +639,37 @@ pub trait Mailer: Send + Sync {
     /// rejection, an address the transport cannot use) is
     /// [`PortError::Internal`]. Errors never include the message's text.
     async fn send(&self, mail: &OutgoingMail) -> Result<(), PortError>;
+}
+
+/// What became of a code a provider's authorization response carried.
+#[derive(Debug)]
+pub enum Redeemed {
+    /// The code was redeemed and its ID token verified.
+    Identity(AssertedIdentity),
+    /// The provider's answer was not taken, for this reason.
+    Rejected(Rejection),
+}
+
+/// An OpenID Connect provider the service federates sign-in to, as its
+/// client (OpenID Connect Core 1.0 §3.1, authorization code flow, with
+/// PKCE `S256`). The provider's configuration comes from its discovery
+/// document (OpenID Connect Discovery 1.0), fetched when first needed and
+/// kept for a while.
+#[async_trait]
+pub trait OpenIdProvider: Send + Sync {
+    /// The URL of the authentication request to send the person's browser
+    /// to: the provider's authorization endpoint with this client, the
+    /// service's redirect URI, the configured scopes (`openid` among them),
+    /// `response_type=code`, and `secrets`' `state`, `nonce` and PKCE
+    /// challenge. [`PortError::Unavailable`] when the provider's discovery
+    /// document can't be fetched.
+    async fn authorization_url(&self, secrets: &AuthorizationSecrets) -> Result<url::Url, PortError>;
+
+    /// Redeems `code` at the token endpoint with the request's PKCE
+    /// verifier, and verifies the ID token answered: signature (with an
+    /// asymmetric algorithm, against the provider's published keys), `iss`,
+    /// `aud` and `azp`, `exp` and `iat`, and `nonce` against the request's.
+    /// A refusal is [`Redeemed::Rejected`]; [`PortError::Unavailable`] when
+    /// the provider can't be reached or answers with a server error.
+    async fn redeem(&self, code: &str, secrets: &AuthorizationSecrets) -> Result<Redeemed, PortError>;
 }

@@ -4,3 +4,4 @@ pub mod aws;
 pub mod embedded;
 pub mod mail;
 pub mod observed;
+pub mod oidc;

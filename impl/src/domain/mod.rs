@@ -8,6 +8,7 @@ mod client;
 mod clock;
 mod deletion;
 mod error;
+pub mod federation;
 mod mfa;
 mod model;
 mod notice;

@@ -25,6 +25,7 @@ mod seed;
 // event decoding.
 mod aws_backend;
 mod failures;
+mod federation;
 mod infra;
 mod lambda_events;
 mod mail;

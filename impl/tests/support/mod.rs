@@ -1,6 +1,7 @@
 //! A real server on 127.0.0.1:0 per test, with its own data directory and clock.
 #![allow(dead_code)]
 
+pub mod oidc;
 pub mod otlp;
 pub mod smtp;
 
