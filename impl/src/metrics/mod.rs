@@ -13,6 +13,8 @@
 
 use std::cell::RefCell;
 use std::collections::HashMap;
+#[cfg(feature = "aws")]
+use std::io::Write as _;
 use std::net::SocketAddr;
 use std::sync::{Arc, OnceLock};
 
@@ -367,8 +369,11 @@ pub fn install_emf(config: &MetricsConfig) -> anyhow::Result<()> {
 #[cfg(feature = "aws")]
 pub fn flush_emf() {
     let Some(collector) = EMF.get() else { return };
-    // Held for the whole write, so that no log line lands inside a document.
-    let written = collector.flush(std::io::stdout().lock());
+    // Gathered first and written in one go: one write to the log's pipe per
+    // invocation rather than one per line, and no log line can land inside
+    // a document.
+    let mut documents = Vec::with_capacity(4096);
+    let written = collector.flush(&mut documents).and_then(|()| std::io::stdout().lock().write_all(&documents));
     if let Err(error) = written {
         tracing::warn!(%error, "could not write the metrics to the log");
     }
