@@ -8,13 +8,17 @@
 //! ([`crate::ports::OpenIdProvider`]) builds the request from them,
 //! redeems the code the provider answers with and verifies the ID token,
 //! and hands back an [`AssertedIdentity`]: what the provider asserts, and
-//! nothing the service decided yet.
+//! nothing the service decided yet. [`decide_link`] then decides what the
+//! identity may do here: sign in the account it is linked to, join an
+//! existing account, create one, or nothing.
 
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use rand::RngCore;
 use secrecy::{ExposeSecret, SecretString};
 use sha2::{Digest, Sha256};
+
+use super::{DisplayName, Email, UserId};
 
 /// The secrets of one authorization request, each 256 random bits in
 /// base64url (43 characters): the `state` the provider echoes back, the
@@ -108,9 +112,139 @@ impl Rejection {
     }
 }
 
+/// What a federated sign-in does with an [`AssertedIdentity`]: the rule
+/// against account pre-hijacking (Sudhodanan & Paverd, 2022), in one place.
+#[derive(Debug, PartialEq, Eq)]
+pub enum LinkDecision {
+    /// The identity is already linked to this account: sign it in.
+    SignIn(UserId),
+    /// Link the identity to this existing account, then sign it in.
+    Link(UserId),
+    /// No account has the address: create one for it, without a password.
+    Create { email: Email, name: Option<DisplayName> },
+    /// Refused, for this reason; nothing changes.
+    Refuse(LinkRefusal),
+}
+
+/// Why a federated sign-in was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LinkRefusal {
+    /// The provider gave no address, or one the service can't take.
+    NoUsableEmail,
+    /// The provider does not assert that it verified the address: it can't
+    /// vouch for an account with it, existing or new.
+    EmailNotVerifiedByProvider,
+    /// An account has the address but never confirmed it: whoever made it
+    /// may not own the address, and linking would let them in beside the
+    /// person who does.
+    AccountNotConfirmed,
+}
+
+/// An account with the address a provider asserted, as far as linking cares.
+#[derive(Debug, Clone, Copy)]
+pub struct AccountWithEmail {
+    pub user_id: UserId,
+    /// The account's owner confirmed the address with a mailed code (or an
+    /// administrator vouched for it).
+    pub email_confirmed: bool,
+}
+
+/// Decides what `identity` does. `linked` is the account it is already
+/// linked to, if any; `by_email`, the account with the address it asserts,
+/// if any.
+///
+/// - A linked identity signs its account in: the link was checked when made,
+///   and an address changed at the provider since changes nothing.
+/// - Otherwise the provider must assert a verified, usable address.
+/// - An account with that address gets the identity linked only when that
+///   account confirmed the address too; otherwise the sign-in is refused.
+/// - No account with it: a new one is created, named from the profile.
+pub fn decide_link(
+    identity: &AssertedIdentity,
+    linked: Option<UserId>,
+    by_email: Option<AccountWithEmail>,
+) -> LinkDecision {
+    if let Some(user_id) = linked {
+        return LinkDecision::SignIn(user_id);
+    }
+    let Some(email) = identity.email.as_deref().and_then(|raw| Email::parse("email", raw).ok()) else {
+        return LinkDecision::Refuse(LinkRefusal::NoUsableEmail);
+    };
+    if !identity.email_verified {
+        return LinkDecision::Refuse(LinkRefusal::EmailNotVerifiedByProvider);
+    }
+    match by_email {
+        Some(account) if account.email_confirmed => LinkDecision::Link(account.user_id),
+        Some(_) => LinkDecision::Refuse(LinkRefusal::AccountNotConfirmed),
+        None => {
+            let name = identity.name.as_deref().and_then(|raw| DisplayName::parse("name", raw).ok());
+            LinkDecision::Create { email, name }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn asserted(email: Option<&str>, verified: bool) -> AssertedIdentity {
+        AssertedIdentity {
+            issuer: "https://accounts.example".into(),
+            subject: "248289761001".into(),
+            email: email.map(str::to_owned),
+            email_verified: verified,
+            name: Some("Jane Doe".into()),
+        }
+    }
+
+    #[test]
+    fn a_linked_identity_signs_its_account_in_whatever_it_asserts_now() {
+        let (mine, other) = (UserId::random(), UserId::random());
+        let confirmed = AccountWithEmail { user_id: other, email_confirmed: true };
+        for identity in [asserted(None, false), asserted(Some("jane@example.com"), false)] {
+            assert_eq!(decide_link(&identity, Some(mine), Some(confirmed)), LinkDecision::SignIn(mine));
+        }
+    }
+
+    #[test]
+    fn an_address_joins_an_account_only_when_both_sides_verified_it() {
+        let user_id = UserId::random();
+        let cases = [
+            (true, true, LinkDecision::Link(user_id)),
+            (true, false, LinkDecision::Refuse(LinkRefusal::AccountNotConfirmed)),
+            (false, true, LinkDecision::Refuse(LinkRefusal::EmailNotVerifiedByProvider)),
+            (false, false, LinkDecision::Refuse(LinkRefusal::EmailNotVerifiedByProvider)),
+        ];
+        for (provider_verified, account_confirmed, expected) in cases {
+            let account = AccountWithEmail { user_id, email_confirmed: account_confirmed };
+            let identity = asserted(Some("jane@example.com"), provider_verified);
+            assert_eq!(
+                decide_link(&identity, None, Some(account)),
+                expected,
+                "{provider_verified} {account_confirmed}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_new_address_makes_an_account_only_when_the_provider_verified_it() {
+        let LinkDecision::Create { email, name } = decide_link(&asserted(Some("Jane@Example.com"), true), None, None)
+        else {
+            panic!("no account created")
+        };
+        assert_eq!(email, Email::parse("email", "Jane@Example.com").unwrap());
+        assert_eq!(name, Some(DisplayName::parse("name", "Jane Doe").unwrap()));
+        assert_eq!(
+            decide_link(&asserted(Some("jane@example.com"), false), None, None),
+            LinkDecision::Refuse(LinkRefusal::EmailNotVerifiedByProvider)
+        );
+        for unusable in [None, Some(""), Some("not an address")] {
+            assert_eq!(
+                decide_link(&asserted(unusable, true), None, None),
+                LinkDecision::Refuse(LinkRefusal::NoUsableEmail)
+            );
+        }
+    }
 
     /// RFC 7636 Appendix B's example.
     #[test]
