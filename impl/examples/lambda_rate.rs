@@ -64,8 +64,8 @@ fn measure(seconds: &str, dir: &str, emf: bool, runtime_api: bool) -> anyhow::Re
     let seconds = Duration::from_secs_f64(seconds.parse::<f64>()?);
     // Bound before the runtime starts, so that the variables `lambda_http`
     // reads are set while this is the only thread.
-    let api = std::net::TcpListener::bind("127.0.0.1:0")?;
-    if runtime_api {
+    let api = runtime_api.then(|| std::net::TcpListener::bind("127.0.0.1:0")).transpose()?;
+    if let Some(api) = &api {
         let address = api.local_addr()?;
         // SAFETY: no other thread exists yet.
         unsafe {
@@ -78,9 +78,9 @@ fn measure(seconds: &str, dir: &str, emf: bool, runtime_api: bool) -> anyhow::Re
     let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
     runtime.block_on(async move {
         let router = service(dir, emf).await?;
-        let (count, elapsed) = match runtime_api {
-            false => in_process(router, seconds).await?,
-            true => through_runtime_api(router, api, seconds).await?,
+        let (count, elapsed) = match api {
+            None => in_process(router, seconds).await?,
+            Some(api) => through_runtime_api(router, api, seconds).await?,
         };
         println!("{}", json!({"per_second": count as f64 / elapsed, "count": count, "seconds": elapsed}));
         Ok(())

@@ -67,6 +67,9 @@ pub struct ProviderSettings {
 
 pub struct Oidc {
     settings: ProviderSettings,
+    /// `settings`' issuer and redirect URI, parsed once.
+    issuer: IssuerUrl,
+    redirect_uri: RedirectUrl,
     http: reqwest::Client,
     clock: Arc<dyn Clock>,
     discovered: RwLock<Option<Discovered>>,
@@ -82,14 +85,15 @@ impl Oidc {
     /// The provider of `settings`; nothing is fetched until first needed.
     /// Errors when the issuer or redirect URI is not a URL.
     pub fn new(settings: ProviderSettings, clock: Arc<dyn Clock>) -> anyhow::Result<Self> {
-        IssuerUrl::new(settings.issuer.clone()).map_err(|error| anyhow!("issuer {:?}: {error}", settings.issuer))?;
-        RedirectUrl::new(settings.redirect_uri.clone())
+        let issuer = IssuerUrl::new(settings.issuer.clone())
+            .map_err(|error| anyhow!("issuer {:?}: {error}", settings.issuer))?;
+        let redirect_uri = RedirectUrl::new(settings.redirect_uri.clone())
             .map_err(|error| anyhow!("redirect URI {:?}: {error}", settings.redirect_uri))?;
         // Never follow redirects: a provider's endpoints answer directly
         // (and following them would let a redirect reach other hosts).
         let http =
             reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).timeout(CALL_TIMEOUT).build()?;
-        Ok(Self { settings, http, clock, discovered: RwLock::new(None) })
+        Ok(Self { settings, issuer, redirect_uri, http, clock, discovered: RwLock::new(None) })
     }
 
     /// The client of the current discovery document, fetched again when
@@ -114,16 +118,17 @@ impl Oidc {
     }
 
     async fn discover(&self) -> Result<Client, PortError> {
-        let issuer = IssuerUrl::new(self.settings.issuer.clone()).map_err(|error| PortError::Internal(error.into()))?;
-        let metadata = CoreProviderMetadata::discover_async(issuer, &self.http).await.map_err(|error| {
-            PortError::Unavailable(anyhow!("fetching the discovery document of {}: {error:#}", self.settings.issuer))
-        })?;
-        let redirect =
-            RedirectUrl::new(self.settings.redirect_uri.clone()).map_err(|error| PortError::Internal(error.into()))?;
+        let metadata =
+            CoreProviderMetadata::discover_async(self.issuer.clone(), &self.http).await.map_err(|error| {
+                PortError::Unavailable(anyhow!(
+                    "fetching the discovery document of {}: {error:#}",
+                    self.settings.issuer
+                ))
+            })?;
         let secret =
             self.settings.client_secret.as_ref().map(|secret| ClientSecret::new(secret.expose_secret().to_owned()));
         Ok(CoreClient::from_provider_metadata(metadata, ClientId::new(self.settings.client_id.clone()), secret)
-            .set_redirect_uri(redirect))
+            .set_redirect_uri(self.redirect_uri.clone()))
     }
 
     /// The verifier of ID tokens: the client's issuer, audience and keys,

@@ -24,6 +24,7 @@ use super::{DisplayName, Email, UserId};
 /// base64url (43 characters): the `state` the provider echoes back, the
 /// `nonce` its ID token must carry, and the PKCE `code_verifier` the code's
 /// redemption must present. Secrets: never logged, never in an error.
+#[derive(Clone)]
 pub struct AuthorizationSecrets {
     pub state: SecretString,
     pub nonce: SecretString,

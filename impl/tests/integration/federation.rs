@@ -55,14 +55,6 @@ async fn code_for(provider: &OidcProvider, client: &Oidc, secrets: &Authorizatio
     parameter(&back, "code").expect("a code")
 }
 
-fn copy(secrets: &AuthorizationSecrets) -> AuthorizationSecrets {
-    AuthorizationSecrets {
-        state: secrets.state.clone(),
-        nonce: secrets.nonce.clone(),
-        pkce_verifier: secrets.pkce_verifier.clone(),
-    }
-}
-
 #[tokio::test]
 async fn the_authentication_request_carries_the_requests_state_nonce_and_s256_challenge() {
     let provider = provider();
@@ -127,7 +119,7 @@ async fn a_code_redeemed_with_another_requests_pkce_verifier_is_refused() {
     let code = code_for(&provider, &client, &secrets, ALICE.login).await;
     // An attacker's injected code, redeemed in the victim's request.
     let other =
-        AuthorizationSecrets { pkce_verifier: AuthorizationSecrets::generate().pkce_verifier, ..copy(&secrets) };
+        AuthorizationSecrets { pkce_verifier: AuthorizationSecrets::generate().pkce_verifier, ..secrets.clone() };
     let redeemed = client.redeem(&code, &other).await.unwrap();
     assert!(matches!(redeemed, Redeemed::Rejected(Rejection::CodeRefused)), "{redeemed:?}");
 }
@@ -138,7 +130,7 @@ async fn an_id_token_carrying_another_requests_nonce_is_rejected() {
     let client = client_of(&provider, Arc::new(SystemClock));
     let secrets = AuthorizationSecrets::generate();
     let code = code_for(&provider, &client, &secrets, ALICE.login).await;
-    let other = AuthorizationSecrets { nonce: AuthorizationSecrets::generate().nonce, ..copy(&secrets) };
+    let other = AuthorizationSecrets { nonce: AuthorizationSecrets::generate().nonce, ..secrets.clone() };
     let redeemed = client.redeem(&code, &other).await.unwrap();
     assert!(matches!(redeemed, Redeemed::Rejected(Rejection::Nonce)), "{redeemed:?}");
 }

@@ -2,7 +2,7 @@
 //! run by `oidc-provider.mjs` beside this file, with the clients and
 //! accounts a test names.
 
-use std::io::{BufRead, BufReader, Write};
+use std::io::{BufRead, BufReader};
 use std::path::PathBuf;
 use std::process::{Child, ChildStdin, Command, Stdio};
 
@@ -37,8 +37,9 @@ pub struct OidcProvider {
     /// The provider's issuer identifier, `http://127.0.0.1:PORT`.
     pub issuer: String,
     child: Child,
-    // Closed on drop, which stops the provider.
-    stdin: Option<ChildStdin>,
+    // Held open: the provider stops when it closes, should this process
+    // end without dropping it.
+    _stdin: Option<ChildStdin>,
     _config: TempDir,
 }
 
@@ -101,7 +102,7 @@ impl OidcProvider {
         std::thread::spawn(move || std::io::copy(&mut stdout, &mut std::io::sink()));
         let issuer = line.trim().strip_prefix("issuer ").unwrap_or_else(|| panic!("provider said {line:?}")).to_owned();
         let stdin = child.stdin.take();
-        Self { issuer, child, stdin, _config: config }
+        Self { issuer, child, _stdin: stdin, _config: config }
     }
 
     /// Signs `login` in on the provider's own sign-in page, from
@@ -138,9 +139,6 @@ impl OidcProvider {
 
 impl Drop for OidcProvider {
     fn drop(&mut self) {
-        if let Some(mut stdin) = self.stdin.take() {
-            let _ = stdin.flush();
-        }
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
