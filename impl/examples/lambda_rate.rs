@@ -4,7 +4,8 @@
 //! does, through the code path `auth-lambda` runs — `lambda_http`'s
 //! decoding of an HTTP API event, `auth_service::lambda::service` (which
 //! writes the invocation's metrics to stdout after each one when the
-//! recorder is installed), the router over the embedded backend in DIR, and
+//! recorder is installed), the router over the backend the `AUTH_…`
+//! variables choose (by default the embedded one, its data in DIR), and
 //! the encoding of the answer, with its log line per request — for SECONDS,
 //! then prints `{"per_second": …, "count": …, "seconds": …}` as the last
 //! line on stdout. With `emf`, the recorder `auth-lambda` installs is
@@ -87,9 +88,10 @@ fn measure(seconds: &str, dir: &str, emf: bool, runtime_api: bool) -> anyhow::Re
     })
 }
 
-/// The router `auth-lambda` builds, over the embedded backend in `dir`.
+/// The router `auth-lambda` builds, with the settings it reads (`AUTH_…`
+/// variables; the embedded backend's data in `dir`).
 async fn service(dir: &str, emf: bool) -> anyhow::Result<axum::Router> {
-    let mut config = Config::default();
+    let mut config = Config::load(None).map_err(anyhow::Error::msg)?;
     config.storage.data_dir = dir.into();
     // Off, as in the benchmark: every event comes from the same address.
     config.server.rate_limit_per_second = 0;
