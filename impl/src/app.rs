@@ -21,7 +21,9 @@ use crate::adapters::observed::observed;
 use crate::config::{Backend, Config, MailTransport};
 use crate::domain::{AuthService, Clock, MfaKey, Ports, Settings, SystemClock};
 use crate::http;
-use crate::ports::{AttemptCounter, IdentityProvider, Mailer, MfaStore, SecurityLog, SessionStore, UserStore};
+use crate::ports::{
+    AttemptCounter, FederationStore, IdentityProvider, Mailer, MfaStore, SecurityLog, SessionStore, UserStore,
+};
 
 /// Runs `task`, a binary's work, on a multi-threaded runtime: exits 1 with
 /// the error logged when the runtime cannot start or `task` fails, as
@@ -236,7 +238,7 @@ pub fn aws_with_clients(
 /// call timed (`adapters::observed`).
 fn ports<S>(identity: Arc<dyn IdentityProvider>, store: Arc<S>, mailer: Arc<dyn Mailer>, clock: Arc<dyn Clock>) -> Ports
 where
-    S: UserStore + AttemptCounter + MfaStore + SessionStore + SecurityLog + 'static,
+    S: UserStore + AttemptCounter + MfaStore + SessionStore + SecurityLog + FederationStore + 'static,
 {
     Ports {
         identity: observed(identity),
@@ -244,7 +246,8 @@ where
         attempts: observed::<dyn AttemptCounter>(store.clone()),
         mfa: observed::<dyn MfaStore>(store.clone()),
         sessions: observed::<dyn SessionStore>(store.clone()),
-        events: observed::<dyn SecurityLog>(store),
+        events: observed::<dyn SecurityLog>(store.clone()),
+        federation: observed::<dyn FederationStore>(store),
         mailer: observed(mailer),
         clock,
     }

@@ -673,3 +673,105 @@ pub trait OpenIdProvider: Send + Sync {
     /// the provider can't be reached or answers with a server error.
     async fn redeem(&self, code: &str, secrets: &AuthorizationSecrets) -> Result<Redeemed, PortError>;
 }
+
+/// A federated sign-in between its authorization request and the
+/// provider's answer, kept under the SHA-256 digest of its `state`.
+#[derive(Clone)]
+pub struct PendingAuthorization {
+    /// The configured provider the request went to.
+    pub provider: String,
+    /// The request's `nonce` and PKCE verifier, sealed with the service's
+    /// key: stores never see them in clear.
+    pub sealed_secrets: Vec<u8>,
+    /// The app's redirect URI, one of the allowlisted ones, where the
+    /// outcome goes.
+    pub redirect_uri: String,
+    /// The app's own PKCE `code_challenge` (`S256`), which the code it gets
+    /// back is bound to.
+    pub code_challenge: String,
+    /// The app's `state`, echoed back to it unchanged.
+    pub app_state: Option<String>,
+    pub expires_at: DateTime<Utc>,
+}
+
+impl std::fmt::Debug for PendingAuthorization {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PendingAuthorization")
+            .field("provider", &self.provider)
+            .field("redirect_uri", &self.redirect_uri)
+            .field("expires_at", &self.expires_at)
+            .finish_non_exhaustive()
+    }
+}
+
+/// The one-time code a federated sign-in's callback hands the app, kept
+/// under its SHA-256 digest, for the app to exchange for tokens.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FederationCode {
+    pub user_id: UserId,
+    pub provider: String,
+    /// The app's PKCE `code_challenge` the exchange must answer.
+    pub code_challenge: String,
+    /// The redirect URI the code was sent to; the exchange must name it.
+    pub redirect_uri: String,
+    pub expires_at: DateTime<Utc>,
+}
+
+/// An identity at an OpenID Connect provider, linked to an account.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LinkedIdentity {
+    /// The link's own id, as the API names it.
+    pub id: uuid::Uuid,
+    pub user_id: UserId,
+    /// The configured provider it came through.
+    pub provider: String,
+    /// `iss` and `sub`: together, the identity.
+    pub issuer: String,
+    pub subject: String,
+    /// The address the provider asserted when it was linked, if any.
+    pub email: Option<String>,
+    pub linked_at: DateTime<Utc>,
+}
+
+/// What unlinking an identity did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unlink {
+    Unlinked,
+    /// The user has no identity with that id.
+    NotFound,
+    /// It is the user's only identity, and the caller asked to keep the last.
+    LastOne,
+}
+
+/// Federated sign-in's state: pending authorization requests and the
+/// app's one-time codes, each taken once, and the identities linked to
+/// accounts. The rules are the domain's; every take and every unlink is
+/// one conditional write, so concurrent requests cannot both use the same
+/// request or code, nor both unlink an account's last two identities.
+#[async_trait]
+pub trait FederationStore: Send + Sync {
+    async fn insert_authorization(&self, digest: &[u8], pending: &PendingAuthorization) -> Result<(), PortError>;
+    /// Removes the request and returns it; `None` when it is unknown, was
+    /// taken already or expired at `now`.
+    async fn take_authorization(
+        &self,
+        digest: &[u8],
+        now: DateTime<Utc>,
+    ) -> Result<Option<PendingAuthorization>, PortError>;
+    async fn insert_code(&self, digest: &[u8], code: &FederationCode) -> Result<(), PortError>;
+    /// Removes the code and returns it; `None` when it is unknown, was
+    /// taken already or expired at `now`.
+    async fn take_code(&self, digest: &[u8], now: DateTime<Utc>) -> Result<Option<FederationCode>, PortError>;
+    /// The link of the identity `subject` at `issuer`, if any.
+    async fn identity(&self, issuer: &str, subject: &str) -> Result<Option<LinkedIdentity>, PortError>;
+    /// Records a link; `false` (nothing stored) when the identity is
+    /// linked already, to this account or another.
+    async fn link(&self, identity: &LinkedIdentity) -> Result<bool, PortError>;
+    /// The user's linked identities, oldest first.
+    async fn identities(&self, user_id: UserId) -> Result<Vec<LinkedIdentity>, PortError>;
+    /// Removes the user's link `id`; with `keep_last`, only if the user has
+    /// another one at that moment.
+    async fn unlink(&self, user_id: UserId, id: uuid::Uuid, keep_last: bool) -> Result<Unlink, PortError>;
+    /// Removes every link and code of the user, for a deleted account.
+    async fn forget(&self, user_id: UserId) -> Result<(), PortError>;
+}

@@ -22,10 +22,10 @@ use crate::domain::{
 };
 use crate::metrics::PortResult;
 use crate::ports::{
-    Acquire, AttemptCounter, BackupCodeUse, CodeDelivery, Confirmation, EventPosition, IdentityProvider, Insert,
-    Issued, Mailer, MfaChallenge, MfaRecord, MfaStore, NewRefreshToken, OutgoingMail, PasswordChange, PasswordReset,
-    Rotation, SecurityEvent, SecurityLog, SessionGrant, SessionRecord, SessionStore, SignIn, SignUp,
-    StoredRefreshToken, UserFilter, UserStore,
+    Acquire, AttemptCounter, BackupCodeUse, CodeDelivery, Confirmation, EventPosition, FederationCode, FederationStore,
+    IdentityProvider, Insert, Issued, LinkedIdentity, Mailer, MfaChallenge, MfaRecord, MfaStore, NewRefreshToken,
+    OutgoingMail, PasswordChange, PasswordReset, PendingAuthorization, Rotation, SecurityEvent, SecurityLog,
+    SessionGrant, SessionRecord, SessionStore, SignIn, SignUp, StoredRefreshToken, Unlink, UserFilter, UserStore,
 };
 
 /// A port whose calls are timed.
@@ -179,13 +179,27 @@ observe! {
 }
 
 observe! {
+    FederationStore as "federation_store" {
+        fn insert_authorization(digest: &[u8], pending: &PendingAuthorization) -> Result<(), PortError>;
+        fn take_authorization(digest: &[u8], now: DateTime<Utc>) -> Result<Option<PendingAuthorization>, PortError>;
+        fn insert_code(digest: &[u8], code: &FederationCode) -> Result<(), PortError>;
+        fn take_code(digest: &[u8], now: DateTime<Utc>) -> Result<Option<FederationCode>, PortError>;
+        fn identity(issuer: &str, subject: &str) -> Result<Option<LinkedIdentity>, PortError>;
+        fn link(identity: &LinkedIdentity) -> Result<bool, PortError>;
+        fn identities(user_id: UserId) -> Result<Vec<LinkedIdentity>, PortError>;
+        fn unlink(user_id: UserId, id: uuid::Uuid, keep_last: bool) -> Result<Unlink, PortError>;
+        fn forget(user_id: UserId) -> Result<(), PortError>;
+    }
+}
+
+observe! {
     Mailer as "mailer" {
         fn send(mail: &OutgoingMail) -> Result<(), PortError>;
     }
 }
 
 /// Every port's name and calls, as metrics name them.
-pub fn calls() -> [(&'static str, &'static [&'static str]); 7] {
+pub fn calls() -> [(&'static str, &'static [&'static str]); 8] {
     [
         (Observed::<dyn IdentityProvider>::PORT, Observed::<dyn IdentityProvider>::CALLS),
         (Observed::<dyn UserStore>::PORT, Observed::<dyn UserStore>::CALLS),
@@ -193,6 +207,7 @@ pub fn calls() -> [(&'static str, &'static [&'static str]); 7] {
         (Observed::<dyn MfaStore>::PORT, Observed::<dyn MfaStore>::CALLS),
         (Observed::<dyn SecurityLog>::PORT, Observed::<dyn SecurityLog>::CALLS),
         (Observed::<dyn AttemptCounter>::PORT, Observed::<dyn AttemptCounter>::CALLS),
+        (Observed::<dyn FederationStore>::PORT, Observed::<dyn FederationStore>::CALLS),
         (Observed::<dyn Mailer>::PORT, Observed::<dyn Mailer>::CALLS),
     ]
 }

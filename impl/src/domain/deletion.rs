@@ -52,7 +52,8 @@ impl AuthService {
     /// 2. its credentials: signing in now answers as for an unknown
     ///    address, and no new session can start;
     /// 3. its profile, which frees the address for a new registration;
-    /// 4. its second factor, security history and failure counters, and
+    /// 4. its second factor, security history, linked identities and
+    ///    failure counters, and
     ///    again every session and refresh token, rotated ones included: a
     ///    sign-in that checked the password before step 2 and starts its
     ///    session after step 1 either finds no profile (and ends its
@@ -69,6 +70,7 @@ impl AuthService {
             self.users.delete(user_id).await?;
             self.mfa.forget(user_id).await?;
             self.events.forget(user_id).await?;
+            self.federation.forget(user_id).await?;
             for factor in [Factor::Password, Factor::SecondFactor] {
                 self.attempts.reset(&factor.budget(email)).await?;
             }

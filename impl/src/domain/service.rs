@@ -23,8 +23,9 @@ use super::values::{ConfirmationCode, DisplayName, Email, MfaSession, Password};
 use super::voiding::CredentialEvent;
 use crate::metrics::SignInOutcome;
 use crate::ports::{
-    AttemptCounter, CodeDelivery, Confirmation, IdentityProvider, Insert, Mailer, MfaStore, PasswordChange,
-    PasswordReset, SecurityEvent, SecurityEventKind, SecurityLog, SessionStore, SignIn, SignUp, UserStore,
+    AttemptCounter, CodeDelivery, Confirmation, FederationStore, IdentityProvider, Insert, Mailer, MfaStore,
+    PasswordChange, PasswordReset, SecurityEvent, SecurityEventKind, SecurityLog, SessionStore, SignIn, SignUp,
+    UserStore,
 };
 use tracing::Instrument;
 
@@ -157,6 +158,7 @@ pub struct Ports {
     pub mfa: Arc<dyn MfaStore>,
     pub sessions: Arc<dyn SessionStore>,
     pub events: Arc<dyn SecurityLog>,
+    pub federation: Arc<dyn FederationStore>,
     /// Mails security notices; the identity provider mails its own codes.
     pub mailer: Arc<dyn Mailer>,
     pub clock: Arc<dyn Clock>,
@@ -189,6 +191,7 @@ pub struct AuthService {
     pub(super) mfa: Arc<dyn MfaStore>,
     pub(super) sessions: Arc<dyn SessionStore>,
     pub(super) events: Arc<dyn SecurityLog>,
+    pub(super) federation: Arc<dyn FederationStore>,
     pub(super) mailer: Arc<dyn Mailer>,
     pub(super) clock: Arc<dyn Clock>,
     pub(super) mfa_key: MfaKey,
@@ -204,7 +207,7 @@ pub struct AuthService {
 
 impl AuthService {
     pub fn new(ports: Ports, settings: Settings, mfa_key: MfaKey) -> Self {
-        let Ports { identity, users, attempts, mfa, sessions, events, mailer, clock } = ports;
+        let Ports { identity, users, attempts, mfa, sessions, events, federation, mailer, clock } = ports;
         let Settings {
             policy,
             limits,
@@ -222,6 +225,7 @@ impl AuthService {
             mfa,
             sessions,
             events,
+            federation,
             mailer,
             clock,
             mfa_key,

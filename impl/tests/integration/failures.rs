@@ -16,10 +16,10 @@ use auth_service::domain::{
     PublicKey, Roles, SessionId, Settings, SystemClock, User, UserId,
 };
 use auth_service::ports::{
-    Acquire, AttemptCounter, BackupCodeUse, CodeDelivery, Confirmation, EventPosition, IdentityProvider, Insert,
-    Issued, Mailer, MfaChallenge, MfaRecord, MfaStore, NewRefreshToken, OutgoingMail, PasswordChange, PasswordReset,
-    Rotation, SecurityEvent, SecurityLog, SessionGrant, SessionRecord, SessionStore, SignIn, SignUp,
-    StoredRefreshToken, UserFilter, UserStore,
+    Acquire, AttemptCounter, BackupCodeUse, CodeDelivery, Confirmation, EventPosition, FederationCode, FederationStore,
+    IdentityProvider, Insert, Issued, LinkedIdentity, Mailer, MfaChallenge, MfaRecord, MfaStore, NewRefreshToken,
+    OutgoingMail, PasswordChange, PasswordReset, PendingAuthorization, Rotation, SecurityEvent, SecurityLog,
+    SessionGrant, SessionRecord, SessionStore, SignIn, SignUp, StoredRefreshToken, Unlink, UserFilter, UserStore,
 };
 use chrono::{DateTime, Utc};
 use reqwest::StatusCode;
@@ -250,6 +250,37 @@ impl SecurityLog for Broken {
 }
 
 #[async_trait]
+impl FederationStore for Broken {
+    async fn insert_authorization(&self, _: &[u8], _: &PendingAuthorization) -> Result<(), PortError> {
+        self.fail().await
+    }
+    async fn take_authorization(&self, _: &[u8], _: DateTime<Utc>) -> Result<Option<PendingAuthorization>, PortError> {
+        self.fail().await
+    }
+    async fn insert_code(&self, _: &[u8], _: &FederationCode) -> Result<(), PortError> {
+        self.fail().await
+    }
+    async fn take_code(&self, _: &[u8], _: DateTime<Utc>) -> Result<Option<FederationCode>, PortError> {
+        self.fail().await
+    }
+    async fn identity(&self, _: &str, _: &str) -> Result<Option<LinkedIdentity>, PortError> {
+        self.fail().await
+    }
+    async fn link(&self, _: &LinkedIdentity) -> Result<bool, PortError> {
+        self.fail().await
+    }
+    async fn identities(&self, _: UserId) -> Result<Vec<LinkedIdentity>, PortError> {
+        self.fail().await
+    }
+    async fn unlink(&self, _: UserId, _: uuid::Uuid, _: bool) -> Result<Unlink, PortError> {
+        self.fail().await
+    }
+    async fn forget(&self, _: UserId) -> Result<(), PortError> {
+        self.fail().await
+    }
+}
+
+#[async_trait]
 impl Mailer for Broken {
     async fn send(&self, _: &OutgoingMail) -> Result<(), PortError> {
         self.fail().await
@@ -267,6 +298,7 @@ async fn spawn_broken(failure: Failure) -> String {
         mfa: broken.clone(),
         sessions: broken.clone(),
         events: broken.clone(),
+        federation: broken.clone(),
         mailer: broken,
         clock: Arc::new(SystemClock),
     };

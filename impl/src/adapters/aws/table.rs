@@ -13,8 +13,14 @@
 //! | attempt counter | `ATTEMPTS#<key>` | `ATTEMPTS` |
 //! | security event | `USER#<id>` | `EVENT#<ms>#<UUIDv7>` |
 //! | password reset codes (Cognito's adapter) | `USER#<id>` | `RESETS` |
+//! | federated sign-in request | `FEDREQ#<digest>` | `FEDREQ` |
+//! | federated sign-in code | `FEDCODE#<digest>` | `FEDCODE` |
+//! | claim of a linked identity | `IDENTITY#<SHA-256 of issuer, subject>` | `IDENTITY` |
+//! | an account's copy of a link | `USER#<id>` | `IDENTITY#<link id>` |
+//! | an account's count of links | `USER#<id>` | `IDENTITIES` |
 //!
-//! Profiles, refresh tokens and challenges name their user in `userId`,
+//! Profiles, refresh tokens, challenges, federated sign-in codes and
+//! identity claims name their user in `userId`,
 //! the key of the `user-index` global secondary index: it finds the items
 //! of an account outside its partition when the account is deleted.
 //!

@@ -151,6 +151,41 @@ const MIGRATIONS: &[&str] = &[
     "
     ALTER TABLE users ADD COLUMN disabled INTEGER NOT NULL DEFAULT 0;
 ",
+    // Federated sign-in: requests waiting for the provider, the app's
+    // one-time codes, and identities linked to accounts.
+    "
+    CREATE TABLE federation_requests (
+        digest         BLOB PRIMARY KEY,
+        provider       TEXT NOT NULL,
+        sealed_secrets BLOB NOT NULL,
+        redirect_uri   TEXT NOT NULL,
+        code_challenge TEXT NOT NULL,
+        app_state      TEXT,
+        expires_at     INTEGER NOT NULL
+    ) STRICT;
+
+    CREATE TABLE federation_codes (
+        digest         BLOB PRIMARY KEY,
+        user_id        TEXT NOT NULL,
+        provider       TEXT NOT NULL,
+        code_challenge TEXT NOT NULL,
+        redirect_uri   TEXT NOT NULL,
+        expires_at     INTEGER NOT NULL
+    ) STRICT;
+    CREATE INDEX federation_codes_by_user ON federation_codes (user_id);
+
+    CREATE TABLE linked_identities (
+        id        TEXT PRIMARY KEY,
+        user_id   TEXT NOT NULL,
+        provider  TEXT NOT NULL,
+        issuer    TEXT NOT NULL,
+        subject   TEXT NOT NULL,
+        email     TEXT,
+        linked_at INTEGER NOT NULL,
+        UNIQUE (issuer, subject)
+    ) STRICT;
+    CREATE INDEX linked_identities_by_user ON linked_identities (user_id, linked_at);
+",
 ];
 
 /// The database, as the adapters use it: reads in place on the calling

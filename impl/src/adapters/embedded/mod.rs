@@ -2,6 +2,7 @@
 //! password hashes and ES256 tokens signed with a key kept beside it.
 
 mod db;
+mod federation;
 mod hasher;
 mod identity;
 mod mfa;

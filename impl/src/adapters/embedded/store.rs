@@ -93,7 +93,8 @@ impl SqliteStore {
     /// absolute expiry (with their refresh tokens), attempt counters whose
     /// window, at most `attempt_window` long, has ended, sealed refresh
     /// token successors older than a minute (the longest grace window),
-    /// expired MFA challenges and security events past their retention.
+    /// expired MFA challenges, federated sign-in requests and codes, and
+    /// security events past their retention.
     /// Returns the rows changed.
     pub async fn purge_expired(&self, now: DateTime<Utc>, attempt_window: Duration) -> Result<usize, PortError> {
         let now = millis(now);
@@ -111,8 +112,12 @@ impl SqliteStore {
                         "UPDATE refresh_tokens SET successor = NULL WHERE successor IS NOT NULL AND rotated_at <= ?1",
                     )?
                     .execute([now.saturating_sub(60_000)])?;
-                let challenges =
-                    connection.prepare_cached("DELETE FROM mfa_challenges WHERE expires_at <= ?1")?.execute([now])?;
+                let mut challenges = 0;
+                for table in ["mfa_challenges", "federation_requests", "federation_codes"] {
+                    challenges += connection
+                        .prepare_cached(&format!("DELETE FROM {table} WHERE expires_at <= ?1"))?
+                        .execute([now])?;
+                }
                 let events = connection
                     .prepare_cached("DELETE FROM security_events WHERE at <= ?1")?
                     .execute([now.saturating_sub(retention_ms)])?;

@@ -1,0 +1,268 @@
+//! Federated sign-in's requests, one-time codes and linked identities in
+//! DynamoDB. A take is one conditional delete that returns the item; a
+//! link is one transaction over the identity's claim (which makes an
+//! identity linkable once), the account's copy of the link and the
+//! account's count of links, which unlinking's condition reads.
+
+use async_trait::async_trait;
+use aws_sdk_dynamodb::types::{ReturnValue, TransactWriteItem, Update};
+use chrono::{DateTime, Utc};
+use sha2::{Digest, Sha256};
+
+use super::store::{DynamoStore, conditional, is_condition_failure};
+use super::table::{
+    Item, TTL_ATTRIBUTE, USER_ATTRIBUTE, aws_error, b, from_millis, get_b, get_n, get_s, get_user_id, hex, internal,
+    key, millis, n, s, ttl, user_pk,
+};
+use crate::domain::{PortError, UserId};
+use crate::ports::{FederationCode, FederationStore, LinkedIdentity, PendingAuthorization, Unlink};
+
+/// Per account, how many identities are linked to it.
+const IDENTITIES: &str = "IDENTITIES";
+
+fn request_key(digest: &[u8]) -> Item {
+    key(format!("FEDREQ#{}", hex(digest)), "FEDREQ")
+}
+
+fn code_key(digest: &[u8]) -> Item {
+    key(format!("FEDCODE#{}", hex(digest)), "FEDCODE")
+}
+
+/// The claim of the identity `subject` at `issuer`: one per identity,
+/// whatever account holds it. Hashed, so that any issuer and subject make
+/// a key of fixed length.
+fn claim_key(issuer: &str, subject: &str) -> Item {
+    let digest = Sha256::new().chain_update(issuer).chain_update([0]).chain_update(subject).finalize();
+    key(format!("IDENTITY#{}", hex(&digest)), "IDENTITY")
+}
+
+/// The account's copy of its link `id`, read when listing its links.
+fn link_key(user_id: UserId, id: uuid::Uuid) -> Item {
+    key(user_pk(user_id), format!("IDENTITY#{id}"))
+}
+
+fn count_key(user_id: UserId) -> Item {
+    key(user_pk(user_id), IDENTITIES)
+}
+
+fn with_link(mut item: Item, identity: &LinkedIdentity) -> Item {
+    item.extend([
+        ("id".to_owned(), s(identity.id.to_string())),
+        (USER_ATTRIBUTE.to_owned(), s(identity.user_id.to_string())),
+        ("provider".to_owned(), s(&identity.provider)),
+        ("issuer".to_owned(), s(&identity.issuer)),
+        ("subject".to_owned(), s(&identity.subject)),
+        ("linkedAt".to_owned(), n(millis(identity.linked_at))),
+    ]);
+    if let Some(email) = &identity.email {
+        item.insert("email".to_owned(), s(email));
+    }
+    item
+}
+
+fn linked_identity(item: &Item) -> Result<LinkedIdentity, PortError> {
+    let id = uuid::Uuid::parse_str(get_s(item, "id")?)
+        .map_err(|_| PortError::Internal(anyhow::anyhow!("a stored identity id is not a UUID")))?;
+    Ok(LinkedIdentity {
+        id,
+        user_id: get_user_id(item, USER_ATTRIBUTE)?,
+        provider: get_s(item, "provider")?.to_owned(),
+        issuer: get_s(item, "issuer")?.to_owned(),
+        subject: get_s(item, "subject")?.to_owned(),
+        email: item.get("email").and_then(|value| value.as_s().ok()).cloned(),
+        linked_at: from_millis(get_n(item, "linkedAt")?)?,
+    })
+}
+
+impl DynamoStore {
+    /// Deletes the item at `key` and returns it, if it was there.
+    async fn take(&self, operation: &str, key: Item) -> Result<Option<Item>, PortError> {
+        let deleted = self
+            .client
+            .delete_item()
+            .table_name(self.table.as_ref())
+            .set_key(Some(key))
+            .condition_expression("attribute_exists(pk)")
+            .return_values(ReturnValue::AllOld)
+            .send()
+            .await;
+        match deleted {
+            Ok(output) => Ok(output.attributes),
+            Err(error) if is_condition_failure(&error) => Ok(None),
+            Err(error) => Err(aws_error(operation, error)),
+        }
+    }
+
+    fn count_change(&self, user_id: UserId, by: i64, condition: Option<&str>) -> Result<TransactWriteItem, PortError> {
+        let mut update = Update::builder()
+            .table_name(self.table.as_ref())
+            .set_key(Some(count_key(user_id)))
+            .update_expression("ADD linked :by")
+            .expression_attribute_values(":by", n(by))
+            .set_condition_expression(condition.map(str::to_owned));
+        if condition.is_some_and(|condition| condition.contains(":one")) {
+            update = update.expression_attribute_values(":one", n(1));
+        }
+        Ok(TransactWriteItem::builder().update(update.build().map_err(internal)?).build())
+    }
+}
+
+#[async_trait]
+impl FederationStore for DynamoStore {
+    async fn insert_authorization(&self, digest: &[u8], pending: &PendingAuthorization) -> Result<(), PortError> {
+        let mut item = request_key(digest);
+        item.extend([
+            ("provider".to_owned(), s(&pending.provider)),
+            ("sealedSecrets".to_owned(), b(pending.sealed_secrets.clone())),
+            ("redirectUri".to_owned(), s(&pending.redirect_uri)),
+            ("codeChallenge".to_owned(), s(&pending.code_challenge)),
+            ("expiresAt".to_owned(), n(millis(pending.expires_at))),
+            (TTL_ATTRIBUTE.to_owned(), ttl(pending.expires_at)),
+        ]);
+        if let Some(state) = &pending.app_state {
+            item.insert("appState".to_owned(), s(state));
+        }
+        let put = self
+            .client
+            .put_item()
+            .table_name(self.table.as_ref())
+            .set_item(Some(item))
+            .condition_expression("attribute_not_exists(pk)")
+            .send()
+            .await;
+        match conditional(put, "storing a federated sign-in request")? {
+            true => Ok(()),
+            false => Err(PortError::Internal(anyhow::anyhow!("a new federated sign-in request's digest is taken"))),
+        }
+    }
+
+    async fn take_authorization(
+        &self,
+        digest: &[u8],
+        now: DateTime<Utc>,
+    ) -> Result<Option<PendingAuthorization>, PortError> {
+        let Some(item) = self.take("taking a federated sign-in request", request_key(digest)).await? else {
+            return Ok(None);
+        };
+        let pending = PendingAuthorization {
+            provider: get_s(&item, "provider")?.to_owned(),
+            sealed_secrets: get_b(&item, "sealedSecrets")?,
+            redirect_uri: get_s(&item, "redirectUri")?.to_owned(),
+            code_challenge: get_s(&item, "codeChallenge")?.to_owned(),
+            app_state: item.get("appState").and_then(|value| value.as_s().ok()).cloned(),
+            expires_at: from_millis(get_n(&item, "expiresAt")?)?,
+        };
+        Ok((pending.expires_at > now).then_some(pending))
+    }
+
+    async fn insert_code(&self, digest: &[u8], code: &FederationCode) -> Result<(), PortError> {
+        let mut item = code_key(digest);
+        item.extend([
+            (USER_ATTRIBUTE.to_owned(), s(code.user_id.to_string())),
+            ("provider".to_owned(), s(&code.provider)),
+            ("codeChallenge".to_owned(), s(&code.code_challenge)),
+            ("redirectUri".to_owned(), s(&code.redirect_uri)),
+            ("expiresAt".to_owned(), n(millis(code.expires_at))),
+            (TTL_ATTRIBUTE.to_owned(), ttl(code.expires_at)),
+        ]);
+        let put = self
+            .client
+            .put_item()
+            .table_name(self.table.as_ref())
+            .set_item(Some(item))
+            .condition_expression("attribute_not_exists(pk)")
+            .send()
+            .await;
+        match conditional(put, "storing a federated sign-in code")? {
+            true => Ok(()),
+            false => Err(PortError::Internal(anyhow::anyhow!("a new federated sign-in code's digest is taken"))),
+        }
+    }
+
+    async fn take_code(&self, digest: &[u8], now: DateTime<Utc>) -> Result<Option<FederationCode>, PortError> {
+        let Some(item) = self.take("taking a federated sign-in code", code_key(digest)).await? else {
+            return Ok(None);
+        };
+        let code = FederationCode {
+            user_id: get_user_id(&item, USER_ATTRIBUTE)?,
+            provider: get_s(&item, "provider")?.to_owned(),
+            code_challenge: get_s(&item, "codeChallenge")?.to_owned(),
+            redirect_uri: get_s(&item, "redirectUri")?.to_owned(),
+            expires_at: from_millis(get_n(&item, "expiresAt")?)?,
+        };
+        Ok((code.expires_at > now).then_some(code))
+    }
+
+    async fn identity(&self, issuer: &str, subject: &str) -> Result<Option<LinkedIdentity>, PortError> {
+        let item = self.get_item("reading a linked identity", claim_key(issuer, subject)).await?;
+        item.as_ref().map(linked_identity).transpose()
+    }
+
+    async fn link(&self, identity: &LinkedIdentity) -> Result<bool, PortError> {
+        let claim = with_link(claim_key(&identity.issuer, &identity.subject), identity);
+        let copy = with_link(link_key(identity.user_id, identity.id), identity);
+        let items = vec![
+            self.transact_put(claim, Some("attribute_not_exists(pk)"))?,
+            self.transact_put(copy, Some("attribute_not_exists(pk)"))?,
+            self.count_change(identity.user_id, 1, None)?,
+        ];
+        Ok(self.transact("linking an identity", items).await?.is_none())
+    }
+
+    async fn identities(&self, user_id: UserId) -> Result<Vec<LinkedIdentity>, PortError> {
+        let query = self
+            .client
+            .query()
+            .table_name(self.table.as_ref())
+            .key_condition_expression("pk = :pk AND begins_with(sk, :prefix)")
+            .expression_attribute_values(":pk", s(user_pk(user_id)))
+            .expression_attribute_values(":prefix", s("IDENTITY#"))
+            .consistent_read(true);
+        let items = self.query_all("listing linked identities", query).await?;
+        let mut identities = items.iter().map(linked_identity).collect::<Result<Vec<_>, _>>()?;
+        identities.sort_by(|a, b| a.linked_at.cmp(&b.linked_at).then(a.id.cmp(&b.id)));
+        Ok(identities)
+    }
+
+    async fn unlink(&self, user_id: UserId, id: uuid::Uuid, keep_last: bool) -> Result<Unlink, PortError> {
+        let Some(copy) = self.get_item("reading a linked identity", link_key(user_id, id)).await? else {
+            return Ok(Unlink::NotFound);
+        };
+        let identity = linked_identity(&copy)?;
+        let remaining = if keep_last { "linked > :one" } else { "attribute_exists(pk)" };
+        let items = vec![
+            self.transact_delete(link_key(user_id, id), Some("attribute_exists(pk)"))?,
+            self.transact_delete(claim_key(&identity.issuer, &identity.subject), None)?,
+            self.count_change(user_id, -1, Some(remaining))?,
+        ];
+        match self.transact("unlinking an identity", items).await? {
+            None => Ok(Unlink::Unlinked),
+            // Unlinked meanwhile by a concurrent request.
+            Some(failed) if failed.first() == Some(&true) => Ok(Unlink::NotFound),
+            Some(_) => Ok(Unlink::LastOne),
+        }
+    }
+
+    /// Deletes the account's links with their claims, its count and its
+    /// codes (found through the user index).
+    async fn forget(&self, user_id: UserId) -> Result<(), PortError> {
+        let mut keys = self.keys_naming("finding federated sign-in codes", user_id, "FEDCODE#").await?;
+        for identity in self.identities(user_id).await? {
+            keys.push(claim_key(&identity.issuer, &identity.subject));
+            keys.push(link_key(user_id, identity.id));
+        }
+        keys.push(count_key(user_id));
+        self.delete_all("deleting linked identities", keys).await
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn claims_of_different_identities_differ_even_when_their_parts_run_together() {
+        assert_ne!(claim_key("https://a.example", "bc"), claim_key("https://a.exampleb", "c"));
+        assert_eq!(claim_key("https://a.example", "bc"), claim_key("https://a.example", "bc"));
+    }
+}
