@@ -6,8 +6,14 @@
 # Cognito and SES lands; see scripts/moto_outbox.py) and dummy AWS credentials and
 # region (moto accepts any), and stops the server when the calling script
 # exits.
+#
+# Cognito's custom authentication triggers run as `auth-challenge invoke`
+# (scripts/moto_cognito.py), from `MOTO_COGNITO_TRIGGER` if set, else the
+# debug build's, with the MFA key in `MOTO_MFA_KEY` (base64; a new one
+# unless set), which start_moto exports: the service must use the same key.
 
 source "$(dirname "${BASH_SOURCE[0]}")/background.sh"
+_moto_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 
 start_moto() {
     local log=$1 bin port
@@ -16,7 +22,11 @@ start_moto() {
     mkdir -p "$(dirname "$log")"
     MOTO_OUTBOX=$(mktemp -d "${TMPDIR:-/tmp}/moto-outbox.XXXXXX")
     export MOTO_OUTBOX
-    "$bin/python" scripts/moto_server.py "$port" >"$log" 2>&1 &
+    MOTO_MFA_KEY=${MOTO_MFA_KEY:-$(head -c 32 /dev/urandom | base64)}
+    export MOTO_MFA_KEY
+    AUTH_MFA__ENCRYPTION_KEY="$MOTO_MFA_KEY" \
+        MOTO_COGNITO_TRIGGER="${MOTO_COGNITO_TRIGGER:-$_moto_root/target/debug/auth-challenge invoke}" \
+        "$bin/python" scripts/moto_server.py "$port" >"$log" 2>&1 &
     _moto_pid=$!
     trap _stop_all EXIT
     export TEST_MOTO_URL="http://127.0.0.1:$port"

@@ -12,10 +12,22 @@ infra/template.yaml sets it, does none of that. Here, as in Cognito:
   answer CodeMismatchException otherwise, unknown users included;
   ConfirmSignUp of a confirmed account is NotAuthorizedException;
 - ResendConfirmationCode exists;
-- a right password for an unconfirmed account is UserNotConfirmedException.
+- a right password for an unconfirmed account is UserNotConfirmedException;
+- AdminInitiateAuth's CUSTOM_AUTH flow and its CUSTOM_CHALLENGE answer
+  (AdminRespondToAuthChallenge) exist, for a client that allows
+  ALLOW_CUSTOM_AUTH, with the client secret's hash, and run the pool's
+  DefineAuthChallenge, CreateAuthChallenge and VerifyAuthChallengeResponse
+  triggers as Cognito does: one event each, answered by the command in
+  MOTO_COGNITO_TRIGGER (`auth-challenge invoke`), which reads the event on
+  stdin and writes it back with its response filled in.
 """
 
+import json
+import os
 import secrets
+import shlex
+import subprocess
+import uuid
 
 from moto.cognitoidp import responses
 from moto.cognitoidp.exceptions import (
@@ -26,6 +38,8 @@ from moto.cognitoidp.exceptions import (
     UserNotConfirmedException,
 )
 from moto.cognitoidp.models import CognitoIdpBackend, UserStatus
+from moto.cognitoidp.utils import check_secret_hash
+from moto.core.exceptions import JsonRESTError
 from moto.core.responses import ActionResult, EmptyResult
 
 import moto_outbox
@@ -121,10 +135,116 @@ def confirm_forgot_password(self, client_id, username, password, confirmation_co
     user.confirmation_code = None
 
 
+class UnexpectedLambdaException(JsonRESTError):
+    def __init__(self, message):
+        super().__init__("UnexpectedLambdaException", message)
+
+
+TRIGGER_SOURCES = {
+    "DefineAuthChallenge": "DefineAuthChallenge_Authentication",
+    "CreateAuthChallenge": "CreateAuthChallenge_Authentication",
+    "VerifyAuthChallengeResponse": "VerifyAuthChallengeResponse_Authentication",
+}
+FAILED = "Incorrect username or password."
+
+# Open custom challenges by session: pool, client id, user and the
+# challenge's private parameters. A session is answered once.
+_custom_sessions = {}
+
+
+def _run_trigger(pool, trigger, user, client_id, request):
+    if not pool.extended_config.get("LambdaConfig", {}).get(trigger):
+        raise InvalidParameterException(f"{trigger} lambda trigger is not configured for the user pool.")
+    command = os.environ.get("MOTO_COGNITO_TRIGGER")
+    if not command:
+        raise UnexpectedLambdaException("MOTO_COGNITO_TRIGGER names no command that runs the pool's triggers")
+    attributes = {attribute["Name"]: attribute["Value"] for attribute in user.attributes}
+    event = {
+        "version": "1",
+        "triggerSource": TRIGGER_SOURCES[trigger],
+        "region": pool.region,
+        "userPoolId": pool.id,
+        "userName": user.username,
+        "callerContext": {"awsSdkVersion": "moto", "clientId": client_id},
+        "request": {"userAttributes": attributes, "userNotFound": False, **request},
+        "response": {},
+    }
+    done = subprocess.run(
+        shlex.split(command), input=json.dumps(event), capture_output=True, text=True, timeout=30, check=False
+    )
+    if done.returncode != 0:
+        raise UnexpectedLambdaException(f"{trigger} failed: {done.stderr.strip()}")
+    return json.loads(done.stdout)["response"]
+
+
+def _custom_client(self, pool, client_id, username, secret_hash):
+    client = pool.clients.get(client_id)
+    if client is None:
+        raise ResourceNotFoundError(client_id)
+    if "ALLOW_CUSTOM_AUTH" not in client.extended_config.get("ExplicitAuthFlows", []):
+        raise InvalidParameterException("Custom auth flow is not enabled for this client.")
+    if client.generate_secret and not check_secret_hash(client.secret, client.id, username or "", secret_hash):
+        raise NotAuthorizedError(f"Client {client_id} is configured with secret but SECRET_HASH was not received")
+    return client
+
+
+def _start_custom_auth(self, user_pool_id, client_id, auth_parameters):
+    pool = self.describe_user_pool(user_pool_id)
+    username = auth_parameters.get("USERNAME")
+    client = _custom_client(self, pool, client_id, username, auth_parameters.get("SECRET_HASH"))
+    user = pool._get_user(username)
+    if user is None or not user.enabled:
+        raise NotAuthorizedError(FAILED)
+    if user.status != UserStatus.CONFIRMED:
+        raise UserNotConfirmedException("User is not confirmed.")
+    define = _run_trigger(pool, "DefineAuthChallenge", user, client_id, {"session": []})
+    if define.get("issueTokens") and not define.get("failAuthentication"):
+        return self._log_user_in(pool, client, user.username)
+    if define.get("failAuthentication") or define.get("challengeName") != "CUSTOM_CHALLENGE":
+        raise NotAuthorizedError(FAILED)
+    create = _run_trigger(
+        pool, "CreateAuthChallenge", user, client_id, {"challengeName": "CUSTOM_CHALLENGE", "session": []}
+    )
+    session = str(uuid.uuid4())
+    _custom_sessions[session] = (pool, client_id, user, create.get("privateChallengeParameters") or {})
+    parameters = {**(create.get("publicChallengeParameters") or {}), "USERNAME": user.username}
+    return {"ChallengeName": "CUSTOM_CHALLENGE", "Session": session, "ChallengeParameters": parameters}
+
+
+_original_admin_respond_to_auth_challenge = CognitoIdpBackend.admin_respond_to_auth_challenge
+
+
+def admin_respond_to_auth_challenge(self, session, client_id, challenge_name, challenge_responses):
+    if challenge_name != "CUSTOM_CHALLENGE":
+        return _original_admin_respond_to_auth_challenge(self, session, client_id, challenge_name, challenge_responses)
+    opened = _custom_sessions.pop(session, None)
+    if opened is None:
+        raise NotAuthorizedError("Invalid session for the user.")
+    pool, opened_for, user, private = opened
+    username = challenge_responses.get("USERNAME")
+    client = _custom_client(self, pool, client_id, username, challenge_responses.get("SECRET_HASH"))
+    if client_id != opened_for or pool._get_user(username) is not user:
+        raise NotAuthorizedError("Invalid session for the user.")
+    verify = _run_trigger(
+        pool,
+        "VerifyAuthChallengeResponse",
+        user,
+        client_id,
+        {"privateChallengeParameters": private, "challengeAnswer": challenge_responses.get("ANSWER")},
+    )
+    answered = [{"challengeName": "CUSTOM_CHALLENGE", "challengeResult": bool(verify.get("answerCorrect"))}]
+    define = _run_trigger(pool, "DefineAuthChallenge", user, client_id, {"session": answered})
+    if define.get("issueTokens") and not define.get("failAuthentication"):
+        return self._log_user_in(pool, client, user.username)
+    raise NotAuthorizedError(FAILED)
+
+
 _original_admin_initiate_auth = CognitoIdpBackend.admin_initiate_auth
 
 
 def admin_initiate_auth(self, user_pool_id, client_id, auth_flow, auth_parameters):
+    if auth_flow == "CUSTOM_AUTH":
+        return _start_custom_auth(self, user_pool_id, client_id, auth_parameters)
     if auth_flow in ("ADMIN_USER_PASSWORD_AUTH", "ADMIN_NO_SRP_AUTH"):
         pool = self.describe_user_pool(user_pool_id)
         user = pool._get_user(auth_parameters.get("USERNAME"))
@@ -139,5 +259,6 @@ def install():
     CognitoIdpBackend.forgot_password = forgot_password
     CognitoIdpBackend.confirm_forgot_password = confirm_forgot_password
     CognitoIdpBackend.admin_initiate_auth = admin_initiate_auth
+    CognitoIdpBackend.admin_respond_to_auth_challenge = admin_respond_to_auth_challenge
     responses.CognitoIdpResponse.confirm_sign_up = confirm_sign_up_response
     responses.CognitoIdpResponse.resend_confirmation_code = resend_confirmation_code_response

@@ -1,6 +1,8 @@
 //! Creates a user pool, a confidential app client, a table and a verified
 //! SES sender in an AWS emulator (moto), and prints the settings that
-//! point the service at them as shell `export` lines, with a new MFA key.
+//! point the service at them as shell `export` lines, with the MFA key of
+//! the emulator's custom authentication trigger (`MOTO_MFA_KEY`, see
+//! `scripts/moto.sh`), or a new one.
 //! The pool's groups and custom attributes are the roles and attributes of
 //! the configuration the server would read (`AUTH_CONFIG`, `AUTH_…`).
 //!
@@ -38,7 +40,9 @@ async fn main() -> ExitCode {
     };
     match provisioned.await {
         Ok(aws) => {
-            let key = STANDARD.encode(MfaKey::generate());
+            // The key of the emulator's custom authentication trigger,
+            // when it has one (scripts/moto.sh).
+            let key = std::env::var("MOTO_MFA_KEY").unwrap_or_else(|_| STANDARD.encode(MfaKey::generate()));
             for (variable, value) in [
                 ("AUTH_BACKEND", "aws"),
                 ("AUTH_AWS__REGION", region.as_str()),

@@ -193,16 +193,37 @@ fn spawn_purge(store: Arc<SqliteStore>, clock: Arc<dyn Clock>, attempt_window: D
 #[cfg(feature = "aws")]
 async fn aws_with_clock(config: &Config, clock: Arc<dyn Clock>) -> anyhow::Result<AuthService> {
     let clients = aws::Clients::new(&config.aws).await?;
-    let key = match (&config.mfa.encryption_key, &config.mfa.encryption_key_secret) {
-        (Some(encoded), _) => MfaKey::from_base64(encoded)?,
-        // Once per process: on Lambda, once per execution environment.
-        (None, Some(secret)) => MfaKey::from_keyring(&clients.secret_string(secret).await?)
-            .with_context(|| format!("the secret {secret}"))?,
+    let key = aws_mfa_key(&config.mfa, &config.aws, Some(&clients)).await?;
+    aws_with_clients(config, clients, key, clock)
+}
+
+/// The AWS backend's MFA key: `mfa.encryption_key`, or the keyring in the
+/// Secrets Manager secret `mfa.encryption_key_secret`, read once per call
+/// (on Lambda, once per execution environment) with `clients`, or with
+/// clients made for it when `None`.
+#[cfg(feature = "aws")]
+pub async fn aws_mfa_key(
+    mfa: &crate::domain::MfaSettings,
+    aws_config: &aws::AwsConfig,
+    clients: Option<&aws::Clients>,
+) -> anyhow::Result<MfaKey> {
+    match (&mfa.encryption_key, &mfa.encryption_key_secret) {
+        (Some(encoded), _) => MfaKey::from_base64(encoded),
+        (None, Some(secret)) => {
+            let made;
+            let clients = match clients {
+                Some(clients) => clients,
+                None => {
+                    made = aws::Clients::new(aws_config).await?;
+                    &made
+                }
+            };
+            MfaKey::from_keyring(&clients.secret_string(secret).await?).with_context(|| format!("the secret {secret}"))
+        }
         (None, None) => anyhow::bail!(
             "backend aws needs mfa.encryption_key_secret (or mfa.encryption_key), the same for every instance"
         ),
-    };
-    aws_with_clients(config, clients, key, clock)
+    }
 }
 
 /// The service over the given AWS clients. Fails when the mail settings
@@ -230,7 +251,8 @@ pub fn aws_with_clients(
         issuer: clients.issuer,
         jwks_url: clients.jwks_url,
     };
-    let identity = Arc::new(CognitoIdentity::new(clients.cognito, cognito, (*store).clone(), clock.clone()));
+    let identity =
+        Arc::new(CognitoIdentity::new(clients.cognito, cognito, (*store).clone(), clock.clone(), key.clone()));
     Ok(AuthService::new(ports(identity, store, mailer, clock), settings(config, false)?, key))
 }
 

@@ -243,6 +243,35 @@ impl Default for LogConfig {
     }
 }
 
+/// The sections of the settings that a function holding only the
+/// service's key reads (`auth-challenge`, the user pool's trigger): the
+/// same file and variables as [`Config`], the other sections ignored, so
+/// that it needs neither the pool nor the table the other functions name.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct KeySettings {
+    pub mfa: MfaSettings,
+    /// Where AWS is (for the key's secret).
+    pub aws: AwsConfig,
+    pub log: LogConfig,
+    pub metrics: crate::metrics::MetricsConfig,
+    pub traces: crate::telemetry::TracesConfig,
+}
+
+impl KeySettings {
+    /// Defaults, then the file (if any), then the environment, as [`Config::load`].
+    pub fn load(file: Option<&Path>) -> Result<Self, String> {
+        let settings: Self =
+            Config::figment(file).extract().map_err(|error| format!("invalid configuration: {error}"))?;
+        settings
+            .mfa
+            .validate()
+            .and_then(|()| settings.traces.validate())
+            .map_err(|error| format!("invalid configuration: {error}"))?;
+        Ok(settings)
+    }
+}
+
 impl Config {
     /// Defaults, then the file (if any), then the environment.
     pub fn load(file: Option<&Path>) -> Result<Self, String> {

@@ -11,7 +11,7 @@
 use std::convert::Infallible;
 use std::fmt::Write as _;
 use std::net::{IpAddr, SocketAddr};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use axum::Router;
@@ -24,7 +24,9 @@ use lambda_http::RequestExt;
 use lambda_http::request::RequestContext;
 use tower::{Service, ServiceExt};
 
-use crate::config::{CONFIG_FILE_ENV, Config};
+use crate::config::{CONFIG_FILE_ENV, Config, KeySettings, LogConfig};
+use crate::metrics::MetricsConfig;
+use crate::telemetry::TracesConfig;
 use crate::{app, telemetry};
 
 const X_FORWARDED_FOR: &str = "x-forwarded-for";
@@ -38,31 +40,71 @@ const RUNTIME_VARIABLES: [&str; 4] = [
     "AWS_LAMBDA_FUNCTION_MEMORY_SIZE",
 ];
 
+/// The settings a function reads: the whole [`Config`], or only
+/// [`KeySettings`] for a function that holds the service's key alone.
+pub trait FunctionSettings: Sized {
+    fn load(file: Option<&Path>) -> Result<Self, String>;
+    fn log(&self) -> &LogConfig;
+    fn traces(&self) -> &TracesConfig;
+    fn metrics(&self) -> &MetricsConfig;
+}
+
+impl FunctionSettings for Config {
+    fn load(file: Option<&Path>) -> Result<Self, String> {
+        Config::load(file)
+    }
+    fn log(&self) -> &LogConfig {
+        &self.log
+    }
+    fn traces(&self) -> &TracesConfig {
+        &self.traces
+    }
+    fn metrics(&self) -> &MetricsConfig {
+        &self.metrics
+    }
+}
+
+impl FunctionSettings for KeySettings {
+    fn load(file: Option<&Path>) -> Result<Self, String> {
+        KeySettings::load(file)
+    }
+    fn log(&self) -> &LogConfig {
+        &self.log
+    }
+    fn traces(&self) -> &TracesConfig {
+        &self.traces
+    }
+    fn metrics(&self) -> &MetricsConfig {
+        &self.metrics
+    }
+}
+
 /// The `main` of a function binary named `name`: reads the settings
 /// (`AUTH_…` variables, and the file named by `AUTH_CONFIG`), logs to
 /// stdout for CloudWatch Logs, installs the metrics recorder that writes
 /// there too (`metrics::install_emf`), checks that it runs on Lambda and
 /// runs `serve` with the settings. Exits 2 on bad settings or outside
 /// Lambda, 1 when `serve` fails; never panics.
-pub fn main<F, Fut>(name: &str, serve: F) -> ExitCode
+pub fn main<S, F, Fut>(name: &str, serve: F) -> ExitCode
 where
-    F: FnOnce(Config) -> Fut,
+    S: FunctionSettings,
+    F: FnOnce(S) -> Fut,
     Fut: Future<Output = anyhow::Result<()>>,
 {
     let file = std::env::var_os(CONFIG_FILE_ENV).map(PathBuf::from);
-    let config = match Config::load(file.as_deref()) {
-        Ok(config) => config,
+    let settings = match S::load(file.as_deref()) {
+        Ok(settings) => settings,
         Err(message) => {
             eprintln!("{name}: {message}");
             return ExitCode::from(2);
         }
     };
     // CloudWatch Logs shows no colours.
-    if let Err(error) = telemetry::init(&config.log, &config.traces, std::io::stdout, false) {
+    if let Err(error) = telemetry::init(settings.log(), settings.traces(), std::io::stdout, false) {
         eprintln!("{name}: {error:#}");
         return ExitCode::from(2);
     }
-    if let Err(error) = crate::metrics::install_emf(&config.metrics) {
+    if let Err(error) = crate::metrics::install_emf(settings.metrics()) {
         tracing::error!(error = format!("{error:#}"), "no metrics");
         return ExitCode::from(2);
     }
@@ -70,7 +112,7 @@ where
         tracing::error!(variable = missing, "not running on AWS Lambda: the runtime variable is not set");
         return ExitCode::from(2);
     }
-    app::run("the function", serve(config))
+    app::run("the function", serve(settings))
 }
 
 fn missing_runtime_variable() -> Option<&'static str> {

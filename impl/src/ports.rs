@@ -171,6 +171,13 @@ pub trait IdentityProvider: Send + Sync {
     /// names the session they belong to. The domain records the session.
     async fn issue(&self, user_id: UserId, grant: SessionGrant) -> Result<Issued, PortError>;
 
+    /// A grant for a sign-in whose person the domain authenticated through
+    /// a federated OpenID Connect provider, for [`Self::issue`]. The user's
+    /// password, if there is one, plays no part; nothing changes for the
+    /// user. `None` when the user has no confirmed credentials (deleted
+    /// meanwhile) or, at Cognito, is disabled.
+    async fn federated_grant(&self, user_id: UserId) -> Result<Option<SessionGrant>, PortError>;
+
     /// Issues fresh access and id tokens for a live session, at a refresh;
     /// `provider_token` is what [`Issued::provider_token`] (or the last
     /// reissue) handed over. `None` when the provider refuses: the session

@@ -4,7 +4,8 @@
   the documentation routes the service serves, and no other;
 - the web ACL guards the API's stage, and each of its rate-based rules
   matches the paths of exactly the operations it is for, on the stage;
-- both functions get exactly the service's environment;
+- the functions get exactly the service's environment, the API and seed
+  functions with the pool and client, the pool's trigger without them;
 - the MFA keys are in Secrets Manager, never in a function's environment, and
   the functions may read that one secret and no other;
 - the refresh token lifetime of the app client and of the service come from
@@ -38,10 +39,15 @@ DOCS_ROUTES = {
 
 REFRESH = {"Fn::FindInMap": ["Tokens", "Refresh", "Seconds"]}
 
-ENVIRONMENT = {
-    "AUTH_BACKEND": "aws",
+# The pool and its client: set on the functions that use them, not on the
+# pool's own trigger, which would make a dependency cycle.
+POOL = {
     "AUTH_AWS__USER_POOL_ID": {"Ref": "UserPool"},
     "AUTH_AWS__CLIENT_ID": {"Ref": "UserPoolClient"},
+}
+
+ENVIRONMENT = {
+    "AUTH_BACKEND": "aws",
     "AUTH_AWS__TABLE_NAME": {"Ref": "Table"},
     "AUTH_MFA__ENCRYPTION_KEY_SECRET": {"Ref": "MfaKeys"},
     "AUTH_SIGNUP__AUTO_CONFIRM": "false",
@@ -141,8 +147,18 @@ def check_environment(template):
     assert variables == ENVIRONMENT, f"environment differs: {variables}"
     for name in ("ApiFunction", "SeedFunction"):
         props = template["Resources"][name]["Properties"]
-        assert "Environment" not in props, f"{name} overrides the shared environment"
+        assert props["Environment"] == {"Variables": POOL}, f"{name} sets more than the pool: {props['Environment']}"
         assert props["Role"] == {"Fn::GetAtt": ["FunctionRole", "Arn"]}, f"{name}: role"
+    trigger = template["Resources"]["ChallengeFunction"]["Properties"]
+    assert "Environment" not in trigger, "the pool's trigger sets variables of its own"
+    assert trigger["Role"] == {"Fn::GetAtt": ["ChallengeFunctionRole", "Arn"]}, "ChallengeFunction: role"
+    pool = template["Resources"]["UserPool"]["Properties"]["LambdaConfig"]
+    arn = {"Fn::GetAtt": ["ChallengeFunction", "Arn"]}
+    assert pool == {
+        "DefineAuthChallenge": arn,
+        "CreateAuthChallenge": arn,
+        "VerifyAuthChallengeResponse": arn,
+    }, f"the pool's triggers: {pool}"
 
 
 def actions(statement):
@@ -161,13 +177,18 @@ def check_mfa_keys(template):
     assert uses == ["MfaKeys"], f"MfaEncryptionKey is used by {uses}"
     assert "MfaEncryptionKey" not in json.dumps(template["Globals"]), "the key is in the functions' environment"
     assert template["Parameters"]["MfaEncryptionKey"]["NoEcho"] is True
-    grants = [
-        (policy["PolicyName"], statement)
-        for policy in resources["FunctionRole"]["Properties"]["Policies"]
-        for statement in policy["PolicyDocument"]["Statement"]
-        if any(action.startswith(("secretsmanager:", "kms:")) for action in actions(statement))
-    ]
-    assert grants == [("mfa-keys", {"Effect": "Allow", "Action": "secretsmanager:GetSecretValue", "Resource": {"Ref": "MfaKeys"}})], grants
+    for role in ("FunctionRole", "ChallengeFunctionRole"):
+        grants = [
+            (policy["PolicyName"], statement)
+            for policy in resources[role]["Properties"]["Policies"]
+            for statement in policy["PolicyDocument"]["Statement"]
+            if any(action.startswith(("secretsmanager:", "kms:")) for action in actions(statement))
+        ]
+        only = {"Effect": "Allow", "Action": "secretsmanager:GetSecretValue", "Resource": {"Ref": "MfaKeys"}}
+        assert grants == [("mfa-keys", only)], f"{role}: {grants}"
+    # The trigger's role may do nothing but log, trace and read the keys.
+    trigger = [policy["PolicyName"] for policy in resources["ChallengeFunctionRole"]["Properties"]["Policies"]]
+    assert trigger == ["logs", "tracing", "mfa-keys"], trigger
     return "in Secrets Manager, readable by the functions with GetSecretValue on that secret only"
 
 

@@ -104,6 +104,7 @@ observe! {
         fn delete_user(user_id: UserId) -> Result<(), PortError>;
         fn sign_in(email: &Email, password: &Password) -> Result<SignIn, PortError>;
         fn issue(user_id: UserId, grant: SessionGrant) -> Result<Issued, PortError>;
+        fn federated_grant(user_id: UserId) -> Result<Option<SessionGrant>, PortError>;
         fn reissue(user_id: UserId, session_id: &SessionId, provider_token: Option<SecretString>) -> Result<Option<Issued>, PortError>;
         fn verify_access_token(access_token: &str) -> Result<Option<Principal>, PortError>;
         fn end_provider_sessions(user_id: UserId) -> Result<(), PortError>;

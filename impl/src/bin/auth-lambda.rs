@@ -8,10 +8,11 @@
 use std::process::ExitCode;
 
 use anyhow::Context;
+use auth_service::config::Config;
 use auth_service::{app, lambda};
 
 fn main() -> ExitCode {
-    lambda::main("auth-lambda", |config| async move {
+    lambda::main("auth-lambda", |config: Config| async move {
         let router = app::build(&config).await.context("building the service")?;
         tracing::info!(backend = ?config.backend, "ready for events");
         lambda_http::run(lambda::service(router)).await.map_err(|error| anyhow::anyhow!(error))

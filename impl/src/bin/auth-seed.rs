@@ -8,13 +8,14 @@
 use std::process::ExitCode;
 
 use anyhow::Context;
+use auth_service::config::Config;
 use auth_service::seed::{self, Task, TaskError};
 use auth_service::{app, lambda};
 use lambda_http::lambda_runtime::{self, Diagnostic, LambdaEvent, service_fn};
 use serde_json::Value;
 
 fn main() -> ExitCode {
-    lambda::main("auth-seed", |config| async move {
+    lambda::main("auth-seed", |config: Config| async move {
         let auth = app::service(&config).await.context("building the service")?;
         tracing::info!(backend = ?config.backend, "ready for tasks");
         let handler = service_fn(move |event: LambdaEvent<Value>| {

@@ -184,8 +184,43 @@ pub fn decide_link(
     }
 }
 
+/// The one challenge of the custom authentication through which the AWS
+/// backend gets Cognito's tokens for a federated sign-in: the service
+/// answers it with [`super::MfaKey::custom_auth_answer`].
+pub const CUSTOM_CHALLENGE: &str = "CUSTOM_CHALLENGE";
+
+/// A fresh nonce for a [`CUSTOM_CHALLENGE`]: 256 random bits, base64url.
+pub fn challenge_nonce() -> String {
+    random_secret().expose_secret().to_owned()
+}
+
+/// The next step of a Cognito custom authentication (its
+/// DefineAuthChallenge trigger).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NextStep {
+    /// Pose [`CUSTOM_CHALLENGE`].
+    Challenge,
+    IssueTokens,
+    Fail,
+}
+
+/// The rule of the custom authentication, from the challenges answered so
+/// far, oldest first, as (name, answered correctly): a known user gets one
+/// [`CUSTOM_CHALLENGE`] and tokens when it was answered correctly; any
+/// other history (an unknown user, a wrong answer, a challenge of another
+/// kind, more than one) fails, so an answer can't be guessed twice.
+pub fn next_step(answered: &[(Option<&str>, bool)], user_found: bool) -> NextStep {
+    match answered {
+        _ if !user_found => NextStep::Fail,
+        [] => NextStep::Challenge,
+        [(Some(CUSTOM_CHALLENGE), true)] => NextStep::IssueTokens,
+        _ => NextStep::Fail,
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    use super::super::MfaKey;
     use super::*;
 
     fn asserted(email: Option<&str>, verified: bool) -> AssertedIdentity {
@@ -263,5 +298,43 @@ mod tests {
         assert_eq!(distinct.len(), 6);
         assert!(all.iter().all(|secret| URL_SAFE_NO_PAD.decode(secret.expose_secret()).unwrap().len() == 32));
         assert_eq!(format!("{first:?}"), "AuthorizationSecrets");
+    }
+
+    #[test]
+    fn custom_authentication_poses_one_challenge_and_issues_tokens_only_for_its_right_answer() {
+        assert_eq!(next_step(&[], true), NextStep::Challenge);
+        assert_eq!(next_step(&[(Some(CUSTOM_CHALLENGE), true)], true), NextStep::IssueTokens);
+        assert_eq!(next_step(&[(Some(CUSTOM_CHALLENGE), false)], true), NextStep::Fail);
+        assert_eq!(next_step(&[], false), NextStep::Fail, "unknown user");
+        assert_eq!(next_step(&[(Some(CUSTOM_CHALLENGE), true)], false), NextStep::Fail, "unknown user");
+        assert_eq!(next_step(&[(Some("SRP_A"), true)], true), NextStep::Fail);
+        assert_eq!(next_step(&[(None, true)], true), NextStep::Fail);
+        let twice = [(Some(CUSTOM_CHALLENGE), false), (Some(CUSTOM_CHALLENGE), true)];
+        assert_eq!(next_step(&twice, true), NextStep::Fail, "a second try");
+    }
+
+    #[test]
+    fn a_custom_authentication_answer_holds_for_its_key_user_and_nonce_only() {
+        let key = MfaKey::from_bytes(&[1; 32]).unwrap();
+        let answer = key.custom_auth_answer("user", "nonce");
+        assert!(key.verifies_custom_auth_answer("user", "nonce", &answer));
+        assert!(!key.verifies_custom_auth_answer("other", "nonce", &answer));
+        assert!(!key.verifies_custom_auth_answer("user", "other", &answer));
+        assert!(!key.verifies_custom_auth_answer("usern", "once", &key.custom_auth_answer("user", "nonce")));
+        assert!(!key.verifies_custom_auth_answer("user", "nonce", ""));
+        assert!(!key.verifies_custom_auth_answer("user", "nonce", "not base64!"));
+        let other = MfaKey::from_bytes(&[2; 32]).unwrap();
+        assert!(!other.verifies_custom_auth_answer("user", "nonce", &answer));
+    }
+
+    #[test]
+    fn a_rotated_key_still_verifies_answers_of_the_previous_one() {
+        use base64::engine::general_purpose::STANDARD;
+        let (old, new) = (STANDARD.encode([1u8; 32]), STANDARD.encode([2u8; 32]));
+        let ring = |json: String| MfaKey::from_keyring(&SecretString::from(json)).unwrap();
+        let before = ring(format!(r#"{{"current": "{old}"}}"#));
+        let after = ring(format!(r#"{{"current": "{new}", "previous": ["{old}"]}}"#));
+        assert!(after.verifies_custom_auth_answer("user", "nonce", &before.custom_auth_answer("user", "nonce")));
+        assert!(!before.verifies_custom_auth_answer("user", "nonce", &after.custom_auth_answer("user", "nonce")));
     }
 }

@@ -9,10 +9,11 @@ use crate::support;
 
 use std::sync::Arc;
 
-use auth_service::adapters::aws::{AwsConfig, Clients};
+use auth_service::adapters::aws::{AwsConfig, Clients, CognitoIdentity, CognitoSettings, DynamoStore};
 use auth_service::app;
 use auth_service::config::Config;
-use auth_service::domain::{Clock, ManualClock, MfaKey};
+use auth_service::domain::{Clock, Email, ManualClock, MfaKey, Password, SystemClock, UserId};
+use auth_service::ports::{IdentityProvider, SignIn, SignUp};
 use aws_sdk_cognitoidentityprovider::types::{AttributeType, AuthFlowType};
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
@@ -22,7 +23,7 @@ use jsonwebtoken::{Algorithm, DecodingKey, Validation};
 use reqwest::StatusCode;
 use serde_json::Value;
 use sha2::Sha256;
-use support::{PASSWORD, TestApp, aws_config, error_body, serve, str_field, test_config};
+use support::{PASSWORD, TestApp, aws_config, error_body, moto_mfa_key, serve, str_field, test_config};
 
 /// A server over `config`, which names a pool and table in moto.
 async fn instance(config: &Config) -> TestApp {
@@ -408,4 +409,49 @@ async fn a_keyring_secret_that_is_missing_or_malformed_stops_the_start_without_s
         assert!(error.contains(secret) && error.contains(expected), "{error}");
         assert!(!error.contains(&key), "the key in {error}");
     }
+}
+
+/// The Cognito provider over `config`'s pool, answering custom challenges
+/// with `key`.
+async fn cognito_identity(config: &Config, key: MfaKey) -> CognitoIdentity {
+    let clients = Clients::new(&config.aws).await.expect("clients");
+    let settings = CognitoSettings {
+        user_pool_id: config.aws.user_pool_id.clone(),
+        client_id: config.aws.client_id.clone(),
+        client_secret: None,
+        issuer: clients.issuer.clone(),
+        jwks_url: clients.jwks_url.clone(),
+    };
+    let store = DynamoStore::new(clients.dynamodb, &config.aws.table_name, std::time::Duration::from_secs(3600));
+    CognitoIdentity::new(clients.cognito, settings, store, Arc::new(SystemClock), key)
+}
+
+#[tokio::test]
+async fn a_federated_sign_in_gets_cognito_tokens_by_custom_authentication_answered_with_the_services_key() {
+    let config = aws_config(test_config().0).await;
+    let key = MfaKey::from_base64(&moto_mfa_key().into()).unwrap();
+    let cognito = cognito_identity(&config, key).await;
+    let email = Email::parse("email", "federated@example.com").unwrap();
+    let Ok(SignUp::Created { user_id, .. }) = cognito.invite(&email).await else { panic!("no account created") };
+
+    // The pool's triggers run `auth-challenge` (scripts/moto_cognito.py).
+    let grant = cognito.federated_grant(user_id).await.unwrap().expect("a grant for a confirmed user");
+    let issued = cognito.issue(user_id, grant).await.unwrap();
+    let principal = cognito.verify_access_token(&issued.access_token).await.unwrap().expect("Cognito's access token");
+    assert_eq!(principal.user_id, user_id);
+    // Each grant is a sign-in of its own.
+    let again = cognito.issue(user_id, cognito.federated_grant(user_id).await.unwrap().unwrap()).await.unwrap();
+    assert_ne!(again.session_id, issued.session_id);
+
+    // No password was set or used: one still can't sign in with any.
+    let password = Password::parse("password", PASSWORD).unwrap();
+    assert!(matches!(cognito.sign_in(&email, &password).await.unwrap(), SignIn::InvalidCredentials));
+
+    // Unknown users get no grant.
+    assert!(cognito.federated_grant(UserId(uuid::Uuid::new_v4())).await.unwrap().is_none());
+
+    // An answer under another key is refused by the trigger: no tokens.
+    let stranger = cognito_identity(&config, MfaKey::from_bytes(&MfaKey::generate()).unwrap()).await;
+    let refused = stranger.federated_grant(user_id).await;
+    assert!(refused.is_err(), "a grant for the wrong key's answer");
 }

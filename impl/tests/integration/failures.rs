@@ -78,6 +78,9 @@ impl IdentityProvider for Broken {
     async fn sign_in(&self, _: &Email, _: &Password) -> Result<SignIn, PortError> {
         self.fail().await
     }
+    async fn federated_grant(&self, _: UserId) -> Result<Option<SessionGrant>, PortError> {
+        self.fail().await
+    }
     async fn issue(&self, _: UserId, _: SessionGrant) -> Result<Issued, PortError> {
         self.fail().await
     }

@@ -7,7 +7,7 @@
 use auth_service::adapters::aws::table::{
     DIRECTORY_INDEX, EMAIL_ATTRIBUTE, EMAIL_INDEX, PARTITION_KEY, SORT_KEY, TTL_ATTRIBUTE, USER_ATTRIBUTE, USER_INDEX,
 };
-use auth_service::config::{Backend, Config, MailTransport};
+use auth_service::config::{Backend, Config, KeySettings, MailTransport};
 use figment::Jail;
 use serde_norway::Value;
 
@@ -76,14 +76,18 @@ fn the_table_has_the_keys_indexes_and_ttl_the_store_uses() {
 #[allow(clippy::result_large_err)] // figment's Jail closures return its large error type
 fn the_functions_environment_is_a_valid_aws_configuration() {
     let template = template();
-    let variables = template["Globals"]["Function"]["Environment"]["Variables"].as_mapping().expect("variables");
+    // The API function's: the shared ones, then its own (the pool's).
+    let mut variables =
+        template["Globals"]["Function"]["Environment"]["Variables"].as_mapping().expect("variables").clone();
+    let own = template["Resources"]["ApiFunction"]["Properties"]["Environment"]["Variables"].as_mapping();
+    variables.extend(own.expect("the API function's variables").clone());
     let names: Vec<String> = variables.keys().map(|key| key.as_str().expect("a name").to_owned()).collect();
     for required in ["AUTH_BACKEND", "AUTH_AWS__USER_POOL_ID", "AUTH_AWS__CLIENT_ID", "AUTH_AWS__TABLE_NAME"] {
         assert!(names.iter().any(|name| name == required), "{required} is set");
     }
     Jail::expect_with(|jail| {
         jail.set_env("AWS_REGION", "eu-west-1");
-        for (name, value) in variables {
+        for (name, value) in &variables {
             let name = name.as_str().expect("a name");
             // References resolve at deployment; any plausible value stands in.
             let value = match value {
@@ -120,6 +124,31 @@ fn the_functions_environment_is_a_valid_aws_configuration() {
         let custom: Vec<&str> =
             schema.iter().map(|attribute| str_at(attribute, &["Name"])).filter(|name| *name != "name").collect();
         assert_eq!(custom, rules.attribute_names().collect::<Vec<_>>());
+        Ok(())
+    });
+}
+
+#[test]
+#[allow(clippy::result_large_err)] // figment's Jail closures return its large error type
+fn the_pool_triggers_environment_names_the_keys_and_not_the_pool() {
+    let template = template();
+    let trigger = &template["Resources"]["ChallengeFunction"]["Properties"];
+    assert!(trigger.get("Environment").is_none(), "the trigger's variables are the shared ones");
+    let variables = template["Globals"]["Function"]["Environment"]["Variables"].as_mapping().expect("variables");
+    Jail::expect_with(|jail| {
+        for (name, value) in variables {
+            let name = name.as_str().expect("a name");
+            let value = match value {
+                Value::String(text) => text.clone(),
+                _ => format!("deployed-{}", name.to_ascii_lowercase()),
+            };
+            jail.set_env(name, value);
+        }
+        // Without the pool, the service's settings are incomplete, and the
+        // trigger's own are what it needs.
+        assert!(Config::load(None).is_err());
+        let settings = KeySettings::load(None).map_err(|error| error.to_string())?;
+        assert_eq!(settings.mfa.encryption_key_secret.as_deref(), Some("deployed-auth_mfa__encryption_key_secret"));
         Ok(())
     });
 }

@@ -10,7 +10,7 @@ use async_trait::async_trait;
 use aws_sdk_cognitoidentityprovider::Client;
 use aws_sdk_cognitoidentityprovider::error::{ProvideErrorMetadata, SdkError};
 use aws_sdk_cognitoidentityprovider::types::{
-    AttributeType, AuthFlowType, AuthenticationResultType, MessageActionType,
+    AttributeType, AuthFlowType, AuthenticationResultType, ChallengeNameType, MessageActionType,
 };
 use base64::Engine;
 use base64::engine::general_purpose::{STANDARD, URL_SAFE_NO_PAD};
@@ -21,11 +21,12 @@ use serde::{Deserialize, Serialize};
 use sha2::Sha256;
 use tokio::sync::OnceCell;
 
+use super::custom_auth::NONCE;
 use super::jwks::KeySet;
 use super::store::DynamoStore;
 use super::table::{TTL_ATTRIBUTE, aws_error, error_code, internal, key, millis, n, ttl, user_pk};
 use crate::domain::{
-    Attributes, Clock, ConfirmationCode, Email, FieldProblem, Password, PortError, Principal, PublicKey, Roles,
+    Attributes, Clock, ConfirmationCode, Email, FieldProblem, MfaKey, Password, PortError, Principal, PublicKey, Roles,
     SessionId, UserId,
 };
 use crate::ports::{
@@ -51,6 +52,8 @@ pub struct CognitoIdentity {
     keys: KeySet,
     store: DynamoStore,
     clock: Arc<dyn Clock>,
+    /// Answers Cognito's custom authentication challenge (`custom_auth`).
+    key: MfaKey,
 }
 
 /// The sort key of a user's item that keeps when a password reset code was
@@ -232,10 +235,19 @@ fn issued(
 }
 
 impl CognitoIdentity {
-    pub fn new(client: Client, settings: CognitoSettings, store: DynamoStore, clock: Arc<dyn Clock>) -> Self {
+    /// The provider over the pool and client of `settings`; `key` is the
+    /// service's MFA key, which the pool's custom authentication trigger
+    /// (`auth-challenge`) holds too.
+    pub fn new(
+        client: Client,
+        settings: CognitoSettings,
+        store: DynamoStore,
+        clock: Arc<dyn Clock>,
+        key: MfaKey,
+    ) -> Self {
         let keys = KeySet::new(settings.jwks_url.clone());
         let secret = OnceCell::new_with(settings.client_secret.clone());
-        Self { client, settings, secret, keys, store, clock }
+        Self { client, settings, secret, keys, store, clock, key }
     }
 
     async fn client_secret(&self) -> Result<&SecretString, PortError> {
@@ -654,6 +666,68 @@ impl IdentityProvider for CognitoIdentity {
             Err(code) if code == "UserNotConfirmedException" => Ok(SignIn::NotConfirmed),
             Err(_) => Ok(SignIn::InvalidCredentials),
         }
+    }
+
+    /// Cognito's custom authentication (see `custom_auth`): started as the
+    /// password flow is (admin-initiated, with the client secret's hash),
+    /// its one challenge answered with the service's MAC of the username
+    /// and the challenge's nonce.
+    async fn federated_grant(&self, user_id: UserId) -> Result<Option<SessionGrant>, PortError> {
+        let username = user_id.to_string();
+        let secret_hash = self.secret_hash(&username).await?;
+        let started = self
+            .client
+            .admin_initiate_auth()
+            .user_pool_id(&self.settings.user_pool_id)
+            .client_id(&self.settings.client_id)
+            .auth_flow(AuthFlowType::CustomAuth)
+            .auth_parameters("USERNAME", &username)
+            .auth_parameters("SECRET_HASH", &secret_hash)
+            .send()
+            .await;
+        let started = match started {
+            Ok(started) => started,
+            // Unknown, disabled or unconfirmed: Cognito (with
+            // PreventUserExistenceErrors) says NotAuthorized for the first two.
+            Err(error)
+                if is(
+                    error_code(&error),
+                    &["NotAuthorizedException", "UserNotFoundException", "UserNotConfirmedException"],
+                ) =>
+            {
+                return Ok(None);
+            }
+            Err(error) => return Err(cognito_error("starting Cognito's custom authentication", error)),
+        };
+        let nonce = started.challenge_parameters().and_then(|parameters| parameters.get(NONCE));
+        let (Some(ChallengeNameType::CustomChallenge), Some(session), Some(nonce)) =
+            (started.challenge_name(), started.session(), nonce)
+        else {
+            return Err(PortError::Internal(anyhow!("Cognito's custom authentication posed no custom challenge")));
+        };
+        let answered = self
+            .client
+            .admin_respond_to_auth_challenge()
+            .user_pool_id(&self.settings.user_pool_id)
+            .client_id(&self.settings.client_id)
+            .challenge_name(ChallengeNameType::CustomChallenge)
+            .session(session)
+            .challenge_responses("USERNAME", &username)
+            .challenge_responses("ANSWER", self.key.custom_auth_answer(&username, nonce))
+            .challenge_responses("SECRET_HASH", &secret_hash)
+            .send()
+            .await
+            .map_err(|error| cognito_error("answering Cognito's custom challenge", error))?;
+        let Some(result) = answered.authentication_result else {
+            return Err(PortError::Internal(anyhow!(
+                "Cognito took the custom challenge's answer without issuing tokens"
+            )));
+        };
+        let (granted, grant) = self.grant(result)?;
+        if granted != user_id {
+            return Err(PortError::Internal(anyhow!("Cognito's custom authentication signed in another user")));
+        }
+        Ok(Some(grant))
     }
 
     /// Cognito's tokens from the grant, refreshed first when they are past

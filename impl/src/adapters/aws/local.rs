@@ -4,9 +4,9 @@
 
 use anyhow::Context;
 use aws_sdk_cognitoidentityprovider::types::{
-    AttributeDataType, ExplicitAuthFlowsType, PasswordPolicyType, PreventUserExistenceErrorTypes, SchemaAttributeType,
-    StringAttributeConstraintsType, UserPoolPolicyType, UsernameAttributeType, UsernameConfigurationType,
-    VerifiedAttributeType,
+    AttributeDataType, ExplicitAuthFlowsType, LambdaConfigType, PasswordPolicyType, PreventUserExistenceErrorTypes,
+    SchemaAttributeType, StringAttributeConstraintsType, UserPoolPolicyType, UsernameAttributeType,
+    UsernameConfigurationType, VerifiedAttributeType,
 };
 use aws_sdk_dynamodb::types::{
     AttributeDefinition, BillingMode, GlobalSecondaryIndex, KeySchemaElement, KeyType, Projection, ProjectionType,
@@ -18,6 +18,18 @@ use super::table::{
 };
 use super::{AwsConfig, Clients};
 use crate::domain::{ATTRIBUTE_VALUE_MAX_CHARS, AccountRules};
+
+/// The pool's custom authentication triggers, as the template wires them:
+/// all three are the function `{name}-challenge` (`auth-challenge`). An
+/// emulator runs it as `scripts/moto_cognito.py` does.
+fn custom_auth_triggers(region: &str, name: &str) -> LambdaConfigType {
+    let function = format!("arn:aws:lambda:{region}:123456789012:function:{name}-challenge");
+    LambdaConfigType::builder()
+        .define_auth_challenge(&function)
+        .create_auth_challenge(&function)
+        .verify_auth_challenge_response(function)
+        .build()
+}
 
 /// Creates a pool, a confidential client and a table named after `name`
 /// at `endpoint`, and answers the configuration that uses them. The pool
@@ -60,6 +72,7 @@ pub async fn provision(endpoint: &str, region: &str, name: &str, accounts: &Acco
         .auto_verified_attributes(VerifiedAttributeType::Email)
         .username_configuration(UsernameConfigurationType::builder().case_sensitive(false).build()?)
         .policies(UserPoolPolicyType::builder().password_policy(policy).build())
+        .lambda_config(custom_auth_triggers(region, name))
         .send()
         .await
         .context("creating the user pool")?;
@@ -82,6 +95,7 @@ pub async fn provision(endpoint: &str, region: &str, name: &str, accounts: &Acco
         .generate_secret(true)
         .explicit_auth_flows(ExplicitAuthFlowsType::AllowAdminUserPasswordAuth)
         .explicit_auth_flows(ExplicitAuthFlowsType::AllowRefreshTokenAuth)
+        .explicit_auth_flows(ExplicitAuthFlowsType::AllowCustomAuth)
         .prevent_user_existence_errors(PreventUserExistenceErrorTypes::Enabled)
         .enable_token_revocation(true)
         .send()

@@ -6,6 +6,8 @@ mod clients;
 #[cfg(feature = "aws")]
 mod cognito;
 #[cfg(feature = "aws")]
+pub mod custom_auth;
+#[cfg(feature = "aws")]
 mod federation;
 #[cfg(feature = "aws")]
 mod jwks;

@@ -561,6 +561,19 @@ impl IdentityProvider for EmbeddedIdentity {
         Ok(SignIn::Authenticated { user_id, grant: SessionGrant::empty() })
     }
 
+    /// The grant carries nothing here: there only has to be a confirmed
+    /// account.
+    async fn federated_grant(&self, user_id: UserId) -> Result<Option<SessionGrant>, PortError> {
+        let lookup = user_id.to_string();
+        let found = self.db.read(move |connection| {
+            connection
+                .prepare_cached("SELECT 1 FROM credentials WHERE user_id = ?1 AND confirmed = 1")?
+                .query_row([lookup], |_| Ok(()))
+                .optional()
+        })?;
+        Ok(found.map(|()| SessionGrant::empty()))
+    }
+
     /// Names a new session (a UUID) and signs its first tokens. The grant
     /// carries nothing here.
     async fn issue(&self, user_id: UserId, _grant: SessionGrant) -> Result<Issued, PortError> {
