@@ -243,6 +243,87 @@ where
 
 
 
+    #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
+    #[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
+    pub struct CompleteFederatedSignInQueryParams {
+                #[serde(rename = "state")]
+                #[validate(
+                        length(max = 1024),
+              )]
+                    #[serde(default, deserialize_with = "deserialize_present")]
+                    #[serde(skip_serializing_if="Option::is_none")]
+                    pub state: Option<String>,
+                #[serde(rename = "code")]
+                #[validate(
+                        length(max = 4096),
+              )]
+                    #[serde(default, deserialize_with = "deserialize_present")]
+                    #[serde(skip_serializing_if="Option::is_none")]
+                    pub code: Option<String>,
+            /// The provider's, when the person did not sign in there.
+                #[serde(rename = "error")]
+                #[validate(
+                        length(max = 256),
+              )]
+                    #[serde(default, deserialize_with = "deserialize_present")]
+                    #[serde(skip_serializing_if="Option::is_none")]
+                    pub error: Option<String>,
+    }
+
+
+
+
+    #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
+    #[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
+    pub struct StartFederatedSignInPathParams {
+            /// An `id` from `listIdentityProviders`.
+                #[validate(
+                          regex(path = *RE_STARTFEDERATEDSIGNINPATHPARAMS_PROVIDER),
+            )]
+                pub provider: String,
+    }
+
+    lazy_static::lazy_static! {
+        static ref RE_STARTFEDERATEDSIGNINPATHPARAMS_PROVIDER: regex::Regex = regex::Regex::new("^[a-z0-9-]{1,32}$").unwrap();
+    }
+
+    #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
+    #[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
+    pub struct StartFederatedSignInQueryParams {
+            /// Where the app gets the outcome; one of the registered redirect URIs, exactly.
+                #[serde(rename = "redirect_uri")]
+                #[validate(
+                        length(min = 1, max = 2048),
+              )]
+                    pub redirect_uri: String,
+            /// BASE64URL(SHA256(code_verifier)) of a verifier the app keeps (RFC 7636).
+                #[serde(rename = "code_challenge")]
+                #[validate(
+                          regex(path = *RE_STARTFEDERATEDSIGNINQUERYPARAMS_CODE_CHALLENGE),
+              )]
+                    pub code_challenge: String,
+            /// Note: inline enums are not fully supported by openapi-generator
+                #[serde(rename = "code_challenge_method")]
+                    pub code_challenge_method: String,
+            /// Returned to the app unchanged; printable ASCII.
+                #[serde(rename = "state")]
+                #[validate(
+                        length(max = 512),
+                          regex(path = *RE_STARTFEDERATEDSIGNINQUERYPARAMS_STATE),
+              )]
+                    #[serde(default, deserialize_with = "deserialize_present")]
+                    #[serde(skip_serializing_if="Option::is_none")]
+                    pub state: Option<String>,
+    }
+
+    lazy_static::lazy_static! {
+        static ref RE_STARTFEDERATEDSIGNINQUERYPARAMS_CODE_CHALLENGE: regex::Regex = regex::Regex::new("^[A-Za-z0-9_-]{43}$").unwrap();
+    }
+    lazy_static::lazy_static! {
+        static ref RE_STARTFEDERATEDSIGNINQUERYPARAMS_STATE: regex::Regex = regex::Regex::new("^[\\x20-\\x7E]*$").unwrap();
+    }
+
+
 
 
 
@@ -291,6 +372,15 @@ where
     lazy_static::lazy_static! {
         static ref RE_REVOKESESSIONPATHPARAMS_SESSION_ID: regex::Regex = regex::Regex::new("^[A-Za-z0-9_-]{1,128}$").unwrap();
     }
+
+
+    #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
+    #[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
+    pub struct UnlinkIdentityPathParams {
+            /// The `id` of a linked identity from `listLinkedIdentities`.
+                pub identity_id: uuid::Uuid,
+    }
+
 
 
 
@@ -2053,6 +2143,161 @@ impl std::convert::TryFrom<HeaderValue> for header::IntoHeaderValue<Error> {
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
 #[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
+pub struct FederatedCodeExchange {
+    /// The `code` the app's redirect URI received.
+    #[serde(rename = "code")]
+    #[validate(
+            length(min = 1, max = 256),
+    )]
+    pub code: String,
+
+    /// The PKCE verifier whose challenge started the sign-in.
+    #[serde(rename = "codeVerifier")]
+    #[validate(
+            length(min = 43, max = 128),
+            regex(path = *RE_FEDERATEDCODEEXCHANGE_CODE_VERIFIER),
+    )]
+    pub code_verifier: String,
+
+    /// The redirect URI the sign-in started with.
+    #[serde(rename = "redirectUri")]
+    #[validate(
+            length(min = 1, max = 2048),
+    )]
+    pub redirect_uri: String,
+
+}
+
+
+lazy_static::lazy_static! {
+    static ref RE_FEDERATEDCODEEXCHANGE_CODE_VERIFIER: regex::Regex = regex::Regex::new("^[A-Za-z0-9._~-]{43,128}$").unwrap();
+}
+
+impl FederatedCodeExchange {
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(code: String, code_verifier: String, redirect_uri: String, ) -> FederatedCodeExchange {
+        FederatedCodeExchange {
+ code,
+ code_verifier,
+ redirect_uri,
+        }
+    }
+}
+
+/// Converts the FederatedCodeExchange value to the Query Parameters representation (style=form, explode=false)
+/// specified in https://swagger.io/docs/specification/serialization/
+/// Should be implemented in a serde serializer
+impl std::fmt::Display for FederatedCodeExchange {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let params: Vec<Option<String>> = vec![
+
+            Some("code".to_string()),
+            Some(self.code.to_string()),
+
+
+            Some("codeVerifier".to_string()),
+            Some(self.code_verifier.to_string()),
+
+
+            Some("redirectUri".to_string()),
+            Some(self.redirect_uri.to_string()),
+
+        ];
+
+        write!(f, "{}", params.into_iter().flatten().collect::<Vec<_>>().join(","))
+    }
+}
+
+/// Converts Query Parameters representation (style=form, explode=false) to a FederatedCodeExchange value
+/// as specified in https://swagger.io/docs/specification/serialization/
+/// Should be implemented in a serde deserializer
+impl std::str::FromStr for FederatedCodeExchange {
+    type Err = String;
+
+    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
+        /// An intermediate representation of the struct to use for parsing.
+        #[derive(Default)]
+        #[allow(dead_code)]
+        struct IntermediateRep {
+            pub code: Vec<String>,
+            pub code_verifier: Vec<String>,
+            pub redirect_uri: Vec<String>,
+        }
+
+        let mut intermediate_rep = IntermediateRep::default();
+
+        // Parse into intermediate representation
+        let mut string_iter = s.split(',');
+        let mut key_result = string_iter.next();
+
+        while key_result.is_some() {
+            let val = match string_iter.next() {
+                Some(x) => x,
+                None => return std::result::Result::Err("Missing value while parsing FederatedCodeExchange".to_string())
+            };
+
+            if let Some(key) = key_result {
+                #[allow(clippy::match_single_binding)]
+                match key {
+                    #[allow(clippy::redundant_clone)]
+                    "code" => intermediate_rep.code.push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    #[allow(clippy::redundant_clone)]
+                    "codeVerifier" => intermediate_rep.code_verifier.push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    #[allow(clippy::redundant_clone)]
+                    "redirectUri" => intermediate_rep.redirect_uri.push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    _ => return std::result::Result::Err("Unexpected key while parsing FederatedCodeExchange".to_string())
+                }
+            }
+
+            // Get the next key
+            key_result = string_iter.next();
+        }
+
+        // Use the intermediate representation to return the struct
+        std::result::Result::Ok(FederatedCodeExchange {
+            code: intermediate_rep.code.into_iter().next().ok_or_else(|| "code missing in FederatedCodeExchange".to_string())?,
+            code_verifier: intermediate_rep.code_verifier.into_iter().next().ok_or_else(|| "codeVerifier missing in FederatedCodeExchange".to_string())?,
+            redirect_uri: intermediate_rep.redirect_uri.into_iter().next().ok_or_else(|| "redirectUri missing in FederatedCodeExchange".to_string())?,
+        })
+    }
+}
+
+// Methods for converting between header::IntoHeaderValue<FederatedCodeExchange> and HeaderValue
+
+#[cfg(feature = "server")]
+impl std::convert::TryFrom<header::IntoHeaderValue<FederatedCodeExchange>> for HeaderValue {
+    type Error = String;
+
+    fn try_from(hdr_value: header::IntoHeaderValue<FederatedCodeExchange>) -> std::result::Result<Self, Self::Error> {
+        let hdr_value = hdr_value.to_string();
+        match HeaderValue::from_str(&hdr_value) {
+             std::result::Result::Ok(value) => std::result::Result::Ok(value),
+             std::result::Result::Err(e) => std::result::Result::Err(format!(r#"Invalid header value for FederatedCodeExchange - value: {hdr_value} is invalid {e}"#))
+        }
+    }
+}
+
+#[cfg(feature = "server")]
+impl std::convert::TryFrom<HeaderValue> for header::IntoHeaderValue<FederatedCodeExchange> {
+    type Error = String;
+
+    fn try_from(hdr_value: HeaderValue) -> std::result::Result<Self, Self::Error> {
+        match hdr_value.to_str() {
+             std::result::Result::Ok(value) => {
+                    match <FederatedCodeExchange as std::str::FromStr>::from_str(value) {
+                        std::result::Result::Ok(value) => std::result::Result::Ok(header::IntoHeaderValue(value)),
+                        std::result::Result::Err(err) => std::result::Result::Err(format!(r#"Unable to convert header value '{value}' into FederatedCodeExchange - {err}"#))
+                    }
+             },
+             std::result::Result::Err(e) => std::result::Result::Err(format!(r#"Unable to convert header: {hdr_value:?} to string: {e}"#))
+        }
+    }
+}
+
+
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
+#[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
 pub struct FieldError {
     /// The JSON field the problem is about.
     #[serde(rename = "field")]
@@ -2318,6 +2563,260 @@ impl std::convert::TryFrom<HeaderValue> for header::IntoHeaderValue<Health> {
                     match <Health as std::str::FromStr>::from_str(value) {
                         std::result::Result::Ok(value) => std::result::Result::Ok(header::IntoHeaderValue(value)),
                         std::result::Result::Err(err) => std::result::Result::Err(format!(r#"Unable to convert header value '{value}' into Health - {err}"#))
+                    }
+             },
+             std::result::Result::Err(e) => std::result::Result::Err(format!(r#"Unable to convert header: {hdr_value:?} to string: {e}"#))
+        }
+    }
+}
+
+
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
+#[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
+pub struct IdentityProvider {
+    /// A configured provider's id.
+    #[serde(rename = "id")]
+    #[validate(
+            regex(path = *RE_IDENTITYPROVIDER_ID),
+    )]
+    pub id: String,
+
+    /// What the app shows on its button.
+    #[serde(rename = "name")]
+    #[validate(
+            length(max = 100),
+    )]
+    pub name: String,
+
+}
+
+
+lazy_static::lazy_static! {
+    static ref RE_IDENTITYPROVIDER_ID: regex::Regex = regex::Regex::new("^[a-z0-9-]{1,32}$").unwrap();
+}
+
+impl IdentityProvider {
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(id: String, name: String, ) -> IdentityProvider {
+        IdentityProvider {
+ id,
+ name,
+        }
+    }
+}
+
+/// Converts the IdentityProvider value to the Query Parameters representation (style=form, explode=false)
+/// specified in https://swagger.io/docs/specification/serialization/
+/// Should be implemented in a serde serializer
+impl std::fmt::Display for IdentityProvider {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let params: Vec<Option<String>> = vec![
+
+            Some("id".to_string()),
+            Some(self.id.to_string()),
+
+
+            Some("name".to_string()),
+            Some(self.name.to_string()),
+
+        ];
+
+        write!(f, "{}", params.into_iter().flatten().collect::<Vec<_>>().join(","))
+    }
+}
+
+/// Converts Query Parameters representation (style=form, explode=false) to a IdentityProvider value
+/// as specified in https://swagger.io/docs/specification/serialization/
+/// Should be implemented in a serde deserializer
+impl std::str::FromStr for IdentityProvider {
+    type Err = String;
+
+    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
+        /// An intermediate representation of the struct to use for parsing.
+        #[derive(Default)]
+        #[allow(dead_code)]
+        struct IntermediateRep {
+            pub id: Vec<String>,
+            pub name: Vec<String>,
+        }
+
+        let mut intermediate_rep = IntermediateRep::default();
+
+        // Parse into intermediate representation
+        let mut string_iter = s.split(',');
+        let mut key_result = string_iter.next();
+
+        while key_result.is_some() {
+            let val = match string_iter.next() {
+                Some(x) => x,
+                None => return std::result::Result::Err("Missing value while parsing IdentityProvider".to_string())
+            };
+
+            if let Some(key) = key_result {
+                #[allow(clippy::match_single_binding)]
+                match key {
+                    #[allow(clippy::redundant_clone)]
+                    "id" => intermediate_rep.id.push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    #[allow(clippy::redundant_clone)]
+                    "name" => intermediate_rep.name.push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    _ => return std::result::Result::Err("Unexpected key while parsing IdentityProvider".to_string())
+                }
+            }
+
+            // Get the next key
+            key_result = string_iter.next();
+        }
+
+        // Use the intermediate representation to return the struct
+        std::result::Result::Ok(IdentityProvider {
+            id: intermediate_rep.id.into_iter().next().ok_or_else(|| "id missing in IdentityProvider".to_string())?,
+            name: intermediate_rep.name.into_iter().next().ok_or_else(|| "name missing in IdentityProvider".to_string())?,
+        })
+    }
+}
+
+// Methods for converting between header::IntoHeaderValue<IdentityProvider> and HeaderValue
+
+#[cfg(feature = "server")]
+impl std::convert::TryFrom<header::IntoHeaderValue<IdentityProvider>> for HeaderValue {
+    type Error = String;
+
+    fn try_from(hdr_value: header::IntoHeaderValue<IdentityProvider>) -> std::result::Result<Self, Self::Error> {
+        let hdr_value = hdr_value.to_string();
+        match HeaderValue::from_str(&hdr_value) {
+             std::result::Result::Ok(value) => std::result::Result::Ok(value),
+             std::result::Result::Err(e) => std::result::Result::Err(format!(r#"Invalid header value for IdentityProvider - value: {hdr_value} is invalid {e}"#))
+        }
+    }
+}
+
+#[cfg(feature = "server")]
+impl std::convert::TryFrom<HeaderValue> for header::IntoHeaderValue<IdentityProvider> {
+    type Error = String;
+
+    fn try_from(hdr_value: HeaderValue) -> std::result::Result<Self, Self::Error> {
+        match hdr_value.to_str() {
+             std::result::Result::Ok(value) => {
+                    match <IdentityProvider as std::str::FromStr>::from_str(value) {
+                        std::result::Result::Ok(value) => std::result::Result::Ok(header::IntoHeaderValue(value)),
+                        std::result::Result::Err(err) => std::result::Result::Err(format!(r#"Unable to convert header value '{value}' into IdentityProvider - {err}"#))
+                    }
+             },
+             std::result::Result::Err(e) => std::result::Result::Err(format!(r#"Unable to convert header: {hdr_value:?} to string: {e}"#))
+        }
+    }
+}
+
+
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
+#[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
+pub struct IdentityProviderList {
+    #[serde(rename = "providers")]
+    #[validate(
+            length(max = 100),
+          nested,
+    )]
+    pub providers: Vec<models::IdentityProvider>,
+
+}
+
+
+
+impl IdentityProviderList {
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(providers: Vec<models::IdentityProvider>, ) -> IdentityProviderList {
+        IdentityProviderList {
+ providers,
+        }
+    }
+}
+
+/// Converts the IdentityProviderList value to the Query Parameters representation (style=form, explode=false)
+/// specified in https://swagger.io/docs/specification/serialization/
+/// Should be implemented in a serde serializer
+impl std::fmt::Display for IdentityProviderList {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let params: Vec<Option<String>> = vec![
+            // Skipping providers in query parameter serialization
+
+        ];
+
+        write!(f, "{}", params.into_iter().flatten().collect::<Vec<_>>().join(","))
+    }
+}
+
+/// Converts Query Parameters representation (style=form, explode=false) to a IdentityProviderList value
+/// as specified in https://swagger.io/docs/specification/serialization/
+/// Should be implemented in a serde deserializer
+impl std::str::FromStr for IdentityProviderList {
+    type Err = String;
+
+    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
+        /// An intermediate representation of the struct to use for parsing.
+        #[derive(Default)]
+        #[allow(dead_code)]
+        struct IntermediateRep {
+            pub providers: Vec<Vec<models::IdentityProvider>>,
+        }
+
+        let mut intermediate_rep = IntermediateRep::default();
+
+        // Parse into intermediate representation
+        let mut string_iter = s.split(',');
+        let mut key_result = string_iter.next();
+
+        while key_result.is_some() {
+            let val = match string_iter.next() {
+                Some(x) => x,
+                None => return std::result::Result::Err("Missing value while parsing IdentityProviderList".to_string())
+            };
+
+            if let Some(key) = key_result {
+                #[allow(clippy::match_single_binding)]
+                match key {
+                    "providers" => return std::result::Result::Err("Parsing a container in this style is not supported in IdentityProviderList".to_string()),
+                    _ => return std::result::Result::Err("Unexpected key while parsing IdentityProviderList".to_string())
+                }
+            }
+
+            // Get the next key
+            key_result = string_iter.next();
+        }
+
+        // Use the intermediate representation to return the struct
+        std::result::Result::Ok(IdentityProviderList {
+            providers: intermediate_rep.providers.into_iter().next().ok_or_else(|| "providers missing in IdentityProviderList".to_string())?,
+        })
+    }
+}
+
+// Methods for converting between header::IntoHeaderValue<IdentityProviderList> and HeaderValue
+
+#[cfg(feature = "server")]
+impl std::convert::TryFrom<header::IntoHeaderValue<IdentityProviderList>> for HeaderValue {
+    type Error = String;
+
+    fn try_from(hdr_value: header::IntoHeaderValue<IdentityProviderList>) -> std::result::Result<Self, Self::Error> {
+        let hdr_value = hdr_value.to_string();
+        match HeaderValue::from_str(&hdr_value) {
+             std::result::Result::Ok(value) => std::result::Result::Ok(value),
+             std::result::Result::Err(e) => std::result::Result::Err(format!(r#"Invalid header value for IdentityProviderList - value: {hdr_value} is invalid {e}"#))
+        }
+    }
+}
+
+#[cfg(feature = "server")]
+impl std::convert::TryFrom<HeaderValue> for header::IntoHeaderValue<IdentityProviderList> {
+    type Error = String;
+
+    fn try_from(hdr_value: HeaderValue) -> std::result::Result<Self, Self::Error> {
+        match hdr_value.to_str() {
+             std::result::Result::Ok(value) => {
+                    match <IdentityProviderList as std::str::FromStr>::from_str(value) {
+                        std::result::Result::Ok(value) => std::result::Result::Ok(header::IntoHeaderValue(value)),
+                        std::result::Result::Err(err) => std::result::Result::Err(format!(r#"Unable to convert header value '{value}' into IdentityProviderList - {err}"#))
                     }
              },
              std::result::Result::Err(e) => std::result::Result::Err(format!(r#"Unable to convert header: {hdr_value:?} to string: {e}"#))
@@ -2681,6 +3180,283 @@ impl std::convert::TryFrom<HeaderValue> for header::IntoHeaderValue<Jwks> {
                     match <Jwks as std::str::FromStr>::from_str(value) {
                         std::result::Result::Ok(value) => std::result::Result::Ok(header::IntoHeaderValue(value)),
                         std::result::Result::Err(err) => std::result::Result::Err(format!(r#"Unable to convert header value '{value}' into Jwks - {err}"#))
+                    }
+             },
+             std::result::Result::Err(e) => std::result::Result::Err(format!(r#"Unable to convert header: {hdr_value:?} to string: {e}"#))
+        }
+    }
+}
+
+
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
+#[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
+pub struct LinkedIdentity {
+    #[serde(rename = "id")]
+    pub id: uuid::Uuid,
+
+    /// A configured provider's id.
+    #[serde(rename = "provider")]
+    #[validate(
+            regex(path = *RE_LINKEDIDENTITY_PROVIDER),
+    )]
+    pub provider: String,
+
+    /// The address the provider gave when the identity was linked.
+    #[serde(rename = "email")]
+    #[validate(
+            length(max = 320),
+    )]
+    #[serde(default, deserialize_with = "deserialize_present")]
+    #[serde(skip_serializing_if="Option::is_none")]
+    pub email: Option<String>,
+
+    #[serde(rename = "linkedAt")]
+    pub linked_at: chrono::DateTime::<chrono::Utc>,
+
+}
+
+
+lazy_static::lazy_static! {
+    static ref RE_LINKEDIDENTITY_PROVIDER: regex::Regex = regex::Regex::new("^[a-z0-9-]{1,32}$").unwrap();
+}
+
+impl LinkedIdentity {
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(id: uuid::Uuid, provider: String, linked_at: chrono::DateTime::<chrono::Utc>, ) -> LinkedIdentity {
+        LinkedIdentity {
+ id,
+ provider,
+ email: None,
+ linked_at,
+        }
+    }
+}
+
+/// Converts the LinkedIdentity value to the Query Parameters representation (style=form, explode=false)
+/// specified in https://swagger.io/docs/specification/serialization/
+/// Should be implemented in a serde serializer
+impl std::fmt::Display for LinkedIdentity {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let params: Vec<Option<String>> = vec![
+            // Skipping id in query parameter serialization
+
+
+            Some("provider".to_string()),
+            Some(self.provider.to_string()),
+
+
+            self.email.as_ref().map(|email| {
+                [
+                    "email".to_string(),
+                    email.to_string(),
+                ].join(",")
+            }),
+
+            // Skipping linkedAt in query parameter serialization
+
+        ];
+
+        write!(f, "{}", params.into_iter().flatten().collect::<Vec<_>>().join(","))
+    }
+}
+
+/// Converts Query Parameters representation (style=form, explode=false) to a LinkedIdentity value
+/// as specified in https://swagger.io/docs/specification/serialization/
+/// Should be implemented in a serde deserializer
+impl std::str::FromStr for LinkedIdentity {
+    type Err = String;
+
+    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
+        /// An intermediate representation of the struct to use for parsing.
+        #[derive(Default)]
+        #[allow(dead_code)]
+        struct IntermediateRep {
+            pub id: Vec<uuid::Uuid>,
+            pub provider: Vec<String>,
+            pub email: Vec<String>,
+            pub linked_at: Vec<chrono::DateTime::<chrono::Utc>>,
+        }
+
+        let mut intermediate_rep = IntermediateRep::default();
+
+        // Parse into intermediate representation
+        let mut string_iter = s.split(',');
+        let mut key_result = string_iter.next();
+
+        while key_result.is_some() {
+            let val = match string_iter.next() {
+                Some(x) => x,
+                None => return std::result::Result::Err("Missing value while parsing LinkedIdentity".to_string())
+            };
+
+            if let Some(key) = key_result {
+                #[allow(clippy::match_single_binding)]
+                match key {
+                    #[allow(clippy::redundant_clone)]
+                    "id" => intermediate_rep.id.push(<uuid::Uuid as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    #[allow(clippy::redundant_clone)]
+                    "provider" => intermediate_rep.provider.push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    #[allow(clippy::redundant_clone)]
+                    "email" => intermediate_rep.email.push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    #[allow(clippy::redundant_clone)]
+                    "linkedAt" => intermediate_rep.linked_at.push(<chrono::DateTime::<chrono::Utc> as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    _ => return std::result::Result::Err("Unexpected key while parsing LinkedIdentity".to_string())
+                }
+            }
+
+            // Get the next key
+            key_result = string_iter.next();
+        }
+
+        // Use the intermediate representation to return the struct
+        std::result::Result::Ok(LinkedIdentity {
+            id: intermediate_rep.id.into_iter().next().ok_or_else(|| "id missing in LinkedIdentity".to_string())?,
+            provider: intermediate_rep.provider.into_iter().next().ok_or_else(|| "provider missing in LinkedIdentity".to_string())?,
+            email: intermediate_rep.email.into_iter().next(),
+            linked_at: intermediate_rep.linked_at.into_iter().next().ok_or_else(|| "linkedAt missing in LinkedIdentity".to_string())?,
+        })
+    }
+}
+
+// Methods for converting between header::IntoHeaderValue<LinkedIdentity> and HeaderValue
+
+#[cfg(feature = "server")]
+impl std::convert::TryFrom<header::IntoHeaderValue<LinkedIdentity>> for HeaderValue {
+    type Error = String;
+
+    fn try_from(hdr_value: header::IntoHeaderValue<LinkedIdentity>) -> std::result::Result<Self, Self::Error> {
+        let hdr_value = hdr_value.to_string();
+        match HeaderValue::from_str(&hdr_value) {
+             std::result::Result::Ok(value) => std::result::Result::Ok(value),
+             std::result::Result::Err(e) => std::result::Result::Err(format!(r#"Invalid header value for LinkedIdentity - value: {hdr_value} is invalid {e}"#))
+        }
+    }
+}
+
+#[cfg(feature = "server")]
+impl std::convert::TryFrom<HeaderValue> for header::IntoHeaderValue<LinkedIdentity> {
+    type Error = String;
+
+    fn try_from(hdr_value: HeaderValue) -> std::result::Result<Self, Self::Error> {
+        match hdr_value.to_str() {
+             std::result::Result::Ok(value) => {
+                    match <LinkedIdentity as std::str::FromStr>::from_str(value) {
+                        std::result::Result::Ok(value) => std::result::Result::Ok(header::IntoHeaderValue(value)),
+                        std::result::Result::Err(err) => std::result::Result::Err(format!(r#"Unable to convert header value '{value}' into LinkedIdentity - {err}"#))
+                    }
+             },
+             std::result::Result::Err(e) => std::result::Result::Err(format!(r#"Unable to convert header: {hdr_value:?} to string: {e}"#))
+        }
+    }
+}
+
+
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
+#[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
+pub struct LinkedIdentityList {
+    #[serde(rename = "identities")]
+          #[validate(nested)]
+    pub identities: Vec<models::LinkedIdentity>,
+
+}
+
+
+
+impl LinkedIdentityList {
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(identities: Vec<models::LinkedIdentity>, ) -> LinkedIdentityList {
+        LinkedIdentityList {
+ identities,
+        }
+    }
+}
+
+/// Converts the LinkedIdentityList value to the Query Parameters representation (style=form, explode=false)
+/// specified in https://swagger.io/docs/specification/serialization/
+/// Should be implemented in a serde serializer
+impl std::fmt::Display for LinkedIdentityList {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let params: Vec<Option<String>> = vec![
+            // Skipping identities in query parameter serialization
+
+        ];
+
+        write!(f, "{}", params.into_iter().flatten().collect::<Vec<_>>().join(","))
+    }
+}
+
+/// Converts Query Parameters representation (style=form, explode=false) to a LinkedIdentityList value
+/// as specified in https://swagger.io/docs/specification/serialization/
+/// Should be implemented in a serde deserializer
+impl std::str::FromStr for LinkedIdentityList {
+    type Err = String;
+
+    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
+        /// An intermediate representation of the struct to use for parsing.
+        #[derive(Default)]
+        #[allow(dead_code)]
+        struct IntermediateRep {
+            pub identities: Vec<Vec<models::LinkedIdentity>>,
+        }
+
+        let mut intermediate_rep = IntermediateRep::default();
+
+        // Parse into intermediate representation
+        let mut string_iter = s.split(',');
+        let mut key_result = string_iter.next();
+
+        while key_result.is_some() {
+            let val = match string_iter.next() {
+                Some(x) => x,
+                None => return std::result::Result::Err("Missing value while parsing LinkedIdentityList".to_string())
+            };
+
+            if let Some(key) = key_result {
+                #[allow(clippy::match_single_binding)]
+                match key {
+                    "identities" => return std::result::Result::Err("Parsing a container in this style is not supported in LinkedIdentityList".to_string()),
+                    _ => return std::result::Result::Err("Unexpected key while parsing LinkedIdentityList".to_string())
+                }
+            }
+
+            // Get the next key
+            key_result = string_iter.next();
+        }
+
+        // Use the intermediate representation to return the struct
+        std::result::Result::Ok(LinkedIdentityList {
+            identities: intermediate_rep.identities.into_iter().next().ok_or_else(|| "identities missing in LinkedIdentityList".to_string())?,
+        })
+    }
+}
+
+// Methods for converting between header::IntoHeaderValue<LinkedIdentityList> and HeaderValue
+
+#[cfg(feature = "server")]
+impl std::convert::TryFrom<header::IntoHeaderValue<LinkedIdentityList>> for HeaderValue {
+    type Error = String;
+
+    fn try_from(hdr_value: header::IntoHeaderValue<LinkedIdentityList>) -> std::result::Result<Self, Self::Error> {
+        let hdr_value = hdr_value.to_string();
+        match HeaderValue::from_str(&hdr_value) {
+             std::result::Result::Ok(value) => std::result::Result::Ok(value),
+             std::result::Result::Err(e) => std::result::Result::Err(format!(r#"Invalid header value for LinkedIdentityList - value: {hdr_value} is invalid {e}"#))
+        }
+    }
+}
+
+#[cfg(feature = "server")]
+impl std::convert::TryFrom<HeaderValue> for header::IntoHeaderValue<LinkedIdentityList> {
+    type Error = String;
+
+    fn try_from(hdr_value: HeaderValue) -> std::result::Result<Self, Self::Error> {
+        match hdr_value.to_str() {
+             std::result::Result::Ok(value) => {
+                    match <LinkedIdentityList as std::str::FromStr>::from_str(value) {
+                        std::result::Result::Ok(value) => std::result::Result::Ok(header::IntoHeaderValue(value)),
+                        std::result::Result::Err(err) => std::result::Result::Err(format!(r#"Unable to convert header value '{value}' into LinkedIdentityList - {err}"#))
                     }
              },
              std::result::Result::Err(e) => std::result::Result::Err(format!(r#"Unable to convert header: {hdr_value:?} to string: {e}"#))
@@ -3571,6 +4347,58 @@ impl std::convert::TryFrom<HeaderValue> for header::IntoHeaderValue<PasswordRese
              },
              std::result::Result::Err(e) => std::result::Result::Err(format!(r#"Unable to convert header: {hdr_value:?} to string: {e}"#))
         }
+    }
+}
+
+
+
+/// A configured provider's id.
+#[derive(Debug, Clone, PartialEq, PartialOrd,  serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
+pub struct ProviderId(pub String);
+
+impl validator::Validate for ProviderId {
+    fn validate(&self) -> std::result::Result<(), validator::ValidationErrors> {
+
+        std::result::Result::Ok(())
+    }
+}
+
+impl std::convert::From<String> for ProviderId {
+    fn from(x: String) -> Self {
+        ProviderId(x)
+    }
+}
+
+impl std::fmt::Display for ProviderId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+       write!(f, "{}", self.0)
+    }
+}
+
+impl std::str::FromStr for ProviderId {
+    type Err = std::string::ParseError;
+    fn from_str(x: &str) -> std::result::Result<Self, Self::Err> {
+        std::result::Result::Ok(ProviderId(x.to_string()))
+    }
+}
+
+impl std::convert::From<ProviderId> for String {
+    fn from(x: ProviderId) -> Self {
+        x.0
+    }
+}
+
+impl std::ops::Deref for ProviderId {
+    type Target = String;
+    fn deref(&self) -> &String {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for ProviderId {
+    fn deref_mut(&mut self) -> &mut String {
+        &mut self.0
     }
 }
 

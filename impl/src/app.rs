@@ -8,6 +8,7 @@ use std::time::Duration;
 
 use anyhow::Context;
 use axum::Router;
+use secrecy::SecretString;
 
 #[cfg(feature = "aws")]
 use crate::adapters::aws::{self, CognitoIdentity, CognitoSettings, DynamoStore};
@@ -18,11 +19,13 @@ use crate::adapters::embedded::{
 use crate::adapters::mail::SesMailer;
 use crate::adapters::mail::{OutboxMailer, SmtpMailer};
 use crate::adapters::observed::observed;
+use crate::adapters::oidc::{Oidc, ProviderSettings};
 use crate::config::{Backend, Config, MailTransport};
-use crate::domain::{AuthService, Clock, MfaKey, Ports, Settings, SystemClock};
+use crate::domain::{AuthService, Clock, FederatedProvider, FederationSettings, MfaKey, Ports, Settings, SystemClock};
 use crate::http;
 use crate::ports::{
-    AttemptCounter, FederationStore, IdentityProvider, Mailer, MfaStore, SecurityLog, SessionStore, UserStore,
+    AttemptCounter, FederationStore, IdentityProvider, Mailer, MfaStore, OpenIdProvider, SecurityLog, SessionStore,
+    UserStore,
 };
 
 /// Runs `task`, a binary's work, on a multi-threaded runtime: exits 1 with
@@ -111,7 +114,8 @@ async fn embedded_with_clock(config: &Config, clock: Arc<dyn Clock>) -> anyhow::
         identity_settings,
     ));
     spawn_purge(store.clone(), clock.clone(), Duration::from_secs(config.login.window_secs));
-    Ok(AuthService::new(ports(identity, store, mailer, clock), settings(config, true)?, mfa_key))
+    let settings = settings(config, true, clock.clone())?;
+    Ok(AuthService::new(ports(identity, store, mailer, clock), settings, mfa_key))
 }
 
 /// Brings what earlier versions stored up to this version, for
@@ -253,7 +257,8 @@ pub fn aws_with_clients(
     };
     let identity =
         Arc::new(CognitoIdentity::new(clients.cognito, cognito, (*store).clone(), clock.clone(), key.clone()));
-    Ok(AuthService::new(ports(identity, store, mailer, clock), settings(config, false)?, key))
+    let settings = settings(config, false, clock.clone())?;
+    Ok(AuthService::new(ports(identity, store, mailer, clock), settings, key))
 }
 
 /// The ports over one store that keeps everything but credentials, each
@@ -275,9 +280,45 @@ where
     }
 }
 
+/// The OpenID Connect providers of the configuration, each call timed
+/// (`adapters::observed`). A client secret from a file is read now; the
+/// error names the file, never its content.
+fn federation(config: &Config, clock: Arc<dyn Clock>) -> anyhow::Result<FederationSettings> {
+    let federation = &config.federation;
+    let mut providers = Vec::new();
+    for (id, provider) in &federation.providers {
+        let client_secret = match (&provider.client_secret, &provider.client_secret_file) {
+            (Some(secret), _) => Some(secret.clone()),
+            (None, Some(file)) => {
+                let text = fs::read_to_string(file).with_context(|| {
+                    format!("reading federation.providers.{id}.client_secret_file {}", file.display())
+                })?;
+                Some(SecretString::from(text.trim_end_matches(['\r', '\n']).to_owned()))
+            }
+            (None, None) => None,
+        };
+        let settings = ProviderSettings {
+            issuer: provider.issuer(id).unwrap_or_default(),
+            client_id: provider.client_id.clone(),
+            client_secret,
+            scopes: provider.scopes.clone(),
+            redirect_uri: federation.callback_url.clone().unwrap_or_default(),
+        };
+        let client: Arc<dyn OpenIdProvider> =
+            Arc::new(Oidc::new(settings, clock.clone()).with_context(|| format!("federation.providers.{id}"))?);
+        providers.push(FederatedProvider {
+            id: id.clone(),
+            name: provider.name.clone().unwrap_or_else(|| id.clone()),
+            client: observed(client),
+        });
+    }
+    Ok(FederationSettings { providers, redirect_uris: federation.redirect_uris.clone() })
+}
+
 /// The domain's rules from the configuration.
-fn settings(config: &Config, work_after_answer: bool) -> anyhow::Result<Settings> {
+fn settings(config: &Config, work_after_answer: bool, clock: Arc<dyn Clock>) -> anyhow::Result<Settings> {
     Ok(Settings {
+        federation: federation(config, clock)?,
         policy: config.password.clone(),
         limits: config.login.clone(),
         signup: config.signup.clone(),

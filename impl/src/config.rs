@@ -116,6 +116,109 @@ pub struct Config {
     pub traces: crate::telemetry::TracesConfig,
     /// Required when `backend` is `aws`.
     pub aws: AwsConfig,
+    /// Sign-in through OpenID Connect providers; none by default.
+    pub federation: FederationConfig,
+}
+
+/// Federated sign-in's settings: the providers, this service's callback
+/// and the apps' redirect URIs.
+///
+/// ```toml
+/// [federation]
+/// callback_url = "https://auth.example.com/auth/federation/callback"
+/// redirect_uris = ["https://app.example.com/signed-in", "com.example.app:/oauth"]
+///
+/// [federation.providers.google]
+/// client_id = "1234.apps.googleusercontent.com"
+/// client_secret_file = "/run/secrets/google-client-secret"
+/// ```
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct FederationConfig {
+    /// This service's `/auth/federation/callback`, as the public URL that
+    /// every provider has registered as the client's redirect URI.
+    pub callback_url: Option<String>,
+    /// Where apps may have outcomes sent: compared with what they send as
+    /// strings, exactly.
+    pub redirect_uris: Vec<String>,
+    /// By id, the name in the service's URLs: lower-case letters, digits
+    /// and hyphens.
+    pub providers: std::collections::BTreeMap<String, ProviderConfig>,
+}
+
+/// One OpenID Connect provider.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProviderConfig {
+    /// What apps show on its button; the id when absent.
+    pub name: Option<String>,
+    /// Its issuer identifier (discovery runs from it). May be left out for
+    /// the id `google`: `https://accounts.google.com`.
+    pub issuer: Option<String>,
+    pub client_id: String,
+    /// The client secret, e.g. from `AUTH_FEDERATION__PROVIDERS__GOOGLE__CLIENT_SECRET`;
+    /// or `client_secret_file`, a file holding it. Never logged.
+    pub client_secret: Option<secrecy::SecretString>,
+    pub client_secret_file: Option<PathBuf>,
+    /// Scopes asked besides `openid`.
+    #[serde(default = "default_scopes")]
+    pub scopes: Vec<String>,
+}
+
+fn default_scopes() -> Vec<String> {
+    vec!["email".to_owned(), "profile".to_owned()]
+}
+
+/// Google's issuer, the preset of the provider id `google`.
+pub const GOOGLE_ISSUER: &str = "https://accounts.google.com";
+
+impl ProviderConfig {
+    /// The issuer, the preset's for `google`.
+    pub fn issuer(&self, id: &str) -> Option<String> {
+        self.issuer.clone().or_else(|| (id == "google").then(|| GOOGLE_ISSUER.to_owned()))
+    }
+}
+
+impl FederationConfig {
+    pub fn validate(&self) -> Result<(), String> {
+        if self.providers.is_empty() {
+            return Ok(());
+        }
+        let callback = self.callback_url.as_deref().ok_or("federation.callback_url is required with providers")?;
+        match url::Url::parse(callback) {
+            Ok(url) if matches!(url.scheme(), "https" | "http") && url.fragment().is_none() => {}
+            _ => return Err(format!("federation.callback_url {callback:?} is not an http(s) URL without a fragment")),
+        }
+        if self.redirect_uris.is_empty() {
+            return Err("federation.redirect_uris must name at least one app's redirect URI".to_owned());
+        }
+        for uri in &self.redirect_uris {
+            // RFC 6749 §3.1.2: absolute, without a fragment.
+            if !url::Url::parse(uri).is_ok_and(|url| url.fragment().is_none()) || uri.contains('#') {
+                return Err(format!("federation.redirect_uris: {uri:?} is not an absolute URI without a fragment"));
+            }
+        }
+        for (id, provider) in &self.providers {
+            let id_ok = !id.is_empty()
+                && id.len() <= 32
+                && id.bytes().all(|byte| byte.is_ascii_lowercase() || byte.is_ascii_digit() || byte == b'-');
+            if !id_ok {
+                return Err(format!(
+                    "federation.providers.{id}: ids are 1 to 32 lower-case letters, digits or hyphens"
+                ));
+            }
+            if provider.issuer(id).is_none() {
+                return Err(format!("federation.providers.{id}.issuer is required"));
+            }
+            if provider.client_id.trim().is_empty() {
+                return Err(format!("federation.providers.{id}.client_id is required"));
+            }
+            if provider.client_secret.is_some() && provider.client_secret_file.is_some() {
+                return Err(format!("federation.providers.{id}: client_secret and client_secret_file are exclusive"));
+            }
+        }
+        Ok(())
+    }
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
@@ -300,6 +403,7 @@ impl Config {
         self.mfa.validate()?;
         self.traces.validate()?;
         self.accounts.rules()?;
+        self.federation.validate()?;
         if self.backend == Backend::Aws {
             self.aws.validate()?;
         } else if self.mfa.encryption_key_secret.is_some() {

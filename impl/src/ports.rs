@@ -481,10 +481,16 @@ pub enum SecurityEventKind {
     AccountEnabled,
     /// An administrator created the account by invitation.
     Invited,
+    /// Signed in through a linked OpenID Connect identity.
+    SignedInWithProvider,
+    /// An OpenID Connect identity was linked to the account.
+    IdentityLinked,
+    /// The account's owner unlinked an OpenID Connect identity.
+    IdentityUnlinked,
 }
 
 impl SecurityEventKind {
-    pub const ALL: [Self; 20] = [
+    pub const ALL: [Self; 23] = [
         Self::SignedUp,
         Self::EmailConfirmed,
         Self::SignedIn,
@@ -505,6 +511,9 @@ impl SecurityEventKind {
         Self::AccountDisabled,
         Self::AccountEnabled,
         Self::Invited,
+        Self::SignedInWithProvider,
+        Self::IdentityLinked,
+        Self::IdentityUnlinked,
     ];
 
     /// The stored name, e.g. `sign_in_failed`.
@@ -530,6 +539,9 @@ impl SecurityEventKind {
             Self::AccountDisabled => "account_disabled",
             Self::AccountEnabled => "account_enabled",
             Self::Invited => "invited",
+            Self::SignedInWithProvider => "signed_in_with_provider",
+            Self::IdentityLinked => "identity_linked",
+            Self::IdentityUnlinked => "identity_unlinked",
         }
     }
 
@@ -779,6 +791,13 @@ pub trait FederationStore: Send + Sync {
     /// Removes the user's link `id`; with `keep_last`, only if the user has
     /// another one at that moment.
     async fn unlink(&self, user_id: UserId, id: uuid::Uuid, keep_last: bool) -> Result<Unlink, PortError>;
-    /// Removes every link and code of the user, for a deleted account.
+    /// Marks the account as one with no password (made by a federated
+    /// sign-in), or clears the mark once it has one. Marking what is marked
+    /// succeeds.
+    async fn set_passwordless(&self, user_id: UserId, passwordless: bool) -> Result<(), PortError>;
+    /// Whether the account is marked as having no password.
+    async fn is_passwordless(&self, user_id: UserId) -> Result<bool, PortError>;
+    /// Removes every link and code of the user, and its mark, for a
+    /// deleted account.
     async fn forget(&self, user_id: UserId) -> Result<(), PortError>;
 }

@@ -257,6 +257,95 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/auth/federation/providers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The providers people can sign in with */
+        get: operations["listIdentityProviders"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/federation/{provider}/authorize": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Start a sign-in at a provider
+         * @description For the person's browser, not for `fetch`: answers 303 to the
+         *     provider's authorization endpoint. A redirect URI that is not
+         *     registered, or a challenge that is not `S256`, is a 400 here,
+         *     never a redirect. The person has ten minutes at the provider.
+         */
+        get: operations["startFederatedSignIn"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/federation/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Where providers send the browser back
+         * @description The redirect URI registered at every provider. Answers 303 to the
+         *     app's redirect URI with `code` and `state`, or with `error`
+         *     (`access_denied`, or `temporarily_unavailable` when the provider
+         *     can't be reached) and `error_description`. A `state` that is
+         *     missing, unknown, expired or used before is a 400 here: there is no
+         *     app to send the browser to.
+         */
+        get: operations["completeFederatedSignIn"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/federation/token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Exchange a federated sign-in's code for tokens
+         * @description The code from the app's redirect URI, with the PKCE verifier whose
+         *     challenge started the sign-in and the same redirect URI, within 60
+         *     seconds, once. Answers as `loginUser` does: tokens, or
+         *     `mfaRequired: true` with an `mfaSession` when the account has a
+         *     second factor. A disabled account gets 403 `account_disabled`.
+         */
+        post: operations["exchangeFederatedCode"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/users/me": {
         parameters: {
             query?: never;
@@ -347,6 +436,46 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/users/me/identities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The provider identities linked to the account */
+        get: operations["listLinkedIdentities"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/users/me/identities/{identityId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Unlink a provider identity
+         * @description The identity no longer signs in to this account. Refused with 409
+         *     `last_sign_in_method` when it is the account's only way to sign in:
+         *     no password (an account made by a federated sign-in, until a
+         *     password reset sets one) and no other linked identity.
+         */
+        delete: operations["unlinkIdentity"];
         options?: never;
         head?: never;
         patch?: never;
@@ -980,7 +1109,7 @@ export interface components {
              *     them) name them in `actorId`.
              * @enum {string}
              */
-            type: "signed_up" | "email_confirmed" | "signed_in" | "sign_in_failed" | "second_factor_failed" | "signed_out" | "signed_out_others" | "session_ended" | "password_changed" | "password_reset" | "mfa_enabled" | "mfa_disabled" | "backup_codes_regenerated" | "refresh_token_reused" | "roles_changed" | "attributes_changed" | "name_changed" | "account_disabled" | "account_enabled" | "invited";
+            type: "signed_up" | "email_confirmed" | "signed_in" | "sign_in_failed" | "second_factor_failed" | "signed_out" | "signed_out_others" | "session_ended" | "password_changed" | "password_reset" | "mfa_enabled" | "mfa_disabled" | "backup_codes_regenerated" | "refresh_token_reused" | "roles_changed" | "attributes_changed" | "name_changed" | "account_disabled" | "account_enabled" | "invited" | "signed_in_with_provider" | "identity_linked" | "identity_unlinked";
             /** Format: date-time */
             at: string;
             /** @description The client's address, when known. */
@@ -998,6 +1127,36 @@ export interface components {
         SecurityEventPage: {
             events: components["schemas"]["SecurityEvent"][];
             nextCursor?: components["schemas"]["ActivityCursor"];
+        };
+        /** @description A configured provider's id. */
+        ProviderId: string;
+        IdentityProvider: {
+            id: components["schemas"]["ProviderId"];
+            /** @description What the app shows on its button. */
+            name: string;
+        };
+        IdentityProviderList: {
+            providers: components["schemas"]["IdentityProvider"][];
+        };
+        FederatedCodeExchange: {
+            /** @description The `code` the app's redirect URI received. */
+            code: string;
+            /** @description The PKCE verifier whose challenge started the sign-in. */
+            codeVerifier: string;
+            /** @description The redirect URI the sign-in started with. */
+            redirectUri: string;
+        };
+        LinkedIdentity: {
+            /** Format: uuid */
+            id: string;
+            provider: components["schemas"]["ProviderId"];
+            /** @description The address the provider gave when the identity was linked. */
+            email?: string;
+            /** Format: date-time */
+            linkedAt: string;
+        };
+        LinkedIdentityList: {
+            identities: components["schemas"]["LinkedIdentity"][];
         };
         SessionList: {
             sessions: components["schemas"]["Session"][];
@@ -1460,6 +1619,124 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
+    listIdentityProviders: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The configured providers, in the configuration's order */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdentityProviderList"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    startFederatedSignIn: {
+        parameters: {
+            query: {
+                /** @description Where the app gets the outcome; one of the registered redirect URIs, exactly. */
+                redirect_uri: string;
+                /** @description BASE64URL(SHA256(code_verifier)) of a verifier the app keeps (RFC 7636). */
+                code_challenge: string;
+                code_challenge_method: "S256";
+                /** @description Returned to the app unchanged; printable ASCII. */
+                state?: string;
+            };
+            header?: never;
+            path: {
+                /** @description An `id` from `listIdentityProviders`. */
+                provider: components["schemas"]["ProviderId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description To the provider's sign-in page */
+            303: {
+                headers: {
+                    /** @description The provider's authorization request. */
+                    Location: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    completeFederatedSignIn: {
+        parameters: {
+            query?: {
+                state?: string;
+                code?: string;
+                /** @description The provider's, when the person did not sign in there. */
+                error?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description To the app's redirect URI */
+            303: {
+                headers: {
+                    /** @description The app's redirect URI with the outcome. */
+                    Location: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    exchangeFederatedCode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FederatedCodeExchange"];
+            };
+        };
+        responses: {
+            /** @description Signed in */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoginResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
     getCurrentUser: {
         parameters: {
             query?: never;
@@ -1594,6 +1871,58 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listLinkedIdentities: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Linked identities, oldest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LinkedIdentityList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    unlinkIdentity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The `id` of a linked identity from `listLinkedIdentities`. */
+                identityId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Unlinked */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];

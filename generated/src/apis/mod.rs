@@ -1,5 +1,6 @@
 pub mod admin;
 pub mod auth;
+pub mod federation;
 pub mod meta;
 pub mod mfa;
 pub mod users;

@@ -140,6 +140,39 @@ pub enum GetCurrentUserResponse {
 #[derive(Debug, PartialEq, Serialize, Deserialize)]
 #[must_use]
 #[allow(clippy::large_enum_variant)]
+pub enum ListLinkedIdentitiesResponse {
+    /// Linked identities, oldest first
+    Status200_LinkedIdentities
+    (models::LinkedIdentityList)
+    ,
+    /// Unauthorized
+    Status401_Unauthorized
+    {
+        body: models::Error,
+        www_authenticate:
+        String
+    }
+    ,
+    /// Too many requests
+    Status429_TooManyRequests
+    {
+        body: models::Error,
+        retry_after:
+        u32
+    }
+    ,
+    /// Internal error
+    Status500_InternalError
+    (models::Error)
+    ,
+    /// Service unavailable
+    Status503_ServiceUnavailable
+    (models::Error)
+}
+
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+#[must_use]
+#[allow(clippy::large_enum_variant)]
 pub enum ListSecurityEventsResponse {
     /// A page of events
     Status200_APageOfEvents
@@ -228,6 +261,50 @@ pub enum RevokeSessionResponse {
     ,
     /// Not found
     Status404_NotFound
+    (models::Error)
+    ,
+    /// Too many requests
+    Status429_TooManyRequests
+    {
+        body: models::Error,
+        retry_after:
+        u32
+    }
+    ,
+    /// Internal error
+    Status500_InternalError
+    (models::Error)
+    ,
+    /// Service unavailable
+    Status503_ServiceUnavailable
+    (models::Error)
+}
+
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+#[must_use]
+#[allow(clippy::large_enum_variant)]
+pub enum UnlinkIdentityResponse {
+    /// Unlinked
+    Status204_Unlinked
+    ,
+    /// Bad request
+    Status400_BadRequest
+    (models::Error)
+    ,
+    /// Unauthorized
+    Status401_Unauthorized
+    {
+        body: models::Error,
+        www_authenticate:
+        String
+    }
+    ,
+    /// Not found
+    Status404_NotFound
+    (models::Error)
+    ,
+    /// Conflict
+    Status409_Conflict
     (models::Error)
     ,
     /// Too many requests
@@ -339,6 +416,18 @@ pub trait Users<E: std::fmt::Debug + Send + Sync + 'static = ()>: super::ErrorHa
         claims: &Self::Claims,
     ) -> Result<GetCurrentUserResponse, E>;
 
+    /// The provider identities linked to the account.
+    ///
+    /// ListLinkedIdentities - GET /users/me/identities
+    async fn list_linked_identities(
+    &self,
+    
+    method: &Method,
+    host: &Host,
+    cookies: &CookieJar,
+        claims: &Self::Claims,
+    ) -> Result<ListLinkedIdentitiesResponse, E>;
+
     /// What happened to the account.
     ///
     /// ListSecurityEvents - GET /users/me/security-events
@@ -376,6 +465,19 @@ pub trait Users<E: std::fmt::Debug + Send + Sync + 'static = ()>: super::ErrorHa
         claims: &Self::Claims,
       path_params: &models::RevokeSessionPathParams,
     ) -> Result<RevokeSessionResponse, E>;
+
+    /// Unlink a provider identity.
+    ///
+    /// UnlinkIdentity - DELETE /users/me/identities/{identityId}
+    async fn unlink_identity(
+    &self,
+    
+    method: &Method,
+    host: &Host,
+    cookies: &CookieJar,
+        claims: &Self::Claims,
+      path_params: &models::UnlinkIdentityPathParams,
+    ) -> Result<UnlinkIdentityResponse, E>;
 
     /// Change the signed-in user's profile.
     ///

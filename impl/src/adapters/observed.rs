@@ -16,6 +16,7 @@ use secrecy::SecretString;
 use tracing::Instrument;
 use tracing_opentelemetry::OpenTelemetrySpanExt;
 
+use crate::domain::federation::AuthorizationSecrets;
 use crate::domain::{
     Attributes, ConfirmationCode, DisplayName, Email, Password, PortError, Principal, PublicKey, Roles, SessionId,
     User, UserId,
@@ -24,8 +25,9 @@ use crate::metrics::PortResult;
 use crate::ports::{
     Acquire, AttemptCounter, BackupCodeUse, CodeDelivery, Confirmation, EventPosition, FederationCode, FederationStore,
     IdentityProvider, Insert, Issued, LinkedIdentity, Mailer, MfaChallenge, MfaRecord, MfaStore, NewRefreshToken,
-    OutgoingMail, PasswordChange, PasswordReset, PendingAuthorization, Rotation, SecurityEvent, SecurityLog,
-    SessionGrant, SessionRecord, SessionStore, SignIn, SignUp, StoredRefreshToken, Unlink, UserFilter, UserStore,
+    OpenIdProvider, OutgoingMail, PasswordChange, PasswordReset, PendingAuthorization, Redeemed, Rotation,
+    SecurityEvent, SecurityLog, SessionGrant, SessionRecord, SessionStore, SignIn, SignUp, StoredRefreshToken, Unlink,
+    UserFilter, UserStore,
 };
 
 /// A port whose calls are timed.
@@ -189,7 +191,16 @@ observe! {
         fn link(identity: &LinkedIdentity) -> Result<bool, PortError>;
         fn identities(user_id: UserId) -> Result<Vec<LinkedIdentity>, PortError>;
         fn unlink(user_id: UserId, id: uuid::Uuid, keep_last: bool) -> Result<Unlink, PortError>;
+        fn set_passwordless(user_id: UserId, passwordless: bool) -> Result<(), PortError>;
+        fn is_passwordless(user_id: UserId) -> Result<bool, PortError>;
         fn forget(user_id: UserId) -> Result<(), PortError>;
+    }
+}
+
+observe! {
+    OpenIdProvider as "openid_provider" {
+        fn authorization_url(secrets: &AuthorizationSecrets) -> Result<url::Url, PortError>;
+        fn redeem(code: &str, secrets: &AuthorizationSecrets) -> Result<Redeemed, PortError>;
     }
 }
 
@@ -200,7 +211,7 @@ observe! {
 }
 
 /// Every port's name and calls, as metrics name them.
-pub fn calls() -> [(&'static str, &'static [&'static str]); 8] {
+pub fn calls() -> [(&'static str, &'static [&'static str]); 9] {
     [
         (Observed::<dyn IdentityProvider>::PORT, Observed::<dyn IdentityProvider>::CALLS),
         (Observed::<dyn UserStore>::PORT, Observed::<dyn UserStore>::CALLS),
@@ -209,6 +220,7 @@ pub fn calls() -> [(&'static str, &'static [&'static str]); 8] {
         (Observed::<dyn SecurityLog>::PORT, Observed::<dyn SecurityLog>::CALLS),
         (Observed::<dyn AttemptCounter>::PORT, Observed::<dyn AttemptCounter>::CALLS),
         (Observed::<dyn FederationStore>::PORT, Observed::<dyn FederationStore>::CALLS),
+        (Observed::<dyn OpenIdProvider>::PORT, Observed::<dyn OpenIdProvider>::CALLS),
         (Observed::<dyn Mailer>::PORT, Observed::<dyn Mailer>::CALLS),
     ]
 }

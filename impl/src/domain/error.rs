@@ -63,6 +63,20 @@ pub enum AuthError {
     /// An administrator tried to take the `admin` role from, disable or
     /// delete their own account.
     SelfActionRefused,
+    /// No configured identity provider has that id.
+    ProviderNotFound,
+    /// A federated sign-in's callback whose `state` is missing, unknown,
+    /// used before or expired.
+    InvalidFederationState,
+    /// A federated sign-in's code that is unknown, used before or expired,
+    /// or presented with the wrong PKCE verifier or redirect URI:
+    /// deliberately the same (RFC 6749 §5.2's `invalid_grant`).
+    InvalidGrant,
+    /// The account has no linked identity with that id.
+    IdentityNotFound,
+    /// Unlinking would leave the account no way to sign in: it has no
+    /// password and no other linked identity.
+    LastSignInMethod,
     /// Too many attempts; try again after the given time.
     RateLimited {
         retry_after: Duration,

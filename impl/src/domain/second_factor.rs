@@ -129,6 +129,9 @@ pub enum Sealed {
     ProviderRefreshToken,
     /// The handle that replaced a rotated refresh handle.
     SuccessorHandle,
+    /// A federated sign-in's `nonce` and PKCE verifier while the person is
+    /// at the provider.
+    AuthorizationSecrets,
 }
 
 impl Sealed {
@@ -138,6 +141,7 @@ impl Sealed {
             Self::ChallengeGrant => b"challenge-session-grant",
             Self::ProviderRefreshToken => b"provider-refresh-token",
             Self::SuccessorHandle => b"successor-handle",
+            Self::AuthorizationSecrets => b"authorization-secrets",
         }
     }
 }

@@ -8,10 +8,11 @@ use anyhow::anyhow;
 use chrono::SubsecRound;
 use serde::Deserialize;
 
-use super::attempt::Factor;
+use super::attempt::{Attempt, Factor};
 use super::client::AddressGrouping;
 use super::clock::Clock;
 use super::error::{AuthError, FieldProblem, PortError, parse_three};
+use super::federated_sign_in::FederationSettings;
 use super::mfa::MfaSettings;
 use super::model::{Account, Principal, PublicKey, TokenSet, User, UserId};
 use super::notice::Notice;
@@ -24,8 +25,8 @@ use super::voiding::CredentialEvent;
 use crate::metrics::SignInOutcome;
 use crate::ports::{
     AttemptCounter, CodeDelivery, Confirmation, FederationStore, IdentityProvider, Insert, Mailer, MfaStore,
-    PasswordChange, PasswordReset, SecurityEvent, SecurityEventKind, SecurityLog, SessionStore, SignIn, SignUp,
-    UserStore,
+    PasswordChange, PasswordReset, SecurityEvent, SecurityEventKind, SecurityLog, SessionGrant, SessionStore, SignIn,
+    SignUp, UserStore,
 };
 use tracing::Instrument;
 
@@ -175,6 +176,9 @@ pub struct Settings {
     pub accounts: AccountRules,
     /// Which addresses count as one client for the per-address limits.
     pub grouping: AddressGrouping,
+    /// The OpenID Connect providers people may sign in with, and where
+    /// apps get the outcome.
+    pub federation: FederationSettings,
     /// Whether work can go on after the answer: yes in the server, no on
     /// Lambda, where nothing runs after it. Work whose cost would differ
     /// between existing and unknown addresses (a password reset's code and
@@ -202,6 +206,7 @@ pub struct AuthService {
     pub(super) sessions_policy: SessionPolicy,
     pub(super) account_rules: AccountRules,
     pub(super) grouping: AddressGrouping,
+    pub(super) federation_settings: FederationSettings,
     pub(super) work_after_answer: bool,
 }
 
@@ -216,6 +221,7 @@ impl AuthService {
             sessions: sessions_policy,
             accounts: account_rules,
             grouping,
+            federation: federation_settings,
             work_after_answer,
         } = settings;
         Self {
@@ -236,6 +242,7 @@ impl AuthService {
             sessions_policy,
             account_rules,
             grouping,
+            federation_settings,
             work_after_answer,
         }
     }
@@ -382,6 +389,9 @@ impl AuthService {
             PasswordReset::Reset(user_id) => {
                 self.void_after(CredentialEvent::PasswordReset, user_id, None).await?;
                 self.attempts.reset(&Factor::Password.budget(email)).await?;
+                // An account made by a federated sign-in has a password now:
+                // its last linked identity may go.
+                self.federation.set_passwordless(user_id, false).await?;
                 tracing::info!(user_id = %user_id, "password reset; every session revoked");
                 self.record(user_id, SecurityEventKind::PasswordReset, None).await;
                 Ok(())
@@ -410,51 +420,7 @@ impl AuthService {
         let outcome = self.identity.sign_in(&email, &password).await;
         match outcome {
             Ok(SignIn::Authenticated { user_id, grant }) => {
-                let (mfa_enabled, profile) = tokio::join!(self.mfa_enabled(user_id), self.users.get(user_id));
-                let (mfa_enabled, profile) = match (mfa_enabled, profile.map_err(AuthError::from)) {
-                    (Ok(enabled), Ok(profile)) => (enabled, profile),
-                    (Err(error), _) | (_, Err(error)) => {
-                        attempt.undecided().await;
-                        return Err(error);
-                    }
-                };
-                // Told only to whoever knows the password, before any
-                // challenge or session: a disabled account is not one to
-                // enumerate.
-                if profile.is_some_and(|user| user.disabled) {
-                    attempt.succeeded().await?;
-                    return Err(AuthError::AccountDisabled);
-                }
-                if mfa_enabled {
-                    let challenge = self.open_challenge(user_id, email, &grant).await;
-                    attempt.succeeded().await?;
-                    let (session, expires_in) = challenge?;
-                    return Ok(Login::MfaRequired { session, expires_in });
-                }
-                let (session_id, tokens) = match self.start_session(user_id, grant, client).await {
-                    Ok(started) => started,
-                    Err(error) => {
-                        attempt.succeeded().await?;
-                        return Err(error);
-                    }
-                };
-                let (settled, user) = tokio::join!(attempt.succeeded(), self.users.get(user_id));
-                settled?;
-                let Some(user) = user? else {
-                    // The account was deleted while its password was being
-                    // checked (see `erase_account`): its session goes too.
-                    self.sessions.end(user_id, &session_id).await?;
-                    return Err(AuthError::InvalidCredentials);
-                };
-                if user.disabled {
-                    // Disabled meanwhile: the disable ended every session
-                    // before this one started, so this one ends here.
-                    self.sessions.end(user_id, &session_id).await?;
-                    return Err(AuthError::AccountDisabled);
-                }
-                self.record(user_id, SecurityEventKind::SignedIn, Some(client)).await;
-                let account = Account { user, mfa_enabled: false };
-                Ok(Login::SignedIn(Box::new(SignedIn { account, tokens })))
+                self.after_first_factor(user_id, email, grant, client, Some(attempt), SecurityEventKind::SignedIn).await
             }
             Ok(SignIn::NotConfirmed) => {
                 attempt.succeeded().await?;
@@ -482,6 +448,77 @@ impl AuthService {
                 Err(error.into())
             }
         }
+    }
+
+    /// What follows a first factor that checked out (a password, or an
+    /// identity a provider vouched for), with the identity provider's
+    /// `grant`: refused for a disabled account; the second factor's
+    /// challenge when the account has one; else a new session, recorded as
+    /// `event`, and ended again at once if the account was deleted or
+    /// disabled meanwhile. `attempt`, the first factor's, is settled as
+    /// succeeded whatever follows, or left undecided when the account
+    /// could not be read.
+    pub(super) async fn after_first_factor(
+        &self,
+        user_id: UserId,
+        email: Email,
+        grant: SessionGrant,
+        client: &Client,
+        attempt: Option<Attempt>,
+        event: SecurityEventKind,
+    ) -> Result<Login, AuthError> {
+        let settled = |attempt: Option<Attempt>| async move {
+            match attempt {
+                Some(attempt) => attempt.succeeded().await,
+                None => Ok(()),
+            }
+        };
+        let (mfa_enabled, profile) = tokio::join!(self.mfa_enabled(user_id), self.users.get(user_id));
+        let (mfa_enabled, profile) = match (mfa_enabled, profile.map_err(AuthError::from)) {
+            (Ok(enabled), Ok(profile)) => (enabled, profile),
+            (Err(error), _) | (_, Err(error)) => {
+                if let Some(attempt) = attempt {
+                    attempt.undecided().await;
+                }
+                return Err(error);
+            }
+        };
+        // Told only to whoever passed the first factor, before any
+        // challenge or session: a disabled account is not one to enumerate.
+        if profile.is_some_and(|user| user.disabled) {
+            settled(attempt).await?;
+            return Err(AuthError::AccountDisabled);
+        }
+        if mfa_enabled {
+            let challenge = self.open_challenge(user_id, email, &grant).await;
+            settled(attempt).await?;
+            let (session, expires_in) = challenge?;
+            return Ok(Login::MfaRequired { session, expires_in });
+        }
+        let (session_id, tokens) = match self.start_session(user_id, grant, client).await {
+            Ok(started) => started,
+            Err(error) => {
+                settled(attempt).await?;
+                return Err(error);
+            }
+        };
+        let (settled, user) = tokio::join!(settled(attempt), self.users.get(user_id));
+        settled?;
+        let Some(user) = user? else {
+            // The account was deleted while its first factor was being
+            // checked (see `erase_account`): its session goes too.
+            self.sessions.end(user_id, &session_id).await?;
+            return Err(AuthError::InvalidCredentials);
+        };
+        if user.disabled {
+            // Disabled meanwhile: the disable ended every session before
+            // this one started, so this one ends here.
+            self.sessions.end(user_id, &session_id).await?;
+            return Err(AuthError::AccountDisabled);
+        }
+        self.record(user_id, event, Some(client)).await;
+        let account = Account { user, mfa_enabled: false };
+        Ok(Login::SignedIn(Box::new(SignedIn { account, tokens })))
     }
 
     /// Ends every session of a user, with sign-ins still waiting for their

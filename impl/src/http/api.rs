@@ -13,13 +13,18 @@ use auth_api::apis::auth::{
     RefreshTokenResponse, RegisterUserResponse, RequestPasswordResetResponse, ResendConfirmationCodeResponse,
     VerifyMfaResponse,
 };
+use auth_api::apis::federation::{
+    CompleteFederatedSignInResponse, ExchangeFederatedCodeResponse, Federation, ListIdentityProvidersResponse,
+    StartFederatedSignInResponse,
+};
 use auth_api::apis::meta::{GetHealthResponse, GetJwksResponse, Meta};
 use auth_api::apis::mfa::{
     DisableMfaResponse, Mfa, RegenerateBackupCodesResponse, SetupMfaResponse, VerifyMfaSetupResponse,
 };
 use auth_api::apis::users::{
-    ChangePasswordResponse, DeleteCurrentUserResponse, GetCurrentUserResponse, ListSecurityEventsResponse,
-    ListSessionsResponse, RevokeSessionResponse, UpdateCurrentUserResponse, Users,
+    ChangePasswordResponse, DeleteCurrentUserResponse, GetCurrentUserResponse, ListLinkedIdentitiesResponse,
+    ListSecurityEventsResponse, ListSessionsResponse, RevokeSessionResponse, UnlinkIdentityResponse,
+    UpdateCurrentUserResponse, Users,
 };
 use auth_api::apis::{ApiAuthBasic, BasicAuthKind, ErrorHandler, Rejection};
 use auth_api::models;
@@ -29,16 +34,19 @@ use headers::Host;
 use http::header::AUTHORIZATION;
 use http::{HeaderMap, Method, StatusCode};
 
+use secrecy::SecretString;
+
 use super::context;
 use super::problem::Problem;
 use crate::domain::Admin as AdminCaller;
 use crate::domain::{
     ACTIVITY_PAGE_DEFAULT, Account, AccountStatus, AccountUpdate, ActiveSession, ActivityCursor, ActivityPage,
-    AuthError, AuthService, BackupCodes, Client, ConfirmationCode, DisplayName, Email, FieldProblem, Invitation, Login,
-    LogoutScope, MfaCode, MfaEnrollment, MfaSession, Password, Principal, PublicKey, RefreshToken, Role, SessionId,
-    SignedIn, TokenSet, TotpCode, USERS_PAGE_DEFAULT, UserCursor, UserId, UserPage, UserQuery, parse_both,
-    parse_registration, parse_three, parse_user_id,
+    AuthError, AuthService, BackupCodes, Callback, Client, ConfirmationCode, DisplayName, EMAIL_MAX_CHARS, Email,
+    Exchange, FieldProblem, Invitation, Login, LogoutScope, MfaCode, MfaEnrollment, MfaSession, Password, Principal,
+    PublicKey, RefreshToken, Role, SessionId, SignedIn, StartRequest, TokenSet, TotpCode, USERS_PAGE_DEFAULT,
+    UserCursor, UserId, UserPage, UserQuery, parse_both, parse_registration, parse_three, parse_user_id,
 };
+use crate::ports::LinkedIdentity;
 
 /// A failure that is not one of an operation's expected outcomes; answered
 /// by [`ErrorHandler::handle_error`] with a 5xx.
@@ -219,6 +227,31 @@ problem_responses!(ListSessionsResponse {
 problem_responses!(ListSecurityEventsResponse {
     400 => plain Status400_BadRequest,
     401 => unauthorized Status401_Unauthorized,
+    429 => limited Status429_TooManyRequests,
+});
+problem_responses!(StartFederatedSignInResponse {
+    400 => plain Status400_BadRequest,
+    404 => plain Status404_NotFound,
+    429 => limited Status429_TooManyRequests,
+});
+problem_responses!(CompleteFederatedSignInResponse {
+    400 => plain Status400_BadRequest,
+    429 => limited Status429_TooManyRequests,
+});
+problem_responses!(ExchangeFederatedCodeResponse {
+    400 => plain Status400_BadRequest,
+    403 => plain Status403_Forbidden,
+    429 => limited Status429_TooManyRequests,
+});
+problem_responses!(ListLinkedIdentitiesResponse {
+    401 => unauthorized Status401_Unauthorized,
+    429 => limited Status429_TooManyRequests,
+});
+problem_responses!(UnlinkIdentityResponse {
+    400 => plain Status400_BadRequest,
+    401 => unauthorized Status401_Unauthorized,
+    404 => plain Status404_NotFound,
+    409 => plain Status409_Conflict,
     429 => limited Status429_TooManyRequests,
 });
 problem_responses!(RevokeSessionResponse {
@@ -404,6 +437,14 @@ fn backup_codes_body(codes: BackupCodes) -> models::BackupCodes {
 /// The password and second factor of a step-up request.
 fn step_up_fields(body: &models::StepUpRequest) -> Result<(Password, MfaCode), AuthError> {
     parse_both(Password::parse("password", &body.password), MfaCode::parse("code", &body.code))
+}
+
+fn linked_identity_body(identity: LinkedIdentity) -> models::LinkedIdentity {
+    models::LinkedIdentity {
+        // As the provider gave it, when it fits the contract's bound.
+        email: identity.email.filter(|email| email.chars().count() <= EMAIL_MAX_CHARS),
+        ..models::LinkedIdentity::new(identity.id, identity.provider, identity.linked_at)
+    }
 }
 
 fn session_body(session: ActiveSession) -> models::Session {
@@ -896,6 +937,33 @@ impl Users<ApiError> for Api {
         respond(outcome, |()| RevokeSessionResponse::Status204_Ended)
     }
 
+    async fn list_linked_identities(
+        &self,
+        _: &Method,
+        _: &Host,
+        _: &CookieJar,
+        claims: &Claims,
+    ) -> Result<ListLinkedIdentitiesResponse, ApiError> {
+        let principal = principal(claims)?;
+        respond(self.auth.linked_identities(principal).await, |identities| {
+            let identities = identities.into_iter().map(linked_identity_body).collect();
+            ListLinkedIdentitiesResponse::Status200_LinkedIdentities(models::LinkedIdentityList::new(identities))
+        })
+    }
+
+    async fn unlink_identity(
+        &self,
+        _: &Method,
+        _: &Host,
+        _: &CookieJar,
+        claims: &Claims,
+        path: &models::UnlinkIdentityPathParams,
+    ) -> Result<UnlinkIdentityResponse, ApiError> {
+        let principal = principal(claims)?;
+        let outcome = self.auth.unlink_identity(principal, path.identity_id, &client()).await;
+        respond(outcome, |()| UnlinkIdentityResponse::Status204_Unlinked)
+    }
+
     async fn delete_current_user(
         &self,
         _: &Method,
@@ -962,6 +1030,75 @@ impl Users<ApiError> for Api {
         respond(outcome, |()| {
             tracing::info!(user_id = %principal.user_id, "password changed; other sessions revoked");
             ChangePasswordResponse::Status204_Changed
+        })
+    }
+}
+
+#[async_trait]
+impl Federation<ApiError> for Api {
+    async fn list_identity_providers(
+        &self,
+        _: &Method,
+        _: &Host,
+        _: &CookieJar,
+    ) -> Result<ListIdentityProvidersResponse, ApiError> {
+        let providers = self.auth.identity_providers().into_iter();
+        let providers = providers.map(|(id, name)| models::IdentityProvider::new(id.to_owned(), name.to_owned()));
+        let list = models::IdentityProviderList::new(providers.collect());
+        Ok(ListIdentityProvidersResponse::Status200_TheConfiguredProviders(list))
+    }
+
+    async fn start_federated_sign_in(
+        &self,
+        _: &Method,
+        _: &Host,
+        _: &CookieJar,
+        path: &models::StartFederatedSignInPathParams,
+        query: &models::StartFederatedSignInQueryParams,
+    ) -> Result<StartFederatedSignInResponse, ApiError> {
+        let request = StartRequest {
+            provider: path.provider.clone(),
+            redirect_uri: query.redirect_uri.clone(),
+            code_challenge: query.code_challenge.clone(),
+            code_challenge_method: query.code_challenge_method.clone(),
+            state: query.state.clone(),
+        };
+        respond(self.auth.start_federated_sign_in(request).await, |url| {
+            StartFederatedSignInResponse::Status303_ToTheProvider { location: url.into() }
+        })
+    }
+
+    async fn complete_federated_sign_in(
+        &self,
+        _: &Method,
+        _: &Host,
+        _: &CookieJar,
+        query: &models::CompleteFederatedSignInQueryParams,
+    ) -> Result<CompleteFederatedSignInResponse, ApiError> {
+        let callback = Callback {
+            state: query.state.clone(),
+            code: query.code.clone().map(SecretString::from),
+            error: query.error.clone(),
+        };
+        respond(self.auth.complete_federated_sign_in(callback).await, |url| {
+            CompleteFederatedSignInResponse::Status303_ToTheApp { location: url.into() }
+        })
+    }
+
+    async fn exchange_federated_code(
+        &self,
+        _: &Method,
+        _: &Host,
+        _: &CookieJar,
+        body: &models::FederatedCodeExchange,
+    ) -> Result<ExchangeFederatedCodeResponse, ApiError> {
+        let exchange = Exchange {
+            code: SecretString::from(body.code.clone()),
+            code_verifier: SecretString::from(body.code_verifier.clone()),
+            redirect_uri: body.redirect_uri.clone(),
+        };
+        respond(self.auth.exchange_federated_code(exchange, &client()).await, |login| {
+            ExchangeFederatedCodeResponse::Status200_SignedIn(login_body(login))
         })
     }
 }

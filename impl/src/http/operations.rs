@@ -3,7 +3,7 @@
 //! at run time; a test holds the table to `contract/openapi.yaml`.
 
 /// Method, path template and operationId of every operation.
-pub const OPERATIONS: [(&str, &str, &str); 32] = [
+pub const OPERATIONS: [(&str, &str, &str); 38] = [
     ("GET", "/health", "getHealth"),
     ("GET", "/.well-known/jwks.json", "getJwks"),
     ("POST", "/auth/register", "registerUser"),
@@ -15,11 +15,17 @@ pub const OPERATIONS: [(&str, &str, &str); 32] = [
     ("POST", "/auth/password/reset", "confirmPasswordReset"),
     ("POST", "/auth/token/refresh", "refreshToken"),
     ("POST", "/auth/logout", "logoutUser"),
+    ("GET", "/auth/federation/providers", "listIdentityProviders"),
+    ("GET", "/auth/federation/{provider}/authorize", "startFederatedSignIn"),
+    ("GET", "/auth/federation/callback", "completeFederatedSignIn"),
+    ("POST", "/auth/federation/token", "exchangeFederatedCode"),
     ("GET", "/users/me", "getCurrentUser"),
     ("PATCH", "/users/me", "updateCurrentUser"),
     ("POST", "/users/me/delete", "deleteCurrentUser"),
     ("GET", "/users/me/sessions", "listSessions"),
     ("GET", "/users/me/security-events", "listSecurityEvents"),
+    ("GET", "/users/me/identities", "listLinkedIdentities"),
+    ("DELETE", "/users/me/identities/{identityId}", "unlinkIdentity"),
     ("DELETE", "/users/me/sessions/{sessionId}", "revokeSession"),
     ("POST", "/users/me/password", "changePassword"),
     ("POST", "/users/me/mfa/setup", "setupMfa"),

@@ -205,6 +205,31 @@ impl From<AuthError> for Problem {
                 "self_action_refused",
                 "An administrator cannot take the admin role from, disable or delete their own account.",
             ),
+            AuthError::ProviderNotFound => Self::new(
+                StatusCode::NOT_FOUND,
+                "provider_not_found",
+                "No identity provider has this id; listIdentityProviders names them.",
+            ),
+            AuthError::InvalidFederationState => Self::new(
+                StatusCode::BAD_REQUEST,
+                "invalid_state",
+                "This sign-in is unknown, expired or already completed; start it again from the app.",
+            ),
+            AuthError::InvalidGrant => Self::new(
+                StatusCode::BAD_REQUEST,
+                "invalid_grant",
+                "The code is invalid, expired or used, or the verifier or redirect URI does not match it.",
+            ),
+            AuthError::IdentityNotFound => Self::new(
+                StatusCode::NOT_FOUND,
+                "identity_not_found",
+                "The account has no linked identity with this id.",
+            ),
+            AuthError::LastSignInMethod => Self::new(
+                StatusCode::CONFLICT,
+                "last_sign_in_method",
+                "This identity is the account's only way to sign in; set a password or link another first.",
+            ),
             AuthError::RateLimited { retry_after } => {
                 let seconds = u32::try_from(retry_after.as_secs_f64().ceil() as u64).unwrap_or(u32::MAX).max(1);
                 Self {

@@ -8,9 +8,15 @@ use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
 use support::{PASSWORD, error_body, every_operation, spawn_app, spawn_app_with, str_field};
 
-/// A server with one signed-in user, and that user's access token.
+/// A server with one signed-in user, and that user's access token. The
+/// per-address request limit is off: these tests send every operation
+/// several times from one address, and test other refusals.
 async fn app_with_token(adjust: impl FnOnce(&mut auth_service::config::Config)) -> (support::TestApp, String) {
-    let app = spawn_app_with(adjust).await;
+    let app = spawn_app_with(|config| {
+        config.server.rate_limit_per_second = 0;
+        adjust(config);
+    })
+    .await;
     let login = app.signed_in_user("edges@example.com").await;
     let token = str_field(&login, "accessToken").to_owned();
     (app, token)

@@ -11,20 +11,22 @@ use std::time::Duration;
 use anyhow::anyhow;
 use async_trait::async_trait;
 use auth_service::config::Config;
+use auth_service::domain::federation::AuthorizationSecrets;
 use auth_service::domain::{
-    Attributes, AuthService, ConfirmationCode, DisplayName, Email, MfaKey, Password, PortError, Ports, Principal,
-    PublicKey, Roles, SessionId, Settings, SystemClock, User, UserId,
+    Attributes, AuthService, ConfirmationCode, DisplayName, Email, FederatedProvider, FederationSettings, MfaKey,
+    Password, PortError, Ports, Principal, PublicKey, Roles, SessionId, Settings, SystemClock, User, UserId,
 };
 use auth_service::ports::{
     Acquire, AttemptCounter, BackupCodeUse, CodeDelivery, Confirmation, EventPosition, FederationCode, FederationStore,
     IdentityProvider, Insert, Issued, LinkedIdentity, Mailer, MfaChallenge, MfaRecord, MfaStore, NewRefreshToken,
-    OutgoingMail, PasswordChange, PasswordReset, PendingAuthorization, Rotation, SecurityEvent, SecurityLog,
-    SessionGrant, SessionRecord, SessionStore, SignIn, SignUp, StoredRefreshToken, Unlink, UserFilter, UserStore,
+    OpenIdProvider, OutgoingMail, PasswordChange, PasswordReset, PendingAuthorization, Redeemed, Rotation,
+    SecurityEvent, SecurityLog, SessionGrant, SessionRecord, SessionStore, SignIn, SignUp, StoredRefreshToken, Unlink,
+    UserFilter, UserStore,
 };
 use chrono::{DateTime, Utc};
 use reqwest::StatusCode;
 use secrecy::SecretString;
-use support::{error_body, every_operation};
+use support::{FEDERATED_PROVIDER, FEDERATED_REDIRECT, error_body, every_operation};
 
 #[derive(Clone, Copy)]
 enum Failure {
@@ -278,7 +280,23 @@ impl FederationStore for Broken {
     async fn unlink(&self, _: UserId, _: uuid::Uuid, _: bool) -> Result<Unlink, PortError> {
         self.fail().await
     }
+    async fn set_passwordless(&self, _: UserId, _: bool) -> Result<(), PortError> {
+        self.fail().await
+    }
+    async fn is_passwordless(&self, _: UserId) -> Result<bool, PortError> {
+        self.fail().await
+    }
     async fn forget(&self, _: UserId) -> Result<(), PortError> {
+        self.fail().await
+    }
+}
+
+#[async_trait]
+impl OpenIdProvider for Broken {
+    async fn authorization_url(&self, _: &AuthorizationSecrets) -> Result<url::Url, PortError> {
+        self.fail().await
+    }
+    async fn redeem(&self, _: &str, _: &AuthorizationSecrets) -> Result<Redeemed, PortError> {
         self.fail().await
     }
 }
@@ -302,7 +320,7 @@ async fn spawn_broken(failure: Failure) -> String {
         sessions: broken.clone(),
         events: broken.clone(),
         federation: broken.clone(),
-        mailer: broken,
+        mailer: broken.clone(),
         clock: Arc::new(SystemClock),
     };
     let settings = Settings {
@@ -313,6 +331,14 @@ async fn spawn_broken(failure: Failure) -> String {
         sessions: config.tokens.session_policy(),
         accounts: config.accounts.rules().unwrap(),
         grouping: config.server.grouping(),
+        federation: FederationSettings {
+            providers: vec![FederatedProvider {
+                id: FEDERATED_PROVIDER.to_owned(),
+                name: "Local".to_owned(),
+                client: broken.clone(),
+            }],
+            redirect_uris: vec![FEDERATED_REDIRECT.to_owned()],
+        },
         work_after_answer: true,
     };
     let auth = AuthService::new(ports, settings, MfaKey::from_bytes(&MfaKey::generate()).unwrap());
@@ -330,7 +356,9 @@ async fn check_every_operation(failure: Failure, status: StatusCode, code: &str)
     let http = reqwest::Client::new();
     // requestPasswordReset answers 202 before it touches the store (so that
     // its timing reveals nothing); its failures are only logged.
-    let operations = every_operation().into_iter().filter(|operation| operation.path != "/auth/password/forgot");
+    // listIdentityProviders answers from the configuration alone.
+    let untouched = ["/auth/password/forgot", "/auth/federation/providers"];
+    let operations = every_operation().into_iter().filter(|operation| !untouched.contains(&operation.path));
     let checks = operations.map(|operation| {
         let (http, base) = (&http, &base);
         async move {

@@ -211,3 +211,23 @@ async fn forgetting_an_account_removes_its_links_and_codes() {
     assert!(store.link(&again).await.unwrap());
     assert_eq!(store.unlink(alice, again.id, true).await.unwrap(), Unlink::LastOne);
 }
+
+#[tokio::test]
+async fn an_account_is_marked_passwordless_until_cleared_or_forgotten() {
+    let Fixture { store, _data } = fixture().await;
+    let (alice, bob) = (user(), user());
+    assert!(!store.is_passwordless(alice).await.unwrap());
+    store.set_passwordless(alice, true).await.unwrap();
+    store.set_passwordless(alice, true).await.unwrap();
+    assert!(store.is_passwordless(alice).await.unwrap());
+    assert!(!store.is_passwordless(bob).await.unwrap());
+    store.set_passwordless(alice, false).await.unwrap();
+    assert!(!store.is_passwordless(alice).await.unwrap());
+
+    // A link and the mark live side by side, and both go with the account.
+    store.set_passwordless(alice, true).await.unwrap();
+    assert!(store.link(&identity(alice, "p1", now())).await.unwrap());
+    assert!(store.is_passwordless(alice).await.unwrap());
+    store.forget(alice).await.unwrap();
+    assert!(!store.is_passwordless(alice).await.unwrap());
+}

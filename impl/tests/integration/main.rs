@@ -14,6 +14,7 @@ mod support;
 mod admin;
 mod auth_flows;
 mod edges;
+mod federated_sign_in;
 mod federation_store;
 mod invalidation;
 mod mfa;

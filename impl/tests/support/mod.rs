@@ -147,6 +147,30 @@ pub async fn spawn_app_and_service_with(
 /// Serves `router` on a new port of 127.0.0.1.
 pub async fn serve(router: axum::Router, config: Config, clock: Arc<ManualClock>, data: TempDir) -> TestApp {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+    serve_on(listener, router, config, clock, data)
+}
+
+/// Starts a server on the backend under test whose configuration `adjust`
+/// may change first, knowing the server's base URL (its listener is bound
+/// before the service is built), with its clock at the real time, as
+/// tokens from outside need.
+pub async fn spawn_app_at(adjust: impl FnOnce(&mut Config, &str)) -> TestApp {
+    let (mut config, data, _) = backend_config().await;
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+    let base = format!("http://{}", listener.local_addr().expect("address"));
+    adjust(&mut config, &base);
+    let clock = Arc::new(ManualClock::starting_at(Utc::now()));
+    let router = app::build_with_clock(&config, clock.clone()).await.expect("app");
+    serve_on(listener, router, config, clock, data)
+}
+
+fn serve_on(
+    listener: tokio::net::TcpListener,
+    router: axum::Router,
+    config: Config,
+    clock: Arc<ManualClock>,
+    data: TempDir,
+) -> TestApp {
     let address = listener.local_addr().expect("address");
     tokio::spawn(async move {
         axum::serve(listener, router.into_make_service_with_connect_info::<SocketAddr>()).await.expect("serve");
@@ -236,6 +260,13 @@ pub async fn error_body(response: Response, status: StatusCode, code: &str) -> V
 pub fn str_field<'a>(body: &'a Value, field: &str) -> &'a str {
     body[field].as_str().unwrap_or_else(|| panic!("{field} in {body}"))
 }
+
+/// The app redirect URI and provider the operation table's federated
+/// sign-in uses (`every_operation`).
+pub const FEDERATED_REDIRECT: &str = "https://app.example/signed-in";
+pub const FEDERATED_PROVIDER: &str = "local";
+const FEDERATED_START: &str = "/auth/federation/local/authorize?redirect_uri=https%3A%2F%2Fapp.example%2Fsigned-in\
+    &code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&code_challenge_method=S256&state=xyz";
 
 /// One operation of the contract with a request it would accept.
 pub struct Operation {
@@ -350,6 +381,39 @@ pub fn every_operation() -> Vec<Operation> {
             method: Method::POST,
             route: "/admin/users/{userId}/logout",
             path: "/admin/users/6f1e0d2c-1b7a-4c1e-9d3a-2a5b8c0e4f11/logout",
+            body: None,
+            protected: true,
+        },
+        op(Method::GET, "/auth/federation/providers", None, false),
+        Operation {
+            method: Method::GET,
+            route: "/auth/federation/{provider}/authorize",
+            path: FEDERATED_START,
+            body: None,
+            protected: false,
+        },
+        Operation {
+            method: Method::GET,
+            route: "/auth/federation/callback",
+            path: "/auth/federation/callback?state=a-state-no-one-issued&code=a-code",
+            body: None,
+            protected: false,
+        },
+        op(
+            Method::POST,
+            "/auth/federation/token",
+            Some(json!({
+                "code": "a-code-no-one-issued",
+                "codeVerifier": "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk",
+                "redirectUri": FEDERATED_REDIRECT
+            })),
+            false,
+        ),
+        op(Method::GET, "/users/me/identities", None, true),
+        Operation {
+            method: Method::DELETE,
+            route: "/users/me/identities/{identityId}",
+            path: "/users/me/identities/6f1e0d2c-1b7a-4c1e-9d3a-2a5b8c0e4f11",
             body: None,
             protected: true,
         },

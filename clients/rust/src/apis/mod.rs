@@ -122,6 +122,7 @@ impl From<&str> for ContentType {
 
 pub mod admin_api;
 pub mod auth_api;
+pub mod federation_api;
 pub mod meta_api;
 pub mod mfa_api;
 pub mod users_api;

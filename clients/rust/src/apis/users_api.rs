@@ -1,7 +1,7 @@
 /*
  * Authentication API
  *
- * Registration with email confirmation, login with optional TOTP multi-factor authentication and backup codes, token refresh, global sign-out, profile, password change and password reset by mail, signed-in devices, account activity and account deletion; for administrators, roles and custom attributes in tokens, invitations, disabling, deleting and reading any account (tag `admin`). Access and id tokens are JWTs, ES256 when the service signs them itself and RS256 when Cognito does; verify them offline with the keys published by `getJwks`.  Every non-2xx response carries the `Error` schema. Its `code` is stable and machine-readable; `message` is for humans and may change. Codes in use:  | code | status | meaning | | --- | --- | --- | | `validation_failed` | 400 | a field broke a rule; see `details` | | `malformed_request` | 400 | the body is not valid JSON or not the expected shape | | `weak_password` | 400 | the password breaks the password policy; `details` names the rule | | `unauthenticated` | 401 | bearer token missing, invalid, expired or revoked | | `invalid_credentials` | 401 | email or password wrong (also for unknown emails) | | `invalid_refresh_token` | 401 | refresh token unknown, expired or revoked | | `invalid_code` | 400 | the confirmation or reset code is wrong, expired, used up or for another address | | `invalid_mfa_code` | 400 | the authenticator or backup code is wrong or already used; the sign-in challenge stays open until its tries run out | | `invalid_mfa_session` | 401 | the sign-in challenge is unknown, expired, used or out of tries; sign in again | | `current_password_incorrect` | 403 | the current password given to `changePassword` is wrong | | `email_not_verified` | 403 | the password is right but the email address is not confirmed yet | | `step_up_failed` | 403 | the password or the authenticator/backup code given to confirm a sensitive change (turning MFA on or off, new backup codes, deleting the account) is wrong | | `email_taken` | 409 | an account with this email exists | | `mfa_already_enabled` | 409 | multi-factor authentication is already on; turn it off first | | `mfa_not_enabled` | 409 | multi-factor authentication is off, so there is nothing to change | | `mfa_setup_not_started` | 409 | there is no pending authenticator to verify; call `setupMfa` first | | `session_not_found` | 404 | the account has no active session with this id | | `user_not_found` | 404 | no account has this id (admin operations) | | `admin_required` | 403 | the caller's account lacks the `admin` role (admin operations) | | `account_disabled` | 403 | the password is right but an administrator disabled the account | | `self_action_refused` | 409 | an administrator may not take the `admin` role from, disable or delete their own account | | `payload_too_large` | 413 | the body exceeds the size limit | | `unsupported_media_type` | 415 | the body must be `application/json` | | `rate_limited` | 429 | too many requests or failed attempts; see `Retry-After` | | `internal_error` | 500 | unexpected failure; quote `requestId` when reporting it | | `service_unavailable` | 503 | the store is unavailable, the server is overloaded or the request timed out |  Every response carries an `X-Request-Id` header: the request's own `X-Request-Id` when it is well formed (1 to 128 characters from `A-Za-z0-9-_.:`), otherwise a generated UUID. Error bodies repeat it as `requestId`, and every log line of the request carries it.  Every 401 carries `WWW-Authenticate: Bearer`; every 429 carries `Retry-After` in seconds. 
+ * Registration with email confirmation, login with optional TOTP multi-factor authentication and backup codes, sign-in through OpenID Connect providers such as Google (tag `federation`), token refresh, global sign-out, profile, password change and password reset by mail, signed-in devices, account activity and account deletion; for administrators, roles and custom attributes in tokens, invitations, disabling, deleting and reading any account (tag `admin`). Access and id tokens are JWTs, ES256 when the service signs them itself and RS256 when Cognito does; verify them offline with the keys published by `getJwks`.  Every non-2xx response carries the `Error` schema. Its `code` is stable and machine-readable; `message` is for humans and may change. Codes in use:  | code | status | meaning | | --- | --- | --- | | `validation_failed` | 400 | a field broke a rule; see `details` | | `malformed_request` | 400 | the body is not valid JSON or not the expected shape | | `weak_password` | 400 | the password breaks the password policy; `details` names the rule | | `unauthenticated` | 401 | bearer token missing, invalid, expired or revoked | | `invalid_credentials` | 401 | email or password wrong (also for unknown emails) | | `invalid_refresh_token` | 401 | refresh token unknown, expired or revoked | | `invalid_code` | 400 | the confirmation or reset code is wrong, expired, used up or for another address | | `invalid_mfa_code` | 400 | the authenticator or backup code is wrong or already used; the sign-in challenge stays open until its tries run out | | `invalid_mfa_session` | 401 | the sign-in challenge is unknown, expired, used or out of tries; sign in again | | `current_password_incorrect` | 403 | the current password given to `changePassword` is wrong | | `email_not_verified` | 403 | the password is right but the email address is not confirmed yet | | `step_up_failed` | 403 | the password or the authenticator/backup code given to confirm a sensitive change (turning MFA on or off, new backup codes, deleting the account) is wrong | | `email_taken` | 409 | an account with this email exists | | `mfa_already_enabled` | 409 | multi-factor authentication is already on; turn it off first | | `mfa_not_enabled` | 409 | multi-factor authentication is off, so there is nothing to change | | `mfa_setup_not_started` | 409 | there is no pending authenticator to verify; call `setupMfa` first | | `session_not_found` | 404 | the account has no active session with this id | | `user_not_found` | 404 | no account has this id (admin operations) | | `admin_required` | 403 | the caller's account lacks the `admin` role (admin operations) | | `account_disabled` | 403 | the password is right but an administrator disabled the account | | `self_action_refused` | 409 | an administrator may not take the `admin` role from, disable or delete their own account | | `provider_not_found` | 404 | no configured identity provider has this id | | `invalid_state` | 400 | a federated sign-in's callback for a sign-in that is unknown, expired or already completed | | `invalid_grant` | 400 | a federated sign-in's code is invalid, expired or used, or its verifier or redirect URI does not match | | `identity_not_found` | 404 | the account has no linked identity with this id | | `last_sign_in_method` | 409 | the identity is the account's only way to sign in | | `payload_too_large` | 413 | the body exceeds the size limit | | `unsupported_media_type` | 415 | the body must be `application/json` | | `rate_limited` | 429 | too many requests or failed attempts; see `Retry-After` | | `internal_error` | 500 | unexpected failure; quote `requestId` when reporting it | | `service_unavailable` | 503 | the store is unavailable, the server is overloaded or the request timed out |  Every response carries an `X-Request-Id` header: the request's own `X-Request-Id` when it is well formed (1 to 128 characters from `A-Za-z0-9-_.:`), otherwise a generated UUID. Error bodies repeat it as `requestId`, and every log line of the request carries it.  Every 401 carries `WWW-Authenticate: Bearer`; every 429 carries `Retry-After` in seconds. 
  *
  * The version of the OpenAPI document: 0.1.0
  * 
@@ -56,6 +56,17 @@ pub enum GetCurrentUserError {
     UnknownValue(serde_json::Value),
 }
 
+/// struct for typed errors of method [`list_linked_identities`]
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum ListLinkedIdentitiesError {
+    Status401(models::Error),
+    Status429(models::Error),
+    Status500(models::Error),
+    Status503(models::Error),
+    UnknownValue(serde_json::Value),
+}
+
 /// struct for typed errors of method [`list_security_events`]
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(untagged)]
@@ -86,6 +97,20 @@ pub enum RevokeSessionError {
     Status400(models::Error),
     Status401(models::Error),
     Status404(models::Error),
+    Status429(models::Error),
+    Status500(models::Error),
+    Status503(models::Error),
+    UnknownValue(serde_json::Value),
+}
+
+/// struct for typed errors of method [`unlink_identity`]
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum UnlinkIdentityError {
+    Status400(models::Error),
+    Status401(models::Error),
+    Status404(models::Error),
+    Status409(models::Error),
     Status429(models::Error),
     Status500(models::Error),
     Status503(models::Error),
@@ -204,6 +229,43 @@ pub async fn get_current_user(configuration: &configuration::Configuration, ) ->
     }
 }
 
+pub async fn list_linked_identities(configuration: &configuration::Configuration, ) -> Result<models::LinkedIdentityList, Error<ListLinkedIdentitiesError>> {
+
+    let uri_str = format!("{}/users/me/identities", configuration.base_path);
+    let mut req_builder = configuration.client.request(reqwest::Method::GET, &uri_str);
+
+    if let Some(ref user_agent) = configuration.user_agent {
+        req_builder = req_builder.header(reqwest::header::USER_AGENT, user_agent.clone());
+    }
+    if let Some(ref token) = configuration.bearer_access_token {
+        req_builder = req_builder.bearer_auth(token.to_owned());
+    };
+
+    let req = req_builder.build()?;
+    let resp = configuration.client.execute(req).await?;
+
+    let status = resp.status();
+    let content_type = resp
+        .headers()
+        .get("content-type")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("application/octet-stream");
+    let content_type = super::ContentType::from(content_type);
+
+    if !status.is_client_error() && !status.is_server_error() {
+        let content = resp.text().await?;
+        match content_type {
+            ContentType::Json => serde_json::from_str(&content).map_err(Error::from),
+            ContentType::Text => return Err(Error::from(serde_json::Error::custom("Received `text/plain` content type response that cannot be converted to `models::LinkedIdentityList`"))),
+            ContentType::Unsupported(unknown_type) => return Err(Error::from(serde_json::Error::custom(format!("Received `{unknown_type}` content type response that cannot be converted to `models::LinkedIdentityList`")))),
+        }
+    } else {
+        let content = resp.text().await?;
+        let entity: Option<ListLinkedIdentitiesError> = serde_json::from_str(&content).ok();
+        Err(Error::ResponseError(ResponseContent { status, content, entity }))
+    }
+}
+
 /// The account's security events, newest first, a page at a time: sign-ups, sign-ins and failed ones, second factors that failed, sign-outs, ended sessions, password, MFA and backup-code changes and refresh tokens presented again after their rotation, each with its time, the client's address and device where known. Events are kept for 90 days. Pass a page's `nextCursor` as `cursor` for the next one. 
 pub async fn list_security_events(configuration: &configuration::Configuration, limit: Option<i32>, cursor: Option<&str>) -> Result<models::SecurityEventPage, Error<ListSecurityEventsError>> {
     // add a prefix to parameters to efficiently prevent name collisions
@@ -314,6 +376,35 @@ pub async fn revoke_session(configuration: &configuration::Configuration, sessio
     } else {
         let content = resp.text().await?;
         let entity: Option<RevokeSessionError> = serde_json::from_str(&content).ok();
+        Err(Error::ResponseError(ResponseContent { status, content, entity }))
+    }
+}
+
+/// The identity no longer signs in to this account. Refused with 409 `last_sign_in_method` when it is the account's only way to sign in: no password (an account made by a federated sign-in, until a password reset sets one) and no other linked identity. 
+pub async fn unlink_identity(configuration: &configuration::Configuration, identity_id: &str) -> Result<(), Error<UnlinkIdentityError>> {
+    // add a prefix to parameters to efficiently prevent name collisions
+    let p_path_identity_id = identity_id;
+
+    let uri_str = format!("{}/users/me/identities/{identityId}", configuration.base_path, identityId=crate::apis::urlencode(p_path_identity_id));
+    let mut req_builder = configuration.client.request(reqwest::Method::DELETE, &uri_str);
+
+    if let Some(ref user_agent) = configuration.user_agent {
+        req_builder = req_builder.header(reqwest::header::USER_AGENT, user_agent.clone());
+    }
+    if let Some(ref token) = configuration.bearer_access_token {
+        req_builder = req_builder.bearer_auth(token.to_owned());
+    };
+
+    let req = req_builder.build()?;
+    let resp = configuration.client.execute(req).await?;
+
+    let status = resp.status();
+
+    if !status.is_client_error() && !status.is_server_error() {
+        Ok(())
+    } else {
+        let content = resp.text().await?;
+        let entity: Option<UnlinkIdentityError> = serde_json::from_str(&content).ok();
         Err(Error::ResponseError(ResponseContent { status, content, entity }))
     }
 }

@@ -5,7 +5,7 @@
 //! account's count of links, which unlinking's condition reads.
 
 use async_trait::async_trait;
-use aws_sdk_dynamodb::types::{ReturnValue, TransactWriteItem, Update};
+use aws_sdk_dynamodb::types::{AttributeValue, ReturnValue, TransactWriteItem, Update};
 use chrono::{DateTime, Utc};
 use sha2::{Digest, Sha256};
 
@@ -243,8 +243,32 @@ impl FederationStore for DynamoStore {
         }
     }
 
-    /// Deletes the account's links with their claims, its count and its
-    /// codes (found through the user index).
+    /// The mark is an attribute of the account's count of links.
+    async fn set_passwordless(&self, user_id: UserId, passwordless: bool) -> Result<(), PortError> {
+        let update = match passwordless {
+            true => "SET passwordless = :yes",
+            false => "REMOVE passwordless",
+        };
+        let mut request = self
+            .client
+            .update_item()
+            .table_name(self.table.as_ref())
+            .set_key(Some(count_key(user_id)))
+            .update_expression(update);
+        if passwordless {
+            request = request.expression_attribute_values(":yes", AttributeValue::Bool(true));
+        }
+        request.send().await.map_err(|error| aws_error("marking an account without a password", error))?;
+        Ok(())
+    }
+
+    async fn is_passwordless(&self, user_id: UserId) -> Result<bool, PortError> {
+        let item = self.get_item("reading an account's links", count_key(user_id)).await?;
+        Ok(item.is_some_and(|item| item.get("passwordless").is_some_and(|value| value.as_bool() == Ok(&true))))
+    }
+
+    /// Deletes the account's links with their claims, its count (with its
+    /// mark) and its codes (found through the user index).
     async fn forget(&self, user_id: UserId) -> Result<(), PortError> {
         let mut keys = self.keys_naming("finding federated sign-in codes", user_id, "FEDCODE#").await?;
         for identity in self.identities(user_id).await? {

@@ -186,6 +186,10 @@ const MIGRATIONS: &[&str] = &[
     ) STRICT;
     CREATE INDEX linked_identities_by_user ON linked_identities (user_id, linked_at);
 ",
+    // Accounts made by a federated sign-in that have no password yet.
+    "
+    CREATE TABLE passwordless_accounts (user_id TEXT PRIMARY KEY) STRICT;
+",
 ];
 
 /// The database, as the adapters use it: reads in place on the calling

@@ -212,11 +212,30 @@ impl FederationStore for SqliteStore {
             .await
     }
 
+    async fn set_passwordless(&self, user_id: UserId, passwordless: bool) -> Result<(), PortError> {
+        let statement = match passwordless {
+            true => "INSERT INTO passwordless_accounts (user_id) VALUES (?1) ON CONFLICT DO NOTHING",
+            false => "DELETE FROM passwordless_accounts WHERE user_id = ?1",
+        };
+        self.db.write(move |connection| connection.prepare_cached(statement)?.execute([user_id.to_string()])).await?;
+        Ok(())
+    }
+
+    async fn is_passwordless(&self, user_id: UserId) -> Result<bool, PortError> {
+        let found = self.db.read(move |connection| {
+            connection
+                .prepare_cached("SELECT 1 FROM passwordless_accounts WHERE user_id = ?1")?
+                .query_row([user_id.to_string()], |_| Ok(()))
+                .optional()
+        })?;
+        Ok(found.is_some())
+    }
+
     async fn forget(&self, user_id: UserId) -> Result<(), PortError> {
         self.db
             .write(move |connection| {
                 let user = user_id.to_string();
-                for table in ["linked_identities", "federation_codes"] {
+                for table in ["linked_identities", "federation_codes", "passwordless_accounts"] {
                     connection.prepare_cached(&format!("DELETE FROM {table} WHERE user_id = ?1"))?.execute([&user])?;
                 }
                 Ok(())

@@ -1,0 +1,491 @@
+//! Federated sign-in through OpenID Connect providers, as apps use it: the
+//! authorization code flow twice over, the service being the provider's
+//! client and the app's authorization server at once.
+//!
+//! 1. [`AuthService::start_federated_sign_in`]: the app sends the person's
+//!    browser to the service with its redirect URI (matched exactly against
+//!    the allowlist, RFC 9700 §4.1.3), its own PKCE challenge (`S256`) and
+//!    `state`. The service keeps a pending request under a fresh `state` of
+//!    its own, with the request's `nonce` and PKCE verifier sealed, and
+//!    answers with the provider's authorization URL.
+//! 2. [`AuthService::complete_federated_sign_in`]: the provider sends the
+//!    browser back with `code` and `state`. The pending request is taken
+//!    (once; unknown, replayed or expired states are refused), the code
+//!    redeemed and the ID token verified (`OpenIdProvider::redeem`), and
+//!    [`decide_link`] decides what the identity may do. The app's redirect
+//!    URI gets a one-time code, valid 60 seconds and bound to the app's
+//!    PKCE challenge, or an `error` (RFC 6749 §4.1.2.1), with the app's
+//!    `state` either way.
+//! 3. [`AuthService::exchange_federated_code`]: the app exchanges the code
+//!    with its PKCE verifier and the same redirect URI, as at a token
+//!    endpoint (RFC 6749 §4.1.3, RFC 7636 §4.6), and gets what a password
+//!    sign-in gives: tokens, or the second factor's challenge.
+//!
+//! Tokens never travel in a URL. A code that reaches the wrong app, or an
+//! authorization response injected into someone else's browser, is
+//! worthless without the verifier of the app instance that started the
+//! flow.
+
+use std::sync::Arc;
+
+use anyhow::anyhow;
+use chrono::Duration;
+use secrecy::{ExposeSecret, SecretString};
+use sha2::{Digest, Sha256};
+use url::Url;
+use uuid::Uuid;
+
+use super::federation::{
+    AccountWithEmail, AssertedIdentity, AuthorizationSecrets, LinkDecision, LinkRefusal, decide_link, pkce_challenge,
+};
+use super::{AuthError, AuthService, Client, DisplayName, Email, FieldProblem, Login, Principal, Sealed, User, UserId};
+use crate::ports::{
+    FederationCode, LinkedIdentity, OpenIdProvider, PendingAuthorization, Redeemed, SecurityEventKind, SignUp, Unlink,
+};
+
+/// How long a person may take at the provider.
+pub const AUTHORIZATION_LIFETIME: Duration = Duration::minutes(10);
+/// How long the app has to exchange its code.
+pub const CODE_LIFETIME: Duration = Duration::seconds(60);
+/// The longest `state` an app may pass through.
+pub const APP_STATE_MAX_CHARS: usize = 512;
+
+/// A provider people can sign in with.
+#[derive(Clone)]
+pub struct FederatedProvider {
+    /// Its id in the service's URLs, from the configuration.
+    pub id: String,
+    /// The name apps show on its button.
+    pub name: String,
+    pub client: Arc<dyn OpenIdProvider>,
+}
+
+/// The providers and where the outcomes may go.
+#[derive(Clone, Default)]
+pub struct FederationSettings {
+    pub providers: Vec<FederatedProvider>,
+    /// The apps' redirect URIs, compared as strings, exactly.
+    pub redirect_uris: Vec<String>,
+}
+
+/// An app's request to start a federated sign-in, as sent.
+#[derive(Debug, Clone)]
+pub struct StartRequest {
+    pub provider: String,
+    pub redirect_uri: String,
+    pub code_challenge: String,
+    pub code_challenge_method: String,
+    pub state: Option<String>,
+}
+
+/// The provider's authorization response, as it reached the callback.
+#[derive(Debug, Clone, Default)]
+pub struct Callback {
+    pub state: Option<String>,
+    pub code: Option<SecretString>,
+    /// The provider's `error`, when the person did not sign in there.
+    pub error: Option<String>,
+}
+
+/// An app's exchange of its code, as sent.
+pub struct Exchange {
+    pub code: SecretString,
+    pub code_verifier: SecretString,
+    pub redirect_uri: String,
+}
+
+/// Why a federated sign-in ended without a code for the app: the
+/// `error_description` its redirect URI gets, beside `error`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Failure {
+    /// The person cancelled or the provider refused (`error` from it).
+    Cancelled,
+    /// The provider's answer did not verify (`Rejection`).
+    ProviderAnswerRejected,
+    Refused(LinkRefusal),
+    /// The provider could not be reached.
+    ProviderUnavailable,
+}
+
+impl Failure {
+    /// RFC 6749 §4.1.2.1's `error`.
+    fn error(self) -> &'static str {
+        match self {
+            Self::ProviderUnavailable => "temporarily_unavailable",
+            _ => "access_denied",
+        }
+    }
+
+    fn description(self) -> &'static str {
+        match self {
+            Self::Cancelled => "cancelled_at_provider",
+            Self::ProviderAnswerRejected => "provider_answer_rejected",
+            Self::Refused(LinkRefusal::NoUsableEmail) => "no_usable_email",
+            Self::Refused(LinkRefusal::EmailNotVerifiedByProvider) => "email_not_verified_by_provider",
+            Self::Refused(LinkRefusal::AccountNotConfirmed) => "account_not_confirmed",
+            Self::ProviderUnavailable => "provider_unavailable",
+        }
+    }
+}
+
+fn digest(secret: &str) -> Vec<u8> {
+    Sha256::digest(secret.as_bytes()).to_vec()
+}
+
+/// 256 random bits, base64url: a code for the app.
+fn new_code() -> SecretString {
+    AuthorizationSecrets::generate().state
+}
+
+fn invalid(field: &str, rule: &'static str, message: &str) -> AuthError {
+    AuthError::InvalidInput(vec![FieldProblem::new(field, rule, message)])
+}
+
+/// A PKCE challenge or verifier: 43 to 128 characters of RFC 7636's
+/// unreserved set.
+fn is_pkce_value(value: &str) -> bool {
+    (43..=128).contains(&value.len())
+        && value.bytes().all(|byte| byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~'))
+}
+
+impl AuthService {
+    /// The providers people can sign in with: id and name, in the
+    /// configuration's order.
+    pub fn identity_providers(&self) -> Vec<(&str, &str)> {
+        self.federation_settings
+            .providers
+            .iter()
+            .map(|provider| (provider.id.as_str(), provider.name.as_str()))
+            .collect()
+    }
+
+    fn provider(&self, id: &str) -> Option<&FederatedProvider> {
+        self.federation_settings.providers.iter().find(|provider| provider.id == id)
+    }
+
+    /// Step 1: the URL to send the person's browser to.
+    /// [`AuthError::ProviderNotFound`] for an unknown provider;
+    /// [`AuthError::InvalidInput`] for a redirect URI not on the allowlist,
+    /// a challenge that is not `S256` or a `state` too long or not
+    /// printable ASCII; [`AuthError::Unavailable`] when the provider's
+    /// discovery document can't be fetched.
+    pub async fn start_federated_sign_in(&self, request: StartRequest) -> Result<Url, AuthError> {
+        let provider = self.provider(&request.provider).ok_or(AuthError::ProviderNotFound)?;
+        let mut problems = Vec::new();
+        if !self.federation_settings.redirect_uris.contains(&request.redirect_uri) {
+            problems.push(FieldProblem::new(
+                "redirect_uri",
+                "not_allowed",
+                "is not one of the registered redirect URIs",
+            ));
+        }
+        if request.code_challenge_method != "S256" {
+            problems.push(FieldProblem::new("code_challenge_method", "unsupported", "must be S256"));
+        }
+        if !is_pkce_value(&request.code_challenge) || request.code_challenge.len() != 43 {
+            problems.push(FieldProblem::new(
+                "code_challenge",
+                "invalid_challenge",
+                "must be the base64url SHA-256 of the code verifier (43 characters)",
+            ));
+        }
+        if let Some(state) = &request.state
+            && (state.chars().count() > APP_STATE_MAX_CHARS || !state.bytes().all(|byte| (0x20..0x7f).contains(&byte)))
+        {
+            problems.push(FieldProblem::new(
+                "state",
+                "invalid_state",
+                format!("must be at most {APP_STATE_MAX_CHARS} printable ASCII characters"),
+            ));
+        }
+        if !problems.is_empty() {
+            return Err(AuthError::InvalidInput(problems));
+        }
+        let secrets = AuthorizationSecrets::generate();
+        let key = digest(secrets.state.expose_secret());
+        let sealed = format!("{}.{}", secrets.nonce.expose_secret(), secrets.pkce_verifier.expose_secret());
+        let sealed_secrets =
+            self.mfa_key.seal(Sealed::AuthorizationSecrets, &key, sealed.as_bytes()).map_err(AuthError::Internal)?;
+        // The provider's URL first: if it can't be had, nothing is kept.
+        let url = provider.client.authorization_url(&secrets).await?;
+        let pending = PendingAuthorization {
+            provider: provider.id.clone(),
+            sealed_secrets,
+            redirect_uri: request.redirect_uri,
+            code_challenge: request.code_challenge,
+            app_state: request.state,
+            expires_at: self.clock.now() + AUTHORIZATION_LIFETIME,
+        };
+        self.federation.insert_authorization(&key, &pending).await?;
+        Ok(url)
+    }
+
+    /// Step 2: where to send the browser back to: the app's redirect URI
+    /// with `code` and `state`, or `error`, `error_description` and
+    /// `state`. [`AuthError::InvalidFederationState`] when the `state` is
+    /// missing, unknown, used before or expired: there is then no app to
+    /// send an answer to.
+    pub async fn complete_federated_sign_in(&self, callback: Callback) -> Result<Url, AuthError> {
+        let state = callback.state.ok_or(AuthError::InvalidFederationState)?;
+        let key = digest(&state);
+        let now = self.clock.now();
+        let pending = self.federation.take_authorization(&key, now).await?.ok_or(AuthError::InvalidFederationState)?;
+        let mut target = Url::parse(&pending.redirect_uri)
+            .map_err(|_| AuthError::Internal(anyhow!("a registered redirect URI does not parse")))?;
+        let outcome = self.redeem(&pending, &key, state, callback.code, callback.error).await?;
+        {
+            let mut query = target.query_pairs_mut();
+            match &outcome {
+                Ok(code) => {
+                    query.append_pair("code", code.expose_secret());
+                }
+                Err(failure) => {
+                    query.append_pair("error", failure.error());
+                    query.append_pair("error_description", failure.description());
+                }
+            }
+            if let Some(app_state) = &pending.app_state {
+                query.append_pair("state", app_state);
+            }
+        }
+        Ok(target)
+    }
+
+    /// The provider's answer to a pending request, as the app's code or
+    /// the reason there is none.
+    async fn redeem(
+        &self,
+        pending: &PendingAuthorization,
+        key: &[u8],
+        state: String,
+        code: Option<SecretString>,
+        error: Option<String>,
+    ) -> Result<Result<SecretString, Failure>, AuthError> {
+        let (Some(code), None) = (code, error) else { return Ok(Err(Failure::Cancelled)) };
+        let provider = self
+            .provider(&pending.provider)
+            .ok_or_else(|| AuthError::Internal(anyhow!("a pending sign-in names a provider no longer configured")))?;
+        let opened = self
+            .mfa_key
+            .open_text(Sealed::AuthorizationSecrets, key, &pending.sealed_secrets)
+            .map_err(AuthError::Internal)?;
+        let (nonce, verifier) = opened
+            .expose_secret()
+            .split_once('.')
+            .ok_or_else(|| AuthError::Internal(anyhow!("sealed authorization secrets in an unknown form")))?;
+        let secrets = AuthorizationSecrets {
+            state: SecretString::from(state),
+            nonce: SecretString::from(nonce.to_owned()),
+            pkce_verifier: SecretString::from(verifier.to_owned()),
+        };
+        let identity = match provider.client.redeem(code.expose_secret(), &secrets).await {
+            Ok(Redeemed::Identity(identity)) => identity,
+            Ok(Redeemed::Rejected(rejection)) => {
+                tracing::warn!(provider = %provider.id, rejection = rejection.as_str(), "a provider's answer was rejected");
+                return Ok(Err(Failure::ProviderAnswerRejected));
+            }
+            Err(error) => {
+                tracing::warn!(provider = %provider.id, error = %error, "a provider could not be reached");
+                return Ok(Err(Failure::ProviderUnavailable));
+            }
+        };
+        let user_id = match self.resolve(provider, &identity).await? {
+            Ok(user_id) => user_id,
+            Err(refusal) => return Ok(Err(Failure::Refused(refusal))),
+        };
+        let code = new_code();
+        let issued = FederationCode {
+            user_id,
+            provider: provider.id.clone(),
+            code_challenge: pending.code_challenge.clone(),
+            redirect_uri: pending.redirect_uri.clone(),
+            expires_at: self.clock.now() + CODE_LIFETIME,
+        };
+        self.federation.insert_code(&digest(code.expose_secret()), &issued).await?;
+        Ok(Ok(code))
+    }
+
+    /// The account `identity` signs in, linked or created as
+    /// [`decide_link`] decides. Two callbacks for one new identity may
+    /// race: the one that loses finds the other's link on a second look.
+    async fn resolve(
+        &self,
+        provider: &FederatedProvider,
+        identity: &AssertedIdentity,
+    ) -> Result<Result<UserId, LinkRefusal>, AuthError> {
+        for _ in 0..2 {
+            let linked = self.federation.identity(&identity.issuer, &identity.subject).await?;
+            let by_email = match (&linked, identity.email.as_deref().and_then(|raw| Email::parse("email", raw).ok())) {
+                (None, Some(email)) => match self.users.id_by_email(&email).await? {
+                    Some(user_id) => self
+                        .users
+                        .get(user_id)
+                        .await?
+                        .map(|user| AccountWithEmail { user_id, email_confirmed: user.email_verified }),
+                    None => None,
+                },
+                _ => None,
+            };
+            let decision = decide_link(identity, linked.map(|link| link.user_id), by_email);
+            match decision {
+                LinkDecision::SignIn(user_id) => return Ok(Ok(user_id)),
+                LinkDecision::Refuse(refusal) => {
+                    tracing::info!(provider = %provider.id, refusal = ?refusal, "a federated sign-in was refused");
+                    return Ok(Err(refusal));
+                }
+                LinkDecision::Link(user_id) => {
+                    if self.link(provider, identity, user_id).await? {
+                        return Ok(Ok(user_id));
+                    }
+                }
+                LinkDecision::Create { email, name } => {
+                    if let Some(user_id) = self.create_federated_account(provider, identity, email, name).await? {
+                        return Ok(Ok(user_id));
+                    }
+                }
+            }
+        }
+        Err(AuthError::Unavailable(anyhow!("a federated sign-in kept racing another for the same identity")))
+    }
+
+    /// Links `identity` to the account; `false` when it was linked meanwhile.
+    async fn link(
+        &self,
+        provider: &FederatedProvider,
+        identity: &AssertedIdentity,
+        user_id: UserId,
+    ) -> Result<bool, AuthError> {
+        let link = LinkedIdentity {
+            id: Uuid::new_v4(),
+            user_id,
+            provider: provider.id.clone(),
+            issuer: identity.issuer.clone(),
+            subject: identity.subject.clone(),
+            email: identity.email.clone(),
+            linked_at: self.clock.now(),
+        };
+        if !self.federation.link(&link).await? {
+            return Ok(false);
+        }
+        tracing::info!(user_id = %user_id, provider = %provider.id, "identity linked");
+        self.record(user_id, SecurityEventKind::IdentityLinked, None).await;
+        Ok(true)
+    }
+
+    /// Creates an account for a new identity: confirmed (the provider
+    /// verified the address), without a password, named from the profile
+    /// or else after the address. `None` when the address was taken
+    /// meanwhile. If a step fails the earlier ones are undone, as for a
+    /// registration.
+    async fn create_federated_account(
+        &self,
+        provider: &FederatedProvider,
+        identity: &AssertedIdentity,
+        email: Email,
+        name: Option<DisplayName>,
+    ) -> Result<Option<UserId>, AuthError> {
+        let name = name.unwrap_or_else(|| fallback_name(&email));
+        let user_id = match self.identity.invite(&email).await? {
+            SignUp::Created { user_id, .. } => user_id,
+            SignUp::EmailTaken => return Ok(None),
+        };
+        let user = User { email_verified: true, ..self.new_user(user_id, email, name) };
+        match self.insert_profile(&user).await {
+            Ok(()) => {}
+            Err(AuthError::EmailTaken) => return Ok(None),
+            Err(error) => return Err(error),
+        }
+        let completed = async {
+            self.federation.set_passwordless(user_id, true).await?;
+            self.link(provider, identity, user_id).await
+        };
+        match completed.await {
+            Ok(true) => {}
+            Ok(false) => {
+                self.undo_federated_account(user_id).await;
+                return Ok(None);
+            }
+            Err(error) => {
+                self.undo_federated_account(user_id).await;
+                return Err(error);
+            }
+        }
+        tracing::info!(user_id = %user_id, provider = %provider.id, "account created by federated sign-in");
+        self.record(user_id, SecurityEventKind::SignedUp, None).await;
+        Ok(Some(user_id))
+    }
+
+    async fn undo_federated_account(&self, user_id: UserId) {
+        if let Err(error) = self.federation.forget(user_id).await {
+            tracing::error!(user_id = %user_id, error = %error, "could not remove a half-created account's links");
+        }
+        self.undo_sign_up(user_id, true).await;
+    }
+
+    /// Step 3: the app's code for what a password sign-in gives.
+    /// [`AuthError::InvalidGrant`] when the code is unknown, used before or
+    /// expired, the verifier does not match its challenge or the redirect
+    /// URI is not the one the code was sent to: the code is spent either
+    /// way. [`AuthError::AccountDisabled`] for a disabled account.
+    pub async fn exchange_federated_code(&self, exchange: Exchange, client: &Client) -> Result<Login, AuthError> {
+        if !is_pkce_value(exchange.code_verifier.expose_secret()) {
+            return Err(invalid(
+                "code_verifier",
+                "invalid_verifier",
+                "must be 43 to 128 characters of A-Z, a-z, 0-9, -, ., _ or ~",
+            ));
+        }
+        let now = self.clock.now();
+        let code = self
+            .federation
+            .take_code(&digest(exchange.code.expose_secret()), now)
+            .await?
+            .ok_or(AuthError::InvalidGrant)?;
+        // Digests compared, so that the comparison's time tells nothing.
+        let challenge = pkce_challenge(&exchange.code_verifier);
+        let verified = Sha256::digest(challenge.as_bytes()) == Sha256::digest(code.code_challenge.as_bytes());
+        if !verified || exchange.redirect_uri != code.redirect_uri {
+            return Err(AuthError::InvalidGrant);
+        }
+        let user = self.users.get(code.user_id).await?.ok_or(AuthError::InvalidGrant)?;
+        let grant = self.identity.federated_grant(code.user_id).await?.ok_or(AuthError::InvalidGrant)?;
+        self.after_first_factor(code.user_id, user.email, grant, client, None, SecurityEventKind::SignedInWithProvider)
+            .await
+    }
+
+    /// The identities linked to the caller's account, oldest first.
+    pub async fn linked_identities(&self, principal: &Principal) -> Result<Vec<LinkedIdentity>, AuthError> {
+        Ok(self.federation.identities(principal.user_id).await?)
+    }
+
+    /// Unlinks one of the caller's identities. [`AuthError::IdentityNotFound`]
+    /// when the account has no such link; [`AuthError::LastSignInMethod`]
+    /// when it is the only way left to sign in (no password, no other link).
+    pub async fn unlink_identity(&self, principal: &Principal, id: Uuid, client: &Client) -> Result<(), AuthError> {
+        let user_id = principal.user_id;
+        let keep_last = self.federation.is_passwordless(user_id).await?;
+        match self.federation.unlink(user_id, id, keep_last).await? {
+            Unlink::Unlinked => {
+                tracing::info!(user_id = %user_id, "identity unlinked");
+                self.record(user_id, SecurityEventKind::IdentityUnlinked, Some(client)).await;
+                Ok(())
+            }
+            Unlink::NotFound => Err(AuthError::IdentityNotFound),
+            Unlink::LastOne => Err(AuthError::LastSignInMethod),
+        }
+    }
+}
+
+/// A name for an account whose provider gave none: the address's local
+/// part where it makes a name, else "Member".
+fn fallback_name(email: &Email) -> DisplayName {
+    let local = email.as_str().split('@').next().unwrap_or_default();
+    let words: String = local.chars().map(|c| if c.is_alphabetic() { c } else { ' ' }).collect();
+    let words = words.split_whitespace().collect::<Vec<_>>().join(" ");
+    DisplayName::parse("name", &words).unwrap_or_else(|_| DisplayName::from_trusted("Member".to_owned()))
+}
+
+/// An id from a URL, for [`AuthService::unlink_identity`].
+pub fn parse_identity_id(raw: &str) -> Result<Uuid, AuthError> {
+    Uuid::parse_str(raw).map_err(|_| AuthError::IdentityNotFound)
+}

@@ -1,0 +1,412 @@
+//! Federated sign-in over HTTP, on the backend under test, against a real
+//! OpenID Connect provider on loopback (`oidc-provider`, see
+//! `support::oidc`): from the app's start URL, through the provider's
+//! sign-in page, back through the service's callback to the app's redirect
+//! URI, and the code's exchange for tokens.
+
+use std::collections::BTreeMap;
+
+use auth_service::config::{FederationConfig, ProviderConfig};
+use auth_service::domain::federation::pkce_challenge;
+use reqwest::StatusCode;
+use reqwest::header::LOCATION;
+use secrecy::SecretString;
+use serde_json::{Value, json};
+use url::Url;
+
+use crate::support::oidc::{OidcProvider, ProviderAccount, ProviderClient};
+use crate::support::{PASSWORD, TestApp, error_body, spawn_app_at, str_field};
+
+const APP: &str = "https://app.example/signed-in";
+const MOBILE_APP: &str = "com.example.app:/oauth";
+const PROVIDER: &str = "local";
+const CLIENT_ID: &str = "auth-service";
+const CLIENT_SECRET: &str = "the client secret";
+
+const ALICE: ProviderAccount<'static> =
+    ProviderAccount { login: "alice", email: "alice@example.com", email_verified: true, name: "Alice Liddell" };
+/// The provider never verified Bob's address.
+const BOB: ProviderAccount<'static> =
+    ProviderAccount { login: "bob", email: "bob@example.com", email_verified: false, name: "Bob" };
+const CAROL: ProviderAccount<'static> =
+    ProviderAccount { login: "carol", email: "carol@example.com", email_verified: true, name: "Carol" };
+
+/// The service, with one provider, and the provider.
+struct Setup {
+    app: TestApp,
+    provider: OidcProvider,
+    callback: String,
+    /// Follows no redirects: each hop is checked.
+    browser: reqwest::Client,
+}
+
+async fn setup() -> Setup {
+    setup_with(|_| {}).await
+}
+
+async fn setup_with(adjust: impl FnOnce(&mut auth_service::config::Config)) -> Setup {
+    let mut callback = String::new();
+    let mut provider = None;
+    let app = spawn_app_at(|config, base| {
+        callback = format!("{base}/auth/federation/callback");
+        let client =
+            ProviderClient { id: CLIENT_ID, secret: CLIENT_SECRET, redirect_uri: &callback, id_token_alg: None };
+        let started = OidcProvider::start(&[client], &[ALICE, BOB, CAROL], 600);
+        let settings = ProviderConfig {
+            name: Some("Local Provider".to_owned()),
+            issuer: Some(started.issuer.clone()),
+            client_id: CLIENT_ID.to_owned(),
+            client_secret: Some(SecretString::from(CLIENT_SECRET)),
+            client_secret_file: None,
+            scopes: vec!["email".to_owned(), "profile".to_owned()],
+        };
+        config.federation = FederationConfig {
+            callback_url: Some(callback.clone()),
+            redirect_uris: vec![APP.to_owned(), MOBILE_APP.to_owned()],
+            providers: BTreeMap::from([(PROVIDER.to_owned(), settings)]),
+        };
+        adjust(config);
+        provider = Some(started);
+    })
+    .await;
+    let browser = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
+    Setup { app, provider: provider.expect("the provider"), callback, browser }
+}
+
+/// An app's PKCE verifier and its challenge.
+fn pkce() -> (String, String) {
+    let verifier = auth_service::domain::federation::AuthorizationSecrets::generate().pkce_verifier;
+    let challenge = pkce_challenge(&verifier);
+    (secrecy::ExposeSecret::expose_secret(&verifier).to_owned(), challenge)
+}
+
+fn parameter(url: &Url, name: &str) -> Option<String> {
+    url.query_pairs().find(|(key, _)| key == name).map(|(_, value)| value.into_owned())
+}
+
+fn location(response: &reqwest::Response) -> Url {
+    assert_eq!(response.status(), StatusCode::SEE_OTHER, "{response:?}");
+    Url::parse(response.headers()[LOCATION].to_str().unwrap()).expect("an absolute Location")
+}
+
+impl Setup {
+    fn start_url(&self, redirect_uri: &str, challenge: &str, state: &str) -> String {
+        let mut url = Url::parse(&self.app.url(&format!("/auth/federation/{PROVIDER}/authorize"))).unwrap();
+        url.query_pairs_mut()
+            .append_pair("redirect_uri", redirect_uri)
+            .append_pair("code_challenge", challenge)
+            .append_pair("code_challenge_method", "S256")
+            .append_pair("state", state);
+        url.into()
+    }
+
+    /// From the app's start URL through the provider's sign-in as `login`:
+    /// the callback URL the provider sends the browser to.
+    async fn to_callback(&self, redirect_uri: &str, challenge: &str, login: &str) -> Url {
+        let started = self.browser.get(self.start_url(redirect_uri, challenge, "app-state")).send().await.unwrap();
+        let at_provider = location(&started);
+        assert!(at_provider.as_str().starts_with(&self.provider.issuer), "{at_provider}");
+        self.provider.sign_in(&at_provider, login, &self.callback).await
+    }
+
+    /// The whole browser leg: where the app's redirect URI is sent.
+    async fn to_app(&self, redirect_uri: &str, challenge: &str, login: &str) -> Url {
+        let callback = self.to_callback(redirect_uri, challenge, login).await;
+        let back = self.browser.get(callback.as_str()).send().await.unwrap();
+        let at_app = location(&back);
+        assert!(at_app.as_str().starts_with(redirect_uri), "{at_app}");
+        assert_eq!(parameter(&at_app, "state").as_deref(), Some("app-state"), "the app's state comes back");
+        at_app
+    }
+
+    async fn exchange(&self, code: &str, verifier: &str, redirect_uri: &str) -> reqwest::Response {
+        let body = json!({ "code": code, "codeVerifier": verifier, "redirectUri": redirect_uri });
+        self.app.post("/auth/federation/token", body).await
+    }
+
+    /// A complete federated sign-in as `login` from the browser app: the
+    /// exchange's answer.
+    async fn sign_in(&self, login: &str) -> reqwest::Response {
+        let (verifier, challenge) = pkce();
+        let at_app = self.to_app(APP, &challenge, login).await;
+        let code = parameter(&at_app, "code").unwrap_or_else(|| panic!("no code in {at_app}"));
+        self.exchange(&code, &verifier, APP).await
+    }
+
+    async fn signed_in(&self, login: &str) -> Value {
+        let response = self.sign_in(login).await;
+        assert_eq!(response.status(), StatusCode::OK);
+        response.json().await.unwrap()
+    }
+
+    async fn profile(&self, token: &str) -> Value {
+        self.app.get_authed("/users/me", token).await.json().await.unwrap()
+    }
+
+    async fn identities(&self, token: &str) -> Vec<Value> {
+        let body: Value = self.app.get_authed("/users/me/identities", token).await.json().await.unwrap();
+        body["identities"].as_array().unwrap().clone()
+    }
+
+    async fn event_types(&self, token: &str) -> Vec<String> {
+        let page: Value = self.app.get_authed("/users/me/security-events", token).await.json().await.unwrap();
+        page["events"].as_array().unwrap().iter().map(|event| str_field(event, "type").to_owned()).collect()
+    }
+}
+
+#[tokio::test]
+async fn the_providers_are_listed_with_their_names() {
+    let setup = setup().await;
+    let listed: Value =
+        setup.app.http.get(setup.app.url("/auth/federation/providers")).send().await.unwrap().json().await.unwrap();
+    assert_eq!(listed, json!({ "providers": [{ "id": PROVIDER, "name": "Local Provider" }] }));
+}
+
+#[tokio::test]
+async fn a_new_identity_gets_an_account_without_a_password_and_its_code_works_once() {
+    let setup = setup().await;
+    let (verifier, challenge) = pkce();
+    let at_app = setup.to_app(APP, &challenge, ALICE.login).await;
+    let code = parameter(&at_app, "code").expect("a code");
+    assert!(parameter(&at_app, "access_token").is_none() && !at_app.as_str().contains("eyJ"), "no token in {at_app}");
+
+    let response = setup.exchange(&code, &verifier, APP).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let login: Value = response.json().await.unwrap();
+    let access = str_field(&login, "accessToken");
+    let profile = setup.profile(access).await;
+    assert_eq!((profile["email"].as_str(), profile["emailVerified"].as_bool()), (Some(ALICE.email), Some(true)));
+    assert_eq!(profile["name"], ALICE.name);
+    let identities = setup.identities(access).await;
+    assert_eq!(identities.len(), 1);
+    assert_eq!(
+        (identities[0]["provider"].as_str(), identities[0]["email"].as_str()),
+        (Some(PROVIDER), Some(ALICE.email))
+    );
+    let events = setup.event_types(access).await;
+    for kind in ["signed_up", "identity_linked", "signed_in_with_provider"] {
+        assert!(events.iter().any(|event| event == kind), "{kind} in {events:?}");
+    }
+    // Refreshing works as for any session.
+    let refreshed = setup.app.refresh(str_field(&login, "refreshToken")).await;
+    assert_eq!(refreshed.status(), StatusCode::OK);
+
+    // The code is spent, and no password signs the account in.
+    error_body(setup.exchange(&code, &verifier, APP).await, StatusCode::BAD_REQUEST, "invalid_grant").await;
+    error_body(setup.app.login(ALICE.email, PASSWORD).await, StatusCode::UNAUTHORIZED, "invalid_credentials").await;
+
+    // The next sign-in finds the same account through the link.
+    let again = setup.signed_in(ALICE.login).await;
+    let same = setup.profile(str_field(&again, "accessToken")).await;
+    assert_eq!(same["id"], profile["id"]);
+    assert_eq!(setup.identities(str_field(&again, "accessToken")).await.len(), 1);
+}
+
+#[tokio::test]
+async fn a_mobile_app_gets_its_code_at_its_custom_scheme() {
+    let setup = setup().await;
+    let (verifier, challenge) = pkce();
+    let at_app = setup.to_app(MOBILE_APP, &challenge, ALICE.login).await;
+    assert_eq!(at_app.scheme(), "com.example.app");
+    let code = parameter(&at_app, "code").expect("a code");
+    assert_eq!(setup.exchange(&code, &verifier, MOBILE_APP).await.status(), StatusCode::OK);
+}
+
+#[tokio::test]
+async fn a_verified_identity_joins_the_account_that_confirmed_its_address() {
+    let setup = setup().await;
+    let own = setup.app.signed_in_user(ALICE.email).await;
+    let own_profile = setup.profile(str_field(&own, "accessToken")).await;
+
+    let federated = setup.signed_in(ALICE.login).await;
+    let profile = setup.profile(str_field(&federated, "accessToken")).await;
+    assert_eq!(profile["id"], own_profile["id"]);
+    // The password still works beside the link.
+    assert_eq!(setup.app.login(ALICE.email, PASSWORD).await.status(), StatusCode::OK);
+}
+
+/// The app's redirect URI gets `error=access_denied` and this reason.
+async fn refused(setup: &Setup, login: &str, reason: &str) {
+    let (_, challenge) = pkce();
+    let at_app = setup.to_app(APP, &challenge, login).await;
+    assert_eq!(parameter(&at_app, "code"), None);
+    assert_eq!(parameter(&at_app, "error").as_deref(), Some("access_denied"), "{at_app}");
+    assert_eq!(parameter(&at_app, "error_description").as_deref(), Some(reason), "{at_app}");
+}
+
+#[tokio::test]
+async fn an_address_the_provider_did_not_verify_neither_joins_nor_makes_an_account() {
+    let setup = setup().await;
+    refused(&setup, BOB.login, "email_not_verified_by_provider").await;
+    // No account was made for it: the address is still free.
+    assert_eq!(setup.app.register(BOB.email, PASSWORD, "Bob").await.status(), StatusCode::CREATED);
+    // An existing account with it is not joined either.
+    refused(&setup, BOB.login, "email_not_verified_by_provider").await;
+}
+
+#[tokio::test]
+async fn an_account_that_never_confirmed_its_address_is_not_joined() {
+    let setup = setup_with(|config| config.signup.auto_confirm = false).await;
+    // Someone registered Carol's address first, without confirming it.
+    assert_eq!(setup.app.register(CAROL.email, PASSWORD, "Not Carol").await.status(), StatusCode::CREATED);
+    refused(&setup, CAROL.login, "account_not_confirmed").await;
+}
+
+#[tokio::test]
+async fn the_code_holds_only_with_its_verifier_and_redirect_uri_and_only_once() {
+    let setup = setup().await;
+    for wrong in ["verifier", "redirect"] {
+        let (verifier, challenge) = pkce();
+        let at_app = setup.to_app(APP, &challenge, ALICE.login).await;
+        let code = parameter(&at_app, "code").unwrap();
+        let refused = match wrong {
+            "verifier" => setup.exchange(&code, &pkce().0, APP).await,
+            _ => setup.exchange(&code, &verifier, MOBILE_APP).await,
+        };
+        error_body(refused, StatusCode::BAD_REQUEST, "invalid_grant").await;
+        // A wrong try spends the code: the right one comes too late.
+        error_body(setup.exchange(&code, &verifier, APP).await, StatusCode::BAD_REQUEST, "invalid_grant").await;
+    }
+    let (verifier, _) = pkce();
+    error_body(setup.exchange("never-issued", &verifier, APP).await, StatusCode::BAD_REQUEST, "invalid_grant").await;
+}
+
+#[tokio::test]
+async fn a_code_expires_after_a_minute() {
+    let setup = setup().await;
+    let (verifier, challenge) = pkce();
+    let at_app = setup.to_app(APP, &challenge, ALICE.login).await;
+    let code = parameter(&at_app, "code").unwrap();
+    setup.app.clock.advance(chrono::Duration::seconds(61));
+    error_body(setup.exchange(&code, &verifier, APP).await, StatusCode::BAD_REQUEST, "invalid_grant").await;
+}
+
+#[tokio::test]
+async fn a_callback_is_taken_once_and_an_unknown_state_is_refused_without_a_redirect() {
+    let setup = setup().await;
+    let (_, challenge) = pkce();
+    let callback = setup.to_callback(APP, &challenge, ALICE.login).await;
+    assert_eq!(setup.browser.get(callback.as_str()).send().await.unwrap().status(), StatusCode::SEE_OTHER);
+    let replayed = setup.browser.get(callback.as_str()).send().await.unwrap();
+    assert!(replayed.headers().get(LOCATION).is_none());
+    error_body(replayed, StatusCode::BAD_REQUEST, "invalid_state").await;
+
+    // Another request's code under a forged state, and no state at all.
+    let code = parameter(&callback, "code").unwrap();
+    for query in [format!("?state=forged&code={code}"), format!("?code={code}")] {
+        let url = format!("{}{query}", setup.callback);
+        error_body(setup.browser.get(url).send().await.unwrap(), StatusCode::BAD_REQUEST, "invalid_state").await;
+    }
+}
+
+#[tokio::test]
+async fn a_request_expires_while_the_person_is_at_the_provider_too_long() {
+    let setup = setup().await;
+    let (_, challenge) = pkce();
+    let callback = setup.to_callback(APP, &challenge, ALICE.login).await;
+    setup.app.clock.advance(chrono::Duration::minutes(11));
+    let late = setup.browser.get(callback.as_str()).send().await.unwrap();
+    error_body(late, StatusCode::BAD_REQUEST, "invalid_state").await;
+}
+
+#[tokio::test]
+async fn a_sign_in_cancelled_at_the_provider_reaches_the_app_as_access_denied() {
+    let setup = setup().await;
+    let (_, challenge) = pkce();
+    let callback = setup.to_callback(APP, &challenge, ALICE.login).await;
+    let state = parameter(&callback, "state").unwrap();
+    let url = format!("{}?state={state}&error=access_denied", setup.callback);
+    let at_app = location(&setup.browser.get(url).send().await.unwrap());
+    assert_eq!(parameter(&at_app, "error").as_deref(), Some("access_denied"));
+    assert_eq!(parameter(&at_app, "error_description").as_deref(), Some("cancelled_at_provider"));
+}
+
+#[tokio::test]
+async fn unregistered_redirects_and_other_challenges_are_refused_here_never_redirected() {
+    let setup = setup().await;
+    let (_, challenge) = pkce();
+    // Not on the list, or on it only as a prefix or with something more.
+    for redirect_uri in ["https://evil.example/signed-in", "https://app.example/signed-in/more", "https://app.example/"]
+    {
+        let response = setup.browser.get(setup.start_url(redirect_uri, &challenge, "s")).send().await.unwrap();
+        assert!(response.headers().get(LOCATION).is_none(), "{redirect_uri}");
+        let body = error_body(response, StatusCode::BAD_REQUEST, "validation_failed").await;
+        assert_eq!(body["details"][0]["field"], "redirect_uri", "{body}");
+    }
+    let plain =
+        setup.start_url(APP, &challenge, "s").replace("code_challenge_method=S256", "code_challenge_method=plain");
+    error_body(setup.browser.get(plain).send().await.unwrap(), StatusCode::BAD_REQUEST, "validation_failed").await;
+    let unknown = setup.start_url(APP, &challenge, "s").replace(&format!("/{PROVIDER}/"), "/nobody/");
+    error_body(setup.browser.get(unknown).send().await.unwrap(), StatusCode::NOT_FOUND, "provider_not_found").await;
+}
+
+#[tokio::test]
+async fn an_account_with_a_second_factor_still_asks_for_it() {
+    let setup = setup().await;
+    let own = setup.app.signed_in_user(ALICE.email).await;
+    let access = str_field(&own, "accessToken");
+    let enrolment: Value = setup.app.post_authed("/users/me/mfa/setup", access, None).await.json().await.unwrap();
+    let totp = totp_rs::Totp::from_url(str_field(&enrolment, "otpauthUri")).unwrap();
+    let now = u64::try_from(auth_service::domain::Clock::now(&*setup.app.clock).timestamp()).unwrap();
+    let body = json!({ "password": PASSWORD, "code": totp.generate(now).to_string() });
+    assert_eq!(setup.app.post_authed("/users/me/mfa/verify", access, Some(body)).await.status(), StatusCode::OK);
+
+    let federated = setup.signed_in(ALICE.login).await;
+    assert_eq!(federated["mfaRequired"], true, "{federated}");
+    assert!(federated.get("accessToken").is_none(), "{federated}");
+    assert!(federated["mfaSession"].is_string());
+}
+
+#[tokio::test]
+async fn the_last_way_to_sign_in_cannot_be_unlinked_and_others_can() {
+    let setup = setup().await;
+    // An account made by the provider: its link is its only way in.
+    let federated = setup.signed_in(ALICE.login).await;
+    let access = str_field(&federated, "accessToken");
+    let link = setup.identities(access).await[0]["id"].as_str().unwrap().to_owned();
+    let refused = setup.app.http.delete(setup.app.url(&format!("/users/me/identities/{link}"))).bearer_auth(access);
+    error_body(refused.send().await.unwrap(), StatusCode::CONFLICT, "last_sign_in_method").await;
+    assert_eq!(setup.identities(access).await.len(), 1);
+
+    // An account with a password may drop its link; it then links again.
+    let own = setup.app.signed_in_user(CAROL.email).await;
+    let own_access = str_field(&own, "accessToken");
+    setup.signed_in(CAROL.login).await;
+    let link = setup.identities(own_access).await[0]["id"].as_str().unwrap().to_owned();
+    let unlink = |id: String| {
+        setup.app.http.delete(setup.app.url(&format!("/users/me/identities/{id}"))).bearer_auth(own_access).send()
+    };
+    assert_eq!(unlink(link.clone()).await.unwrap().status(), StatusCode::NO_CONTENT);
+    assert!(setup.identities(own_access).await.is_empty());
+    error_body(unlink(link).await.unwrap(), StatusCode::NOT_FOUND, "identity_not_found").await;
+    assert!(setup.event_types(own_access).await.iter().any(|event| event == "identity_unlinked"));
+    // Someone else's link is not found either.
+    let alices = setup.identities(access).await[0]["id"].as_str().unwrap().to_owned();
+    error_body(unlink(alices).await.unwrap(), StatusCode::NOT_FOUND, "identity_not_found").await;
+}
+
+#[tokio::test]
+async fn a_deleted_account_takes_its_links_with_it() {
+    let setup = setup().await;
+    let own = setup.app.signed_in_user(CAROL.email).await;
+    let own_access = str_field(&own, "accessToken");
+    let first = setup.profile(str_field(&setup.signed_in(CAROL.login).await, "accessToken")).await;
+    let deleted = setup.app.post_authed("/users/me/delete", own_access, Some(json!({ "password": PASSWORD }))).await;
+    assert_eq!(deleted.status(), StatusCode::NO_CONTENT);
+    // The identity now makes a new account rather than reach the old one.
+    let again = setup.profile(str_field(&setup.signed_in(CAROL.login).await, "accessToken")).await;
+    assert_ne!(again["id"], first["id"]);
+}
+
+#[tokio::test]
+async fn an_unreachable_provider_is_a_503_at_the_start() {
+    let setup = setup_with(|config| {
+        let provider = config.federation.providers.get_mut(PROVIDER).unwrap();
+        provider.issuer = Some("http://127.0.0.1:9/unreachable".to_owned());
+    })
+    .await;
+    let (_, challenge) = pkce();
+    let response = setup.browser.get(setup.start_url(APP, &challenge, "s")).send().await.unwrap();
+    let body = error_body(response, StatusCode::SERVICE_UNAVAILABLE, "service_unavailable").await;
+    assert!(!body.to_string().contains(CLIENT_SECRET));
+}
