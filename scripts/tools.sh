@@ -31,9 +31,23 @@ tools_node() {
         echo "installing Node tools into $dir" >&2
         mkdir -p "$dir"
         cp "$root/scripts/package.json" "$root/scripts/package-lock.json" "$dir/"
-        (cd "$dir" && npm ci --silent --no-audit --no-fund) >&2
+        # playwright-core drives the system's Chromium (tools_chromium):
+        # nothing is downloaded beside the npm packages.
+        (cd "$dir" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --silent --no-audit --no-fund) >&2
     fi
     echo "$dir/node_modules/.bin"
+}
+
+CHROMIUM_VERSION=156.0.8078.114-1~deb12u1
+
+# Chromium from Debian's packages (installing it needs root), for the
+# federated sign-in's browser test; prints the browser's path.
+tools_chromium() {
+    if [ "$(dpkg-query -W -f '${Version}' chromium 2>/dev/null)" != "$CHROMIUM_VERSION" ]; then
+        echo "installing chromium $CHROMIUM_VERSION from Debian's packages" >&2
+        { apt-get update -qq && apt-get install -qq -y --no-install-recommends "chromium=$CHROMIUM_VERSION"; } >&2 || return 1
+    fi
+    command -v chromium
 }
 
 WRK_VERSION=4.1.0-3+b2

@@ -399,6 +399,18 @@ async fn a_deleted_account_takes_its_links_with_it() {
 }
 
 #[tokio::test]
+async fn a_provider_gone_before_the_code_is_redeemed_reaches_the_app_as_temporarily_unavailable() {
+    let mut setup = setup().await;
+    let (_, challenge) = pkce();
+    let callback = setup.to_callback(APP, &challenge, ALICE.login).await;
+    setup.provider.stop();
+    let at_app = location(&setup.browser.get(callback.as_str()).send().await.unwrap());
+    assert_eq!(parameter(&at_app, "error").as_deref(), Some("temporarily_unavailable"), "{at_app}");
+    assert_eq!(parameter(&at_app, "error_description").as_deref(), Some("provider_unavailable"));
+    assert_eq!(parameter(&at_app, "state").as_deref(), Some("app-state"));
+}
+
+#[tokio::test]
 async fn an_unreachable_provider_is_a_503_at_the_start() {
     let setup = setup_with(|config| {
         let provider = config.federation.providers.get_mut(PROVIDER).unwrap();
@@ -409,4 +421,111 @@ async fn an_unreachable_provider_is_a_503_at_the_start() {
     let response = setup.browser.get(setup.start_url(APP, &challenge, "s")).send().await.unwrap();
     let body = error_body(response, StatusCode::SERVICE_UNAVAILABLE, "service_unavailable").await;
     assert!(!body.to_string().contains(CLIENT_SECRET));
+}
+
+/// The browser app of the browser test, for the service at `service`:
+/// `/` makes a PKCE verifier and a state, keeps them in the tab's session
+/// storage and sends the browser to the service; `/signed-in` checks the
+/// state, exchanges the code with `fetch` (across origins, as CORS
+/// allows) and shows in `#result` the profile it then reads with the
+/// access token.
+fn browser_app(service: &str) -> axum::Router {
+    const START: &str = r#"<!doctype html><meta charset="utf-8"><title>App</title>
+<script type="module">
+const b64url = (bytes) => btoa(String.fromCharCode(...new Uint8Array(bytes)))
+  .replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+const verifier = b64url(crypto.getRandomValues(new Uint8Array(32)));
+const challenge = b64url(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier)));
+const state = b64url(crypto.getRandomValues(new Uint8Array(16)));
+sessionStorage.setItem('verifier', verifier);
+sessionStorage.setItem('state', state);
+const url = new URL('SERVICE/auth/federation/local/authorize');
+url.search = new URLSearchParams({
+  redirect_uri: location.origin + '/signed-in', code_challenge: challenge, code_challenge_method: 'S256', state,
+});
+location.assign(url);
+</script>"#;
+    const SIGNED_IN: &str = r#"<!doctype html><meta charset="utf-8"><title>App</title><pre id="result"></pre>
+<script type="module">
+const params = new URLSearchParams(location.search);
+let result;
+if (params.get('state') !== sessionStorage.getItem('state')) {
+  result = { error: 'state mismatch' };
+} else if (params.get('error')) {
+  result = { error: params.get('error'), description: params.get('error_description') };
+} else {
+  const answer = await fetch('SERVICE/auth/federation/token', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      code: params.get('code'), codeVerifier: sessionStorage.getItem('verifier'), redirectUri: location.origin + '/signed-in',
+    }),
+  });
+  const tokens = await answer.json();
+  if (!answer.ok) {
+    result = { status: answer.status, body: tokens };
+  } else {
+    const me = await fetch('SERVICE/users/me', { headers: { authorization: 'Bearer ' + tokens.accessToken } });
+    result = { status: answer.status, refreshToken: typeof tokens.refreshToken === 'string', profile: await me.json() };
+  }
+}
+const out = document.getElementById('result');
+out.textContent = JSON.stringify(result);
+out.dataset.done = '1';
+</script>"#;
+    let page = |template: &str| axum::response::Html(template.replace("SERVICE", service));
+    let (start, signed_in) = (page(START), page(SIGNED_IN));
+    axum::Router::new()
+        .route("/", axum::routing::get(move || async move { start }))
+        .route("/signed-in", axum::routing::get(move || async move { signed_in }))
+}
+
+/// Signs `login` in from the app's start page in headless Chromium
+/// (`support/browser-sign-in.mjs`): what the app ended up showing.
+fn in_browser(app_start: &str, login: &str) -> Value {
+    let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".to_owned());
+    assert!(
+        std::path::Path::new(&chromium).exists(),
+        "no Chromium at {chromium}: run the test command, or `source scripts/tools.sh && tools_chromium`"
+    );
+    let script = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/support/browser-sign-in.mjs");
+    let output = std::process::Command::new("node")
+        .arg(script)
+        .args([app_start, login])
+        .env("CHROMIUM", &chromium)
+        .env("PLAYWRIGHT_MODULES", crate::support::oidc::node_modules())
+        .output()
+        .expect("run node");
+    let (stdout, stderr) = (String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr));
+    assert!(output.status.success(), "the browser flow failed: {stderr}\n{stdout}");
+    serde_json::from_str(stdout.lines().last().unwrap_or_default()).unwrap_or_else(|_| panic!("{stdout}"))
+}
+
+#[tokio::test]
+async fn a_person_signs_in_in_a_real_browser_and_the_app_holds_tokens() {
+    let app_listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let app_origin = format!("http://{}", app_listener.local_addr().unwrap());
+    let setup = setup_with(|config| {
+        config.federation.redirect_uris.push(format!("{app_origin}/signed-in"));
+        config.server.cors_allowed_origins = vec![app_origin.clone()];
+    })
+    .await;
+    let pages = browser_app(&setup.app.base);
+    tokio::spawn(async move { axum::serve(app_listener, pages).await });
+
+    let start = format!("{app_origin}/");
+    let seen = tokio::task::spawn_blocking(move || in_browser(&start, ALICE.login)).await.unwrap();
+    let result = &seen["result"];
+    assert_eq!(result["status"], 200, "{seen}");
+    assert_eq!(result["refreshToken"], true, "{seen}");
+    assert_eq!(
+        (result["profile"]["email"].as_str(), result["profile"]["name"].as_str()),
+        (Some(ALICE.email), Some(ALICE.name))
+    );
+    // The browser went app → service → provider → service → app.
+    let visited: Vec<&str> = seen["visited"].as_array().unwrap().iter().filter_map(Value::as_str).collect();
+    let issuer = setup.provider.issuer.trim_end_matches('/');
+    assert!(visited.first().is_some_and(|url| url.starts_with(&app_origin)), "{visited:?}");
+    assert!(visited.iter().any(|url| url.starts_with(issuer)), "{visited:?}");
+    assert!(visited.last().is_some_and(|url| *url == format!("{app_origin}/signed-in")), "{visited:?}");
 }

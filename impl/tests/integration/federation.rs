@@ -3,7 +3,7 @@
 //! builds, the code's redemption, and each check of the ID token the
 //! provider answers with.
 
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use auth_service::adapters::oidc::{Oidc, ProviderSettings};
 use auth_service::domain::federation::{AssertedIdentity, AuthorizationSecrets, Rejection, pkce_challenge};
@@ -181,4 +181,83 @@ async fn an_unreachable_provider_is_unavailable_and_its_secret_is_in_no_error() 
         assert!(matches!(error, PortError::Unavailable(_)), "{error}");
         assert!(!format!("{error:?}").contains(CLIENT.secret));
     }
+}
+
+/// A proxy in front of a provider, which the provider names as its issuer:
+/// it passes every request through, keeps the last ID token the token
+/// endpoint issued, and answers token requests with `substitute` in place
+/// of the ID token when one is set, as an attacker who swaps tokens would.
+#[derive(Clone)]
+struct TokenSwap {
+    upstream: String,
+    http: reqwest::Client,
+    last_issued: Arc<Mutex<Option<String>>>,
+    substitute: Arc<Mutex<Option<String>>>,
+}
+
+async fn through_swap(
+    axum::extract::State(swap): axum::extract::State<TokenSwap>,
+    request: axum::extract::Request,
+) -> axum::response::Response {
+    let (parts, body) = request.into_parts();
+    let body = axum::body::to_bytes(body, 1 << 20).await.unwrap();
+    let target = format!("{}{}", swap.upstream, parts.uri.path_and_query().map_or("/", |path| path.as_str()));
+    let mut forwarded = swap.http.request(parts.method.clone(), target).body(body);
+    // The Host header goes through as is: the provider builds its URLs from it.
+    for (name, value) in parts.headers.iter().filter(|(name, _)| *name != http::header::CONTENT_LENGTH) {
+        forwarded = forwarded.header(name, value);
+    }
+    let answer = forwarded.send().await.unwrap();
+    let (status, mut headers) = (answer.status(), answer.headers().clone());
+    let mut bytes = answer.bytes().await.unwrap().to_vec();
+    if parts.uri.path() == "/token" && status.is_success() {
+        let mut tokens: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+        *swap.last_issued.lock().unwrap() = tokens["id_token"].as_str().map(str::to_owned);
+        if let Some(substitute) = swap.substitute.lock().unwrap().clone() {
+            tokens["id_token"] = serde_json::Value::String(substitute);
+        }
+        bytes = serde_json::to_vec(&tokens).unwrap();
+    }
+    headers.remove(http::header::CONTENT_LENGTH);
+    headers.remove(http::header::TRANSFER_ENCODING);
+    let mut response = axum::response::Response::new(axum::body::Body::from(bytes));
+    *response.status_mut() = status;
+    *response.headers_mut() = headers;
+    response
+}
+
+/// An ID token the provider really signed, for this person, but issued to
+/// another client, handed over in place of this client's: refused on its
+/// audience.
+#[tokio::test]
+async fn an_id_token_issued_to_another_client_is_rejected() {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let proxy = format!("http://{}", listener.local_addr().unwrap());
+    let other = ProviderClient { id: "another-app", secret: "another secret", ..CLIENT };
+    let provider = OidcProvider::start_as(Some(&proxy), &[CLIENT, other], &[ALICE], 600);
+    let swap = TokenSwap {
+        upstream: provider.listening.clone(),
+        http: reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap(),
+        last_issued: Arc::default(),
+        substitute: Arc::default(),
+    };
+    let router = axum::Router::new().fallback(through_swap).with_state(swap.clone());
+    tokio::spawn(async move { axum::serve(listener, router).await });
+    let clock: Arc<dyn Clock> = Arc::new(SystemClock);
+
+    // The other client's ID token for Alice, issued through the proxy.
+    let theirs = client_as(&provider, &other, clock.clone());
+    let their_secrets = AuthorizationSecrets::generate();
+    let code = code_for(&provider, &theirs, &their_secrets, ALICE.login).await;
+    let redeemed = theirs.redeem(&code, &their_secrets).await.unwrap();
+    assert!(matches!(redeemed, Redeemed::Identity(_)), "the other client's own sign-in works: {redeemed:?}");
+    let their_token = swap.last_issued.lock().unwrap().clone().expect("an ID token went through");
+
+    // This client's sign-in gets it in place of its own.
+    let ours = client_of(&provider, clock);
+    let secrets = AuthorizationSecrets::generate();
+    let code = code_for(&provider, &ours, &secrets, ALICE.login).await;
+    *swap.substitute.lock().unwrap() = Some(their_token);
+    let redeemed = ours.redeem(&code, &secrets).await.unwrap();
+    assert!(matches!(redeemed, Redeemed::Rejected(Rejection::Audience)), "{redeemed:?}");
 }

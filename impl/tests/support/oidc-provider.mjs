@@ -6,10 +6,12 @@
 // Usage: node oidc-provider.mjs CONFIG.json
 //   CONFIG: {"clients": [{"client_id", "client_secret", "redirect_uris"}],
 //            "accounts": {"<login>": {"email", "email_verified", "name"}},
-//            "id_token_ttl_seconds": 3600}
+//            "id_token_ttl_seconds": 3600, "issuer": "<url>"}
 // The package is imported from $OIDC_PROVIDER_MODULES (a node_modules
-// directory). Prints `issuer <url>` once it answers, on 127.0.0.1 and a
-// port of its own; stops when stdin closes.
+// directory). Listens on 127.0.0.1 and a port of its own, which is its
+// issuer unless CONFIG names another (a proxy in front of it). Prints
+// `issuer <issuer> at <url it listens at>` once it answers; stops when
+// stdin closes.
 
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -27,7 +29,8 @@ const { default: Provider } = await import(pathToFileURL(join(modules, 'oidc-pro
 const config = JSON.parse(readFileSync(process.argv[2], 'utf8'));
 const server = createServer();
 await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-const issuer = `http://127.0.0.1:${server.address().port}`;
+const listening = `http://127.0.0.1:${server.address().port}`;
+const issuer = config.issuer ?? listening;
 
 const provider = new Provider(issuer, {
   clients: config.clients.map((client) => ({ grant_types: ['authorization_code'], response_types: ['code'], ...client })),
@@ -60,6 +63,6 @@ const provider = new Provider(issuer, {
 provider.on('server_error', (_ctx, error) => console.error('provider error:', error));
 server.on('request', provider.callback());
 
-console.log(`issuer ${issuer}`);
+console.log(`issuer ${issuer} at ${listening}`);
 process.stdin.resume();
 process.stdin.on('end', () => process.exit(0));

@@ -34,8 +34,11 @@ pub struct ProviderAccount<'a> {
 }
 
 pub struct OidcProvider {
-    /// The provider's issuer identifier, `http://127.0.0.1:PORT`.
+    /// The provider's issuer identifier, `http://127.0.0.1:PORT`, or the
+    /// proxy's given to [`OidcProvider::start_as`].
     pub issuer: String,
+    /// Where it listens.
+    pub listening: String,
     child: Child,
     // Held open: the provider stops when it closes, should this process
     // end without dropping it.
@@ -45,7 +48,7 @@ pub struct OidcProvider {
 
 /// Where the `oidc-provider` package is: `$OIDC_PROVIDER_MODULES`, or the
 /// Node tools `scripts/test` installs.
-fn node_modules() -> PathBuf {
+pub fn node_modules() -> PathBuf {
     let modules = std::env::var_os("OIDC_PROVIDER_MODULES")
         .map(PathBuf::from)
         .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../.tools/node/node_modules"));
@@ -61,6 +64,17 @@ impl OidcProvider {
     /// Starts a provider with `clients` and `accounts`, whose ID tokens
     /// expire `id_token_ttl_seconds` after they are issued.
     pub fn start(clients: &[ProviderClient<'_>], accounts: &[ProviderAccount<'_>], id_token_ttl_seconds: u64) -> Self {
+        Self::start_as(None, clients, accounts, id_token_ttl_seconds)
+    }
+
+    /// [`Self::start`], with `issuer` as its issuer identifier when given:
+    /// the URL of a proxy in front of it, through which everyone reaches it.
+    pub fn start_as(
+        issuer: Option<&str>,
+        clients: &[ProviderClient<'_>],
+        accounts: &[ProviderAccount<'_>],
+        id_token_ttl_seconds: u64,
+    ) -> Self {
         let config = tempfile::tempdir().expect("temp dir");
         let clients: Vec<Value> = clients
             .iter()
@@ -82,7 +96,11 @@ impl OidcProvider {
             })
             .collect();
         let file = config.path().join("provider.json");
-        let settings = json!({"clients": clients, "accounts": accounts, "id_token_ttl_seconds": id_token_ttl_seconds});
+        let mut settings =
+            json!({"clients": clients, "accounts": accounts, "id_token_ttl_seconds": id_token_ttl_seconds});
+        if let Some(issuer) = issuer {
+            settings["issuer"] = json!(issuer);
+        }
         std::fs::write(&file, settings.to_string()).expect("write the provider's configuration");
         let script = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/support/oidc-provider.mjs");
         let mut child = Command::new("node")
@@ -100,9 +118,11 @@ impl OidcProvider {
         stdout.read_line(&mut line).expect("read the provider's first line");
         // Whatever else it prints is read and dropped: a closed pipe would stop it.
         std::thread::spawn(move || std::io::copy(&mut stdout, &mut std::io::sink()));
-        let issuer = line.trim().strip_prefix("issuer ").unwrap_or_else(|| panic!("provider said {line:?}")).to_owned();
+        let said = line.trim().strip_prefix("issuer ").and_then(|rest| rest.split_once(" at "));
+        let (issuer, listening) = said.unwrap_or_else(|| panic!("provider said {line:?}"));
+        let (issuer, listening) = (issuer.to_owned(), listening.to_owned());
         let stdin = child.stdin.take();
-        Self { issuer, child, _stdin: stdin, _config: config }
+        Self { issuer, listening, child, _stdin: stdin, _config: config }
     }
 
     /// Signs `login` in on the provider's own sign-in page, from
@@ -134,6 +154,14 @@ impl OidcProvider {
             next = next.join(&location).unwrap();
         }
         panic!("the provider did not send the browser back to {redirect_uri}")
+    }
+}
+
+impl OidcProvider {
+    /// Stops the provider: from now on it can't be reached.
+    pub fn stop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
     }
 }
 
