@@ -268,6 +268,14 @@ where
                     #[serde(default, deserialize_with = "deserialize_present")]
                     #[serde(skip_serializing_if="Option::is_none")]
                     pub error: Option<String>,
+            /// The provider's issuer identifier (RFC 9207); when present it must be the issuer the sign-in started with, or the app gets `error=access_denied` (a defence against mix-up attacks). 
+                #[serde(rename = "iss")]
+                #[validate(
+                        length(max = 2048),
+              )]
+                    #[serde(default, deserialize_with = "deserialize_present")]
+                    #[serde(skip_serializing_if="Option::is_none")]
+                    pub iss: Option<String>,
     }
 
 

@@ -297,8 +297,9 @@ fn federation(config: &Config, clock: Arc<dyn Clock>) -> anyhow::Result<Federati
             }
             (None, None) => None,
         };
+        let issuer = provider.issuer(id).unwrap_or_default();
         let settings = ProviderSettings {
-            issuer: provider.issuer(id).unwrap_or_default(),
+            issuer: issuer.clone(),
             client_id: provider.client_id.clone(),
             client_secret,
             scopes: provider.scopes.clone(),
@@ -309,6 +310,7 @@ fn federation(config: &Config, clock: Arc<dyn Clock>) -> anyhow::Result<Federati
         providers.push(FederatedProvider {
             id: id.clone(),
             name: provider.name.clone().unwrap_or_else(|| id.clone()),
+            issuer,
             client: observed(client),
         });
     }

@@ -1684,6 +1684,12 @@ export interface operations {
                 code?: string;
                 /** @description The provider's, when the person did not sign in there. */
                 error?: string;
+                /**
+                 * @description The provider's issuer identifier (RFC 9207); when present it
+                 *     must be the issuer the sign-in started with, or the app gets
+                 *     `error=access_denied` (a defence against mix-up attacks).
+                 */
+                iss?: string;
             };
             header?: never;
             path?: never;

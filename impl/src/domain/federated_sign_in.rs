@@ -57,6 +57,9 @@ pub struct FederatedProvider {
     pub id: String,
     /// The name apps show on its button.
     pub name: String,
+    /// Its issuer identifier, which its authorization responses name in
+    /// `iss` (RFC 9207).
+    pub issuer: String,
     pub client: Arc<dyn OpenIdProvider>,
 }
 
@@ -85,6 +88,8 @@ pub struct Callback {
     pub code: Option<SecretString>,
     /// The provider's `error`, when the person did not sign in there.
     pub error: Option<String>,
+    /// The provider's `iss` (RFC 9207), when it sends one.
+    pub issuer: Option<String>,
 }
 
 /// An app's exchange of its code, as sent.
@@ -226,13 +231,13 @@ impl AuthService {
     /// missing, unknown, used before or expired: there is then no app to
     /// send an answer to.
     pub async fn complete_federated_sign_in(&self, callback: Callback) -> Result<Url, AuthError> {
-        let state = callback.state.ok_or(AuthError::InvalidFederationState)?;
+        let state = callback.state.clone().ok_or(AuthError::InvalidFederationState)?;
         let key = digest(&state);
         let now = self.clock.now();
         let pending = self.federation.take_authorization(&key, now).await?.ok_or(AuthError::InvalidFederationState)?;
         let mut target = Url::parse(&pending.redirect_uri)
             .map_err(|_| AuthError::Internal(anyhow!("a registered redirect URI does not parse")))?;
-        let outcome = self.redeem(&pending, &key, state, callback.code, callback.error).await?;
+        let outcome = self.redeem(&pending, &key, state, callback).await?;
         {
             let mut query = target.query_pairs_mut();
             match &outcome {
@@ -258,13 +263,22 @@ impl AuthService {
         pending: &PendingAuthorization,
         key: &[u8],
         state: String,
-        code: Option<SecretString>,
-        error: Option<String>,
+        callback: Callback,
     ) -> Result<Result<SecretString, Failure>, AuthError> {
-        let (Some(code), None) = (code, error) else { return Ok(Err(Failure::Cancelled)) };
         let provider = self
             .provider(&pending.provider)
             .ok_or_else(|| AuthError::Internal(anyhow!("a pending sign-in names a provider no longer configured")))?;
+        // Mix-up defence (RFC 9207, RFC 9700 §4.4): an answer that names
+        // another issuer than the one the sign-in went to is not taken.
+        if callback
+            .issuer
+            .as_ref()
+            .is_some_and(|issuer| issuer.trim_end_matches('/') != provider.issuer.trim_end_matches('/'))
+        {
+            tracing::warn!(provider = %provider.id, "an authorization response named another issuer");
+            return Ok(Err(Failure::ProviderAnswerRejected));
+        }
+        let (Some(code), None) = (callback.code, callback.error) else { return Ok(Err(Failure::Cancelled)) };
         let opened = self
             .mfa_key
             .open_text(Sealed::AuthorizationSecrets, key, &pending.sealed_secrets)

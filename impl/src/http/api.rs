@@ -1079,6 +1079,7 @@ impl Federation<ApiError> for Api {
             state: query.state.clone(),
             code: query.code.clone().map(SecretString::from),
             error: query.error.clone(),
+            issuer: query.iss.clone(),
         };
         respond(self.auth.complete_federated_sign_in(callback).await, |url| {
             CompleteFederatedSignInResponse::Status303_ToTheApp { location: url.into() }

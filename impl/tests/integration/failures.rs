@@ -335,6 +335,7 @@ async fn spawn_broken(failure: Failure) -> String {
             providers: vec![FederatedProvider {
                 id: FEDERATED_PROVIDER.to_owned(),
                 name: "Local".to_owned(),
+                issuer: "https://provider.example".to_owned(),
                 client: broken.clone(),
             }],
             redirect_uris: vec![FEDERATED_REDIRECT.to_owned()],

@@ -310,6 +310,28 @@ async fn a_request_expires_while_the_person_is_at_the_provider_too_long() {
 }
 
 #[tokio::test]
+async fn an_answer_naming_another_issuer_is_not_taken() {
+    let setup = setup().await;
+    let (_, challenge) = pkce();
+    let callback = setup.to_callback(APP, &challenge, ALICE.login).await;
+    // The provider names itself (RFC 9207); an answer that names another
+    // came from a mixed-up sign-in.
+    assert_eq!(parameter(&callback, "iss").as_deref(), Some(setup.provider.issuer.as_str()));
+    let mut mixed_up = callback.clone();
+    let pairs: Vec<(String, String)> = callback
+        .query_pairs()
+        .map(|(key, value)| {
+            let value = if key == "iss" { "https://other.example".to_owned() } else { value.into_owned() };
+            (key.into_owned(), value)
+        })
+        .collect();
+    mixed_up.query_pairs_mut().clear().extend_pairs(pairs);
+    let at_app = location(&setup.browser.get(mixed_up.as_str()).send().await.unwrap());
+    assert_eq!(parameter(&at_app, "error").as_deref(), Some("access_denied"), "{at_app}");
+    assert_eq!(parameter(&at_app, "error_description").as_deref(), Some("provider_answer_rejected"));
+}
+
+#[tokio::test]
 async fn a_sign_in_cancelled_at_the_provider_reaches_the_app_as_access_denied() {
     let setup = setup().await;
     let (_, challenge) = pkce();

@@ -63,11 +63,12 @@ pub enum StartFederatedSignInError {
 
 
 /// The redirect URI registered at every provider. Answers 303 to the app's redirect URI with `code` and `state`, or with `error` (`access_denied`, or `temporarily_unavailable` when the provider can't be reached) and `error_description`. A `state` that is missing, unknown, expired or used before is a 400 here: there is no app to send the browser to. 
-pub async fn complete_federated_sign_in(configuration: &configuration::Configuration, state: Option<&str>, code: Option<&str>, error: Option<&str>) -> Result<(), Error<CompleteFederatedSignInError>> {
+pub async fn complete_federated_sign_in(configuration: &configuration::Configuration, state: Option<&str>, code: Option<&str>, error: Option<&str>, iss: Option<&str>) -> Result<(), Error<CompleteFederatedSignInError>> {
     // add a prefix to parameters to efficiently prevent name collisions
     let p_query_state = state;
     let p_query_code = code;
     let p_query_error = error;
+    let p_query_iss = iss;
 
     let uri_str = format!("{}/auth/federation/callback", configuration.base_path);
     let mut req_builder = configuration.client.request(reqwest::Method::GET, &uri_str);
@@ -80,6 +81,9 @@ pub async fn complete_federated_sign_in(configuration: &configuration::Configura
     }
     if let Some(ref param_value) = p_query_error {
         req_builder = req_builder.query(&[("error", &param_value.to_string())]);
+    }
+    if let Some(ref param_value) = p_query_iss {
+        req_builder = req_builder.query(&[("iss", &param_value.to_string())]);
     }
     if let Some(ref user_agent) = configuration.user_agent {
         req_builder = req_builder.header(reqwest::header::USER_AGENT, user_agent.clone());
