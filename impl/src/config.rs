@@ -534,6 +534,44 @@ mod tests {
     }
 
     #[test]
+    fn federation_settings_are_checked_and_the_client_secret_is_never_echoed() {
+        const PROVIDER: &str = "[federation.providers.google]\nclient_id = \"app\"\nclient_secret = \"s3cret-value\"\n";
+        let load = |toml: &str| {
+            let toml = toml.to_owned();
+            let mut outcome = None;
+            Jail::expect_with(|jail| {
+                jail.create_file("auth.toml", &toml)?;
+                outcome = Some(Config::load(Some(Path::new("auth.toml"))));
+                Ok(())
+            });
+            outcome.expect("loaded")
+        };
+        let complete = format!(
+            "[federation]\ncallback_url = \"https://auth.example/auth/federation/callback\"\n\
+             redirect_uris = [\"https://app.example/done\", \"com.example.app:/oauth\"]\n{PROVIDER}"
+        );
+        let config = load(&complete).expect("a valid federation");
+        // Google is a preset; the default scopes add email and profile.
+        let google = &config.federation.providers["google"];
+        assert_eq!(google.issuer("google").as_deref(), Some(GOOGLE_ISSUER));
+        assert_eq!(google.scopes, ["email", "profile"]);
+        assert!(!format!("{config:?}").contains("s3cret-value"), "the secret is redacted");
+        for (broken, named) in [
+            (PROVIDER.to_owned(), "callback_url"),
+            (complete.replace("\"https://app.example/done\", \"com.example.app:/oauth\"", ""), "redirect_uris"),
+            (complete.replace("https://app.example/done", "https://app.example/done#fragment"), "redirect_uris"),
+            (complete.replace("providers.google", "providers.Google"), "providers.Google"),
+            (complete.replace("providers.google", "providers.other"), "issuer"),
+            (format!("{complete}client_secret_file = \"/run/secret\"\n"), "exclusive"),
+            (format!("{complete}clientid = \"typo\"\n"), "clientid"),
+        ] {
+            let error = load(&broken).unwrap_err();
+            assert!(error.contains(named), "{named}: {error}");
+            assert!(!error.contains("s3cret-value"), "{error}");
+        }
+    }
+
+    #[test]
     fn an_mfa_key_must_be_32_bytes_of_base64_and_is_never_echoed() {
         Jail::expect_with(|jail| {
             jail.set_env("AUTH_MFA__ENCRYPTION_KEY", "c2hvcnQta2V5LW5vdC0zMi1ieXRlcw==");

@@ -110,13 +110,18 @@ enum Failure {
     Refused(LinkRefusal),
     /// The provider could not be reached.
     ProviderUnavailable,
+    /// A store or the identity provider could not serve now.
+    ServiceUnavailable,
+    /// Anything unexpected.
+    ServerError,
 }
 
 impl Failure {
     /// RFC 6749 §4.1.2.1's `error`.
     fn error(self) -> &'static str {
         match self {
-            Self::ProviderUnavailable => "temporarily_unavailable",
+            Self::ProviderUnavailable | Self::ServiceUnavailable => "temporarily_unavailable",
+            Self::ServerError => "server_error",
             _ => "access_denied",
         }
     }
@@ -129,6 +134,8 @@ impl Failure {
             Self::Refused(LinkRefusal::EmailNotVerifiedByProvider) => "email_not_verified_by_provider",
             Self::Refused(LinkRefusal::AccountNotConfirmed) => "account_not_confirmed",
             Self::ProviderUnavailable => "provider_unavailable",
+            Self::ServiceUnavailable => "service_unavailable",
+            Self::ServerError => "server_error",
         }
     }
 }
@@ -237,7 +244,19 @@ impl AuthService {
         let pending = self.federation.take_authorization(&key, now).await?.ok_or(AuthError::InvalidFederationState)?;
         let mut target = Url::parse(&pending.redirect_uri)
             .map_err(|_| AuthError::Internal(anyhow!("a registered redirect URI does not parse")))?;
-        let outcome = self.redeem(&pending, &key, state, callback).await?;
+        // The state is spent: whatever fails from here on goes to the app,
+        // whose redirect URI is known, rather than strand the browser.
+        let outcome = match self.redeem(&pending, &key, state, callback).await {
+            Ok(outcome) => outcome,
+            Err(AuthError::Unavailable(cause)) => {
+                tracing::error!(error = format!("{cause:#}"), "a federated sign-in's dependency is unavailable");
+                Err(Failure::ServiceUnavailable)
+            }
+            Err(error) => {
+                tracing::error!(error = ?error, "a federated sign-in failed after its state was used");
+                Err(Failure::ServerError)
+            }
+        };
         {
             let mut query = target.query_pairs_mut();
             match &outcome {
@@ -328,14 +347,22 @@ impl AuthService {
         identity: &AssertedIdentity,
     ) -> Result<Result<UserId, LinkRefusal>, AuthError> {
         for _ in 0..2 {
-            let linked = self.federation.identity(&identity.issuer, &identity.subject).await?;
+            let mut linked = self.federation.identity(&identity.issuer, &identity.subject).await?;
+            if let Some(link) = &linked
+                && self.users.get(link.user_id).await?.is_none()
+            {
+                // Left by an account deleted while the link was being
+                // made: the identity is free again.
+                self.federation.unlink(link.user_id, link.id, false).await?;
+                linked = None;
+            }
             let by_email = match (&linked, identity.email.as_deref().and_then(|raw| Email::parse("email", raw).ok())) {
                 (None, Some(email)) => match self.users.id_by_email(&email).await? {
                     Some(user_id) => self
                         .users
                         .get(user_id)
                         .await?
-                        .map(|user| AccountWithEmail { user_id, email_confirmed: user.email_verified }),
+                        .map(|user| AccountWithEmail { user_id, email_confirmed: self.address_proven(&user) }),
                     None => None,
                 },
                 _ => None,
@@ -360,6 +387,15 @@ impl AuthService {
             }
         }
         Err(AuthError::Unavailable(anyhow!("a federated sign-in kept racing another for the same identity")))
+    }
+
+    /// Whether the account's owner proved its address, as linking needs:
+    /// confirmed, and not by `signup.auto_confirm`, which confirms every
+    /// address unproven. With it on, no existing account is ever linked
+    /// (whoever registered an address first could otherwise be let in
+    /// beside the person who owns it).
+    fn address_proven(&self, user: &User) -> bool {
+        user.email_verified && !self.signup.auto_confirm
     }
 
     /// Links `identity` to the account; `false` when it was linked meanwhile.
@@ -463,8 +499,14 @@ impl AuthService {
         }
         let user = self.users.get(code.user_id).await?.ok_or(AuthError::InvalidGrant)?;
         let grant = self.identity.federated_grant(code.user_id).await?.ok_or(AuthError::InvalidGrant)?;
-        self.after_first_factor(code.user_id, user.email, grant, client, None, SecurityEventKind::SignedInWithProvider)
-            .await
+        let signed_in = self
+            .after_first_factor(code.user_id, user.email, grant, client, None, SecurityEventKind::SignedInWithProvider)
+            .await;
+        // Deleted meanwhile: the code's account is gone, as for an unknown code.
+        signed_in.map_err(|error| match error {
+            AuthError::InvalidCredentials => AuthError::InvalidGrant,
+            other => other,
+        })
     }
 
     /// The identities linked to the caller's account, oldest first.

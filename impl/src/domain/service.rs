@@ -201,7 +201,7 @@ pub struct AuthService {
     pub(super) mfa_key: MfaKey,
     policy: PasswordPolicy,
     pub(super) limits: LoginLimits,
-    signup: SignupSettings,
+    pub(super) signup: SignupSettings,
     pub(super) mfa_settings: MfaSettings,
     pub(super) sessions_policy: SessionPolicy,
     pub(super) account_rules: AccountRules,

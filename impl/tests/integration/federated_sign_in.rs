@@ -15,7 +15,7 @@ use serde_json::{Value, json};
 use url::Url;
 
 use crate::support::oidc::{OidcProvider, ProviderAccount, ProviderClient};
-use crate::support::{PASSWORD, TestApp, error_body, spawn_app_at, str_field};
+use crate::support::{PASSWORD, TestApp, error_body, spawn_app_at, str_field, wait_for_codes};
 
 const APP: &str = "https://app.example/signed-in";
 const MOBILE_APP: &str = "com.example.app:/oauth";
@@ -38,6 +38,9 @@ struct Setup {
     callback: String,
     /// Follows no redirects: each hop is checked.
     browser: reqwest::Client,
+    /// Makes this setup's addresses its own: the AWS backend's tests share
+    /// one outbox.
+    suffix: String,
 }
 
 async fn setup() -> Setup {
@@ -47,11 +50,18 @@ async fn setup() -> Setup {
 async fn setup_with(adjust: impl FnOnce(&mut auth_service::config::Config)) -> Setup {
     let mut callback = String::new();
     let mut provider = None;
+    let suffix = uuid::Uuid::new_v4().simple().to_string();
     let app = spawn_app_at(|config, base| {
         callback = format!("{base}/auth/federation/callback");
         let client =
             ProviderClient { id: CLIENT_ID, secret: CLIENT_SECRET, redirect_uri: &callback, id_token_alg: None };
-        let started = OidcProvider::start(&[client], &[ALICE, BOB, CAROL], 600);
+        let emails: Vec<String> = [ALICE, BOB, CAROL].iter().map(|account| address(account, &suffix)).collect();
+        let accounts: Vec<ProviderAccount<'_>> = [ALICE, BOB, CAROL]
+            .iter()
+            .zip(&emails)
+            .map(|(account, email)| ProviderAccount { email, ..*account })
+            .collect();
+        let started = OidcProvider::start(&[client], &accounts, 600);
         let settings = ProviderConfig {
             name: Some("Local Provider".to_owned()),
             issuer: Some(started.issuer.clone()),
@@ -70,7 +80,12 @@ async fn setup_with(adjust: impl FnOnce(&mut auth_service::config::Config)) -> S
     })
     .await;
     let browser = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
-    Setup { app, provider: provider.expect("the provider"), callback, browser }
+    Setup { app, provider: provider.expect("the provider"), callback, browser, suffix }
+}
+
+/// `account`'s address at the provider of the setup with `suffix`.
+fn address(account: &ProviderAccount<'_>, suffix: &str) -> String {
+    format!("{}-{suffix}@example.com", account.login)
 }
 
 /// An app's PKCE verifier and its challenge.
@@ -90,6 +105,10 @@ fn location(response: &reqwest::Response) -> Url {
 }
 
 impl Setup {
+    fn email(&self, account: &ProviderAccount<'_>) -> String {
+        address(account, &self.suffix)
+    }
+
     fn start_url(&self, redirect_uri: &str, challenge: &str, state: &str) -> String {
         let mut url = Url::parse(&self.app.url(&format!("/auth/federation/{PROVIDER}/authorize"))).unwrap();
         url.query_pairs_mut()
@@ -139,6 +158,20 @@ impl Setup {
         response.json().await.unwrap()
     }
 
+    /// An account with [`PASSWORD`] whose owner confirmed its address with
+    /// the mailed code (the setup must not confirm addresses at once),
+    /// signed in: the login body.
+    async fn confirmed_user(&self, email: &str) -> Value {
+        assert!(!self.app.config.signup.auto_confirm, "addresses confirmed at once are not proven");
+        assert_eq!(self.app.register(email, PASSWORD, "Account Owner").await.status(), StatusCode::CREATED);
+        let code = wait_for_codes(&self.app, email, "Your confirmation code is", 1).await.remove(0);
+        let confirmed = self.app.post("/auth/confirm", json!({ "email": email, "code": code })).await;
+        assert_eq!(confirmed.status(), StatusCode::NO_CONTENT);
+        let login = self.app.login(email, PASSWORD).await;
+        assert_eq!(login.status(), StatusCode::OK);
+        login.json().await.unwrap()
+    }
+
     async fn profile(&self, token: &str) -> Value {
         self.app.get_authed("/users/me", token).await.json().await.unwrap()
     }
@@ -175,13 +208,16 @@ async fn a_new_identity_gets_an_account_without_a_password_and_its_code_works_on
     let login: Value = response.json().await.unwrap();
     let access = str_field(&login, "accessToken");
     let profile = setup.profile(access).await;
-    assert_eq!((profile["email"].as_str(), profile["emailVerified"].as_bool()), (Some(ALICE.email), Some(true)));
+    assert_eq!(
+        (profile["email"].as_str(), profile["emailVerified"].as_bool()),
+        (Some(setup.email(&ALICE).as_str()), Some(true))
+    );
     assert_eq!(profile["name"], ALICE.name);
     let identities = setup.identities(access).await;
     assert_eq!(identities.len(), 1);
     assert_eq!(
         (identities[0]["provider"].as_str(), identities[0]["email"].as_str()),
-        (Some(PROVIDER), Some(ALICE.email))
+        (Some(PROVIDER), Some(setup.email(&ALICE).as_str()))
     );
     let events = setup.event_types(access).await;
     for kind in ["signed_up", "identity_linked", "signed_in_with_provider"] {
@@ -193,7 +229,8 @@ async fn a_new_identity_gets_an_account_without_a_password_and_its_code_works_on
 
     // The code is spent, and no password signs the account in.
     error_body(setup.exchange(&code, &verifier, APP).await, StatusCode::BAD_REQUEST, "invalid_grant").await;
-    error_body(setup.app.login(ALICE.email, PASSWORD).await, StatusCode::UNAUTHORIZED, "invalid_credentials").await;
+    error_body(setup.app.login(&setup.email(&ALICE), PASSWORD).await, StatusCode::UNAUTHORIZED, "invalid_credentials")
+        .await;
 
     // The next sign-in finds the same account through the link.
     let again = setup.signed_in(ALICE.login).await;
@@ -214,15 +251,15 @@ async fn a_mobile_app_gets_its_code_at_its_custom_scheme() {
 
 #[tokio::test]
 async fn a_verified_identity_joins_the_account_that_confirmed_its_address() {
-    let setup = setup().await;
-    let own = setup.app.signed_in_user(ALICE.email).await;
+    let setup = setup_with(|config| config.signup.auto_confirm = false).await;
+    let own = setup.confirmed_user(&setup.email(&ALICE)).await;
     let own_profile = setup.profile(str_field(&own, "accessToken")).await;
 
     let federated = setup.signed_in(ALICE.login).await;
     let profile = setup.profile(str_field(&federated, "accessToken")).await;
     assert_eq!(profile["id"], own_profile["id"]);
     // The password still works beside the link.
-    assert_eq!(setup.app.login(ALICE.email, PASSWORD).await.status(), StatusCode::OK);
+    assert_eq!(setup.app.login(&setup.email(&ALICE), PASSWORD).await.status(), StatusCode::OK);
 }
 
 /// The app's redirect URI gets `error=access_denied` and this reason.
@@ -239,16 +276,29 @@ async fn an_address_the_provider_did_not_verify_neither_joins_nor_makes_an_accou
     let setup = setup().await;
     refused(&setup, BOB.login, "email_not_verified_by_provider").await;
     // No account was made for it: the address is still free.
-    assert_eq!(setup.app.register(BOB.email, PASSWORD, "Bob").await.status(), StatusCode::CREATED);
+    assert_eq!(setup.app.register(&setup.email(&BOB), PASSWORD, "Bob").await.status(), StatusCode::CREATED);
     // An existing account with it is not joined either.
     refused(&setup, BOB.login, "email_not_verified_by_provider").await;
+}
+
+/// With `signup.auto_confirm` on, every address counts as confirmed without
+/// anyone proving it: whoever registered it first is not trusted with it.
+#[tokio::test]
+async fn an_account_confirmed_at_once_without_a_mailed_code_is_not_joined() {
+    let setup = setup().await;
+    assert!(setup.app.config.signup.auto_confirm);
+    let squatter = setup.app.signed_in_user(&setup.email(&CAROL)).await;
+    let squatter_profile = setup.profile(str_field(&squatter, "accessToken")).await;
+    assert_eq!(squatter_profile["emailVerified"], true);
+    refused(&setup, CAROL.login, "account_not_confirmed").await;
+    assert!(setup.identities(str_field(&squatter, "accessToken")).await.is_empty());
 }
 
 #[tokio::test]
 async fn an_account_that_never_confirmed_its_address_is_not_joined() {
     let setup = setup_with(|config| config.signup.auto_confirm = false).await;
     // Someone registered Carol's address first, without confirming it.
-    assert_eq!(setup.app.register(CAROL.email, PASSWORD, "Not Carol").await.status(), StatusCode::CREATED);
+    assert_eq!(setup.app.register(&setup.email(&CAROL), PASSWORD, "Not Carol").await.status(), StatusCode::CREATED);
     refused(&setup, CAROL.login, "account_not_confirmed").await;
 }
 
@@ -364,8 +414,8 @@ async fn unregistered_redirects_and_other_challenges_are_refused_here_never_redi
 
 #[tokio::test]
 async fn an_account_with_a_second_factor_still_asks_for_it() {
-    let setup = setup().await;
-    let own = setup.app.signed_in_user(ALICE.email).await;
+    let setup = setup_with(|config| config.signup.auto_confirm = false).await;
+    let own = setup.confirmed_user(&setup.email(&ALICE)).await;
     let access = str_field(&own, "accessToken");
     let enrolment: Value = setup.app.post_authed("/users/me/mfa/setup", access, None).await.json().await.unwrap();
     let totp = totp_rs::Totp::from_url(str_field(&enrolment, "otpauthUri")).unwrap();
@@ -381,7 +431,7 @@ async fn an_account_with_a_second_factor_still_asks_for_it() {
 
 #[tokio::test]
 async fn the_last_way_to_sign_in_cannot_be_unlinked_and_others_can() {
-    let setup = setup().await;
+    let setup = setup_with(|config| config.signup.auto_confirm = false).await;
     // An account made by the provider: its link is its only way in.
     let federated = setup.signed_in(ALICE.login).await;
     let access = str_field(&federated, "accessToken");
@@ -391,7 +441,7 @@ async fn the_last_way_to_sign_in_cannot_be_unlinked_and_others_can() {
     assert_eq!(setup.identities(access).await.len(), 1);
 
     // An account with a password may drop its link; it then links again.
-    let own = setup.app.signed_in_user(CAROL.email).await;
+    let own = setup.confirmed_user(&setup.email(&CAROL)).await;
     let own_access = str_field(&own, "accessToken");
     setup.signed_in(CAROL.login).await;
     let link = setup.identities(own_access).await[0]["id"].as_str().unwrap().to_owned();
@@ -409,8 +459,8 @@ async fn the_last_way_to_sign_in_cannot_be_unlinked_and_others_can() {
 
 #[tokio::test]
 async fn a_deleted_account_takes_its_links_with_it() {
-    let setup = setup().await;
-    let own = setup.app.signed_in_user(CAROL.email).await;
+    let setup = setup_with(|config| config.signup.auto_confirm = false).await;
+    let own = setup.confirmed_user(&setup.email(&CAROL)).await;
     let own_access = str_field(&own, "accessToken");
     let first = setup.profile(str_field(&setup.signed_in(CAROL.login).await, "accessToken")).await;
     let deleted = setup.app.post_authed("/users/me/delete", own_access, Some(json!({ "password": PASSWORD }))).await;
@@ -542,7 +592,7 @@ async fn a_person_signs_in_in_a_real_browser_and_the_app_holds_tokens() {
     assert_eq!(result["refreshToken"], true, "{seen}");
     assert_eq!(
         (result["profile"]["email"].as_str(), result["profile"]["name"].as_str()),
-        (Some(ALICE.email), Some(ALICE.name))
+        (Some(setup.email(&ALICE).as_str()), Some(ALICE.name))
     );
     // The browser went app → service → provider → service → app.
     let visited: Vec<&str> = seen["visited"].as_array().unwrap().iter().filter_map(Value::as_str).collect();
