@@ -789,15 +789,19 @@ pub trait FederationStore: Send + Sync {
     /// The user's linked identities, oldest first.
     async fn identities(&self, user_id: UserId) -> Result<Vec<LinkedIdentity>, PortError>;
     /// Removes the user's link `id`; with `keep_last`, only if the user has
-    /// another one at that moment.
+    /// another one at that moment. An unlinked identity is remembered for
+    /// the account, in the same write (see [`Self::was_unlinked`]).
     async fn unlink(&self, user_id: UserId, id: uuid::Uuid, keep_last: bool) -> Result<Unlink, PortError>;
+    /// Whether the account's owner unlinked the identity `subject` at
+    /// `issuer` from it.
+    async fn was_unlinked(&self, user_id: UserId, issuer: &str, subject: &str) -> Result<bool, PortError>;
     /// Marks the account as one with no password (made by a federated
     /// sign-in), or clears the mark once it has one. Marking what is marked
     /// succeeds.
     async fn set_passwordless(&self, user_id: UserId, passwordless: bool) -> Result<(), PortError>;
     /// Whether the account is marked as having no password.
     async fn is_passwordless(&self, user_id: UserId) -> Result<bool, PortError>;
-    /// Removes every link and code of the user, and its mark, for a
-    /// deleted account.
+    /// Removes every link, code and unlinked identity of the user, and its
+    /// mark, for a deleted account.
     async fn forget(&self, user_id: UserId) -> Result<(), PortError>;
 }

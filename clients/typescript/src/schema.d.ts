@@ -470,10 +470,10 @@ export interface paths {
         post?: never;
         /**
          * Unlink a provider identity
-         * @description Removes the link: the identity no longer signs in to this account
-         *     through it. (While the provider asserts the account's proven
-         *     address, a later sign-in with the identity links it again, as for
-         *     any verified identity.) Refused with 409
+         * @description The identity no longer signs in to this account, and is not
+         *     linked to it again by its address: its next sign-in ends with
+         *     `error=access_denied` and `error_description=identity_unlinked`.
+         *     Refused with 409
          *     `last_sign_in_method` when it is the account's only way to sign in:
          *     no password (an account made by a federated sign-in, until a
          *     password reset sets one) and no other linked identity.

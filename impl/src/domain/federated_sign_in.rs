@@ -133,6 +133,7 @@ impl Failure {
             Self::Refused(LinkRefusal::NoUsableEmail) => "no_usable_email",
             Self::Refused(LinkRefusal::EmailNotVerifiedByProvider) => "email_not_verified_by_provider",
             Self::Refused(LinkRefusal::AccountNotConfirmed) => "account_not_confirmed",
+            Self::Refused(LinkRefusal::UnlinkedByOwner) => "identity_unlinked",
             Self::ProviderUnavailable => "provider_unavailable",
             Self::ServiceUnavailable => "service_unavailable",
             Self::ServerError => "server_error",
@@ -353,16 +354,22 @@ impl AuthService {
             {
                 // Left by an account deleted while the link was being
                 // made: the identity is free again.
-                self.federation.unlink(link.user_id, link.id, false).await?;
+                self.federation.forget(link.user_id).await?;
                 linked = None;
             }
             let by_email = match (&linked, identity.email.as_deref().and_then(|raw| Email::parse("email", raw).ok())) {
                 (None, Some(email)) => match self.users.id_by_email(&email).await? {
-                    Some(user_id) => self
-                        .users
-                        .get(user_id)
-                        .await?
-                        .map(|user| AccountWithEmail { user_id, email_confirmed: self.address_proven(&user) }),
+                    Some(user_id) => match self.users.get(user_id).await? {
+                        Some(user) => Some(AccountWithEmail {
+                            user_id,
+                            email_confirmed: self.address_proven(&user),
+                            unlinked_by_owner: self
+                                .federation
+                                .was_unlinked(user_id, &identity.issuer, &identity.subject)
+                                .await?,
+                        }),
+                        None => None,
+                    },
                     None => None,
                 },
                 _ => None,

@@ -139,6 +139,9 @@ pub enum LinkRefusal {
     /// may not own the address, and linking would let them in beside the
     /// person who does.
     AccountNotConfirmed,
+    /// The account's owner unlinked this identity: it is not linked again
+    /// by its address.
+    UnlinkedByOwner,
 }
 
 /// An account with the address a provider asserted, as far as linking cares.
@@ -148,6 +151,8 @@ pub struct AccountWithEmail {
     /// The account's owner confirmed the address with a mailed code (or an
     /// administrator vouched for it).
     pub email_confirmed: bool,
+    /// The account's owner unlinked the identity from it before.
+    pub unlinked_by_owner: bool,
 }
 
 /// Decides what `identity` does. `linked` is the account it is already
@@ -158,7 +163,8 @@ pub struct AccountWithEmail {
 ///   and an address changed at the provider since changes nothing.
 /// - Otherwise the provider must assert a verified, usable address.
 /// - An account with that address gets the identity linked only when that
-///   account confirmed the address too; otherwise the sign-in is refused.
+///   account confirmed the address too, and its owner did not unlink that
+///   identity before; otherwise the sign-in is refused.
 /// - No account with it: a new one is created, named from the profile.
 pub fn decide_link(
     identity: &AssertedIdentity,
@@ -175,8 +181,9 @@ pub fn decide_link(
         return LinkDecision::Refuse(LinkRefusal::EmailNotVerifiedByProvider);
     }
     match by_email {
-        Some(account) if account.email_confirmed => LinkDecision::Link(account.user_id),
-        Some(_) => LinkDecision::Refuse(LinkRefusal::AccountNotConfirmed),
+        Some(account) if !account.email_confirmed => LinkDecision::Refuse(LinkRefusal::AccountNotConfirmed),
+        Some(account) if account.unlinked_by_owner => LinkDecision::Refuse(LinkRefusal::UnlinkedByOwner),
+        Some(account) => LinkDecision::Link(account.user_id),
         None => {
             let name = identity.name.as_deref().and_then(|raw| DisplayName::parse("name", raw).ok());
             LinkDecision::Create { email, name }
@@ -236,7 +243,7 @@ mod tests {
     #[test]
     fn a_linked_identity_signs_its_account_in_whatever_it_asserts_now() {
         let (mine, other) = (UserId::random(), UserId::random());
-        let confirmed = AccountWithEmail { user_id: other, email_confirmed: true };
+        let confirmed = AccountWithEmail { user_id: other, email_confirmed: true, unlinked_by_owner: false };
         for identity in [asserted(None, false), asserted(Some("jane@example.com"), false)] {
             assert_eq!(decide_link(&identity, Some(mine), Some(confirmed)), LinkDecision::SignIn(mine));
         }
@@ -252,7 +259,7 @@ mod tests {
             (false, false, LinkDecision::Refuse(LinkRefusal::EmailNotVerifiedByProvider)),
         ];
         for (provider_verified, account_confirmed, expected) in cases {
-            let account = AccountWithEmail { user_id, email_confirmed: account_confirmed };
+            let account = AccountWithEmail { user_id, email_confirmed: account_confirmed, unlinked_by_owner: false };
             let identity = asserted(Some("jane@example.com"), provider_verified);
             assert_eq!(
                 decide_link(&identity, None, Some(account)),
@@ -260,6 +267,14 @@ mod tests {
                 "{provider_verified} {account_confirmed}"
             );
         }
+    }
+
+    #[test]
+    fn an_identity_its_owner_unlinked_does_not_join_the_account_again() {
+        let user_id = UserId::random();
+        let account = AccountWithEmail { user_id, email_confirmed: true, unlinked_by_owner: true };
+        let identity = asserted(Some("jane@example.com"), true);
+        assert_eq!(decide_link(&identity, None, Some(account)), LinkDecision::Refuse(LinkRefusal::UnlinkedByOwner));
     }
 
     #[test]

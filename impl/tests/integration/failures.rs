@@ -280,6 +280,9 @@ impl FederationStore for Broken {
     async fn unlink(&self, _: UserId, _: uuid::Uuid, _: bool) -> Result<Unlink, PortError> {
         self.fail().await
     }
+    async fn was_unlinked(&self, _: UserId, _: &str, _: &str) -> Result<bool, PortError> {
+        self.fail().await
+    }
     async fn set_passwordless(&self, _: UserId, _: bool) -> Result<(), PortError> {
         self.fail().await
     }

@@ -436,8 +436,8 @@ async fn the_last_way_to_sign_in_cannot_be_unlinked_and_others_can() {
     let federated = setup.signed_in(ALICE.login).await;
     let access = str_field(&federated, "accessToken");
     let link = setup.identities(access).await[0]["id"].as_str().unwrap().to_owned();
-    let refused = setup.app.http.delete(setup.app.url(&format!("/users/me/identities/{link}"))).bearer_auth(access);
-    error_body(refused.send().await.unwrap(), StatusCode::CONFLICT, "last_sign_in_method").await;
+    let last = setup.app.http.delete(setup.app.url(&format!("/users/me/identities/{link}"))).bearer_auth(access);
+    error_body(last.send().await.unwrap(), StatusCode::CONFLICT, "last_sign_in_method").await;
     assert_eq!(setup.identities(access).await.len(), 1);
 
     // An account with a password may drop its link; it then links again.
@@ -449,6 +449,10 @@ async fn the_last_way_to_sign_in_cannot_be_unlinked_and_others_can() {
         setup.app.http.delete(setup.app.url(&format!("/users/me/identities/{id}"))).bearer_auth(own_access).send()
     };
     assert_eq!(unlink(link.clone()).await.unwrap().status(), StatusCode::NO_CONTENT);
+    assert!(setup.identities(own_access).await.is_empty());
+    // Unlinked for good: the identity does not join the account again by
+    // its address.
+    refused(&setup, CAROL.login, "identity_unlinked").await;
     assert!(setup.identities(own_access).await.is_empty());
     error_body(unlink(link).await.unwrap(), StatusCode::NOT_FOUND, "identity_not_found").await;
     assert!(setup.event_types(own_access).await.iter().any(|event| event == "identity_unlinked"));

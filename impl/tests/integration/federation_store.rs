@@ -157,6 +157,11 @@ async fn unlinking_keeps_the_last_link_when_asked() {
     assert_eq!(store.unlink(alice, second.id, true).await.unwrap(), Unlink::LastOne);
     assert_eq!(store.identities(alice).await.unwrap(), vec![second.clone()]);
     assert_eq!(store.identity(ISSUER, "a1").await.unwrap(), None);
+    // The account remembers what its owner unlinked; no one else does.
+    assert!(store.was_unlinked(alice, ISSUER, "a1").await.unwrap());
+    assert!(!store.was_unlinked(alice, ISSUER, "a2").await.unwrap());
+    assert!(!store.was_unlinked(bob, ISSUER, "a1").await.unwrap());
+    assert!(!store.was_unlinked(alice, "https://other.example", "a1").await.unwrap());
 
     // Once unlinked, the identity may join another account.
     assert!(store.link(&identity(bob, "a1", now)).await.unwrap());
@@ -228,6 +233,10 @@ async fn an_account_is_marked_passwordless_until_cleared_or_forgotten() {
     store.set_passwordless(alice, true).await.unwrap();
     assert!(store.link(&identity(alice, "p1", now())).await.unwrap());
     assert!(store.is_passwordless(alice).await.unwrap());
+    let link = store.identities(alice).await.unwrap().remove(0);
+    assert_eq!(store.unlink(alice, link.id, false).await.unwrap(), Unlink::Unlinked);
+    assert!(store.was_unlinked(alice, ISSUER, "p1").await.unwrap());
     store.forget(alice).await.unwrap();
     assert!(!store.is_passwordless(alice).await.unwrap());
+    assert!(!store.was_unlinked(alice, ISSUER, "p1").await.unwrap());
 }

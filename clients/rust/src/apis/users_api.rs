@@ -380,7 +380,7 @@ pub async fn revoke_session(configuration: &configuration::Configuration, sessio
     }
 }
 
-/// Removes the link: the identity no longer signs in to this account through it. (While the provider asserts the account's proven address, a later sign-in with the identity links it again, as for any verified identity.) Refused with 409 `last_sign_in_method` when it is the account's only way to sign in: no password (an account made by a federated sign-in, until a password reset sets one) and no other linked identity. 
+/// The identity no longer signs in to this account, and is not linked to it again by its address: its next sign-in ends with `error=access_denied` and `error_description=identity_unlinked`. Refused with 409 `last_sign_in_method` when it is the account's only way to sign in: no password (an account made by a federated sign-in, until a password reset sets one) and no other linked identity. 
 pub async fn unlink_identity(configuration: &configuration::Configuration, identity_id: &str) -> Result<(), Error<UnlinkIdentityError>> {
     // add a prefix to parameters to efficiently prevent name collisions
     let p_path_identity_id = identity_id;

@@ -41,6 +41,14 @@ fn link_key(user_id: UserId, id: uuid::Uuid) -> Item {
     key(user_pk(user_id), format!("IDENTITY#{id}"))
 }
 
+/// The account's record that its owner unlinked the identity `subject` at
+/// `issuer`.
+fn unlinked_key(user_id: UserId, issuer: &str, subject: &str) -> Item {
+    let claim = claim_key(issuer, subject);
+    let hash = claim.get("pk").and_then(|pk| pk.as_s().ok()).map_or("", |pk| pk.trim_start_matches("IDENTITY#"));
+    key(user_pk(user_id), format!("UNLINKED#{hash}"))
+}
+
 fn count_key(user_id: UserId) -> Item {
     key(user_pk(user_id), IDENTITIES)
 }
@@ -230,10 +238,13 @@ impl FederationStore for DynamoStore {
         };
         let identity = linked_identity(&copy)?;
         let remaining = if keep_last { "linked > :one" } else { "attribute_exists(pk)" };
+        let mut unlinked = unlinked_key(user_id, &identity.issuer, &identity.subject);
+        unlinked.insert("unlinkedAt".to_owned(), n(millis(chrono::Utc::now())));
         let items = vec![
             self.transact_delete(link_key(user_id, id), Some("attribute_exists(pk)"))?,
             self.transact_delete(claim_key(&identity.issuer, &identity.subject), None)?,
             self.count_change(user_id, -1, Some(remaining))?,
+            self.transact_put(unlinked, None)?,
         ];
         match self.transact("unlinking an identity", items).await? {
             None => Ok(Unlink::Unlinked),
@@ -241,6 +252,11 @@ impl FederationStore for DynamoStore {
             Some(failed) if failed.first() == Some(&true) => Ok(Unlink::NotFound),
             Some(_) => Ok(Unlink::LastOne),
         }
+    }
+
+    async fn was_unlinked(&self, user_id: UserId, issuer: &str, subject: &str) -> Result<bool, PortError> {
+        let item = self.get_item("reading an unlinked identity", unlinked_key(user_id, issuer, subject)).await?;
+        Ok(item.is_some())
     }
 
     /// The mark is an attribute of the account's count of links.
@@ -276,6 +292,7 @@ impl FederationStore for DynamoStore {
             keys.push(link_key(user_id, identity.id));
         }
         keys.push(count_key(user_id));
+        keys.extend(self.keys_under("finding unlinked identities", user_pk(user_id), "UNLINKED#").await?);
         self.delete_all("deleting linked identities", keys).await
     }
 }

@@ -190,6 +190,17 @@ const MIGRATIONS: &[&str] = &[
     "
     CREATE TABLE passwordless_accounts (user_id TEXT PRIMARY KEY) STRICT;
 ",
+    // Identities an account's owner unlinked, never linked to it again by
+    // their address.
+    "
+    CREATE TABLE unlinked_identities (
+        user_id     TEXT NOT NULL,
+        issuer      TEXT NOT NULL,
+        subject     TEXT NOT NULL,
+        unlinked_at INTEGER NOT NULL,
+        PRIMARY KEY (user_id, issuer, subject)
+    ) STRICT;
+",
 ];
 
 /// The database, as the adapters use it: reads in place on the calling

@@ -191,16 +191,25 @@ impl FederationStore for SqliteStore {
     }
 
     async fn unlink(&self, user_id: UserId, id: uuid::Uuid, keep_last: bool) -> Result<Unlink, PortError> {
+        let now = Utc::now();
         self.db
             .write(move |connection| {
                 let (user, id) = (user_id.to_string(), id.to_string());
-                let removed = connection
+                let removed: Option<(String, String)> = connection
                     .prepare_cached(
                         "DELETE FROM linked_identities WHERE id = ?1 AND user_id = ?2
-                         AND (NOT ?3 OR (SELECT count(*) FROM linked_identities WHERE user_id = ?2) > 1)",
+                         AND (NOT ?3 OR (SELECT count(*) FROM linked_identities WHERE user_id = ?2) > 1)
+                         RETURNING issuer, subject",
                     )?
-                    .execute(params![id, user, keep_last])?;
-                if removed == 1 {
+                    .query_row(params![id, user, keep_last], |row| Ok((row.get(0)?, row.get(1)?)))
+                    .optional()?;
+                if let Some((issuer, subject)) = removed {
+                    connection
+                        .prepare_cached(
+                            "INSERT INTO unlinked_identities (user_id, issuer, subject, unlinked_at)
+                             VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO NOTHING",
+                        )?
+                        .execute(params![user, issuer, subject, millis(now)])?;
                     return Ok(Unlink::Unlinked);
                 }
                 let exists = connection
@@ -210,6 +219,19 @@ impl FederationStore for SqliteStore {
                 Ok(if exists.is_some() { Unlink::LastOne } else { Unlink::NotFound })
             })
             .await
+    }
+
+    async fn was_unlinked(&self, user_id: UserId, issuer: &str, subject: &str) -> Result<bool, PortError> {
+        let (issuer, subject) = (issuer.to_owned(), subject.to_owned());
+        let found = self.db.read(move |connection| {
+            connection
+                .prepare_cached(
+                    "SELECT 1 FROM unlinked_identities WHERE user_id = ?1 AND issuer = ?2 AND subject = ?3",
+                )?
+                .query_row(params![user_id.to_string(), issuer, subject], |_| Ok(()))
+                .optional()
+        })?;
+        Ok(found.is_some())
     }
 
     async fn set_passwordless(&self, user_id: UserId, passwordless: bool) -> Result<(), PortError> {
@@ -235,7 +257,7 @@ impl FederationStore for SqliteStore {
         self.db
             .write(move |connection| {
                 let user = user_id.to_string();
-                for table in ["linked_identities", "federation_codes", "passwordless_accounts"] {
+                for table in ["linked_identities", "federation_codes", "passwordless_accounts", "unlinked_identities"] {
                     connection.prepare_cached(&format!("DELETE FROM {table} WHERE user_id = ?1"))?.execute([&user])?;
                 }
                 Ok(())
