@@ -790,8 +790,15 @@ pub trait FederationStore: Send + Sync {
     async fn identities(&self, user_id: UserId) -> Result<Vec<LinkedIdentity>, PortError>;
     /// Removes the user's link `id`; with `keep_last`, only if the user has
     /// another one at that moment. An unlinked identity is remembered for
-    /// the account, in the same write (see [`Self::was_unlinked`]).
-    async fn unlink(&self, user_id: UserId, id: uuid::Uuid, keep_last: bool) -> Result<Unlink, PortError>;
+    /// the account as unlinked `at`, in the same write (see
+    /// [`Self::was_unlinked`]).
+    async fn unlink(
+        &self,
+        user_id: UserId,
+        id: uuid::Uuid,
+        keep_last: bool,
+        at: DateTime<Utc>,
+    ) -> Result<Unlink, PortError>;
     /// Whether the account's owner unlinked the identity `subject` at
     /// `issuer` from it.
     async fn was_unlinked(&self, user_id: UserId, issuer: &str, subject: &str) -> Result<bool, PortError>;

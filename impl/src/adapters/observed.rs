@@ -190,7 +190,7 @@ observe! {
         fn identity(issuer: &str, subject: &str) -> Result<Option<LinkedIdentity>, PortError>;
         fn link(identity: &LinkedIdentity) -> Result<bool, PortError>;
         fn identities(user_id: UserId) -> Result<Vec<LinkedIdentity>, PortError>;
-        fn unlink(user_id: UserId, id: uuid::Uuid, keep_last: bool) -> Result<Unlink, PortError>;
+        fn unlink(user_id: UserId, id: uuid::Uuid, keep_last: bool, at: DateTime<Utc>) -> Result<Unlink, PortError>;
         fn was_unlinked(user_id: UserId, issuer: &str, subject: &str) -> Result<bool, PortError>;
         fn set_passwordless(user_id: UserId, passwordless: bool) -> Result<(), PortError>;
         fn is_passwordless(user_id: UserId) -> Result<bool, PortError>;

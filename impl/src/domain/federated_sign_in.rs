@@ -150,10 +150,6 @@ fn new_code() -> SecretString {
     AuthorizationSecrets::generate().state
 }
 
-fn invalid(field: &str, rule: &'static str, message: &str) -> AuthError {
-    AuthError::InvalidInput(vec![FieldProblem::new(field, rule, message)])
-}
-
 /// A PKCE challenge or verifier: 43 to 128 characters of RFC 7636's
 /// unreserved set.
 fn is_pkce_value(value: &str) -> bool {
@@ -486,11 +482,11 @@ impl AuthService {
     /// way. [`AuthError::AccountDisabled`] for a disabled account.
     pub async fn exchange_federated_code(&self, exchange: Exchange, client: &Client) -> Result<Login, AuthError> {
         if !is_pkce_value(exchange.code_verifier.expose_secret()) {
-            return Err(invalid(
+            return Err(AuthError::InvalidInput(vec![FieldProblem::new(
                 "code_verifier",
                 "invalid_verifier",
                 "must be 43 to 128 characters of A-Z, a-z, 0-9, -, ., _ or ~",
-            ));
+            )]));
         }
         let now = self.clock.now();
         let code = self
@@ -527,7 +523,7 @@ impl AuthService {
     pub async fn unlink_identity(&self, principal: &Principal, id: Uuid, client: &Client) -> Result<(), AuthError> {
         let user_id = principal.user_id;
         let keep_last = self.federation.is_passwordless(user_id).await?;
-        match self.federation.unlink(user_id, id, keep_last).await? {
+        match self.federation.unlink(user_id, id, keep_last, self.clock.now()).await? {
             Unlink::Unlinked => {
                 tracing::info!(user_id = %user_id, "identity unlinked");
                 self.record(user_id, SecurityEventKind::IdentityUnlinked, Some(client)).await;
@@ -546,9 +542,4 @@ fn fallback_name(email: &Email) -> DisplayName {
     let words: String = local.chars().map(|c| if c.is_alphabetic() { c } else { ' ' }).collect();
     let words = words.split_whitespace().collect::<Vec<_>>().join(" ");
     DisplayName::parse("name", &words).unwrap_or_else(|_| DisplayName::from_trusted("Member".to_owned()))
-}
-
-/// An id from a URL, for [`AuthService::unlink_identity`].
-pub fn parse_identity_id(raw: &str) -> Result<Uuid, AuthError> {
-    Uuid::parse_str(raw).map_err(|_| AuthError::IdentityNotFound)
 }

@@ -31,7 +31,7 @@ pub use clock::{Clock, ManualClock, SystemClock};
 pub use error::{AuthError, FieldProblem, PortError, parse_both, parse_three};
 pub use federated_sign_in::{
     APP_STATE_MAX_CHARS, AUTHORIZATION_LIFETIME, CODE_LIFETIME, Callback, Exchange, FederatedProvider,
-    FederationSettings, StartRequest, parse_identity_id,
+    FederationSettings, StartRequest,
 };
 pub use mfa::{BackupCodes, MfaEnrollment, MfaSettings};
 pub use model::{Account, Principal, PublicKey, SessionId, TokenSet, User, UserId};

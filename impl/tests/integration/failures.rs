@@ -277,7 +277,7 @@ impl FederationStore for Broken {
     async fn identities(&self, _: UserId) -> Result<Vec<LinkedIdentity>, PortError> {
         self.fail().await
     }
-    async fn unlink(&self, _: UserId, _: uuid::Uuid, _: bool) -> Result<Unlink, PortError> {
+    async fn unlink(&self, _: UserId, _: uuid::Uuid, _: bool, _: DateTime<Utc>) -> Result<Unlink, PortError> {
         self.fail().await
     }
     async fn was_unlinked(&self, _: UserId, _: &str, _: &str) -> Result<bool, PortError> {

@@ -150,11 +150,15 @@ async fn unlinking_keeps_the_last_link_when_asked() {
     for link in [&first, &second] {
         assert!(store.link(link).await.unwrap());
     }
-    assert_eq!(store.unlink(bob, first.id, true).await.unwrap(), Unlink::NotFound, "another account's link");
-    assert_eq!(store.unlink(alice, uuid::Uuid::new_v4(), false).await.unwrap(), Unlink::NotFound);
-    assert_eq!(store.unlink(alice, first.id, true).await.unwrap(), Unlink::Unlinked);
-    assert_eq!(store.unlink(alice, first.id, true).await.unwrap(), Unlink::NotFound, "unlinked twice");
-    assert_eq!(store.unlink(alice, second.id, true).await.unwrap(), Unlink::LastOne);
+    assert_eq!(
+        store.unlink(bob, first.id, true, self::now()).await.unwrap(),
+        Unlink::NotFound,
+        "another account's link"
+    );
+    assert_eq!(store.unlink(alice, uuid::Uuid::new_v4(), false, self::now()).await.unwrap(), Unlink::NotFound);
+    assert_eq!(store.unlink(alice, first.id, true, self::now()).await.unwrap(), Unlink::Unlinked);
+    assert_eq!(store.unlink(alice, first.id, true, self::now()).await.unwrap(), Unlink::NotFound, "unlinked twice");
+    assert_eq!(store.unlink(alice, second.id, true, self::now()).await.unwrap(), Unlink::LastOne);
     assert_eq!(store.identities(alice).await.unwrap(), vec![second.clone()]);
     assert_eq!(store.identity(ISSUER, "a1").await.unwrap(), None);
     // The account remembers what its owner unlinked; no one else does.
@@ -165,7 +169,7 @@ async fn unlinking_keeps_the_last_link_when_asked() {
 
     // Once unlinked, the identity may join another account.
     assert!(store.link(&identity(bob, "a1", now)).await.unwrap());
-    assert_eq!(store.unlink(alice, second.id, false).await.unwrap(), Unlink::Unlinked);
+    assert_eq!(store.unlink(alice, second.id, false, self::now()).await.unwrap(), Unlink::Unlinked);
     assert_eq!(store.identities(alice).await.unwrap(), vec![]);
 }
 
@@ -178,7 +182,10 @@ async fn two_racing_unlinks_never_both_remove_an_accounts_last_links() {
         for link in &links {
             assert!(store.link(link).await.unwrap());
         }
-        let (one, two) = tokio::join!(store.unlink(alice, links[0].id, true), store.unlink(alice, links[1].id, true));
+        let (one, two) = tokio::join!(
+            store.unlink(alice, links[0].id, true, self::now()),
+            store.unlink(alice, links[1].id, true, self::now())
+        );
         // A backend may refuse one as unavailable (a conflicting
         // transaction) rather than as the last link; never both unlinked.
         let unlinked = [&one, &two].iter().filter(|outcome| matches!(outcome, Ok(Unlink::Unlinked))).count();
@@ -214,7 +221,7 @@ async fn forgetting_an_account_removes_its_links_and_codes() {
     // The account is gone, and so is its count of links.
     let again = identity(alice, "f1", now);
     assert!(store.link(&again).await.unwrap());
-    assert_eq!(store.unlink(alice, again.id, true).await.unwrap(), Unlink::LastOne);
+    assert_eq!(store.unlink(alice, again.id, true, self::now()).await.unwrap(), Unlink::LastOne);
 }
 
 #[tokio::test]
@@ -226,6 +233,9 @@ async fn an_account_is_marked_passwordless_until_cleared_or_forgotten() {
     store.set_passwordless(alice, true).await.unwrap();
     assert!(store.is_passwordless(alice).await.unwrap());
     assert!(!store.is_passwordless(bob).await.unwrap());
+    // Clearing what was never marked (every password reset clears) succeeds.
+    store.set_passwordless(bob, false).await.unwrap();
+    assert!(!store.is_passwordless(bob).await.unwrap());
     store.set_passwordless(alice, false).await.unwrap();
     assert!(!store.is_passwordless(alice).await.unwrap());
 
@@ -234,7 +244,7 @@ async fn an_account_is_marked_passwordless_until_cleared_or_forgotten() {
     assert!(store.link(&identity(alice, "p1", now())).await.unwrap());
     assert!(store.is_passwordless(alice).await.unwrap());
     let link = store.identities(alice).await.unwrap().remove(0);
-    assert_eq!(store.unlink(alice, link.id, false).await.unwrap(), Unlink::Unlinked);
+    assert_eq!(store.unlink(alice, link.id, false, self::now()).await.unwrap(), Unlink::Unlinked);
     assert!(store.was_unlinked(alice, ISSUER, "p1").await.unwrap());
     store.forget(alice).await.unwrap();
     assert!(!store.is_passwordless(alice).await.unwrap());

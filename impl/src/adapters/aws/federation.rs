@@ -28,12 +28,16 @@ fn code_key(digest: &[u8]) -> Item {
     key(format!("FEDCODE#{}", hex(digest)), "FEDCODE")
 }
 
+/// The identity `subject` at `issuer` in a key: hashed, so that any issuer
+/// and subject make a key of fixed length.
+fn identity_hash(issuer: &str, subject: &str) -> String {
+    hex(&Sha256::new().chain_update(issuer).chain_update([0]).chain_update(subject).finalize())
+}
+
 /// The claim of the identity `subject` at `issuer`: one per identity,
-/// whatever account holds it. Hashed, so that any issuer and subject make
-/// a key of fixed length.
+/// whatever account holds it.
 fn claim_key(issuer: &str, subject: &str) -> Item {
-    let digest = Sha256::new().chain_update(issuer).chain_update([0]).chain_update(subject).finalize();
-    key(format!("IDENTITY#{}", hex(&digest)), "IDENTITY")
+    key(format!("IDENTITY#{}", identity_hash(issuer, subject)), "IDENTITY")
 }
 
 /// The account's copy of its link `id`, read when listing its links.
@@ -44,9 +48,7 @@ fn link_key(user_id: UserId, id: uuid::Uuid) -> Item {
 /// The account's record that its owner unlinked the identity `subject` at
 /// `issuer`.
 fn unlinked_key(user_id: UserId, issuer: &str, subject: &str) -> Item {
-    let claim = claim_key(issuer, subject);
-    let hash = claim.get("pk").and_then(|pk| pk.as_s().ok()).map_or("", |pk| pk.trim_start_matches("IDENTITY#"));
-    key(user_pk(user_id), format!("UNLINKED#{hash}"))
+    key(user_pk(user_id), format!("UNLINKED#{}", identity_hash(issuer, subject)))
 }
 
 fn count_key(user_id: UserId) -> Item {
@@ -130,18 +132,7 @@ impl FederationStore for DynamoStore {
         if let Some(state) = &pending.app_state {
             item.insert("appState".to_owned(), s(state));
         }
-        let put = self
-            .client
-            .put_item()
-            .table_name(self.table.as_ref())
-            .set_item(Some(item))
-            .condition_expression("attribute_not_exists(pk)")
-            .send()
-            .await;
-        match conditional(put, "storing a federated sign-in request")? {
-            true => Ok(()),
-            false => Err(PortError::Internal(anyhow::anyhow!("a new federated sign-in request's digest is taken"))),
-        }
+        self.insert_new("storing a federated sign-in request", item).await
     }
 
     async fn take_authorization(
@@ -173,18 +164,7 @@ impl FederationStore for DynamoStore {
             ("expiresAt".to_owned(), n(millis(code.expires_at))),
             (TTL_ATTRIBUTE.to_owned(), ttl(code.expires_at)),
         ]);
-        let put = self
-            .client
-            .put_item()
-            .table_name(self.table.as_ref())
-            .set_item(Some(item))
-            .condition_expression("attribute_not_exists(pk)")
-            .send()
-            .await;
-        match conditional(put, "storing a federated sign-in code")? {
-            true => Ok(()),
-            false => Err(PortError::Internal(anyhow::anyhow!("a new federated sign-in code's digest is taken"))),
-        }
+        self.insert_new("storing a federated sign-in code", item).await
     }
 
     async fn take_code(&self, digest: &[u8], now: DateTime<Utc>) -> Result<Option<FederationCode>, PortError> {
@@ -232,14 +212,20 @@ impl FederationStore for DynamoStore {
         Ok(identities)
     }
 
-    async fn unlink(&self, user_id: UserId, id: uuid::Uuid, keep_last: bool) -> Result<Unlink, PortError> {
+    async fn unlink(
+        &self,
+        user_id: UserId,
+        id: uuid::Uuid,
+        keep_last: bool,
+        at: DateTime<Utc>,
+    ) -> Result<Unlink, PortError> {
         let Some(copy) = self.get_item("reading a linked identity", link_key(user_id, id)).await? else {
             return Ok(Unlink::NotFound);
         };
         let identity = linked_identity(&copy)?;
         let remaining = if keep_last { "linked > :one" } else { "attribute_exists(pk)" };
         let mut unlinked = unlinked_key(user_id, &identity.issuer, &identity.subject);
-        unlinked.insert("unlinkedAt".to_owned(), n(millis(chrono::Utc::now())));
+        unlinked.insert("unlinkedAt".to_owned(), n(millis(at)));
         let items = vec![
             self.transact_delete(link_key(user_id, id), Some("attribute_exists(pk)"))?,
             self.transact_delete(claim_key(&identity.issuer, &identity.subject), None)?,
@@ -261,20 +247,16 @@ impl FederationStore for DynamoStore {
 
     /// The mark is an attribute of the account's count of links.
     async fn set_passwordless(&self, user_id: UserId, passwordless: bool) -> Result<(), PortError> {
-        let update = match passwordless {
-            true => "SET passwordless = :yes",
-            false => "REMOVE passwordless",
+        let request = self.client.update_item().table_name(self.table.as_ref()).set_key(Some(count_key(user_id)));
+        let request = match passwordless {
+            true => request
+                .update_expression("SET passwordless = :yes")
+                .expression_attribute_values(":yes", AttributeValue::Bool(true)),
+            // Only where the account has links: clearing makes no item for
+            // an account that never had one (every password reset clears).
+            false => request.update_expression("REMOVE passwordless").condition_expression("attribute_exists(pk)"),
         };
-        let mut request = self
-            .client
-            .update_item()
-            .table_name(self.table.as_ref())
-            .set_key(Some(count_key(user_id)))
-            .update_expression(update);
-        if passwordless {
-            request = request.expression_attribute_values(":yes", AttributeValue::Bool(true));
-        }
-        request.send().await.map_err(|error| aws_error("marking an account without a password", error))?;
+        conditional(request.send().await, "marking an account without a password")?;
         Ok(())
     }
 

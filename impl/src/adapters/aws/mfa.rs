@@ -221,19 +221,7 @@ impl MfaStore for DynamoStore {
             ("generation".to_owned(), n(generation)),
             (TTL_ATTRIBUTE.to_owned(), ttl(challenge.expires_at)),
         ]);
-        let put = self
-            .client
-            .put_item()
-            .table_name(self.table.as_ref())
-            .set_item(Some(item))
-            .condition_expression("attribute_not_exists(pk)")
-            .send()
-            .await;
-        if conditional(put, "storing a sign-in challenge")? {
-            Ok(())
-        } else {
-            Err(PortError::Internal(anyhow::anyhow!("a new challenge's digest is taken")))
-        }
+        self.insert_new("storing a sign-in challenge", item).await
     }
 
     async fn try_challenge(

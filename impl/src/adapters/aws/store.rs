@@ -214,6 +214,23 @@ impl DynamoStore {
         Ok(output.item)
     }
 
+    /// Puts a new item whose key is fresh (a digest of random bytes): one
+    /// already there is a bug, not a condition, and nothing is overwritten.
+    pub(super) async fn insert_new(&self, operation: &str, item: Item) -> Result<(), PortError> {
+        let put = self
+            .client
+            .put_item()
+            .table_name(self.table.as_ref())
+            .set_item(Some(item))
+            .condition_expression("attribute_not_exists(pk)")
+            .send()
+            .await;
+        match conditional(put, operation)? {
+            true => Ok(()),
+            false => Err(PortError::Internal(anyhow::anyhow!("{operation}: the new item's key is taken"))),
+        }
+    }
+
     pub(super) async fn delete_item(&self, operation: &str, key: Item) -> Result<(), PortError> {
         self.client
             .delete_item()

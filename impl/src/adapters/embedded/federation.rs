@@ -190,8 +190,13 @@ impl FederationStore for SqliteStore {
         rows.into_iter().map(linked_identity).collect()
     }
 
-    async fn unlink(&self, user_id: UserId, id: uuid::Uuid, keep_last: bool) -> Result<Unlink, PortError> {
-        let now = Utc::now();
+    async fn unlink(
+        &self,
+        user_id: UserId,
+        id: uuid::Uuid,
+        keep_last: bool,
+        at: DateTime<Utc>,
+    ) -> Result<Unlink, PortError> {
         self.db
             .write(move |connection| {
                 let (user, id) = (user_id.to_string(), id.to_string());
@@ -209,7 +214,7 @@ impl FederationStore for SqliteStore {
                             "INSERT INTO unlinked_identities (user_id, issuer, subject, unlinked_at)
                              VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO NOTHING",
                         )?
-                        .execute(params![user, issuer, subject, millis(now)])?;
+                        .execute(params![user, issuer, subject, millis(at)])?;
                     return Ok(Unlink::Unlinked);
                 }
                 let exists = connection
