@@ -314,7 +314,12 @@ fn federation(config: &Config, clock: Arc<dyn Clock>) -> anyhow::Result<Federati
             client: observed(client),
         });
     }
-    Ok(FederationSettings { providers, redirect_uris: federation.redirect_uris.clone() })
+    let https = federation
+        .callback_url
+        .as_deref()
+        .and_then(|url| url::Url::parse(url).ok())
+        .is_some_and(|url| url.scheme() == "https");
+    Ok(FederationSettings { providers, redirect_uris: federation.redirect_uris.clone(), https })
 }
 
 /// The domain's rules from the configuration.

@@ -684,6 +684,13 @@ pub trait OpenIdProvider: Send + Sync {
     /// document can't be fetched.
     async fn authorization_url(&self, secrets: &AuthorizationSecrets) -> Result<url::Url, PortError>;
 
+    /// Whether the provider's discovery document declares that every
+    /// authorization response names it in `iss` (RFC 9207 §3,
+    /// `authorization_response_iss_parameter_supported`): a response
+    /// without `iss` is then not its own. [`PortError::Unavailable`] as
+    /// for [`OpenIdProvider::authorization_url`].
+    async fn authorization_response_iss_parameter_supported(&self) -> Result<bool, PortError>;
+
     /// Redeems `code` at the token endpoint with the request's PKCE
     /// verifier, and verifies the ID token answered: signature (with an
     /// asymmetric algorithm, against the provider's published keys), `iss`,

@@ -134,6 +134,13 @@ async fn each_series_moves_by_exactly_what_the_flow_did() {
     app.clock.advance(chrono::Duration::seconds(11));
     assert_eq!(app.refresh(stolen).await.status(), StatusCode::UNAUTHORIZED);
 
+    // A federated sign-in's made-up code, and a callback with a made-up state.
+    let verifier = "v".repeat(43);
+    let exchange = json!({ "code": "made-up", "codeVerifier": verifier, "redirectUri": "https://app.example/done" });
+    assert_eq!(app.post("/auth/federation/token", exchange).await.status(), StatusCode::BAD_REQUEST);
+    let callback = app.http.get(app.url("/auth/federation/callback?state=made-up&code=made-up")).send().await.unwrap();
+    assert_eq!(callback.status(), StatusCode::BAD_REQUEST);
+
     // The notices go out after the answers: wait for both.
     let mut after = metrics.scrape().await;
     for _ in 0..100 {
@@ -152,7 +159,11 @@ async fn each_series_moves_by_exactly_what_the_flow_did() {
     assert_eq!(sign_ins("mfa_required"), 1.0);
     assert_eq!(sign_ins("mfa_failed"), 1.0);
     assert_eq!(sign_ins("mfa_passed"), 1.0);
+    assert_eq!(sign_ins("invalid_grant"), 1.0);
     assert_eq!(sign_ins("other"), 0.0);
+    let callbacks = |outcome| moved(&after, metrics::FEDERATED_CALLBACKS, &[("outcome", outcome)]);
+    assert_eq!(callbacks("invalid_state"), 1.0);
+    assert_eq!(callbacks("code_issued"), 0.0);
     assert_eq!(moved(&after, metrics::RATE_LIMITED, &[("limit", "password")]), 1.0);
     assert_eq!(moved(&after, metrics::RATE_LIMITED, &[("limit", "second_factor")]), 0.0);
     assert_eq!(moved(&after, metrics::REFRESH_TOKEN_REUSES, &[]), 1.0);

@@ -287,6 +287,13 @@ export interface paths {
          *     provider's authorization endpoint. A redirect URI that is not
          *     registered, or a challenge that is not `S256`, is a 400 here,
          *     never a redirect. The person has ten minutes at the provider.
+         *
+         *     The answer sets a cookie that binds the sign-in to this browser
+         *     (RFC 9700 §4.7.1): the callback is refused in any other browser,
+         *     so a provider URL someone else started can't sign a person in.
+         *     It is `__Host-auth_federation` when the service's callback URL is
+         *     `https`, `auth_federation` on plain `http` (loopback). A browser
+         *     that already holds it keeps it, so sign-ins may run side by side.
          */
         get: operations["startFederatedSignIn"];
         put?: never;
@@ -311,7 +318,8 @@ export interface paths {
          *     (`access_denied`, or `temporarily_unavailable` when the provider
          *     can't be reached) and `error_description`. A `state` that is
          *     missing, unknown, expired or used before is a 400 here: there is no
-         *     app to send the browser to.
+         *     app to send the browser to. So is a callback in a browser without
+         *     the cookie `startFederatedSignIn` set, which also ends that sign-in.
          */
         get: operations["completeFederatedSignIn"];
         put?: never;
@@ -1669,6 +1677,11 @@ export interface operations {
                 headers: {
                     /** @description The provider's authorization request. */
                     Location: string;
+                    /**
+                     * @description The browser's binding: `HttpOnly`, `SameSite=Lax`, `Path=/`,
+                     *     `Max-Age=600`, and `Secure` with the `__Host-` name.
+                     */
+                    "Set-Cookie": string;
                     [name: string]: unknown;
                 };
                 content?: never;

@@ -111,6 +111,9 @@ pub enum StartFederatedSignInResponse {
     {
         location:
         String
+        ,
+        set_cookie:
+        String
     }
     ,
     /// Bad request

@@ -5148,7 +5148,8 @@ where
                                             Ok(rsp) => match rsp {
                                                 apis::federation::StartFederatedSignInResponse::Status303_ToTheProvider
                                                     {
-                                                        location
+                                                        location,
+                                                        set_cookie
                                                     }
                                                 => {
                                                 let mut response = Response::builder();
@@ -5166,6 +5167,22 @@ where
                         response_headers.insert(
                               HeaderName::from_static("location"),
                               location
+                        );
+                    }
+                     {
+                        let set_cookie = match header::IntoHeaderValue(set_cookie).try_into() {
+                            Ok(val) => val,
+                            Err(e) => {
+                                return Response::builder()
+                                        .status(StatusCode::INTERNAL_SERVER_ERROR)
+                                        .body(Body::from(format!("An internal server error occurred handling set_cookie header - {e}"))).map_err(|e| { error!(error = ?e); StatusCode::INTERNAL_SERVER_ERROR });
+                            }
+                        };
+
+                        let mut response_headers = response.headers_mut().unwrap();
+                        response_headers.insert(
+                              HeaderName::from_static("set-cookie"),
+                              set_cookie
                         );
                     }
                                                   let mut response = response.status(303);

@@ -201,6 +201,7 @@ observe! {
 observe! {
     OpenIdProvider as "openid_provider" {
         fn authorization_url(secrets: &AuthorizationSecrets) -> Result<url::Url, PortError>;
+        fn authorization_response_iss_parameter_supported() -> Result<bool, PortError>;
         fn redeem(code: &str, secrets: &AuthorizationSecrets) -> Result<Redeemed, PortError>;
     }
 }

@@ -9,14 +9,17 @@ use std::time::{Duration, Instant};
 use anyhow::anyhow;
 use async_trait::async_trait;
 use openidconnect::core::{
-    CoreClient, CoreIdTokenVerifier, CoreJwsSigningAlgorithm, CoreProviderMetadata, CoreResponseType,
+    CoreAuthDisplay, CoreClaimName, CoreClaimType, CoreClient, CoreClientAuthMethod, CoreGrantType,
+    CoreIdTokenVerifier, CoreJsonWebKey, CoreJweContentEncryptionAlgorithm, CoreJweKeyManagementAlgorithm,
+    CoreJwsSigningAlgorithm, CoreResponseMode, CoreResponseType, CoreSubjectIdentifierType,
 };
 use openidconnect::{
-    AuthenticationFlow, AuthorizationCode, ClaimsVerificationError, ClientId, ClientSecret, CsrfToken,
-    EndpointMaybeSet, EndpointNotSet, EndpointSet, IssuerUrl, Nonce, PkceCodeChallenge, PkceCodeVerifier, RedirectUrl,
-    RequestTokenError, Scope, SignatureVerificationError, TokenResponse as _,
+    AdditionalProviderMetadata, AuthenticationFlow, AuthorizationCode, ClaimsVerificationError, ClientId, ClientSecret,
+    CsrfToken, EndpointMaybeSet, EndpointNotSet, EndpointSet, IssuerUrl, Nonce, PkceCodeChallenge, PkceCodeVerifier,
+    ProviderMetadata, RedirectUrl, RequestTokenError, Scope, SignatureVerificationError, TokenResponse as _,
 };
 use secrecy::{ExposeSecret, SecretString};
+use serde::{Deserialize, Serialize};
 use tokio::sync::RwLock;
 
 use crate::domain::federation::{AssertedIdentity, AuthorizationSecrets, Rejection};
@@ -44,6 +47,33 @@ const ALLOWED_ALGORITHMS: [CoreJwsSigningAlgorithm; 6] = [
     CoreJwsSigningAlgorithm::EcdsaP256Sha256,
     CoreJwsSigningAlgorithm::EcdsaP384Sha384,
 ];
+
+/// The discovery document's metadata beyond OpenID Connect Discovery's.
+#[derive(Clone, Debug, Default, Deserialize, Serialize)]
+struct ExtraMetadata {
+    /// RFC 9207 §3: whether the provider names itself in `iss` in every
+    /// authorization response.
+    #[serde(default)]
+    authorization_response_iss_parameter_supported: bool,
+}
+
+impl AdditionalProviderMetadata for ExtraMetadata {}
+
+/// A discovery document, with [`ExtraMetadata`].
+type Metadata = ProviderMetadata<
+    ExtraMetadata,
+    CoreAuthDisplay,
+    CoreClientAuthMethod,
+    CoreClaimName,
+    CoreClaimType,
+    CoreGrantType,
+    CoreJweContentEncryptionAlgorithm,
+    CoreJweKeyManagementAlgorithm,
+    CoreJsonWebKey,
+    CoreResponseMode,
+    CoreResponseType,
+    CoreSubjectIdentifierType,
+>;
 
 /// A client discovered from the provider's metadata.
 type Client =
@@ -78,6 +108,8 @@ pub struct Oidc {
 #[derive(Clone)]
 struct Discovered {
     client: Client,
+    /// [`ExtraMetadata::authorization_response_iss_parameter_supported`].
+    names_issuer: bool,
     at: Instant,
 }
 
@@ -99,36 +131,41 @@ impl Oidc {
     /// The client of the current discovery document, fetched again when
     /// older than [`DISCOVERY_TTL`], or than `fresher_than` if given.
     async fn client(&self, fresher_than: Option<Duration>) -> Result<Client, PortError> {
+        Ok(self.discovered(fresher_than).await?.client)
+    }
+
+    /// The current discovery, fetched again when older than
+    /// [`DISCOVERY_TTL`], or than `fresher_than` if given.
+    async fn discovered(&self, fresher_than: Option<Duration>) -> Result<Discovered, PortError> {
         let max_age = fresher_than.unwrap_or(DISCOVERY_TTL);
         if let Some(discovered) = self.discovered.read().await.as_ref()
             && discovered.at.elapsed() < max_age
         {
-            return Ok(discovered.client.clone());
+            return Ok(discovered.clone());
         }
         let mut slot = self.discovered.write().await;
         // Another caller may have fetched it meanwhile.
         if let Some(discovered) = slot.as_ref()
             && discovered.at.elapsed() < max_age
         {
-            return Ok(discovered.client.clone());
+            return Ok(discovered.clone());
         }
-        let client = self.discover().await?;
-        *slot = Some(Discovered { client: client.clone(), at: Instant::now() });
-        Ok(client)
+        let discovered = self.discover().await?;
+        *slot = Some(discovered.clone());
+        Ok(discovered)
     }
 
-    async fn discover(&self) -> Result<Client, PortError> {
-        let metadata =
-            CoreProviderMetadata::discover_async(self.issuer.clone(), &self.http).await.map_err(|error| {
-                PortError::Unavailable(anyhow!(
-                    "fetching the discovery document of {}: {error:#}",
-                    self.settings.issuer
-                ))
-            })?;
+    async fn discover(&self) -> Result<Discovered, PortError> {
+        let metadata = Metadata::discover_async(self.issuer.clone(), &self.http).await.map_err(|error| {
+            PortError::Unavailable(anyhow!("fetching the discovery document of {}: {error:#}", self.settings.issuer))
+        })?;
+        let names_issuer = metadata.additional_metadata().authorization_response_iss_parameter_supported;
         let secret =
             self.settings.client_secret.as_ref().map(|secret| ClientSecret::new(secret.expose_secret().to_owned()));
-        Ok(CoreClient::from_provider_metadata(metadata, ClientId::new(self.settings.client_id.clone()), secret)
-            .set_redirect_uri(self.redirect_uri.clone()))
+        let client =
+            CoreClient::from_provider_metadata(metadata, ClientId::new(self.settings.client_id.clone()), secret)
+                .set_redirect_uri(self.redirect_uri.clone());
+        Ok(Discovered { client, names_issuer, at: Instant::now() })
     }
 
     /// The verifier of ID tokens: the client's issuer, audience and keys,
@@ -196,6 +233,10 @@ impl OpenIdProvider for Oidc {
             .set_pkce_challenge(PkceCodeChallenge::from_code_verifier_sha256(&verifier))
             .url();
         Ok(url)
+    }
+
+    async fn authorization_response_iss_parameter_supported(&self) -> Result<bool, PortError> {
+        Ok(self.discovered(None).await?.names_issuer)
     }
 
     async fn redeem(&self, code: &str, secrets: &AuthorizationSecrets) -> Result<Redeemed, PortError> {

@@ -24,7 +24,8 @@
 //! Tokens never travel in a URL. A code that reaches the wrong app, or an
 //! authorization response injected into someone else's browser, is
 //! worthless without the verifier of the app instance that started the
-//! flow.
+//! flow. And the callback itself is only taken from the browser that
+//! started the sign-in ([`BrowserBinding`]).
 
 use std::sync::Arc;
 
@@ -37,8 +38,10 @@ use uuid::Uuid;
 
 use super::federation::{
     AccountWithEmail, AssertedIdentity, AuthorizationSecrets, LinkDecision, LinkRefusal, decide_link, pkce_challenge,
+    random_secret,
 };
 use super::{AuthError, AuthService, Client, DisplayName, Email, FieldProblem, Login, Principal, Sealed, User, UserId};
+use crate::metrics::{self, SignInOutcome};
 use crate::ports::{
     FederationCode, LinkedIdentity, OpenIdProvider, PendingAuthorization, Redeemed, SecurityEventKind, SignUp, Unlink,
 };
@@ -69,6 +72,60 @@ pub struct FederationSettings {
     pub providers: Vec<FederatedProvider>,
     /// The apps' redirect URIs, compared as strings, exactly.
     pub redirect_uris: Vec<String>,
+    /// Whether the service's callback URL is `https`: the browser binding
+    /// is then a `Secure`, `__Host-` cookie.
+    pub https: bool,
+}
+
+/// The binding of a sign-in to the browser that started it (RFC 9700
+/// §4.7.1, OpenID Connect Core §15.5.2): 256 random bits kept in a cookie
+/// by the browser and, sealed, with each pending request it starts. The
+/// callback is taken only with the same value, so an authorization URL
+/// that someone started and sent to another person ends there, refused,
+/// rather than deliver that person's sign-in to the sender's app session.
+///
+/// One value per browser, not per sign-in: a browser that already holds
+/// one keeps it, so that sign-ins started in two tabs both complete.
+pub struct BrowserBinding {
+    value: SecretString,
+    https: bool,
+}
+
+impl BrowserBinding {
+    /// The cookie's name: `__Host-auth_federation` over `https`, which
+    /// only that host can set (RFC 6265bis §4.1.3.2, against cookies set
+    /// from sibling subdomains), and `auth_federation` over plain `http`,
+    /// where browsers refuse `Secure` cookies.
+    pub fn cookie_name(https: bool) -> &'static str {
+        if https { "__Host-auth_federation" } else { "auth_federation" }
+    }
+
+    /// The `Set-Cookie` value: unreadable by scripts (`HttpOnly`), sent on
+    /// the provider's top-level redirect back but on no cross-site
+    /// subrequest (`SameSite=Lax`), gone when the sign-in would have
+    /// expired. The value is a secret: this string is never logged.
+    pub fn set_cookie(&self) -> String {
+        let secure = if self.https { "; Secure" } else { "" };
+        format!(
+            "{}={}; Path=/; Max-Age={}; HttpOnly; SameSite=Lax{secure}",
+            Self::cookie_name(self.https),
+            self.value.expose_secret(),
+            AUTHORIZATION_LIFETIME.num_seconds(),
+        )
+    }
+
+    /// Whether `presented` (the cookie's value, if the browser sent one)
+    /// is `expected`. Digests compared, so that the comparison's time
+    /// tells nothing of the value.
+    fn holds(presented: Option<&SecretString>, expected: &str) -> bool {
+        presented.is_some_and(|value| digest(value.expose_secret()) == digest(expected))
+    }
+}
+
+/// A started sign-in: where to send the browser, and the cookie it keeps.
+pub struct Started {
+    pub url: Url,
+    pub binding: BrowserBinding,
 }
 
 /// An app's request to start a federated sign-in, as sent.
@@ -79,6 +136,8 @@ pub struct StartRequest {
     pub code_challenge: String,
     pub code_challenge_method: String,
     pub state: Option<String>,
+    /// The browser's [`BrowserBinding`] cookie, if it sent one.
+    pub browser_binding: Option<SecretString>,
 }
 
 /// The provider's authorization response, as it reached the callback.
@@ -90,6 +149,8 @@ pub struct Callback {
     pub error: Option<String>,
     /// The provider's `iss` (RFC 9207), when it sends one.
     pub issuer: Option<String>,
+    /// The browser's [`BrowserBinding`] cookie, if it sent one.
+    pub browser_binding: Option<SecretString>,
 }
 
 /// An app's exchange of its code, as sent.
@@ -116,7 +177,44 @@ enum Failure {
     ServerError,
 }
 
+/// The outcome [`metrics::FEDERATED_CALLBACKS`] counts for a callback that
+/// sent the app its code.
+const CODE_ISSUED: &str = "code_issued";
+/// ... for a `state` unknown, expired or used before.
+const INVALID_STATE: &str = "invalid_state";
+/// ... for a callback in another browser than the start's.
+const OTHER_BROWSER: &str = "other_browser";
+
+/// Every outcome of a callback, as [`metrics::FEDERATED_CALLBACKS`] counts it.
+pub fn callback_outcomes() -> Vec<&'static str> {
+    let failures = Failure::ALL.iter().map(|failure| failure.description());
+    [CODE_ISSUED, INVALID_STATE, OTHER_BROWSER].into_iter().chain(failures).collect()
+}
+
 impl Failure {
+    const ALL: [Self; 9] = [
+        Self::Cancelled,
+        Self::ProviderAnswerRejected,
+        Self::Refused(LinkRefusal::NoUsableEmail),
+        Self::Refused(LinkRefusal::EmailNotVerifiedByProvider),
+        Self::Refused(LinkRefusal::AccountNotConfirmed),
+        Self::Refused(LinkRefusal::UnlinkedByOwner),
+        Self::ProviderUnavailable,
+        Self::ServiceUnavailable,
+        Self::ServerError,
+    ];
+
+    /// What the app is told of an error of the service's own after the
+    /// `state` was used: a dependency that can't serve now (unreachable,
+    /// or throttling the service) is `temporarily_unavailable`, as a retry
+    /// may succeed; anything else a `server_error`.
+    fn of_error(error: &AuthError) -> Self {
+        match error {
+            AuthError::Unavailable(_) | AuthError::RateLimited { .. } => Self::ServiceUnavailable,
+            _ => Self::ServerError,
+        }
+    }
+
     /// RFC 6749 §4.1.2.1's `error`.
     fn error(self) -> &'static str {
         match self {
@@ -168,17 +266,22 @@ impl AuthService {
             .collect()
     }
 
+    /// The name of the [`BrowserBinding`] cookie this service sets.
+    pub fn browser_binding_cookie(&self) -> &'static str {
+        BrowserBinding::cookie_name(self.federation_settings.https)
+    }
+
     fn provider(&self, id: &str) -> Option<&FederatedProvider> {
         self.federation_settings.providers.iter().find(|provider| provider.id == id)
     }
 
-    /// Step 1: the URL to send the person's browser to.
-    /// [`AuthError::ProviderNotFound`] for an unknown provider;
+    /// Step 1: the URL to send the person's browser to, and the
+    /// [`BrowserBinding`] it is to keep. [`AuthError::ProviderNotFound`] for an unknown provider;
     /// [`AuthError::InvalidInput`] for a redirect URI not on the allowlist,
     /// a challenge that is not `S256` or a `state` too long or not
     /// printable ASCII; [`AuthError::Unavailable`] when the provider's
     /// discovery document can't be fetched.
-    pub async fn start_federated_sign_in(&self, request: StartRequest) -> Result<Url, AuthError> {
+    pub async fn start_federated_sign_in(&self, request: StartRequest) -> Result<Started, AuthError> {
         let provider = self.provider(&request.provider).ok_or(AuthError::ProviderNotFound)?;
         let mut problems = Vec::new();
         if !self.federation_settings.redirect_uris.contains(&request.redirect_uri) {
@@ -210,9 +313,20 @@ impl AuthService {
         if !problems.is_empty() {
             return Err(AuthError::InvalidInput(problems));
         }
+        // A browser's binding is kept as it is only in the form this
+        // service gives out; anything else is replaced.
+        let binding = request
+            .browser_binding
+            .filter(|value| value.expose_secret().len() == 43 && is_pkce_value(value.expose_secret()))
+            .unwrap_or_else(random_secret);
         let secrets = AuthorizationSecrets::generate();
         let key = digest(secrets.state.expose_secret());
-        let sealed = format!("{}.{}", secrets.nonce.expose_secret(), secrets.pkce_verifier.expose_secret());
+        let sealed = format!(
+            "{}.{}.{}",
+            secrets.nonce.expose_secret(),
+            secrets.pkce_verifier.expose_secret(),
+            binding.expose_secret()
+        );
         let sealed_secrets =
             self.mfa_key.seal(Sealed::AuthorizationSecrets, &key, sealed.as_bytes()).map_err(AuthError::Internal)?;
         // The provider's URL first: if it can't be had, nothing is kept.
@@ -226,34 +340,54 @@ impl AuthService {
             expires_at: self.clock.now() + AUTHORIZATION_LIFETIME,
         };
         self.federation.insert_authorization(&key, &pending).await?;
-        Ok(url)
+        Ok(Started { url, binding: BrowserBinding { value: binding, https: self.federation_settings.https } })
     }
 
     /// Step 2: where to send the browser back to: the app's redirect URI
     /// with `code` and `state`, or `error`, `error_description` and
     /// `state`. [`AuthError::InvalidFederationState`] when the `state` is
-    /// missing, unknown, used before or expired: there is then no app to
-    /// send an answer to.
+    /// missing, unknown, used before or expired, or when the browser is
+    /// not the one that started the sign-in (which ends it): there is then
+    /// no app to send an answer to.
     pub async fn complete_federated_sign_in(&self, callback: Callback) -> Result<Url, AuthError> {
         let state = callback.state.clone().ok_or(AuthError::InvalidFederationState)?;
         let key = digest(&state);
         let now = self.clock.now();
-        let pending = self.federation.take_authorization(&key, now).await?.ok_or(AuthError::InvalidFederationState)?;
+        let Some(pending) = self.federation.take_authorization(&key, now).await? else {
+            metrics::count_federated_callback(INVALID_STATE);
+            return Err(AuthError::InvalidFederationState);
+        };
         let mut target = Url::parse(&pending.redirect_uri)
             .map_err(|_| AuthError::Internal(anyhow!("a registered redirect URI does not parse")))?;
+        let opened = self
+            .mfa_key
+            .open_text(Sealed::AuthorizationSecrets, &key, &pending.sealed_secrets)
+            .map_err(AuthError::Internal)?;
+        let mut parts = opened.expose_secret().splitn(3, '.');
+        let (Some(nonce), Some(verifier), Some(binding)) = (parts.next(), parts.next(), parts.next()) else {
+            return Err(AuthError::Internal(anyhow!("sealed authorization secrets in an unknown form")));
+        };
+        if !BrowserBinding::holds(callback.browser_binding.as_ref(), binding) {
+            tracing::warn!(provider = %pending.provider, "a sign-in's callback came from another browser than its start");
+            metrics::count_federated_callback(OTHER_BROWSER);
+            return Err(AuthError::InvalidFederationState);
+        }
+        let secrets = AuthorizationSecrets {
+            state: SecretString::from(state),
+            nonce: SecretString::from(nonce.to_owned()),
+            pkce_verifier: SecretString::from(verifier.to_owned()),
+        };
         // The state is spent: whatever fails from here on goes to the app,
         // whose redirect URI is known, rather than strand the browser.
-        let outcome = match self.redeem(&pending, &key, state, callback).await {
-            Ok(outcome) => outcome,
-            Err(AuthError::Unavailable(cause)) => {
-                tracing::error!(error = format!("{cause:#}"), "a federated sign-in's dependency is unavailable");
-                Err(Failure::ServiceUnavailable)
-            }
-            Err(error) => {
-                tracing::error!(error = ?error, "a federated sign-in failed after its state was used");
-                Err(Failure::ServerError)
-            }
-        };
+        let outcome = self.redeem(&pending, &secrets, callback).await.unwrap_or_else(|error| {
+            let failure = Failure::of_error(&error);
+            tracing::error!(error = ?error, "a federated sign-in failed after its state was used");
+            Err(failure)
+        });
+        metrics::count_federated_callback(match &outcome {
+            Ok(_) => CODE_ISSUED,
+            Err(failure) => failure.description(),
+        });
         {
             let mut query = target.query_pairs_mut();
             match &outcome {
@@ -277,38 +411,32 @@ impl AuthService {
     async fn redeem(
         &self,
         pending: &PendingAuthorization,
-        key: &[u8],
-        state: String,
+        secrets: &AuthorizationSecrets,
         callback: Callback,
     ) -> Result<Result<SecretString, Failure>, AuthError> {
         let provider = self
             .provider(&pending.provider)
             .ok_or_else(|| AuthError::Internal(anyhow!("a pending sign-in names a provider no longer configured")))?;
-        // Mix-up defence (RFC 9207, RFC 9700 §4.4): an answer that names
-        // another issuer than the one the sign-in went to is not taken.
-        if callback
-            .issuer
-            .as_ref()
-            .is_some_and(|issuer| issuer.trim_end_matches('/') != provider.issuer.trim_end_matches('/'))
-        {
-            tracing::warn!(provider = %provider.id, "an authorization response named another issuer");
+        // Mix-up defence (RFC 9207 §2.4, RFC 9700 §4.4): an answer that
+        // names another issuer than the one the sign-in went to, compared
+        // as strings, is not taken; nor one without `iss` from a provider
+        // that declares it names itself in every answer.
+        let named_as_expected = match &callback.issuer {
+            Some(issuer) => *issuer == provider.issuer,
+            None => match provider.client.authorization_response_iss_parameter_supported().await {
+                Ok(names_itself) => !names_itself,
+                Err(error) => {
+                    tracing::warn!(provider = %provider.id, error = %error, "a provider could not be reached");
+                    return Ok(Err(Failure::ProviderUnavailable));
+                }
+            },
+        };
+        if !named_as_expected {
+            tracing::warn!(provider = %provider.id, "an authorization response did not name its provider as issuer");
             return Ok(Err(Failure::ProviderAnswerRejected));
         }
         let (Some(code), None) = (callback.code, callback.error) else { return Ok(Err(Failure::Cancelled)) };
-        let opened = self
-            .mfa_key
-            .open_text(Sealed::AuthorizationSecrets, key, &pending.sealed_secrets)
-            .map_err(AuthError::Internal)?;
-        let (nonce, verifier) = opened
-            .expose_secret()
-            .split_once('.')
-            .ok_or_else(|| AuthError::Internal(anyhow!("sealed authorization secrets in an unknown form")))?;
-        let secrets = AuthorizationSecrets {
-            state: SecretString::from(state),
-            nonce: SecretString::from(nonce.to_owned()),
-            pkce_verifier: SecretString::from(verifier.to_owned()),
-        };
-        let identity = match provider.client.redeem(code.expose_secret(), &secrets).await {
+        let identity = match provider.client.redeem(code.expose_secret(), secrets).await {
             Ok(Redeemed::Identity(identity)) => identity,
             Ok(Redeemed::Rejected(rejection)) => {
                 tracing::warn!(provider = %provider.id, rejection = rejection.as_str(), "a provider's answer was rejected");
@@ -480,7 +608,15 @@ impl AuthService {
     /// expired, the verifier does not match its challenge or the redirect
     /// URI is not the one the code was sent to: the code is spent either
     /// way. [`AuthError::AccountDisabled`] for a disabled account.
+    /// Counted among the sign-ins ([`metrics::SIGN_INS`]) as a password
+    /// sign-in is: the step that ends in tokens or a challenge.
     pub async fn exchange_federated_code(&self, exchange: Exchange, client: &Client) -> Result<Login, AuthError> {
+        let login = self.redeem_app_code(exchange, client).await;
+        SignInOutcome::of(&login).count();
+        login
+    }
+
+    async fn redeem_app_code(&self, exchange: Exchange, client: &Client) -> Result<Login, AuthError> {
         if !is_pkce_value(exchange.code_verifier.expose_secret()) {
             return Err(AuthError::InvalidInput(vec![FieldProblem::new(
                 "code_verifier",
@@ -542,4 +678,46 @@ fn fallback_name(email: &Email) -> DisplayName {
     let words: String = local.chars().map(|c| if c.is_alphabetic() { c } else { ' ' }).collect();
     let words = words.split_whitespace().collect::<Vec<_>>().join(" ");
     DisplayName::parse("name", &words).unwrap_or_else(|_| DisplayName::from_trusted("Member".to_owned()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_binding_cookie_is_host_only_and_secure_over_https_and_plain_over_http() {
+        let value = SecretString::from("v".repeat(43));
+        let https = BrowserBinding { value: value.clone(), https: true }.set_cookie();
+        assert_eq!(
+            https,
+            format!("__Host-auth_federation={}; Path=/; Max-Age=600; HttpOnly; SameSite=Lax; Secure", "v".repeat(43))
+        );
+        let http = BrowserBinding { value, https: false }.set_cookie();
+        assert_eq!(http, format!("auth_federation={}; Path=/; Max-Age=600; HttpOnly; SameSite=Lax", "v".repeat(43)));
+    }
+
+    #[test]
+    fn a_dependency_that_cannot_serve_now_is_temporarily_unavailable_to_the_app() {
+        let throttled = AuthError::RateLimited { retry_after: std::time::Duration::from_secs(1) };
+        for error in [throttled, AuthError::Unavailable(anyhow!("connection refused"))] {
+            assert_eq!(Failure::of_error(&error).error(), "temporarily_unavailable", "{error:?}");
+        }
+        assert_eq!(Failure::of_error(&AuthError::Internal(anyhow!("corrupt row"))).error(), "server_error");
+    }
+
+    #[test]
+    fn every_callback_outcome_is_named_once() {
+        let outcomes = callback_outcomes();
+        let distinct: std::collections::BTreeSet<_> = outcomes.iter().collect();
+        assert_eq!(distinct.len(), outcomes.len(), "{outcomes:?}");
+    }
+
+    #[test]
+    fn only_the_same_value_holds_the_binding() {
+        let expected = "a".repeat(43);
+        assert!(BrowserBinding::holds(Some(&SecretString::from(expected.clone())), &expected));
+        assert!(!BrowserBinding::holds(Some(&SecretString::from("b".repeat(43))), &expected));
+        assert!(!BrowserBinding::holds(Some(&SecretString::from(String::new())), &expected));
+        assert!(!BrowserBinding::holds(None, &expected));
+    }
 }

@@ -49,8 +49,8 @@ pub fn pkce_challenge(verifier: &SecretString) -> String {
     URL_SAFE_NO_PAD.encode(Sha256::digest(verifier.expose_secret().as_bytes()))
 }
 
-/// 256 random bits, base64url without padding.
-fn random_secret() -> SecretString {
+/// 256 random bits, base64url without padding: 43 characters.
+pub(crate) fn random_secret() -> SecretString {
     let mut bytes = [0u8; 32];
     rand::rngs::OsRng.fill_bytes(&mut bytes);
     SecretString::from(URL_SAFE_NO_PAD.encode(bytes))

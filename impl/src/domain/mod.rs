@@ -8,7 +8,7 @@ mod client;
 mod clock;
 mod deletion;
 mod error;
-mod federated_sign_in;
+pub mod federated_sign_in;
 pub mod federation;
 mod mfa;
 mod model;
@@ -30,8 +30,8 @@ pub use client::{AddressGrouping, ClientAddress, DEFAULT_IPV6_PREFIX};
 pub use clock::{Clock, ManualClock, SystemClock};
 pub use error::{AuthError, FieldProblem, PortError, parse_both, parse_three};
 pub use federated_sign_in::{
-    APP_STATE_MAX_CHARS, AUTHORIZATION_LIFETIME, CODE_LIFETIME, Callback, Exchange, FederatedProvider,
-    FederationSettings, StartRequest,
+    APP_STATE_MAX_CHARS, AUTHORIZATION_LIFETIME, BrowserBinding, CODE_LIFETIME, Callback, Exchange, FederatedProvider,
+    FederationSettings, StartRequest, Started,
 };
 pub use mfa::{BackupCodes, MfaEnrollment, MfaSettings};
 pub use model::{Account, Principal, PublicKey, SessionId, TokenSet, User, UserId};

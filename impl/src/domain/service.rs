@@ -406,12 +406,7 @@ impl AuthService {
     /// factor's (see [`Factor`]).
     pub async fn login(&self, email: Email, password: Password, client: &Client) -> Result<Login, AuthError> {
         let login = self.check_password(email, password, client).await;
-        let outcome = match &login {
-            Ok(Login::SignedIn(_)) => SignInOutcome::SignedIn,
-            Ok(Login::MfaRequired { .. }) => SignInOutcome::MfaRequired,
-            Err(error) => SignInOutcome::of_error(error),
-        };
-        outcome.count();
+        SignInOutcome::of(&login).count();
         login
     }
 

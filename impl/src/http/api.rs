@@ -67,6 +67,12 @@ impl Api {
         let admin = self.auth.admin(principal).await?;
         Ok((admin, parse_user_id("userId", user_id)?))
     }
+
+    /// The federated sign-in's browser binding cookie, if the request has one.
+    fn browser_binding(&self, cookies: &CookieJar) -> Option<SecretString> {
+        let cookie = cookies.get(self.auth.browser_binding_cookie())?;
+        Some(SecretString::from(cookie.value().to_owned()))
+    }
 }
 
 /// The outcome of verifying a bearer token: a principal, or a failure to
@@ -1052,7 +1058,7 @@ impl Federation<ApiError> for Api {
         &self,
         _: &Method,
         _: &Host,
-        _: &CookieJar,
+        cookies: &CookieJar,
         path: &models::StartFederatedSignInPathParams,
         query: &models::StartFederatedSignInQueryParams,
     ) -> Result<StartFederatedSignInResponse, ApiError> {
@@ -1062,9 +1068,13 @@ impl Federation<ApiError> for Api {
             code_challenge: query.code_challenge.clone(),
             code_challenge_method: query.code_challenge_method.clone(),
             state: query.state.clone(),
+            browser_binding: self.browser_binding(cookies),
         };
-        respond(self.auth.start_federated_sign_in(request).await, |url| {
-            StartFederatedSignInResponse::Status303_ToTheProvider { location: url.into() }
+        respond(self.auth.start_federated_sign_in(request).await, |started| {
+            StartFederatedSignInResponse::Status303_ToTheProvider {
+                location: started.url.into(),
+                set_cookie: started.binding.set_cookie(),
+            }
         })
     }
 
@@ -1072,7 +1082,7 @@ impl Federation<ApiError> for Api {
         &self,
         _: &Method,
         _: &Host,
-        _: &CookieJar,
+        cookies: &CookieJar,
         query: &models::CompleteFederatedSignInQueryParams,
     ) -> Result<CompleteFederatedSignInResponse, ApiError> {
         let callback = Callback {
@@ -1080,6 +1090,7 @@ impl Federation<ApiError> for Api {
             code: query.code.clone().map(SecretString::from),
             error: query.error.clone(),
             issuer: query.iss.clone(),
+            browser_binding: self.browser_binding(cookies),
         };
         respond(self.auth.complete_federated_sign_in(callback).await, |url| {
             CompleteFederatedSignInResponse::Status303_ToTheApp { location: url.into() }

@@ -28,7 +28,7 @@ use metrics::{Unit, counter, describe_counter, describe_gauge, describe_histogra
 use prometheus::{HistogramOpts, TextEncoder};
 use serde::Deserialize;
 
-use crate::domain::{AuthError, PortError};
+use crate::domain::{AuthError, Login, PortError};
 use crate::ports::{Mailer, OutgoingMail};
 use sharded::ShardedHistogramVec;
 
@@ -40,6 +40,10 @@ mod sharded;
 pub const HTTP_REQUEST_DURATION: &str = "auth_http_request_duration_seconds";
 /// Sign-in attempts by `outcome` (see [`SignInOutcome`]).
 pub const SIGN_INS: &str = "auth_sign_ins_total";
+/// Federated sign-ins' callbacks by `outcome`: `code_issued`,
+/// `invalid_state`, `other_browser`, or the `error_description` the app
+/// was sent (see `domain::federated_sign_in::callback_outcomes`).
+pub const FEDERATED_CALLBACKS: &str = "auth_federated_callbacks_total";
 /// Requests refused by a limit, by `limit`: `requests` (the per-client
 /// request rate), `password` or `second_factor` (failed attempts of the
 /// factor, per account or per client).
@@ -62,9 +66,10 @@ pub const PORT_CALL_DURATION: &str = "auth_port_call_duration_seconds";
 
 /// Every metric the service exports, for checks that dashboards and
 /// alert rules use only these.
-pub const ALL: [&str; 9] = [
+pub const ALL: [&str; 10] = [
     HTTP_REQUEST_DURATION,
     SIGN_INS,
+    FEDERATED_CALLBACKS,
     RATE_LIMITED,
     REFRESH_TOKEN_REUSES,
     MAILS,
@@ -116,6 +121,7 @@ pub fn label_values() -> Vec<(&'static str, &'static str, Vec<&'static str>)> {
     vec![
         (HTTP_REQUEST_DURATION, "operation", crate::http::operations::names().collect()),
         (SIGN_INS, "outcome", SignInOutcome::ALL.iter().map(|outcome| outcome.as_str()).collect()),
+        (FEDERATED_CALLBACKS, "outcome", crate::domain::federated_sign_in::callback_outcomes()),
         (RATE_LIMITED, "limit", Limit::ALL.iter().map(|limit| limit.as_str()).collect()),
         (MAILS, "result", MAIL_RESULTS.to_vec()),
         (PORT_CALL_DURATION, "port", ports.iter().map(|(port, _)| *port).collect()),
@@ -209,12 +215,15 @@ pub enum SignInOutcome {
     EmailNotVerified,
     /// The right password of a disabled account.
     AccountDisabled,
+    /// A federated sign-in's code unknown, used, expired, or presented
+    /// with another verifier or redirect URI.
+    InvalidGrant,
     /// Anything else: an unknown challenge, a store failure.
     Other,
 }
 
 impl SignInOutcome {
-    pub const ALL: [Self; 9] = [
+    pub const ALL: [Self; 10] = [
         Self::SignedIn,
         Self::MfaRequired,
         Self::MfaPassed,
@@ -223,8 +232,18 @@ impl SignInOutcome {
         Self::LockedOut,
         Self::EmailNotVerified,
         Self::AccountDisabled,
+        Self::InvalidGrant,
         Self::Other,
     ];
+
+    /// The outcome of a first factor: a password, or a federated sign-in's code.
+    pub fn of(login: &Result<Login, AuthError>) -> Self {
+        match login {
+            Ok(Login::SignedIn(_)) => Self::SignedIn,
+            Ok(Login::MfaRequired { .. }) => Self::MfaRequired,
+            Err(error) => Self::of_error(error),
+        }
+    }
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -236,6 +255,7 @@ impl SignInOutcome {
             Self::LockedOut => "locked_out",
             Self::EmailNotVerified => "email_not_verified",
             Self::AccountDisabled => "account_disabled",
+            Self::InvalidGrant => "invalid_grant",
             Self::Other => "other",
         }
     }
@@ -248,6 +268,7 @@ impl SignInOutcome {
             AuthError::EmailNotVerified => Self::EmailNotVerified,
             AuthError::AccountDisabled => Self::AccountDisabled,
             AuthError::InvalidMfaCode => Self::MfaFailed,
+            AuthError::InvalidGrant => Self::InvalidGrant,
             _ => Self::Other,
         }
     }
@@ -256,6 +277,12 @@ impl SignInOutcome {
     pub fn count(self) {
         counter!(SIGN_INS, "outcome" => self.as_str()).increment(1);
     }
+}
+
+/// Counts one federated sign-in's callback that ended in `outcome` (see
+/// [`FEDERATED_CALLBACKS`]).
+pub fn count_federated_callback(outcome: &'static str) {
+    counter!(FEDERATED_CALLBACKS, "outcome" => outcome).increment(1);
 }
 
 /// What refused a request, as [`RATE_LIMITED`] counts it.
@@ -386,6 +413,7 @@ const PORT_CALL_DURATION_HELP: &str = "Calls to the stores, the identity provide
 fn describe() {
     describe_histogram!(HTTP_REQUEST_DURATION, Unit::Seconds, REQUEST_DURATION_HELP);
     describe_counter!(SIGN_INS, Unit::Count, "Sign-in attempts by outcome.");
+    describe_counter!(FEDERATED_CALLBACKS, Unit::Count, "Federated sign-ins' callbacks by outcome.");
     describe_counter!(RATE_LIMITED, Unit::Count, "Requests refused by a limit, by limit.");
     describe_counter!(REFRESH_TOKEN_REUSES, Unit::Count, "Rotated refresh tokens presented again.");
     describe_counter!(MAILS, Unit::Count, "Mail handed over, by result.");

@@ -299,6 +299,9 @@ impl OpenIdProvider for Broken {
     async fn authorization_url(&self, _: &AuthorizationSecrets) -> Result<url::Url, PortError> {
         self.fail().await
     }
+    async fn authorization_response_iss_parameter_supported(&self) -> Result<bool, PortError> {
+        self.fail().await
+    }
     async fn redeem(&self, _: &str, _: &AuthorizationSecrets) -> Result<Redeemed, PortError> {
         self.fail().await
     }
@@ -342,6 +345,7 @@ async fn spawn_broken(failure: Failure) -> String {
                 client: broken.clone(),
             }],
             redirect_uris: vec![FEDERATED_REDIRECT.to_owned()],
+            https: false,
         },
         work_after_answer: true,
     };

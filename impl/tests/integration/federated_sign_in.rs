@@ -36,7 +36,7 @@ struct Setup {
     app: TestApp,
     provider: OidcProvider,
     callback: String,
-    /// Follows no redirects: each hop is checked.
+    /// Follows no redirects, so that each hop is checked; keeps cookies.
     browser: reqwest::Client,
     /// Makes this setup's addresses its own: the AWS backend's tests share
     /// one outbox.
@@ -79,8 +79,12 @@ async fn setup_with(adjust: impl FnOnce(&mut auth_service::config::Config)) -> S
         provider = Some(started);
     })
     .await;
-    let browser = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
-    Setup { app, provider: provider.expect("the provider"), callback, browser, suffix }
+    Setup { app, provider: provider.expect("the provider"), callback, browser: browser(), suffix }
+}
+
+/// A browser of its own: cookies kept, redirects not followed.
+fn browser() -> reqwest::Client {
+    reqwest::Client::builder().cookie_store(true).redirect(reqwest::redirect::Policy::none()).build().unwrap()
 }
 
 /// `account`'s address at the provider of the setup with `suffix`.
@@ -349,6 +353,48 @@ async fn a_callback_is_taken_once_and_an_unknown_state_is_refused_without_a_redi
     }
 }
 
+/// RFC 9700 §4.7.1: someone starts a sign-in in their own browser and
+/// has another person complete it at the provider. The callback reaches
+/// that person's browser, which lacks the start's cookie: refused, and
+/// the sign-in is over for the one who started it too.
+#[tokio::test]
+async fn a_callback_is_taken_only_in_the_browser_that_started_the_sign_in() {
+    let setup = setup().await;
+    let (_, challenge) = pkce();
+    let started = setup.browser.get(setup.start_url(APP, &challenge, "app-state")).send().await.unwrap();
+    let cookie = started.headers()[reqwest::header::SET_COOKIE].to_str().unwrap().to_owned();
+    let attributes: Vec<&str> = cookie.split("; ").skip(1).collect();
+    assert!(cookie.starts_with("auth_federation="), "over plain http, no __Host- prefix: {cookie}");
+    assert_eq!(attributes, ["Path=/", "Max-Age=600", "HttpOnly", "SameSite=Lax"], "{cookie}");
+
+    let callback = setup.provider.sign_in(&location(&started), ALICE.login, &setup.callback).await;
+    let victim = browser();
+    let elsewhere = victim.get(callback.as_str()).send().await.unwrap();
+    assert!(elsewhere.headers().get(LOCATION).is_none());
+    error_body(elsewhere, StatusCode::BAD_REQUEST, "invalid_state").await;
+    // A made-up binding does no better, and the sign-in is spent.
+    let forged = victim.get(callback.as_str()).header("cookie", "auth_federation=made-up").send().await.unwrap();
+    error_body(forged, StatusCode::BAD_REQUEST, "invalid_state").await;
+    let too_late = setup.browser.get(callback.as_str()).send().await.unwrap();
+    error_body(too_late, StatusCode::BAD_REQUEST, "invalid_state").await;
+}
+
+/// One browser, two tabs: the second start keeps the first's binding, so
+/// both sign-ins complete, in either order.
+#[tokio::test]
+async fn sign_ins_started_side_by_side_in_one_browser_both_complete() {
+    let setup = setup().await;
+    let (first_verifier, first_challenge) = pkce();
+    let (second_verifier, second_challenge) = pkce();
+    let first = setup.to_callback(APP, &first_challenge, ALICE.login).await;
+    let second = setup.to_callback(MOBILE_APP, &second_challenge, CAROL.login).await;
+    for (callback, verifier, redirect_uri) in [(second, second_verifier, MOBILE_APP), (first, first_verifier, APP)] {
+        let at_app = location(&setup.browser.get(callback.as_str()).send().await.unwrap());
+        let code = parameter(&at_app, "code").unwrap_or_else(|| panic!("no code in {at_app}"));
+        assert_eq!(setup.exchange(&code, &verifier, redirect_uri).await.status(), StatusCode::OK);
+    }
+}
+
 #[tokio::test]
 async fn a_request_expires_while_the_person_is_at_the_provider_too_long() {
     let setup = setup().await;
@@ -359,26 +405,32 @@ async fn a_request_expires_while_the_person_is_at_the_provider_too_long() {
     error_body(late, StatusCode::BAD_REQUEST, "invalid_state").await;
 }
 
+/// RFC 9207: the provider names itself in `iss` and declares it does
+/// (`authorization_response_iss_parameter_supported`), so an answer that
+/// names another issuer, even one differing by a trailing slash, or none
+/// at all, came from a mixed-up sign-in.
 #[tokio::test]
-async fn an_answer_naming_another_issuer_is_not_taken() {
+async fn an_answer_naming_another_issuer_or_none_is_not_taken() {
     let setup = setup().await;
-    let (_, challenge) = pkce();
-    let callback = setup.to_callback(APP, &challenge, ALICE.login).await;
-    // The provider names itself (RFC 9207); an answer that names another
-    // came from a mixed-up sign-in.
-    assert_eq!(parameter(&callback, "iss").as_deref(), Some(setup.provider.issuer.as_str()));
-    let mut mixed_up = callback.clone();
-    let pairs: Vec<(String, String)> = callback
-        .query_pairs()
-        .map(|(key, value)| {
-            let value = if key == "iss" { "https://other.example".to_owned() } else { value.into_owned() };
-            (key.into_owned(), value)
-        })
-        .collect();
-    mixed_up.query_pairs_mut().clear().extend_pairs(pairs);
-    let at_app = location(&setup.browser.get(mixed_up.as_str()).send().await.unwrap());
-    assert_eq!(parameter(&at_app, "error").as_deref(), Some("access_denied"), "{at_app}");
-    assert_eq!(parameter(&at_app, "error_description").as_deref(), Some("provider_answer_rejected"));
+    let issuer = setup.provider.issuer.clone();
+    let mixed_ups: [(&str, Option<String>); 3] =
+        [("another", Some("https://other.example".to_owned())), ("slash", Some(format!("{issuer}/"))), ("none", None)];
+    for (case, named) in mixed_ups {
+        let (_, challenge) = pkce();
+        let callback = setup.to_callback(APP, &challenge, ALICE.login).await;
+        assert_eq!(parameter(&callback, "iss").as_deref(), Some(issuer.as_str()));
+        let mut mixed_up = callback.clone();
+        let pairs: Vec<(String, String)> = callback
+            .query_pairs()
+            .filter(|(key, _)| key != "iss")
+            .map(|(key, value)| (key.into_owned(), value.into_owned()))
+            .chain(named.map(|named| ("iss".to_owned(), named)))
+            .collect();
+        mixed_up.query_pairs_mut().clear().extend_pairs(pairs);
+        let at_app = location(&setup.browser.get(mixed_up.as_str()).send().await.unwrap());
+        assert_eq!(parameter(&at_app, "error").as_deref(), Some("access_denied"), "{case}: {at_app}");
+        assert_eq!(parameter(&at_app, "error_description").as_deref(), Some("provider_answer_rejected"), "{case}");
+    }
 }
 
 #[tokio::test]
@@ -387,7 +439,11 @@ async fn a_sign_in_cancelled_at_the_provider_reaches_the_app_as_access_denied() 
     let (_, challenge) = pkce();
     let callback = setup.to_callback(APP, &challenge, ALICE.login).await;
     let state = parameter(&callback, "state").unwrap();
-    let url = format!("{}?state={state}&error=access_denied", setup.callback);
+    let mut url = Url::parse(&setup.callback).unwrap();
+    url.query_pairs_mut()
+        .append_pair("state", &state)
+        .append_pair("error", "access_denied")
+        .append_pair("iss", &setup.provider.issuer);
     let at_app = location(&setup.browser.get(url).send().await.unwrap());
     assert_eq!(parameter(&at_app, "error").as_deref(), Some("access_denied"));
     assert_eq!(parameter(&at_app, "error_description").as_deref(), Some("cancelled_at_provider"));

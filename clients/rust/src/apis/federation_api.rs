@@ -62,7 +62,7 @@ pub enum StartFederatedSignInError {
 }
 
 
-/// The redirect URI registered at every provider. Answers 303 to the app's redirect URI with `code` and `state`, or with `error` (`access_denied`, or `temporarily_unavailable` when the provider can't be reached) and `error_description`. A `state` that is missing, unknown, expired or used before is a 400 here: there is no app to send the browser to. 
+/// The redirect URI registered at every provider. Answers 303 to the app's redirect URI with `code` and `state`, or with `error` (`access_denied`, or `temporarily_unavailable` when the provider can't be reached) and `error_description`. A `state` that is missing, unknown, expired or used before is a 400 here: there is no app to send the browser to. So is a callback in a browser without the cookie `startFederatedSignIn` set, which also ends that sign-in. 
 pub async fn complete_federated_sign_in(configuration: &configuration::Configuration, state: Option<&str>, code: Option<&str>, error: Option<&str>, iss: Option<&str>) -> Result<(), Error<CompleteFederatedSignInError>> {
     // add a prefix to parameters to efficiently prevent name collisions
     let p_query_state = state;
@@ -175,7 +175,7 @@ pub async fn list_identity_providers(configuration: &configuration::Configuratio
     }
 }
 
-/// For the person's browser, not for `fetch`: answers 303 to the provider's authorization endpoint. A redirect URI that is not registered, or a challenge that is not `S256`, is a 400 here, never a redirect. The person has ten minutes at the provider. 
+/// For the person's browser, not for `fetch`: answers 303 to the provider's authorization endpoint. A redirect URI that is not registered, or a challenge that is not `S256`, is a 400 here, never a redirect. The person has ten minutes at the provider.  The answer sets a cookie that binds the sign-in to this browser (RFC 9700 §4.7.1): the callback is refused in any other browser, so a provider URL someone else started can't sign a person in. It is `__Host-auth_federation` when the service's callback URL is `https`, `auth_federation` on plain `http` (loopback). A browser that already holds it keeps it, so sign-ins may run side by side. 
 pub async fn start_federated_sign_in(configuration: &configuration::Configuration, provider: &str, redirect_uri: &str, code_challenge: &str, code_challenge_method: &str, state: Option<&str>) -> Result<(), Error<StartFederatedSignInError>> {
     // add a prefix to parameters to efficiently prevent name collisions
     let p_path_provider = provider;
