@@ -311,6 +311,7 @@ fn federation(config: &Config, clock: Arc<dyn Clock>) -> anyhow::Result<Federati
             id: id.clone(),
             name: provider.name.clone().unwrap_or_else(|| id.clone()),
             issuer,
+            link_existing_accounts: provider.link_existing_accounts,
             client: observed(client),
         });
     }

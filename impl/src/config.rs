@@ -163,6 +163,16 @@ pub struct ProviderConfig {
     /// Scopes asked besides `openid`.
     #[serde(default = "default_scopes")]
     pub scopes: Vec<String>,
+    /// Whether an address this provider asserts as verified may join an
+    /// existing account whose owner proved it (the default). Turn it off
+    /// for a provider that marks addresses verified without proof: its
+    /// sign-ins then only make new accounts or use links already made.
+    #[serde(default = "default_true")]
+    pub link_existing_accounts: bool,
+}
+
+fn default_true() -> bool {
+    true
 }
 
 fn default_scopes() -> Vec<String> {

@@ -63,6 +63,9 @@ pub struct FederatedProvider {
     /// Its issuer identifier, which its authorization responses name in
     /// `iss` (RFC 9207).
     pub issuer: String,
+    /// Whether its verified addresses may join existing accounts
+    /// ([`decide_link`]); new accounts are made either way.
+    pub link_existing_accounts: bool,
     pub client: Arc<dyn OpenIdProvider>,
 }
 
@@ -192,13 +195,14 @@ pub fn callback_outcomes() -> Vec<&'static str> {
 }
 
 impl Failure {
-    const ALL: [Self; 9] = [
+    const ALL: [Self; 10] = [
         Self::Cancelled,
         Self::ProviderAnswerRejected,
         Self::Refused(LinkRefusal::NoUsableEmail),
         Self::Refused(LinkRefusal::EmailNotVerifiedByProvider),
         Self::Refused(LinkRefusal::AccountNotConfirmed),
         Self::Refused(LinkRefusal::UnlinkedByOwner),
+        Self::Refused(LinkRefusal::AccountExists),
         Self::ProviderUnavailable,
         Self::ServiceUnavailable,
         Self::ServerError,
@@ -232,6 +236,7 @@ impl Failure {
             Self::Refused(LinkRefusal::EmailNotVerifiedByProvider) => "email_not_verified_by_provider",
             Self::Refused(LinkRefusal::AccountNotConfirmed) => "account_not_confirmed",
             Self::Refused(LinkRefusal::UnlinkedByOwner) => "identity_unlinked",
+            Self::Refused(LinkRefusal::AccountExists) => "account_exists",
             Self::ProviderUnavailable => "provider_unavailable",
             Self::ServiceUnavailable => "service_unavailable",
             Self::ServerError => "server_error",
@@ -498,7 +503,8 @@ impl AuthService {
                 },
                 _ => None,
             };
-            let decision = decide_link(identity, linked.map(|link| link.user_id), by_email);
+            let linked = linked.map(|link| link.user_id);
+            let decision = decide_link(identity, linked, by_email, provider.link_existing_accounts);
             match decision {
                 LinkDecision::SignIn(user_id) => return Ok(Ok(user_id)),
                 LinkDecision::Refuse(refusal) => {

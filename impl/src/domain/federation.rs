@@ -142,6 +142,9 @@ pub enum LinkRefusal {
     /// The account's owner unlinked this identity: it is not linked again
     /// by its address.
     UnlinkedByOwner,
+    /// An account has the address, and the provider is not trusted to
+    /// join existing accounts (its `link_existing_accounts` is off).
+    AccountExists,
 }
 
 /// An account with the address a provider asserted, as far as linking cares.
@@ -157,19 +160,22 @@ pub struct AccountWithEmail {
 
 /// Decides what `identity` does. `linked` is the account it is already
 /// linked to, if any; `by_email`, the account with the address it asserts,
-/// if any.
+/// if any; `joins_existing`, whether its provider is trusted to join
+/// existing accounts at all.
 ///
 /// - A linked identity signs its account in: the link was checked when made,
 ///   and an address changed at the provider since changes nothing.
 /// - Otherwise the provider must assert a verified, usable address.
-/// - An account with that address gets the identity linked only when that
-///   account confirmed the address too, and its owner did not unlink that
-///   identity before; otherwise the sign-in is refused.
+/// - An account with that address gets the identity linked only when the
+///   provider may join existing accounts, that account confirmed the
+///   address too, and its owner did not unlink that identity before;
+///   otherwise the sign-in is refused.
 /// - No account with it: a new one is created, named from the profile.
 pub fn decide_link(
     identity: &AssertedIdentity,
     linked: Option<UserId>,
     by_email: Option<AccountWithEmail>,
+    joins_existing: bool,
 ) -> LinkDecision {
     if let Some(user_id) = linked {
         return LinkDecision::SignIn(user_id);
@@ -181,6 +187,7 @@ pub fn decide_link(
         return LinkDecision::Refuse(LinkRefusal::EmailNotVerifiedByProvider);
     }
     match by_email {
+        Some(_) if !joins_existing => LinkDecision::Refuse(LinkRefusal::AccountExists),
         Some(account) if !account.email_confirmed => LinkDecision::Refuse(LinkRefusal::AccountNotConfirmed),
         Some(account) if account.unlinked_by_owner => LinkDecision::Refuse(LinkRefusal::UnlinkedByOwner),
         Some(account) => LinkDecision::Link(account.user_id),
@@ -245,7 +252,7 @@ mod tests {
         let (mine, other) = (UserId::random(), UserId::random());
         let confirmed = AccountWithEmail { user_id: other, email_confirmed: true, unlinked_by_owner: false };
         for identity in [asserted(None, false), asserted(Some("jane@example.com"), false)] {
-            assert_eq!(decide_link(&identity, Some(mine), Some(confirmed)), LinkDecision::SignIn(mine));
+            assert_eq!(decide_link(&identity, Some(mine), Some(confirmed), true), LinkDecision::SignIn(mine));
         }
     }
 
@@ -262,7 +269,7 @@ mod tests {
             let account = AccountWithEmail { user_id, email_confirmed: account_confirmed, unlinked_by_owner: false };
             let identity = asserted(Some("jane@example.com"), provider_verified);
             assert_eq!(
-                decide_link(&identity, None, Some(account)),
+                decide_link(&identity, None, Some(account), true),
                 expected,
                 "{provider_verified} {account_confirmed}"
             );
@@ -270,28 +277,45 @@ mod tests {
     }
 
     #[test]
+    fn a_provider_not_trusted_to_join_accounts_joins_none_but_still_makes_new_ones() {
+        let user_id = UserId::random();
+        let account = AccountWithEmail { user_id, email_confirmed: true, unlinked_by_owner: false };
+        let identity = asserted(Some("jane@example.com"), true);
+        assert_eq!(
+            decide_link(&identity, None, Some(account), false),
+            LinkDecision::Refuse(LinkRefusal::AccountExists)
+        );
+        assert!(matches!(decide_link(&identity, None, None, false), LinkDecision::Create { .. }));
+        assert_eq!(decide_link(&identity, Some(user_id), Some(account), false), LinkDecision::SignIn(user_id));
+    }
+
+    #[test]
     fn an_identity_its_owner_unlinked_does_not_join_the_account_again() {
         let user_id = UserId::random();
         let account = AccountWithEmail { user_id, email_confirmed: true, unlinked_by_owner: true };
         let identity = asserted(Some("jane@example.com"), true);
-        assert_eq!(decide_link(&identity, None, Some(account)), LinkDecision::Refuse(LinkRefusal::UnlinkedByOwner));
+        assert_eq!(
+            decide_link(&identity, None, Some(account), true),
+            LinkDecision::Refuse(LinkRefusal::UnlinkedByOwner)
+        );
     }
 
     #[test]
     fn a_new_address_makes_an_account_only_when_the_provider_verified_it() {
-        let LinkDecision::Create { email, name } = decide_link(&asserted(Some("Jane@Example.com"), true), None, None)
+        let LinkDecision::Create { email, name } =
+            decide_link(&asserted(Some("Jane@Example.com"), true), None, None, true)
         else {
             panic!("no account created")
         };
         assert_eq!(email, Email::parse("email", "Jane@Example.com").unwrap());
         assert_eq!(name, Some(DisplayName::parse("name", "Jane Doe").unwrap()));
         assert_eq!(
-            decide_link(&asserted(Some("jane@example.com"), false), None, None),
+            decide_link(&asserted(Some("jane@example.com"), false), None, None, true),
             LinkDecision::Refuse(LinkRefusal::EmailNotVerifiedByProvider)
         );
         for unusable in [None, Some(""), Some("not an address")] {
             assert_eq!(
-                decide_link(&asserted(unusable, true), None, None),
+                decide_link(&asserted(unusable, true), None, None, true),
                 LinkDecision::Refuse(LinkRefusal::NoUsableEmail)
             );
         }

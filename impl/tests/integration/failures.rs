@@ -342,6 +342,7 @@ async fn spawn_broken(failure: Failure) -> String {
                 id: FEDERATED_PROVIDER.to_owned(),
                 name: "Local".to_owned(),
                 issuer: "https://provider.example".to_owned(),
+                link_existing_accounts: true,
                 client: broken.clone(),
             }],
             redirect_uris: vec![FEDERATED_REDIRECT.to_owned()],

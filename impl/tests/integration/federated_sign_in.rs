@@ -69,6 +69,7 @@ async fn setup_with(adjust: impl FnOnce(&mut auth_service::config::Config)) -> S
             client_secret: Some(SecretString::from(CLIENT_SECRET)),
             client_secret_file: None,
             scopes: vec!["email".to_owned(), "profile".to_owned()],
+            link_existing_accounts: true,
         };
         config.federation = FederationConfig {
             callback_url: Some(callback.clone()),
@@ -264,6 +265,24 @@ async fn a_verified_identity_joins_the_account_that_confirmed_its_address() {
     assert_eq!(profile["id"], own_profile["id"]);
     // The password still works beside the link.
     assert_eq!(setup.app.login(&setup.email(&ALICE), PASSWORD).await.status(), StatusCode::OK);
+}
+
+#[tokio::test]
+async fn a_provider_not_trusted_to_join_accounts_only_makes_new_ones() {
+    let setup = setup_with(|config| {
+        config.signup.auto_confirm = false;
+        for provider in config.federation.providers.values_mut() {
+            provider.link_existing_accounts = false;
+        }
+    })
+    .await;
+    let own = setup.confirmed_user(&setup.email(&ALICE)).await;
+    refused(&setup, ALICE.login, "account_exists").await;
+    assert!(setup.identities(str_field(&own, "accessToken")).await.is_empty());
+    // Carol has no account: she gets one, and signs it in again.
+    let first = setup.profile(str_field(&setup.signed_in(CAROL.login).await, "accessToken")).await;
+    let again = setup.profile(str_field(&setup.signed_in(CAROL.login).await, "accessToken")).await;
+    assert_eq!(first["id"], again["id"]);
 }
 
 /// The app's redirect URI gets `error=access_denied` and this reason.
