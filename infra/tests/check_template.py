@@ -98,7 +98,23 @@ RATE_RULES = {
     "sign-in-rate": {"loginUser", "verifyMfa"},
     "sign-up-rate": {"registerUser", "resendConfirmationCode"},
     "password-reset-rate": {"requestPasswordReset", "confirmPasswordReset"},
+    "federation-rate": {"startFederatedSignIn", "completeFederatedSignIn", "exchangeFederatedCode"},
 }
+
+# The operations on which the core rule set's query-string rules do not block.
+QUERY_RULES_EXEMPT = {"startFederatedSignIn", "completeFederatedSignIn"}
+
+
+def regex_matches(node):
+    """Every RegexMatchStatement under a statement."""
+    if isinstance(node, dict):
+        if "RegexMatchStatement" in node:
+            yield node["RegexMatchStatement"]
+        for value in node.values():
+            yield from regex_matches(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from regex_matches(value)
 
 
 def check_web_acl(template):
@@ -124,22 +140,30 @@ def check_web_acl(template):
     rules = {rule["Name"]: rule for rule in acl["Rules"]}
     priorities = [rule["Priority"] for rule in acl["Rules"]]
     assert len(set(priorities)) == len(priorities), "two rules share a priority"
-    for name, operations in RATE_RULES.items():
-        rule = rules[name]
-        assert rule["Action"]["Block"]["CustomResponse"]["ResponseCode"] == 429, f"{name}: not a 429"
-        statement = rule["Statement"]["RateBasedStatement"]
-        match = statement["ScopeDownStatement"]["RegexMatchStatement"]
+
+    def matched(match, name):
+        """The operations a path regex matches, as AWS WAF sees their paths:
+        on the stage, after URL decoding and lower-casing."""
         assert match["FieldToMatch"] == {"UriPath": {}}, f"{name}: not on the path"
         pattern = re.compile(match["RegexString"])
-        # As AWS WAF sees them: on the stage, after URL decoding and lower-casing.
-        matched = {
+        return {
             operation
             for operation, path in paths.items()
             for variant in (path, path + "/")
             if pattern.search(f"/{stage}{variant}".lower())
         }
-        assert matched == operations, f"{name} matches {sorted(matched)}, not {sorted(operations)}"
-    return f"{len(acl['Rules'])} rules, {len(RATE_RULES)} rate-based rules on the right operations"
+
+    for name, operations in RATE_RULES.items():
+        rule = rules[name]
+        assert rule["Action"]["Block"]["CustomResponse"]["ResponseCode"] == 429, f"{name}: not a 429"
+        statement = rule["Statement"]["RateBasedStatement"]
+        found = matched(statement["ScopeDownStatement"]["RegexMatchStatement"], name)
+        assert found == operations, f"{name} matches {sorted(found)}, not {sorted(operations)}"
+    exemptions = list(regex_matches(rules["block-managed-matches"]["Statement"]))
+    assert len(exemptions) == 1, "the block rule has one path exemption"
+    found = matched(exemptions[0], "block-managed-matches")
+    assert found == QUERY_RULES_EXEMPT, f"the query rules' exemption matches {sorted(found)}"
+    return f"{len(acl['Rules'])} rules, {len(RATE_RULES)} rate-based rules and the exemption on the right operations"
 
 
 def check_environment(template):
