@@ -333,7 +333,7 @@ async fn devices_chain(chain: &mut Chain<'_>, email: &str, password: &str) {
 async fn deletion_chain(chain: &mut Chain<'_>, email: &str, password: &str) {
     let Some(login) = signed_up(chain, email, password).await else { return };
     let (access, refresh) = (login.access_token.unwrap_or_default(), login.refresh_token.unwrap_or_default());
-    let request = models::DeleteAccountRequest::new(password.to_owned());
+    let request = models::DeleteAccountRequest { password: Some(password.to_owned()), ..Default::default() };
     let deleted = chain.step(
         DELETE_ACCOUNT,
         "delete the account",
@@ -393,7 +393,10 @@ async fn mfa_chain(chain: &mut Chain<'_>, email: &str, password: &str) {
             return;
         }
     };
-    let verify = models::VerifyMfaSetupRequest::new(password.to_owned(), code);
+    let verify = models::VerifyMfaSetupRequest {
+        password: Some(password.to_owned()),
+        ..models::VerifyMfaSetupRequest::new(code)
+    };
     let Some(backup) = chain.step(
         VERIFY_SETUP,
         "turn MFA on with a current code",
@@ -472,7 +475,10 @@ async fn mfa_chain(chain: &mut Chain<'_>, email: &str, password: &str) {
         auth_api::verify_mfa(&chain.config(None), spent).await,
         Expect::Status(400),
     );
-    let step_up = |code: &str| models::StepUpRequest::new(password.to_owned(), code.to_owned());
+    let step_up = |code: &str| models::StepUpRequest {
+        password: Some(password.to_owned()),
+        ..models::StepUpRequest::new(code.to_owned())
+    };
     let Some(renewed) = chain.step(
         BACKUP_CODES,
         "regenerate backup codes",

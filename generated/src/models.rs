@@ -1791,7 +1791,7 @@ impl std::ops::DerefMut for ConfirmationCode {
 
 
 
-/// The password, and a current authenticator or backup code when multi-factor authentication is on.
+/// The password (required unless the account has none), and a current authenticator or backup code when multi-factor authentication is on. 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
 #[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
 pub struct DeleteAccountRequest {
@@ -1800,7 +1800,9 @@ pub struct DeleteAccountRequest {
     #[validate(
             length(min = 1, max = 256),
     )]
-    pub password: String,
+    #[serde(default, deserialize_with = "deserialize_present")]
+    #[serde(skip_serializing_if="Option::is_none")]
+    pub password: Option<String>,
 
     /// Either the six digits an authenticator app shows now or a backup code (ten letters and digits, the hyphen optional, letter case ignored). 
     #[serde(rename = "code")]
@@ -1820,9 +1822,9 @@ lazy_static::lazy_static! {
 
 impl DeleteAccountRequest {
     #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(password: String, ) -> DeleteAccountRequest {
+    pub fn new() -> DeleteAccountRequest {
         DeleteAccountRequest {
- password,
+ password: None,
  code: None,
         }
     }
@@ -1835,8 +1837,12 @@ impl std::fmt::Display for DeleteAccountRequest {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let params: Vec<Option<String>> = vec![
 
-            Some("password".to_string()),
-            Some(self.password.to_string()),
+            self.password.as_ref().map(|password| {
+                [
+                    "password".to_string(),
+                    password.to_string(),
+                ].join(",")
+            }),
 
 
             self.code.as_ref().map(|code| {
@@ -1896,7 +1902,7 @@ impl std::str::FromStr for DeleteAccountRequest {
 
         // Use the intermediate representation to return the struct
         std::result::Result::Ok(DeleteAccountRequest {
-            password: intermediate_rep.password.into_iter().next().ok_or_else(|| "password missing in DeleteAccountRequest".to_string())?,
+            password: intermediate_rep.password.into_iter().next(),
             code: intermediate_rep.code.into_iter().next(),
         })
     }
@@ -5543,6 +5549,7 @@ impl std::convert::TryFrom<HeaderValue> for header::IntoHeaderValue<SessionList>
 
 
 
+/// The password (required unless the account has none), and a current authenticator or backup code.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
 #[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
 pub struct StepUpRequest {
@@ -5551,7 +5558,9 @@ pub struct StepUpRequest {
     #[validate(
             length(min = 1, max = 256),
     )]
-    pub password: String,
+    #[serde(default, deserialize_with = "deserialize_present")]
+    #[serde(skip_serializing_if="Option::is_none")]
+    pub password: Option<String>,
 
     /// Either the six digits an authenticator app shows now or a backup code (ten letters and digits, the hyphen optional, letter case ignored). 
     #[serde(rename = "code")]
@@ -5569,9 +5578,9 @@ lazy_static::lazy_static! {
 
 impl StepUpRequest {
     #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(password: String, code: String, ) -> StepUpRequest {
+    pub fn new(code: String, ) -> StepUpRequest {
         StepUpRequest {
- password,
+ password: None,
  code,
         }
     }
@@ -5584,8 +5593,12 @@ impl std::fmt::Display for StepUpRequest {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let params: Vec<Option<String>> = vec![
 
-            Some("password".to_string()),
-            Some(self.password.to_string()),
+            self.password.as_ref().map(|password| {
+                [
+                    "password".to_string(),
+                    password.to_string(),
+                ].join(",")
+            }),
 
 
             Some("code".to_string()),
@@ -5641,7 +5654,7 @@ impl std::str::FromStr for StepUpRequest {
 
         // Use the intermediate representation to return the struct
         std::result::Result::Ok(StepUpRequest {
-            password: intermediate_rep.password.into_iter().next().ok_or_else(|| "password missing in StepUpRequest".to_string())?,
+            password: intermediate_rep.password.into_iter().next(),
             code: intermediate_rep.code.into_iter().next().ok_or_else(|| "code missing in StepUpRequest".to_string())?,
         })
     }
@@ -6470,6 +6483,7 @@ impl std::convert::TryFrom<HeaderValue> for header::IntoHeaderValue<VerifyMfaReq
 
 
 
+/// The password (required unless the account has none), and a code of the new authenticator.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
 #[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
 pub struct VerifyMfaSetupRequest {
@@ -6478,7 +6492,9 @@ pub struct VerifyMfaSetupRequest {
     #[validate(
             length(min = 1, max = 256),
     )]
-    pub password: String,
+    #[serde(default, deserialize_with = "deserialize_present")]
+    #[serde(skip_serializing_if="Option::is_none")]
+    pub password: Option<String>,
 
     /// The six digits an authenticator app shows now.
     #[serde(rename = "code")]
@@ -6496,9 +6512,9 @@ lazy_static::lazy_static! {
 
 impl VerifyMfaSetupRequest {
     #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(password: String, code: String, ) -> VerifyMfaSetupRequest {
+    pub fn new(code: String, ) -> VerifyMfaSetupRequest {
         VerifyMfaSetupRequest {
- password,
+ password: None,
  code,
         }
     }
@@ -6511,8 +6527,12 @@ impl std::fmt::Display for VerifyMfaSetupRequest {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let params: Vec<Option<String>> = vec![
 
-            Some("password".to_string()),
-            Some(self.password.to_string()),
+            self.password.as_ref().map(|password| {
+                [
+                    "password".to_string(),
+                    password.to_string(),
+                ].join(",")
+            }),
 
 
             Some("code".to_string()),
@@ -6568,7 +6588,7 @@ impl std::str::FromStr for VerifyMfaSetupRequest {
 
         // Use the intermediate representation to return the struct
         std::result::Result::Ok(VerifyMfaSetupRequest {
-            password: intermediate_rep.password.into_iter().next().ok_or_else(|| "password missing in VerifyMfaSetupRequest".to_string())?,
+            password: intermediate_rep.password.into_iter().next(),
             code: intermediate_rep.code.into_iter().next().ok_or_else(|| "code missing in VerifyMfaSetupRequest".to_string())?,
         })
     }

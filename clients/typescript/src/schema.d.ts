@@ -389,7 +389,11 @@ export interface paths {
          *     counters. Requires the password and, when multi-factor
          *     authentication is on, a current authenticator or backup code
          *     (without one, a 400 `validation_failed` on `code`); a wrong one is a
-         *     403 `step_up_failed` that counts toward the account's lockout. Every
+         *     403 `step_up_failed` that counts toward the account's lockout. An
+         *     account without a password (made by a federated sign-in) leaves
+         *     `password` out and re-authenticates by signing in: its session must
+         *     have begun within 5 minutes, or it is a 403
+         *     `reauthentication_required`. Every
          *     token of the account is refused from the next request on, signing
          *     in answers as for an unknown address, the address can register
          *     again, and the address is mailed a notice.
@@ -579,7 +583,9 @@ export interface paths {
          *     shown only this once; the service keeps only their keyed hashes.
          *     Every other session of the user is revoked; the calling session
          *     stays signed in. A wrong password is a 403 `step_up_failed` and
-         *     counts toward the account's password lockout.
+         *     counts toward the account's password lockout. An account without a
+         *     password leaves it out and must have signed in within 5 minutes (a
+         *     403 `reauthentication_required` otherwise), as for `deleteCurrentUser`.
          */
         post: operations["verifyMfaSetup"];
         delete?: never;
@@ -601,7 +607,9 @@ export interface paths {
          * Turn multi-factor authentication off
          * @description Requires the password and a current authenticator code or a backup
          *     code; either wrong is the same 403 `step_up_failed`, which counts
-         *     toward the account's sign-in lockout. Removes the secret and the
+         *     toward the account's sign-in lockout. An account without a password
+         *     gives the code alone and must have signed in within 5 minutes, as
+         *     for `deleteCurrentUser`. Removes the secret and the
          *     backup codes, and revokes every other session of the user.
          */
         post: operations["disableMfa"];
@@ -963,17 +971,22 @@ export interface components {
             session: string;
             code: components["schemas"]["MfaCode"];
         };
+        /** @description The password (required unless the account has none), and a code of the new authenticator. */
         VerifyMfaSetupRequest: {
-            password: components["schemas"]["Password"];
+            password?: components["schemas"]["Password"];
             code: components["schemas"]["TotpCode"];
         };
+        /** @description The password (required unless the account has none), and a current authenticator or backup code. */
         StepUpRequest: {
-            password: components["schemas"]["Password"];
+            password?: components["schemas"]["Password"];
             code: components["schemas"]["MfaCode"];
         };
-        /** @description The password, and a current authenticator or backup code when multi-factor authentication is on. */
+        /**
+         * @description The password (required unless the account has none), and a current
+         *     authenticator or backup code when multi-factor authentication is on.
+         */
         DeleteAccountRequest: {
-            password: components["schemas"]["Password"];
+            password?: components["schemas"]["Password"];
             code?: components["schemas"]["MfaCode"];
         };
         MfaSetup: {

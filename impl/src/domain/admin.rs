@@ -250,6 +250,10 @@ impl AuthService {
         };
         self.insert_profile(&user).await?;
         let invited = async {
+            // No password until the person chooses one with the mailed
+            // code: a provider's identity linked meanwhile is their only
+            // way in, and can't be unlinked.
+            self.federation.set_passwordless(user_id, true).await?;
             if !(user.roles.is_empty() && user.attributes.is_empty()) {
                 self.identity.set_claims(user_id, &user.roles, &user.attributes).await?;
             }

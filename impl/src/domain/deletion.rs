@@ -11,15 +11,16 @@ use super::values::{Email, MfaCode, Password};
 
 impl AuthService {
     /// Deletes the signed-in user's account after step-up: the password
-    /// and, when MFA is on, a current authenticator or backup code, each
-    /// within its failure budget; a wrong one is
-    /// [`AuthError::StepUpFailed`], a missing code an
+    /// (or, for an account without one, a recent sign-in: see
+    /// [`Self::reauthenticate`]) and, when MFA is on, a current
+    /// authenticator or backup code, each within its failure budget; a
+    /// wrong one is [`AuthError::StepUpFailed`], a missing code an
     /// [`AuthError::InvalidInput`] on `code`. Then mails the address a
     /// notice. See [`Self::erase_account`] for what goes and in which order.
     pub async fn delete_account(
         &self,
         principal: &Principal,
-        password: &Password,
+        password: Option<&Password>,
         code: Option<&MfaCode>,
         client: &Client,
     ) -> Result<(), AuthError> {
@@ -27,7 +28,7 @@ impl AuthService {
         let (user, second_factor) = tokio::try_join!(self.user(user_id), async { Ok(self.mfa.get(user_id).await?) })?;
         match (second_factor.filter(|record| record.enabled), code) {
             (Some(record), Some(code)) => {
-                self.step_up_with(user_id, &user.email, &record, password, code, client).await?;
+                self.step_up_with(principal, &user.email, &record, password, code, client).await?;
             }
             (Some(_), None) => {
                 return Err(FieldProblem::new(
@@ -37,7 +38,7 @@ impl AuthService {
                 )
                 .into());
             }
-            (None, _) => self.reauthenticate(user_id, &user.email, password, client).await?,
+            (None, _) => self.reauthenticate(principal, &user.email, password, client).await?,
         }
         self.erase_account(user_id, &user.email).await?;
         tracing::info!(user_id = %user_id, "account deleted");

@@ -77,6 +77,10 @@ pub enum AuthError {
     /// Unlinking would leave the account no way to sign in: it has no
     /// password and no other linked identity.
     LastSignInMethod,
+    /// A change that needs re-authentication, by an account without a
+    /// password whose session began longer ago than
+    /// [`super::REAUTHENTICATION_MAX_AGE`].
+    ReauthenticationRequired,
     /// Too many attempts; try again after the given time.
     RateLimited {
         retry_after: Duration,

@@ -7,7 +7,7 @@ use secrecy::{ExposeSecret, SecretString};
 use serde::Deserialize;
 
 use super::attempt::Factor;
-use super::error::AuthError;
+use super::error::{AuthError, FieldProblem};
 use super::model::{Account, Principal, UserId};
 use super::second_factor::{Authenticator, MfaKey, Sealed, generate_backup_codes, mfa_session_digest, new_mfa_session};
 use super::service::{AuthService, Client, SignedIn};
@@ -15,6 +15,10 @@ use super::values::{Email, MfaCode, MfaSession, Password, TotpCode};
 use super::voiding::CredentialEvent;
 use crate::metrics::SignInOutcome;
 use crate::ports::{BackupCodeUse, MfaChallenge, MfaRecord, SecurityEventKind, SessionGrant};
+
+/// How recently an account without a password must have signed in for a
+/// change that needs re-authentication (see `AuthService::reauthenticate`).
+pub const REAUTHENTICATION_MAX_AGE: chrono::Duration = chrono::Duration::minutes(5);
 
 /// Second-factor settings.
 #[derive(Debug, Clone, Deserialize)]
@@ -151,7 +155,7 @@ impl AuthService {
     pub async fn verify_mfa_setup(
         &self,
         principal: &Principal,
-        password: &Password,
+        password: Option<&Password>,
         code: &TotpCode,
         client: &Client,
     ) -> Result<BackupCodes, AuthError> {
@@ -162,7 +166,7 @@ impl AuthService {
             Some(record) if record.enabled => return Err(AuthError::MfaAlreadyEnabled),
             Some(record) => record,
         };
-        self.reauthenticate(user_id, &user.email, password, client).await?;
+        self.reauthenticate(principal, &user.email, password, client).await?;
         let authenticator = self.authenticator(user_id, &user.email, &record)?;
         let Some(step) = authenticator.matching_step(code, self.clock.now()) else {
             return Err(AuthError::InvalidMfaCode);
@@ -273,7 +277,7 @@ impl AuthService {
     pub async fn disable_mfa(
         &self,
         principal: &Principal,
-        password: &Password,
+        password: Option<&Password>,
         code: &MfaCode,
         client: &Client,
     ) -> Result<(), AuthError> {
@@ -291,7 +295,7 @@ impl AuthService {
     pub async fn regenerate_backup_codes(
         &self,
         principal: &Principal,
-        password: &Password,
+        password: Option<&Password>,
         code: &MfaCode,
         client: &Client,
     ) -> Result<BackupCodes, AuthError> {
@@ -313,7 +317,7 @@ impl AuthService {
     async fn step_up(
         &self,
         principal: &Principal,
-        password: &Password,
+        password: Option<&Password>,
         code: &MfaCode,
         client: &Client,
     ) -> Result<(), AuthError> {
@@ -322,21 +326,22 @@ impl AuthService {
         let Some(record) = self.mfa.get(user_id).await?.filter(|record| record.enabled) else {
             return Err(AuthError::MfaNotEnabled);
         };
-        self.step_up_with(user_id, &user.email, &record, password, code, client).await
+        self.step_up_with(principal, &user.email, &record, password, code, client).await
     }
 
     /// [`Self::step_up`] for a user whose address and enabled second
     /// factor (`record`) the caller has read already.
     pub(super) async fn step_up_with(
         &self,
-        user_id: UserId,
+        principal: &Principal,
         email: &Email,
         record: &MfaRecord,
-        password: &Password,
+        password: Option<&Password>,
         code: &MfaCode,
         client: &Client,
     ) -> Result<(), AuthError> {
-        self.reauthenticate(user_id, email, password, client).await?;
+        let user_id = principal.user_id;
+        self.reauthenticate(principal, email, password, client).await?;
         let attempt = self.start_attempt(Factor::SecondFactor, email, client).await?;
         match self.check_second_factor(user_id, email, record, code).await {
             Ok(SecondFactor::Accepted) => attempt.succeeded().await,
@@ -355,16 +360,38 @@ impl AuthService {
         }
     }
 
-    /// Checks the signed-in user's password again before a change to how
-    /// the account signs in, within the password's failure budget; a wrong
-    /// one is [`AuthError::StepUpFailed`].
+    /// Re-authenticates the signed-in user before a change to how the
+    /// account signs in (NIST SP 800-63B §4.2.3's re-authentication):
+    ///
+    /// - an account with a password gives it again, checked within the
+    ///   password's failure budget; a wrong one is
+    ///   [`AuthError::StepUpFailed`], a missing one an
+    ///   [`AuthError::InvalidInput`] on `password`;
+    /// - an account without one (made by a federated sign-in or by
+    ///   invitation, until a password is set) has no secret to give: its
+    ///   calling session must have begun, by a sign-in, within
+    ///   [`REAUTHENTICATION_MAX_AGE`] (OpenID Connect Core's `max_age`),
+    ///   else [`AuthError::ReauthenticationRequired`]. Refreshing tokens
+    ///   does not make a session younger.
     pub(super) async fn reauthenticate(
         &self,
-        user_id: UserId,
+        principal: &Principal,
         email: &Email,
-        password: &Password,
+        password: Option<&Password>,
         client: &Client,
     ) -> Result<(), AuthError> {
+        let user_id = principal.user_id;
+        if self.federation.is_passwordless(user_id).await? {
+            let session = self.sessions.session(user_id, &principal.session_id).await?;
+            let signed_in_at = session.map(|session| session.started_at);
+            return match signed_in_at {
+                Some(at) if self.clock.now() - at <= REAUTHENTICATION_MAX_AGE => Ok(()),
+                _ => Err(AuthError::ReauthenticationRequired),
+            };
+        }
+        let Some(password) = password else {
+            return Err(FieldProblem::new("password", "required", "is required: the account has a password").into());
+        };
         let attempt = self.start_attempt(Factor::Password, email, client).await?;
         match self.identity.check_password(user_id, password).await {
             Ok(true) => attempt.succeeded().await,

@@ -33,7 +33,7 @@ pub use federated_sign_in::{
     APP_STATE_MAX_CHARS, AUTHORIZATION_LIFETIME, BrowserBinding, CODE_LIFETIME, Callback, Exchange, FederatedProvider,
     FederationSettings, StartRequest, Started,
 };
-pub use mfa::{BackupCodes, MfaEnrollment, MfaSettings};
+pub use mfa::{BackupCodes, MfaEnrollment, MfaSettings, REAUTHENTICATION_MAX_AGE};
 pub use model::{Account, Principal, PublicKey, SessionId, TokenSet, User, UserId};
 pub use policy::PasswordPolicy;
 pub use roles::{

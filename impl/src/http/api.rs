@@ -440,9 +440,15 @@ fn backup_codes_body(codes: BackupCodes) -> models::BackupCodes {
     models::BackupCodes::new(codes.0)
 }
 
+/// The password, when given: an account without one re-authenticates by
+/// signing in (see `AuthService::reauthenticate`).
+fn optional_password(password: &Option<String>) -> Result<Option<Password>, FieldProblem> {
+    password.as_deref().map(|password| Password::parse("password", password)).transpose()
+}
+
 /// The password and second factor of a step-up request.
-fn step_up_fields(body: &models::StepUpRequest) -> Result<(Password, MfaCode), AuthError> {
-    parse_both(Password::parse("password", &body.password), MfaCode::parse("code", &body.code))
+fn step_up_fields(body: &models::StepUpRequest) -> Result<(Option<Password>, MfaCode), AuthError> {
+    parse_both(optional_password(&body.password), MfaCode::parse("code", &body.code))
 }
 
 fn linked_identity_body(identity: LinkedIdentity) -> models::LinkedIdentity {
@@ -980,8 +986,10 @@ impl Users<ApiError> for Api {
     ) -> Result<DeleteCurrentUserResponse, ApiError> {
         let principal = principal(claims)?;
         let code = body.code.as_deref().map(|code| MfaCode::parse("code", code)).transpose();
-        let outcome = match parse_both(Password::parse("password", &body.password), code) {
-            Ok((password, code)) => self.auth.delete_account(principal, &password, code.as_ref(), &client()).await,
+        let outcome = match parse_both(optional_password(&body.password), code) {
+            Ok((password, code)) => {
+                self.auth.delete_account(principal, password.as_ref(), code.as_ref(), &client()).await
+            }
             Err(error) => Err(error),
         };
         respond(outcome, |()| DeleteCurrentUserResponse::Status204_Deleted)
@@ -1141,9 +1149,9 @@ impl Mfa<ApiError> for Api {
         body: &models::VerifyMfaSetupRequest,
     ) -> Result<VerifyMfaSetupResponse, ApiError> {
         let principal = principal(claims)?;
-        let fields = parse_both(Password::parse("password", &body.password), TotpCode::parse("code", &body.code));
+        let fields = parse_both(optional_password(&body.password), TotpCode::parse("code", &body.code));
         let outcome = match fields {
-            Ok((password, code)) => self.auth.verify_mfa_setup(principal, &password, &code, &client()).await,
+            Ok((password, code)) => self.auth.verify_mfa_setup(principal, password.as_ref(), &code, &client()).await,
             Err(error) => Err(error),
         };
         respond(outcome, |codes| VerifyMfaSetupResponse::Status200_TurnedOn(backup_codes_body(codes)))
@@ -1159,7 +1167,7 @@ impl Mfa<ApiError> for Api {
     ) -> Result<DisableMfaResponse, ApiError> {
         let principal = principal(claims)?;
         let outcome = match step_up_fields(body) {
-            Ok((password, code)) => self.auth.disable_mfa(principal, &password, &code, &client()).await,
+            Ok((password, code)) => self.auth.disable_mfa(principal, password.as_ref(), &code, &client()).await,
             Err(error) => Err(error),
         };
         respond(outcome, |()| DisableMfaResponse::Status204_TurnedOff)
@@ -1175,7 +1183,9 @@ impl Mfa<ApiError> for Api {
     ) -> Result<RegenerateBackupCodesResponse, ApiError> {
         let principal = principal(claims)?;
         let outcome = match step_up_fields(body) {
-            Ok((password, code)) => self.auth.regenerate_backup_codes(principal, &password, &code, &client()).await,
+            Ok((password, code)) => {
+                self.auth.regenerate_backup_codes(principal, password.as_ref(), &code, &client()).await
+            }
             Err(error) => Err(error),
         };
         respond(outcome, |codes| RegenerateBackupCodesResponse::Status200_NewBackupCodes(backup_codes_body(codes)))

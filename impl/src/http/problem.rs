@@ -168,6 +168,11 @@ impl From<AuthError> for Problem {
                 "invalid_mfa_session",
                 "The sign-in session is invalid, expired or used up; sign in again.",
             ),
+            AuthError::ReauthenticationRequired => Self::new(
+                StatusCode::FORBIDDEN,
+                "reauthentication_required",
+                "This account has no password: sign in again, then confirm the change within 5 minutes.",
+            ),
             AuthError::StepUpFailed => Self::new(
                 StatusCode::FORBIDDEN,
                 "step_up_failed",

@@ -15,7 +15,7 @@ use serde_json::{Value, json};
 use url::Url;
 
 use crate::support::oidc::{OidcProvider, ProviderAccount, ProviderClient};
-use crate::support::{PASSWORD, TestApp, error_body, spawn_app_at, str_field, wait_for_codes};
+use crate::support::{PASSWORD, TestApp, error_body, spawn_app_and_service_at, str_field, wait_for_codes};
 
 const APP: &str = "https://app.example/signed-in";
 const MOBILE_APP: &str = "com.example.app:/oauth";
@@ -34,6 +34,7 @@ const CAROL: ProviderAccount<'static> =
 /// The service, with one provider, and the provider.
 struct Setup {
     app: TestApp,
+    auth: std::sync::Arc<auth_service::domain::AuthService>,
     provider: OidcProvider,
     callback: String,
     /// Follows no redirects, so that each hop is checked; keeps cookies.
@@ -51,7 +52,7 @@ async fn setup_with(adjust: impl FnOnce(&mut auth_service::config::Config)) -> S
     let mut callback = String::new();
     let mut provider = None;
     let suffix = uuid::Uuid::new_v4().simple().to_string();
-    let app = spawn_app_at(|config, base| {
+    let (app, auth) = spawn_app_and_service_at(|config, base| {
         callback = format!("{base}/auth/federation/callback");
         let client =
             ProviderClient { id: CLIENT_ID, secret: CLIENT_SECRET, redirect_uri: &callback, id_token_alg: None };
@@ -80,7 +81,7 @@ async fn setup_with(adjust: impl FnOnce(&mut auth_service::config::Config)) -> S
         provider = Some(started);
     })
     .await;
-    Setup { app, provider: provider.expect("the provider"), callback, browser: browser(), suffix }
+    Setup { app, auth, provider: provider.expect("the provider"), callback, browser: browser(), suffix }
 }
 
 /// A browser of its own: cookies kept, redirects not followed.
@@ -547,6 +548,80 @@ async fn a_deleted_account_takes_its_links_with_it() {
     // The identity now makes a new account rather than reach the old one.
     let again = setup.profile(str_field(&setup.signed_in(CAROL.login).await, "accessToken")).await;
     assert_ne!(again["id"], first["id"]);
+}
+
+/// A current authenticator code of `totp` by the app's clock.
+fn totp_code(app: &TestApp, totp: &totp_rs::Totp) -> String {
+    totp.generate(u64::try_from(auth_service::domain::Clock::now(&*app.clock).timestamp()).unwrap()).to_string()
+}
+
+/// An account without a password has no secret to re-authenticate with:
+/// a sign-in no older than five minutes stands for it (OpenID Connect
+/// Core's `max_age`), and refreshing tokens does not make a session younger.
+#[tokio::test]
+async fn an_account_without_a_password_confirms_changes_by_a_recent_sign_in() {
+    let setup = setup().await;
+    let login = setup.signed_in(ALICE.login).await;
+    let access = str_field(&login, "accessToken");
+    let enrolment: Value = setup.app.post_authed("/users/me/mfa/setup", access, None).await.json().await.unwrap();
+    let totp = totp_rs::Totp::from_url(str_field(&enrolment, "otpauthUri")).unwrap();
+    let on = json!({ "code": totp_code(&setup.app, &totp) });
+    assert_eq!(setup.app.post_authed("/users/me/mfa/verify", access, Some(on)).await.status(), StatusCode::OK);
+
+    setup.app.clock.advance(chrono::Duration::minutes(6));
+    let refreshed: Value = setup.app.refresh(str_field(&login, "refreshToken")).await.json().await.unwrap();
+    let refreshed = str_field(&refreshed, "accessToken");
+    let code = totp_code(&setup.app, &totp);
+    // A password changes nothing: the account has none to check.
+    for body in [json!({ "code": code }), json!({ "code": code, "password": PASSWORD })] {
+        let stale = setup.app.post_authed("/users/me/mfa/backup-codes", refreshed, Some(body)).await;
+        error_body(stale, StatusCode::FORBIDDEN, "reauthentication_required").await;
+    }
+    let delete = setup.app.post_authed("/users/me/delete", refreshed, Some(json!({ "code": code }))).await;
+    error_body(delete, StatusCode::FORBIDDEN, "reauthentication_required").await;
+
+    // Signed in again (with the second factor): the change goes through.
+    let challenge = setup.signed_in(ALICE.login).await;
+    let verify = json!({ "session": str_field(&challenge, "mfaSession"), "code": code });
+    let again = setup.app.post("/auth/mfa/verify", verify).await;
+    assert_eq!(again.status(), StatusCode::OK);
+    let again: Value = again.json().await.unwrap();
+    setup.app.clock.advance(chrono::Duration::seconds(30));
+    let body = json!({ "code": totp_code(&setup.app, &totp) });
+    let deleted = setup.app.post_authed("/users/me/delete", str_field(&again, "accessToken"), Some(body)).await;
+    assert_eq!(deleted.status(), StatusCode::NO_CONTENT);
+}
+
+/// An account with a password gives it; leaving it out is no way around it.
+#[tokio::test]
+async fn an_account_with_a_password_must_give_it_to_confirm_a_change() {
+    let setup = setup().await;
+    let login = setup.app.signed_in_user(&setup.email(&CAROL)).await;
+    let missing = setup.app.post_authed("/users/me/delete", str_field(&login, "accessToken"), Some(json!({}))).await;
+    let body = error_body(missing, StatusCode::BAD_REQUEST, "validation_failed").await;
+    assert_eq!(body["details"][0]["field"], "password", "{body}");
+}
+
+/// An invited account has no password until the person sets one with the
+/// mailed code: an identity linked to it meanwhile is its only way in.
+#[tokio::test]
+async fn an_invited_accounts_only_identity_cannot_be_unlinked() {
+    let setup = setup_with(|config| config.signup.auto_confirm = false).await;
+    let boss = setup.confirmed_user(&format!("boss-{}@example.com", setup.suffix)).await;
+    let boss_email = auth_service::domain::Email::parse("email", str_field(&boss["user"], "email")).unwrap();
+    setup.auth.grant_role(&boss_email, "admin").await.expect("granting admin");
+    let boss = setup.app.login(str_field(&boss["user"], "email"), PASSWORD).await.json::<Value>().await.unwrap();
+    let invitation = json!({ "email": setup.email(&ALICE), "name": "Alice" });
+    let invited = setup.app.post_authed("/admin/users", str_field(&boss, "accessToken"), Some(invitation)).await;
+    assert_eq!(invited.status(), StatusCode::CREATED);
+
+    let federated = setup.signed_in(ALICE.login).await;
+    let access = str_field(&federated, "accessToken");
+    let identities = setup.identities(access).await;
+    assert_eq!(identities.len(), 1, "the invitation vouched for the address: {identities:?}");
+    let link = str_field(&identities[0], "id");
+    let unlink = setup.app.http.delete(setup.app.url(&format!("/users/me/identities/{link}"))).bearer_auth(access);
+    error_body(unlink.send().await.unwrap(), StatusCode::CONFLICT, "last_sign_in_method").await;
 }
 
 #[tokio::test]

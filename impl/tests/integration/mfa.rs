@@ -241,8 +241,10 @@ async fn turning_mfa_on_takes_the_password_not_only_a_bearer_token() {
     let code = current_code(&app, &totp);
     let refused = verify_setup_with(&app, token, WRONG_PASSWORD, &code).await;
     error_body(refused, StatusCode::FORBIDDEN, "step_up_failed").await;
+    // The account has a password: leaving it out is no way around it.
     let missing = app.post_authed("/users/me/mfa/verify", token, Some(json!({ "code": code }))).await;
-    error_body(missing, StatusCode::BAD_REQUEST, "malformed_request").await;
+    let body = error_body(missing, StatusCode::BAD_REQUEST, "validation_failed").await;
+    assert_eq!(body["details"][0]["field"], "password", "{body}");
     assert!(!mfa_enabled(&app, token).await, "MFA turned on without the password");
 
     // Wrong passwords count toward the password lockout like any other.

@@ -153,15 +153,19 @@ pub async fn serve(router: axum::Router, config: Config, clock: Arc<ManualClock>
 /// Starts a server on the backend under test whose configuration `adjust`
 /// may change first, knowing the server's base URL (its listener is bound
 /// before the service is built), with its clock at the real time, as
-/// tokens from outside need.
-pub async fn spawn_app_at(adjust: impl FnOnce(&mut Config, &str)) -> TestApp {
+/// tokens from outside need. Answers the domain service behind the server
+/// too.
+pub async fn spawn_app_and_service_at(
+    adjust: impl FnOnce(&mut Config, &str),
+) -> (TestApp, Arc<auth_service::domain::AuthService>) {
     let (mut config, data, _) = backend_config().await;
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
     let base = format!("http://{}", listener.local_addr().expect("address"));
     adjust(&mut config, &base);
     let clock = Arc::new(ManualClock::starting_at(Utc::now()));
-    let router = app::build_with_clock(&config, clock.clone()).await.expect("app");
-    serve_on(listener, router, config, clock, data)
+    let auth = app::service_with_clock(&config, clock.clone()).await.expect("service");
+    let router = auth_service::http::router(auth.clone(), &config.server);
+    (serve_on(listener, router, config, clock, data), auth)
 }
 
 fn serve_on(
