@@ -9,8 +9,9 @@
 #
 # Cognito's custom authentication triggers run as `auth-challenge invoke`
 # (scripts/moto_cognito.py), from `MOTO_COGNITO_TRIGGER` if set, else the
-# debug build's, with the MFA key in `MOTO_MFA_KEY` (base64; a new one
-# unless set), which start_moto exports: the service must use the same key.
+# debug build's, with the key they share with the service in
+# `MOTO_CUSTOM_AUTH_KEY` (a new one unless set), which start_moto exports:
+# the service must use the same key (`aws.custom_auth_key`).
 
 source "$(dirname "${BASH_SOURCE[0]}")/background.sh"
 _moto_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -22,9 +23,9 @@ start_moto() {
     mkdir -p "$(dirname "$log")"
     MOTO_OUTBOX=$(mktemp -d "${TMPDIR:-/tmp}/moto-outbox.XXXXXX")
     export MOTO_OUTBOX
-    MOTO_MFA_KEY=${MOTO_MFA_KEY:-$(head -c 32 /dev/urandom | base64)}
-    export MOTO_MFA_KEY
-    AUTH_MFA__ENCRYPTION_KEY="$MOTO_MFA_KEY" \
+    MOTO_CUSTOM_AUTH_KEY=${MOTO_CUSTOM_AUTH_KEY:-$(head -c 32 /dev/urandom | base64)}
+    export MOTO_CUSTOM_AUTH_KEY
+    AUTH_AWS__CUSTOM_AUTH_KEY="$MOTO_CUSTOM_AUTH_KEY" \
         MOTO_COGNITO_TRIGGER="${MOTO_COGNITO_TRIGGER:-$_moto_root/target/debug/auth-challenge invoke}" \
         "$bin/python" scripts/moto_server.py "$port" >"$log" 2>&1 &
     _moto_pid=$!

@@ -1,7 +1,7 @@
 //! Creates a user pool, a confidential app client, a table and a verified
 //! SES sender in an AWS emulator (moto), and prints the settings that
 //! point the service at them as shell `export` lines, with the MFA key of
-//! the emulator's custom authentication trigger (`MOTO_MFA_KEY`, see
+//! the emulator's custom authentication trigger (`MOTO_CUSTOM_AUTH_KEY`, see
 //! `scripts/moto.sh`), or a new one.
 //! The pool's groups and custom attributes are the roles and attributes of
 //! the configuration the server would read (`AUTH_CONFIG`, `AUTH_…`).
@@ -15,8 +15,10 @@ use std::process::ExitCode;
 use auth_service::adapters::aws::local;
 use auth_service::config::{CONFIG_FILE_ENV, Config};
 use auth_service::domain::MfaKey;
+use auth_service::domain::federation::ChallengeKey;
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
+use secrecy::ExposeSecret;
 
 /// The sender of the service's own mail (security notices) through SES.
 const SENDER: &str = "no-reply@auth.test";
@@ -40,9 +42,11 @@ async fn main() -> ExitCode {
     };
     match provisioned.await {
         Ok(aws) => {
-            // The key of the emulator's custom authentication trigger,
-            // when it has one (scripts/moto.sh).
-            let key = std::env::var("MOTO_MFA_KEY").unwrap_or_else(|_| STANDARD.encode(MfaKey::generate()));
+            // A new MFA key, and the key of the emulator's custom
+            // authentication trigger when it has one (scripts/moto.sh).
+            let key = STANDARD.encode(MfaKey::generate());
+            let challenge_key = std::env::var("MOTO_CUSTOM_AUTH_KEY")
+                .unwrap_or_else(|_| ChallengeKey::generate().expose_secret().to_owned());
             for (variable, value) in [
                 ("AUTH_BACKEND", "aws"),
                 ("AUTH_AWS__REGION", region.as_str()),
@@ -51,6 +55,7 @@ async fn main() -> ExitCode {
                 ("AUTH_AWS__CLIENT_ID", aws.client_id.as_str()),
                 ("AUTH_AWS__TABLE_NAME", aws.table_name.as_str()),
                 ("AUTH_MFA__ENCRYPTION_KEY", key.as_str()),
+                ("AUTH_AWS__CUSTOM_AUTH_KEY", challenge_key.as_str()),
                 ("AUTH_MAIL__TRANSPORT", "ses"),
                 ("AUTH_MAIL__SES__SENDER", SENDER),
             ] {

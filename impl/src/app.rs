@@ -8,6 +8,8 @@ use std::time::Duration;
 
 use anyhow::Context;
 use axum::Router;
+#[cfg(feature = "aws")]
+use secrecy::ExposeSecret;
 use secrecy::SecretString;
 
 #[cfg(feature = "aws")]
@@ -21,6 +23,8 @@ use crate::adapters::mail::{OutboxMailer, SmtpMailer};
 use crate::adapters::observed::observed;
 use crate::adapters::oidc::{Oidc, ProviderSettings};
 use crate::config::{Backend, Config, MailTransport};
+#[cfg(feature = "aws")]
+use crate::domain::federation::ChallengeKey;
 use crate::domain::{AuthService, Clock, FederatedProvider, FederationSettings, MfaKey, Ports, Settings, SystemClock};
 use crate::http;
 use crate::ports::{
@@ -197,8 +201,76 @@ fn spawn_purge(store: Arc<SqliteStore>, clock: Arc<dyn Clock>, attempt_window: D
 #[cfg(feature = "aws")]
 async fn aws_with_clock(config: &Config, clock: Arc<dyn Clock>) -> anyhow::Result<AuthService> {
     let clients = aws::Clients::new(&config.aws).await?;
-    let key = aws_mfa_key(&config.mfa, &config.aws, Some(&clients)).await?;
-    aws_with_clients(config, clients, key, clock)
+    // The secrets at once: on Lambda, before the first event.
+    let (key, challenge_key, config) = tokio::try_join!(
+        aws_mfa_key(&config.mfa, &config.aws, Some(&clients)),
+        aws_challenge_key(&config.aws, Some(&clients)),
+        with_provider_secrets(config, &clients),
+    )?;
+    let config = &config;
+    if challenge_key.is_none() && !config.federation.providers.is_empty() {
+        anyhow::bail!(
+            "federated sign-in on backend aws needs aws.custom_auth_key_secret (or aws.custom_auth_key), \
+             the key of the user pool's custom authentication trigger"
+        );
+    }
+    aws_with_clients(config, clients, key, challenge_key, clock)
+}
+
+/// The text of the Secrets Manager secret `id`, read with `clients`, or
+/// with clients made for it when `None`.
+#[cfg(feature = "aws")]
+async fn secret_text(
+    aws_config: &aws::AwsConfig,
+    clients: Option<&aws::Clients>,
+    id: &str,
+) -> anyhow::Result<SecretString> {
+    match clients {
+        Some(clients) => clients.secret_string(id).await,
+        None => aws::Clients::new(aws_config).await?.secret_string(id).await,
+    }
+}
+
+/// `config` with the client secrets of its providers that have none from
+/// `federation.client_secrets_secret`: a Secrets Manager secret holding
+/// them by provider id, `{"google": "…", …}`. Errors name the secret and
+/// the provider at fault, never a value.
+#[cfg(feature = "aws")]
+async fn with_provider_secrets(config: &Config, clients: &aws::Clients) -> anyhow::Result<Config> {
+    let mut config = config.clone();
+    let Some(secret) = config.federation.client_secrets_secret.clone() else { return Ok(config) };
+    let text = clients.secret_string(&secret).await?;
+    // serde_json's messages can quote the input: none is passed on.
+    let stored: std::collections::BTreeMap<String, SecretString> =
+        serde_json::from_str(text.expose_secret()).map_err(|_| {
+            anyhow::anyhow!(r#"the secret {secret} is not JSON of the form {{"PROVIDER_ID": "CLIENT_SECRET", …}}"#)
+        })?;
+    for (id, client_secret) in stored {
+        let Some(provider) = config.federation.providers.get_mut(&id) else {
+            anyhow::bail!("the secret {secret} has a client secret for {id:?}, which is not a configured provider");
+        };
+        if provider.client_secret.is_none() && provider.client_secret_file.is_none() {
+            provider.client_secret = Some(client_secret);
+        }
+    }
+    Ok(config)
+}
+
+/// The key shared with the user pool's custom authentication trigger:
+/// `aws.custom_auth_key`, or the keyring in the Secrets Manager secret
+/// `aws.custom_auth_key_secret`; `None` when neither is set.
+#[cfg(feature = "aws")]
+pub async fn aws_challenge_key(
+    aws_config: &aws::AwsConfig,
+    clients: Option<&aws::Clients>,
+) -> anyhow::Result<Option<ChallengeKey>> {
+    match (&aws_config.custom_auth_key, &aws_config.custom_auth_key_secret) {
+        (Some(key), _) => ChallengeKey::from_text(key).map(Some),
+        (None, Some(secret)) => ChallengeKey::from_keyring(&secret_text(aws_config, clients, secret).await?)
+            .map(Some)
+            .with_context(|| format!("the secret {secret}")),
+        (None, None) => Ok(None),
+    }
 }
 
 /// The AWS backend's MFA key: `mfa.encryption_key`, or the keyring in the
@@ -213,17 +285,8 @@ pub async fn aws_mfa_key(
 ) -> anyhow::Result<MfaKey> {
     match (&mfa.encryption_key, &mfa.encryption_key_secret) {
         (Some(encoded), _) => MfaKey::from_base64(encoded),
-        (None, Some(secret)) => {
-            let made;
-            let clients = match clients {
-                Some(clients) => clients,
-                None => {
-                    made = aws::Clients::new(aws_config).await?;
-                    &made
-                }
-            };
-            MfaKey::from_keyring(&clients.secret_string(secret).await?).with_context(|| format!("the secret {secret}"))
-        }
+        (None, Some(secret)) => MfaKey::from_keyring(&secret_text(aws_config, clients, secret).await?)
+            .with_context(|| format!("the secret {secret}")),
         (None, None) => anyhow::bail!(
             "backend aws needs mfa.encryption_key_secret (or mfa.encryption_key), the same for every instance"
         ),
@@ -237,6 +300,7 @@ pub fn aws_with_clients(
     config: &Config,
     clients: aws::Clients,
     key: MfaKey,
+    challenge_key: Option<ChallengeKey>,
     clock: Arc<dyn Clock>,
 ) -> anyhow::Result<AuthService> {
     let mailer = match config.mail.transport {
@@ -256,7 +320,7 @@ pub fn aws_with_clients(
         jwks_url: clients.jwks_url,
     };
     let identity =
-        Arc::new(CognitoIdentity::new(clients.cognito, cognito, (*store).clone(), clock.clone(), key.clone()));
+        Arc::new(CognitoIdentity::new(clients.cognito, cognito, (*store).clone(), clock.clone(), challenge_key));
     let settings = settings(config, false, clock.clone())?;
     Ok(AuthService::new(ports(identity, store, mailer, clock), settings, key))
 }

@@ -144,6 +144,11 @@ pub struct FederationConfig {
     /// By id, the name in the service's URLs: lower-case letters, digits
     /// and hyphens.
     pub providers: std::collections::BTreeMap<String, ProviderConfig>,
+    /// With `backend = "aws"`: a Secrets Manager secret (name or ARN)
+    /// holding providers' client secrets by id, `{"google": "…"}`, read at
+    /// start-up, for the providers without `client_secret` or
+    /// `client_secret_file`.
+    pub client_secrets_secret: Option<String>,
 }
 
 /// One OpenID Connect provider.
@@ -356,15 +361,14 @@ impl Default for LogConfig {
     }
 }
 
-/// The sections of the settings that a function holding only the
-/// service's key reads (`auth-challenge`, the user pool's trigger): the
+/// The sections of the settings that a function holding only the custom
+/// authentication key reads (`auth-challenge`, the user pool's trigger): the
 /// same file and variables as [`Config`], the other sections ignored, so
 /// that it needs neither the pool nor the table the other functions name.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(default)]
 pub struct KeySettings {
-    pub mfa: MfaSettings,
-    /// Where AWS is (for the key's secret).
+    /// Where AWS is, and the key (`custom_auth_key_secret`).
     pub aws: AwsConfig,
     pub log: LogConfig,
     pub metrics: crate::metrics::MetricsConfig,
@@ -376,11 +380,7 @@ impl KeySettings {
     pub fn load(file: Option<&Path>) -> Result<Self, String> {
         let settings: Self =
             Config::figment(file).extract().map_err(|error| format!("invalid configuration: {error}"))?;
-        settings
-            .mfa
-            .validate()
-            .and_then(|()| settings.traces.validate())
-            .map_err(|error| format!("invalid configuration: {error}"))?;
+        settings.traces.validate().map_err(|error| format!("invalid configuration: {error}"))?;
         Ok(settings)
     }
 }
@@ -418,6 +418,10 @@ impl Config {
             self.aws.validate()?;
         } else if self.mfa.encryption_key_secret.is_some() {
             return Err("mfa.encryption_key_secret is read from AWS Secrets Manager: backend aws only".to_owned());
+        } else if self.federation.client_secrets_secret.is_some() {
+            return Err(
+                "federation.client_secrets_secret is read from AWS Secrets Manager: backend aws only".to_owned()
+            );
         }
         if self.mail.transport == MailTransport::Smtp && self.mail.smtp.is_none() {
             return Err("mail.transport is smtp but there is no [mail.smtp] section".to_owned());

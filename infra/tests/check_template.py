@@ -50,6 +50,11 @@ ENVIRONMENT = {
     "AUTH_BACKEND": "aws",
     "AUTH_AWS__TABLE_NAME": {"Ref": "Table"},
     "AUTH_MFA__ENCRYPTION_KEY_SECRET": {"Ref": "MfaKeys"},
+    "AUTH_AWS__CUSTOM_AUTH_KEY_SECRET": {"Ref": "CustomAuthKeys"},
+    "AUTH_FEDERATION__CALLBACK_URL": {"Ref": "FederationCallbackUrl"},
+    "AUTH_FEDERATION__REDIRECT_URIS": {"Ref": "FederationRedirectUris"},
+    "AUTH_FEDERATION__PROVIDERS": {"Ref": "FederationProviders"},
+    "AUTH_FEDERATION__CLIENT_SECRETS_SECRET": {"Ref": "FederationClientSecrets"},
     "AUTH_SIGNUP__AUTO_CONFIRM": "false",
     "AUTH_TOKENS__REFRESH_TTL_SECS": REFRESH,
     "AUTH_LOG__FORMAT": "json",
@@ -201,19 +206,33 @@ def check_mfa_keys(template):
     assert uses == ["MfaKeys"], f"MfaEncryptionKey is used by {uses}"
     assert "MfaEncryptionKey" not in json.dumps(template["Globals"]), "the key is in the functions' environment"
     assert template["Parameters"]["MfaEncryptionKey"]["NoEcho"] is True
-    for role in ("FunctionRole", "ChallengeFunctionRole"):
+    def read(secret):
+        return {"Effect": "Allow", "Action": "secretsmanager:GetSecretValue", "Resource": {"Ref": secret}}
+
+    # The service reads both keys; the pool's trigger only the one it shares
+    # with the service, never the MFA keys.
+    readable = {
+        "FunctionRole": [
+            ("mfa-keys", read("MfaKeys")),
+            ("custom-auth-keys", read("CustomAuthKeys")),
+            ("federation-client-secrets", read("FederationClientSecrets")),
+        ],
+        "ChallengeFunctionRole": [("custom-auth-keys", read("CustomAuthKeys"))],
+    }
+    for role, expected in readable.items():
         grants = [
             (policy["PolicyName"], statement)
             for policy in resources[role]["Properties"]["Policies"]
             for statement in policy["PolicyDocument"]["Statement"]
             if any(action.startswith(("secretsmanager:", "kms:")) for action in actions(statement))
         ]
-        only = {"Effect": "Allow", "Action": "secretsmanager:GetSecretValue", "Resource": {"Ref": "MfaKeys"}}
-        assert grants == [("mfa-keys", only)], f"{role}: {grants}"
-    # The trigger's role may do nothing but log, trace and read the keys.
+        assert grants == expected, f"{role}: {grants}"
+    # The trigger's role may do nothing but log, trace and read its key.
     trigger = [policy["PolicyName"] for policy in resources["ChallengeFunctionRole"]["Properties"]["Policies"]]
-    assert trigger == ["logs", "tracing", "mfa-keys"], trigger
-    return "in Secrets Manager, readable by the functions with GetSecretValue on that secret only"
+    assert trigger == ["logs", "tracing", "custom-auth-keys"], trigger
+    generated = resources["CustomAuthKeys"]["Properties"]["GenerateSecretString"]
+    assert generated["GenerateStringKey"] == "current" and generated["PasswordLength"] >= 32, generated
+    return "in Secrets Manager, each readable with GetSecretValue by the functions that need it only"
 
 
 def check_refresh_lifetime(template):

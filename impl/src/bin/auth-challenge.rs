@@ -1,10 +1,11 @@
 //! The user pool's custom authentication triggers on AWS Lambda
 //! (DefineAuthChallenge, CreateAuthChallenge, VerifyAuthChallengeResponse;
-//! see `auth_service::adapters::aws::custom_auth`). It needs the service's
-//! MFA key and nothing else: no table, no pool.
+//! see `auth_service::adapters::aws::custom_auth`). It needs the key it
+//! shares with the service (`aws.custom_auth_key_secret`) and nothing else:
+//! no table, no pool, and not the MFA key.
 //!
 //! Settings come from `AUTH_…` environment variables, as for `auth-lambda`;
-//! it reads only the MFA key's (`config::KeySettings`).
+//! it reads only the key's (`config::KeySettings`).
 //!
 //! `auth-challenge invoke` answers one event read from stdin on stdout and
 //! exits, outside Lambda: how an emulator of Cognito (moto, in the tests)
@@ -18,6 +19,7 @@ use std::process::ExitCode;
 use anyhow::Context;
 use auth_service::adapters::aws::custom_auth;
 use auth_service::config::{CONFIG_FILE_ENV, KeySettings};
+use auth_service::domain::federation::ChallengeKey;
 use auth_service::{app, lambda};
 use lambda_http::lambda_runtime::{self, Diagnostic, LambdaEvent, service_fn};
 use serde_json::Value;
@@ -27,7 +29,7 @@ fn main() -> ExitCode {
         return invoke();
     }
     lambda::main("auth-challenge", |settings: KeySettings| async move {
-        let key = app::aws_mfa_key(&settings.mfa, &settings.aws, None).await.context("reading the MFA key")?;
+        let key = challenge_key(&settings).await?;
         tracing::info!("ready for events");
         let handler = service_fn(move |event: LambdaEvent<Value>| {
             let answered = custom_auth::respond(&key, event.payload).map_err(|error| Diagnostic {
@@ -40,6 +42,14 @@ fn main() -> ExitCode {
     })
 }
 
+/// The custom authentication key of `settings`, which must name one.
+async fn challenge_key(settings: &KeySettings) -> anyhow::Result<ChallengeKey> {
+    app::aws_challenge_key(&settings.aws, None)
+        .await
+        .context("reading the custom authentication key")?
+        .context("aws.custom_auth_key_secret (or aws.custom_auth_key) is required")
+}
+
 fn invoke() -> ExitCode {
     let file = std::env::var_os(CONFIG_FILE_ENV).map(PathBuf::from);
     let settings = match KeySettings::load(file.as_deref()) {
@@ -50,7 +60,7 @@ fn invoke() -> ExitCode {
         }
     };
     let answered = async {
-        let key = app::aws_mfa_key(&settings.mfa, &settings.aws, None).await.context("reading the MFA key")?;
+        let key = challenge_key(&settings).await?;
         let mut event = String::new();
         std::io::stdin().read_to_string(&mut event).context("reading the event")?;
         // serde's message could quote the event: none is passed on.

@@ -12,12 +12,16 @@
 //! identity may do here: sign in the account it is linked to, join an
 //! existing account, create one, or nothing.
 
+use anyhow::{Context, anyhow};
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use hkdf::Hkdf;
+use hmac::{Hmac, Mac};
 use rand::RngCore;
 use secrecy::{ExposeSecret, SecretString};
 use sha2::{Digest, Sha256};
 
+use super::second_factor::Keyring;
 use super::{DisplayName, Email, UserId};
 
 /// The secrets of one authorization request, each 256 random bits in
@@ -200,8 +204,98 @@ pub fn decide_link(
 
 /// The one challenge of the custom authentication through which the AWS
 /// backend gets Cognito's tokens for a federated sign-in: the service
-/// answers it with [`super::MfaKey::custom_auth_answer`].
+/// answers it with [`ChallengeKey::answer`].
 pub const CUSTOM_CHALLENGE: &str = "CUSTOM_CHALLENGE";
+
+/// The fewest characters a [`ChallengeKey`]'s key may have.
+pub const CHALLENGE_KEY_MIN_CHARS: usize = 32;
+
+/// The key shared by the service and the user pool's custom authentication
+/// trigger, and nothing else: the service answers each
+/// [`CUSTOM_CHALLENGE`] with HMAC-SHA256 over the username and the
+/// challenge's nonce, and the trigger checks the answer. It is its own key,
+/// not one derived from the MFA key, so that the trigger holds no key that
+/// opens second-factor secrets.
+///
+/// A key is any string of at least [`CHALLENGE_KEY_MIN_CHARS`] random
+/// characters (e.g. `openssl rand -base64 32`, or a Secrets Manager
+/// generated password), from which the MAC key is derived with
+/// HKDF-SHA256. After a rotation it is a keyring, as the MFA key is: the
+/// current key answers, and every key of the ring verifies, so that answers
+/// keep working while the rotation reaches every function.
+#[derive(Clone)]
+pub struct ChallengeKey {
+    /// The current key first, then the previous ones, newest first.
+    keys: Vec<Hmac<Sha256>>,
+}
+
+impl ChallengeKey {
+    /// One key, as configuration gives it. Errors when it is too short;
+    /// never quotes it.
+    pub fn from_text(key: &SecretString) -> anyhow::Result<Self> {
+        Ok(Self { keys: vec![Self::derive(key).context("the custom authentication key")?] })
+    }
+
+    /// A keyring as a secret holds it: `{"current": KEY, "previous": [KEY, …]}`.
+    /// Errors name the entry at fault, never its value.
+    pub fn from_keyring(json: &SecretString) -> anyhow::Result<Self> {
+        // serde_json's messages can quote the input: none is passed on.
+        let keyring: Keyring = serde_json::from_str(json.expose_secret()).map_err(|_| {
+            anyhow!(
+                r#"the custom authentication keyring is not JSON of the form {{"current": KEY, "previous": [KEY, …]}}"#
+            )
+        })?;
+        let current = Self::derive(&keyring.current).context("the custom authentication keyring's current key")?;
+        let mut keys = vec![current];
+        for (index, key) in keyring.previous.iter().enumerate() {
+            keys.push(
+                Self::derive(key).with_context(|| format!("the custom authentication keyring's previous[{index}]"))?,
+            );
+        }
+        Ok(Self { keys })
+    }
+
+    /// A new key: 256 random bits, base64url.
+    pub fn generate() -> SecretString {
+        random_secret()
+    }
+
+    fn derive(key: &SecretString) -> anyhow::Result<Hmac<Sha256>> {
+        let key = key.expose_secret().trim();
+        if key.chars().count() < CHALLENGE_KEY_MIN_CHARS {
+            anyhow::bail!("is shorter than {CHALLENGE_KEY_MIN_CHARS} characters");
+        }
+        let mut derived = [0u8; 32];
+        Hkdf::<Sha256>::new(Some(b"auth-service cognito custom auth"), key.as_bytes())
+            .expand(b"answer v1", &mut derived)
+            .map_err(|_| anyhow!("deriving the custom authentication key"))?;
+        <Hmac<Sha256> as Mac>::new_from_slice(&derived).context("keying the custom authentication MAC")
+    }
+
+    fn mac(key: &Hmac<Sha256>, username: &str, nonce: &str) -> Hmac<Sha256> {
+        let mut mac = key.clone();
+        // Length-prefixed, so that no two pairs run together alike.
+        for part in [username, nonce] {
+            mac.update(&(part.len() as u64).to_be_bytes());
+            mac.update(part.as_bytes());
+        }
+        mac
+    }
+
+    /// The answer to the challenge with `nonce` for `username`, under the
+    /// current key, in base64url. Only a holder of the key can answer, and
+    /// an answer is good for that one challenge.
+    pub fn answer(&self, username: &str, nonce: &str) -> String {
+        URL_SAFE_NO_PAD.encode(Self::mac(&self.keys[0], username, nonce).finalize().into_bytes())
+    }
+
+    /// Whether `answer` is [`Self::answer`] for `username` and `nonce`
+    /// under any key of the ring. Compared in constant time.
+    pub fn verifies(&self, username: &str, nonce: &str, answer: &str) -> bool {
+        let Ok(answer) = URL_SAFE_NO_PAD.decode(answer) else { return false };
+        self.keys.iter().any(|key| Self::mac(key, username, nonce).verify_slice(&answer).is_ok())
+    }
+}
 
 /// A fresh nonce for a [`CUSTOM_CHALLENGE`]: 256 random bits, base64url.
 pub fn challenge_nonce() -> String {
@@ -234,7 +328,6 @@ pub fn next_step(answered: &[(Option<&str>, bool)], user_found: bool) -> NextSte
 
 #[cfg(test)]
 mod tests {
-    use super::super::MfaKey;
     use super::*;
 
     fn asserted(email: Option<&str>, verified: bool) -> AssertedIdentity {
@@ -352,28 +445,42 @@ mod tests {
         assert_eq!(next_step(&twice, true), NextStep::Fail, "a second try");
     }
 
+    fn challenge_key(text: &str) -> ChallengeKey {
+        ChallengeKey::from_text(&SecretString::from(text.to_owned())).unwrap()
+    }
+
     #[test]
     fn a_custom_authentication_answer_holds_for_its_key_user_and_nonce_only() {
-        let key = MfaKey::from_bytes(&[1; 32]).unwrap();
-        let answer = key.custom_auth_answer("user", "nonce");
-        assert!(key.verifies_custom_auth_answer("user", "nonce", &answer));
-        assert!(!key.verifies_custom_auth_answer("other", "nonce", &answer));
-        assert!(!key.verifies_custom_auth_answer("user", "other", &answer));
-        assert!(!key.verifies_custom_auth_answer("usern", "once", &key.custom_auth_answer("user", "nonce")));
-        assert!(!key.verifies_custom_auth_answer("user", "nonce", ""));
-        assert!(!key.verifies_custom_auth_answer("user", "nonce", "not base64!"));
-        let other = MfaKey::from_bytes(&[2; 32]).unwrap();
-        assert!(!other.verifies_custom_auth_answer("user", "nonce", &answer));
+        let key = challenge_key(&"1".repeat(32));
+        let answer = key.answer("user", "nonce");
+        assert!(key.verifies("user", "nonce", &answer));
+        assert!(!key.verifies("other", "nonce", &answer));
+        assert!(!key.verifies("user", "other", &answer));
+        assert!(!key.verifies("usern", "once", &key.answer("user", "nonce")));
+        assert!(!key.verifies("user", "nonce", ""));
+        assert!(!key.verifies("user", "nonce", "not base64!"));
+        assert!(!challenge_key(&"2".repeat(32)).verifies("user", "nonce", &answer));
     }
 
     #[test]
     fn a_rotated_key_still_verifies_answers_of_the_previous_one() {
-        use base64::engine::general_purpose::STANDARD;
-        let (old, new) = (STANDARD.encode([1u8; 32]), STANDARD.encode([2u8; 32]));
-        let ring = |json: String| MfaKey::from_keyring(&SecretString::from(json)).unwrap();
+        let (old, new) = ("1".repeat(32), "2".repeat(32));
+        let ring = |json: String| ChallengeKey::from_keyring(&SecretString::from(json)).unwrap();
         let before = ring(format!(r#"{{"current": "{old}"}}"#));
         let after = ring(format!(r#"{{"current": "{new}", "previous": ["{old}"]}}"#));
-        assert!(after.verifies_custom_auth_answer("user", "nonce", &before.custom_auth_answer("user", "nonce")));
-        assert!(!before.verifies_custom_auth_answer("user", "nonce", &after.custom_auth_answer("user", "nonce")));
+        assert!(after.verifies("user", "nonce", &before.answer("user", "nonce")));
+        assert!(!before.verifies("user", "nonce", &after.answer("user", "nonce")));
+    }
+
+    #[test]
+    fn a_short_or_malformed_challenge_key_is_refused_without_being_quoted() {
+        let short = "s3cr3t-but-short".to_owned();
+        let error = ChallengeKey::from_text(&SecretString::from(short.clone())).err().unwrap();
+        assert!(!format!("{error:#}").contains(&short), "{error:#}");
+        let ring = format!(r#"{{"current": "{}", "previous": ["{short}"]}}"#, "1".repeat(32));
+        let error = ChallengeKey::from_keyring(&SecretString::from(ring)).err().unwrap();
+        assert!(format!("{error:#}").contains("previous[0]") && !format!("{error:#}").contains(&short), "{error:#}");
+        let error = ChallengeKey::from_keyring(&SecretString::from(format!("not json {short}"))).err().unwrap();
+        assert!(!format!("{error:#}").contains(&short), "{error:#}");
     }
 }

@@ -171,9 +171,6 @@ pub struct MfaKey {
 struct Subkeys {
     cipher: XChaCha20Poly1305,
     backup_codes: Hmac<Sha256>,
-    /// Keys the answers to Cognito's custom authentication challenge
-    /// (see [`MfaKey::custom_auth_answer`]).
-    custom_auth: Hmac<Sha256>,
 }
 
 impl Subkeys {
@@ -187,27 +184,12 @@ impl Subkeys {
         kdf.expand(b"seal v1", &mut encryption).map_err(|_| anyhow!("deriving the sealing key"))?;
         kdf.expand(b"backup codes v1", &mut backup).map_err(|_| anyhow!("deriving the backup code key"))?;
         let backup_codes = <Hmac<Sha256> as Mac>::new_from_slice(&backup).context("keying the backup code MAC")?;
-        let mut custom_auth = [0u8; 32];
-        kdf.expand(b"cognito custom auth v1", &mut custom_auth)
-            .map_err(|_| anyhow!("deriving the custom authentication key"))?;
-        let custom_auth =
-            <Hmac<Sha256> as Mac>::new_from_slice(&custom_auth).context("keying the custom authentication MAC")?;
-        Ok(Self { cipher: XChaCha20Poly1305::new(&encryption.into()), backup_codes, custom_auth })
+        Ok(Self { cipher: XChaCha20Poly1305::new(&encryption.into()), backup_codes })
     }
 
     fn from_base64(encoded: &str) -> anyhow::Result<Self> {
         let bytes = STANDARD.decode(encoded.trim()).map_err(|_| anyhow!("the MFA key is not valid base64"))?;
         Self::derive(&bytes)
-    }
-
-    fn custom_auth_mac(&self, username: &str, nonce: &str) -> Hmac<Sha256> {
-        let mut mac = self.custom_auth.clone();
-        // Length-prefixed, so that no two pairs run together alike.
-        for part in [username, nonce] {
-            mac.update(&(part.len() as u64).to_be_bytes());
-            mac.update(part.as_bytes());
-        }
-        mac
     }
 
     fn backup_code_digest(&self, user_id: UserId, canonical: &SecretString) -> Vec<u8> {
@@ -219,14 +201,14 @@ impl Subkeys {
 }
 
 /// A keyring as stored in a secret (e.g. AWS Secrets Manager): JSON,
-/// `{"current": KEY, "previous": [KEY, …]}`, each key base64 of
-/// [`MFA_KEY_BYTES`] bytes, `previous` newest first and optional.
+/// `{"current": KEY, "previous": [KEY, …]}`, `previous` newest first and
+/// optional. An MFA key is base64 of [`MFA_KEY_BYTES`] bytes.
 #[derive(serde::Deserialize)]
 #[serde(deny_unknown_fields)]
-struct Keyring {
-    current: SecretString,
+pub(super) struct Keyring {
+    pub(super) current: SecretString,
     #[serde(default)]
-    previous: Vec<SecretString>,
+    pub(super) previous: Vec<SecretString>,
 }
 
 impl MfaKey {
@@ -314,22 +296,6 @@ impl MfaKey {
 
     /// The service's answer to the custom authentication challenge Cognito
     /// poses for the user `username` (see `adapters::aws::custom_auth`):
-    /// HMAC-SHA256 over the username and the challenge's `nonce`, under a
-    /// subkey of the current key, in base64url. Only a holder of the key
-    /// can answer, and an answer is good for that one challenge.
-    pub fn custom_auth_answer(&self, username: &str, nonce: &str) -> String {
-        URL_SAFE_NO_PAD.encode(self.current.custom_auth_mac(username, nonce).finalize().into_bytes())
-    }
-
-    /// Whether `answer` is [`Self::custom_auth_answer`] for `username` and
-    /// `nonce` under the current key or a previous one, so that answers
-    /// keep working while a rotation reaches every instance. Compared in
-    /// constant time.
-    pub fn verifies_custom_auth_answer(&self, username: &str, nonce: &str, answer: &str) -> bool {
-        let Ok(answer) = URL_SAFE_NO_PAD.decode(answer) else { return false };
-        self.keys().any(|key| key.custom_auth_mac(username, nonce).verify_slice(&answer).is_ok())
-    }
-
     /// What a new backup code of `user_id` is stored as.
     pub fn backup_code_digest(&self, user_id: UserId, canonical: &SecretString) -> Vec<u8> {
         self.current.backup_code_digest(user_id, canonical)

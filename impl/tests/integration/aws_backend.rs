@@ -12,6 +12,7 @@ use std::sync::Arc;
 use auth_service::adapters::aws::{AwsConfig, Clients, CognitoIdentity, CognitoSettings, DynamoStore};
 use auth_service::app;
 use auth_service::config::Config;
+use auth_service::domain::federation::ChallengeKey;
 use auth_service::domain::{Clock, Email, ManualClock, MfaKey, Password, SystemClock, UserId};
 use auth_service::ports::{IdentityProvider, SignIn, SignUp};
 use aws_sdk_cognitoidentityprovider::types::{AttributeType, AuthFlowType};
@@ -21,9 +22,9 @@ use chrono::Utc;
 use hmac::{Hmac, Mac};
 use jsonwebtoken::{Algorithm, DecodingKey, Validation};
 use reqwest::StatusCode;
-use serde_json::Value;
+use serde_json::{Value, json};
 use sha2::Sha256;
-use support::{PASSWORD, TestApp, aws_config, error_body, moto_mfa_key, serve, str_field, test_config};
+use support::{PASSWORD, TestApp, aws_config, error_body, moto_custom_auth_key, serve, str_field, test_config};
 
 /// A server over `config`, which names a pool and table in moto.
 async fn instance(config: &Config) -> TestApp {
@@ -153,7 +154,8 @@ async fn with_unreachable(config: &Config, cognito_down: bool) -> TestApp {
     let (_, data) = test_config();
     let clock = Arc::new(ManualClock::starting_at(Utc::now()));
     let key = MfaKey::from_base64(config.mfa.encryption_key.as_ref().unwrap()).unwrap();
-    let auth = Arc::new(app::aws_with_clients(config, clients, key, clock.clone()).unwrap());
+    let challenge_key = app::aws_challenge_key(&config.aws, None).await.unwrap();
+    let auth = Arc::new(app::aws_with_clients(config, clients, key, challenge_key, clock.clone()).unwrap());
     serve(auth_service::http::router(auth, &config.server), config.clone(), clock, data).await
 }
 
@@ -395,6 +397,48 @@ async fn the_mfa_keys_come_from_secrets_manager_and_a_rotation_keeps_what_the_ol
     assert_eq!(sign_in_with_second_factor(&without_old, "late@example.com", &late_backup_code).await, StatusCode::OK);
 }
 
+/// `federation.client_secrets_secret` fills in the client secret of a
+/// provider that has none (the federated sign-in tests take theirs from
+/// it on this backend); one that is malformed, or names a provider not
+/// configured, stops the start without showing a value.
+#[tokio::test]
+async fn a_client_secrets_secret_that_is_malformed_or_names_another_provider_stops_the_start() {
+    let mut config = aws_config(test_config().0).await;
+    let secrets = Clients::new(&config.aws).await.expect("clients").secrets;
+    let provider = auth_service::config::ProviderConfig {
+        name: None,
+        issuer: Some("https://provider.example".to_owned()),
+        client_id: "client".to_owned(),
+        client_secret: None,
+        client_secret_file: None,
+        scopes: Vec::new(),
+        link_existing_accounts: true,
+    };
+    config.federation.callback_url = Some("https://auth.example/auth/federation/callback".to_owned());
+    config.federation.redirect_uris = vec!["https://app.example/done".to_owned()];
+    config.federation.providers.insert("local".to_owned(), provider);
+    let value = "the client secret of a provider";
+    let cases = [
+        (json!({ "local": value }), None),
+        (json!({ "other": value }), Some("\"other\", which is not a configured provider")),
+        (json!(value), Some("not JSON of the form")),
+        (json!({ "local": 42 }), Some("not JSON of the form")),
+    ];
+    for (stored, refused) in cases {
+        config.federation.client_secrets_secret = Some(keyring_secret(&secrets, &stored).await);
+        let clock = Arc::new(ManualClock::starting_at(Utc::now()));
+        match (app::build_with_clock(&config, clock).await, refused) {
+            (Ok(_), None) => {}
+            (Err(error), Some(expected)) => {
+                let error = format!("{error:#}");
+                assert!(error.contains(expected), "{error}");
+                assert!(!error.contains(value), "the value in {error}");
+            }
+            (outcome, expected) => panic!("{stored}: expected {expected:?}, got {:?}", outcome.err()),
+        }
+    }
+}
+
 #[tokio::test]
 async fn a_keyring_secret_that_is_missing_or_malformed_stops_the_start_without_showing_its_value() {
     let mut config = aws_config(test_config().0).await;
@@ -413,7 +457,7 @@ async fn a_keyring_secret_that_is_missing_or_malformed_stops_the_start_without_s
 
 /// The Cognito provider over `config`'s pool, answering custom challenges
 /// with `key`.
-async fn cognito_identity(config: &Config, key: MfaKey) -> CognitoIdentity {
+async fn cognito_identity(config: &Config, key: ChallengeKey) -> CognitoIdentity {
     let clients = Clients::new(&config.aws).await.expect("clients");
     let settings = CognitoSettings {
         user_pool_id: config.aws.user_pool_id.clone(),
@@ -423,13 +467,13 @@ async fn cognito_identity(config: &Config, key: MfaKey) -> CognitoIdentity {
         jwks_url: clients.jwks_url.clone(),
     };
     let store = DynamoStore::new(clients.dynamodb, &config.aws.table_name, std::time::Duration::from_secs(3600));
-    CognitoIdentity::new(clients.cognito, settings, store, Arc::new(SystemClock), key)
+    CognitoIdentity::new(clients.cognito, settings, store, Arc::new(SystemClock), Some(key))
 }
 
 #[tokio::test]
-async fn a_federated_sign_in_gets_cognito_tokens_by_custom_authentication_answered_with_the_services_key() {
+async fn a_federated_sign_in_gets_cognito_tokens_by_custom_authentication_answered_with_the_shared_key() {
     let config = aws_config(test_config().0).await;
-    let key = MfaKey::from_base64(&moto_mfa_key().into()).unwrap();
+    let key = ChallengeKey::from_text(&moto_custom_auth_key().into()).unwrap();
     let cognito = cognito_identity(&config, key).await;
     let email = Email::parse("email", "federated@example.com").unwrap();
     let Ok(SignUp::Created { user_id, .. }) = cognito.invite(&email).await else { panic!("no account created") };
@@ -451,7 +495,7 @@ async fn a_federated_sign_in_gets_cognito_tokens_by_custom_authentication_answer
     assert!(cognito.federated_grant(UserId(uuid::Uuid::new_v4())).await.unwrap().is_none());
 
     // An answer under another key is refused by the trigger: no tokens.
-    let stranger = cognito_identity(&config, MfaKey::from_bytes(&MfaKey::generate()).unwrap()).await;
+    let stranger = cognito_identity(&config, ChallengeKey::from_text(&ChallengeKey::generate()).unwrap()).await;
     let refused = stranger.federated_grant(user_id).await;
     assert!(refused.is_err(), "a grant for the wrong key's answer");
 }

@@ -52,6 +52,8 @@ async fn setup_with(adjust: impl FnOnce(&mut auth_service::config::Config)) -> S
     let mut callback = String::new();
     let mut provider = None;
     let suffix = uuid::Uuid::new_v4().simple().to_string();
+    // On AWS the client secret comes from Secrets Manager, as deployed.
+    let client_secrets_secret = client_secrets_secret().await;
     let (app, auth) = spawn_app_and_service_at(|config, base| {
         callback = format!("{base}/auth/federation/callback");
         let client =
@@ -67,7 +69,7 @@ async fn setup_with(adjust: impl FnOnce(&mut auth_service::config::Config)) -> S
             name: Some("Local Provider".to_owned()),
             issuer: Some(started.issuer.clone()),
             client_id: CLIENT_ID.to_owned(),
-            client_secret: Some(SecretString::from(CLIENT_SECRET)),
+            client_secret: client_secrets_secret.is_none().then(|| SecretString::from(CLIENT_SECRET)),
             client_secret_file: None,
             scopes: vec!["email".to_owned(), "profile".to_owned()],
             link_existing_accounts: true,
@@ -76,12 +78,36 @@ async fn setup_with(adjust: impl FnOnce(&mut auth_service::config::Config)) -> S
             callback_url: Some(callback.clone()),
             redirect_uris: vec![APP.to_owned(), MOBILE_APP.to_owned()],
             providers: BTreeMap::from([(PROVIDER.to_owned(), settings)]),
+            client_secrets_secret,
         };
         adjust(config);
         provider = Some(started);
     })
     .await;
     Setup { app, auth, provider: provider.expect("the provider"), callback, browser: browser(), suffix }
+}
+
+/// On the AWS backend, a new secret in moto's Secrets Manager holding the
+/// provider's client secret (`federation.client_secrets_secret`); its name.
+async fn client_secrets_secret() -> Option<String> {
+    match crate::support::test_backend() {
+        auth_service::config::Backend::Embedded => None,
+        #[cfg(feature = "aws")]
+        auth_service::config::Backend::Aws => {
+            let aws = auth_service::adapters::aws::AwsConfig {
+                endpoint_url: Some(crate::support::moto_url()),
+                region: Some("us-east-1".to_owned()),
+                ..Default::default()
+            };
+            let secrets = auth_service::adapters::aws::Clients::new(&aws).await.expect("clients").secrets;
+            let name = format!("client-secrets-{}", uuid::Uuid::new_v4().simple());
+            let value = json!({ PROVIDER: CLIENT_SECRET }).to_string();
+            secrets.create_secret().name(&name).secret_string(value).send().await.expect("creating the secret");
+            Some(name)
+        }
+        #[cfg(not(feature = "aws"))]
+        auth_service::config::Backend::Aws => panic!("TEST_BACKEND=aws needs the AWS backend"),
+    }
 }
 
 /// A browser of its own: cookies kept, redirects not followed.

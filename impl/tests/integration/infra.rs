@@ -24,6 +24,24 @@ fn str_at<'a>(value: &'a Value, path: &[&str]) -> &'a str {
     at.as_str().unwrap_or_else(|| panic!("{} is not a string", path.join(".")))
 }
 
+/// A function's variable as deployed: its text; for a reference to a
+/// parameter, the parameter's default; for any other reference, resolved
+/// at deployment, a plausible stand-in.
+fn deployed(template: &Value, name: &str, value: &Value) -> String {
+    match value {
+        Value::String(text) => text.clone(),
+        Value::Tagged(tagged) if tagged.tag == "Ref" => {
+            let parameter = tagged.value.as_str().expect("a reference's name");
+            match &template["Parameters"][parameter]["Default"] {
+                Value::String(default) => default.clone(),
+                _ => format!("deployed-{}", name.to_ascii_lowercase()),
+            }
+        }
+        _ if name == "AUTH_TOKENS__REFRESH_TTL_SECS" => "2592000".to_owned(),
+        _ => format!("deployed-{}", name.to_ascii_lowercase()),
+    }
+}
+
 /// `(AttributeName, KeyType)` of a key schema.
 fn key_schema(schema: &Value) -> Vec<(&str, &str)> {
     schema
@@ -89,15 +107,22 @@ fn the_functions_environment_is_a_valid_aws_configuration() {
         jail.set_env("AWS_REGION", "eu-west-1");
         for (name, value) in &variables {
             let name = name.as_str().expect("a name");
-            // References resolve at deployment; any plausible value stands in.
-            let value = match value {
-                Value::String(text) => text.clone(),
-                _ if name == "AUTH_TOKENS__REFRESH_TTL_SECS" => "2592000".to_owned(),
-                _ => format!("deployed-{}", name.to_ascii_lowercase()),
-            };
-            jail.set_env(name, value);
+            jail.set_env(name, deployed(&template, name, value));
         }
         let config = Config::load(None).map_err(|error| error.to_string())?;
+        assert!(config.federation.providers.is_empty(), "no provider by default");
+        // The federation parameters as an operator fills them in.
+        jail.set_env("AUTH_FEDERATION__CALLBACK_URL", "https://auth.example.com/auth/federation/callback");
+        jail.set_env(
+            "AUTH_FEDERATION__REDIRECT_URIS",
+            r#"["https://app.example.com/signed-in", "com.example.app:/oauth"]"#,
+        );
+        jail.set_env("AUTH_FEDERATION__PROVIDERS", r#"{google = {client_id = "1234.apps.googleusercontent.com"}}"#);
+        let federated = Config::load(None).map_err(|error| error.to_string())?;
+        assert_eq!(federated.federation.providers["google"].client_id, "1234.apps.googleusercontent.com");
+        assert_eq!(federated.federation.redirect_uris.len(), 2);
+        let secret = federated.federation.client_secrets_secret.as_deref();
+        assert_eq!(secret, Some("deployed-auth_federation__client_secrets_secret"));
         assert_eq!(config.backend, Backend::Aws);
         assert_eq!(config.aws.table_name, "deployed-auth_aws__table_name");
         // The keys are read from the secret; none is in the environment.
@@ -130,7 +155,7 @@ fn the_functions_environment_is_a_valid_aws_configuration() {
 
 #[test]
 #[allow(clippy::result_large_err)] // figment's Jail closures return its large error type
-fn the_pool_triggers_environment_names_the_keys_and_not_the_pool() {
+fn the_pool_triggers_environment_names_its_key_and_not_the_pool() {
     let template = template();
     let trigger = &template["Resources"]["ChallengeFunction"]["Properties"];
     assert!(trigger.get("Environment").is_none(), "the trigger's variables are the shared ones");
@@ -138,17 +163,14 @@ fn the_pool_triggers_environment_names_the_keys_and_not_the_pool() {
     Jail::expect_with(|jail| {
         for (name, value) in variables {
             let name = name.as_str().expect("a name");
-            let value = match value {
-                Value::String(text) => text.clone(),
-                _ => format!("deployed-{}", name.to_ascii_lowercase()),
-            };
-            jail.set_env(name, value);
+            jail.set_env(name, deployed(&template, name, value));
         }
         // Without the pool, the service's settings are incomplete, and the
         // trigger's own are what it needs.
         assert!(Config::load(None).is_err());
         let settings = KeySettings::load(None).map_err(|error| error.to_string())?;
-        assert_eq!(settings.mfa.encryption_key_secret.as_deref(), Some("deployed-auth_mfa__encryption_key_secret"));
+        let secret = settings.aws.custom_auth_key_secret.as_deref();
+        assert_eq!(secret, Some("deployed-auth_aws__custom_auth_key_secret"));
         Ok(())
     });
 }

@@ -77,10 +77,11 @@ pub fn moto_url() -> String {
         .expect("TEST_MOTO_URL names a running moto server; scripts/test starts one (see scripts/moto.sh)")
 }
 
-/// The MFA key with which moto runs the pools' custom authentication
-/// trigger (`scripts/moto.sh`): the service must use the same.
-pub fn moto_mfa_key() -> String {
-    std::env::var("MOTO_MFA_KEY").expect("MOTO_MFA_KEY is the key of moto's Cognito triggers; scripts/moto.sh sets it")
+/// The key with which moto runs the pools' custom authentication trigger
+/// (`scripts/moto.sh`): the service must use the same.
+pub fn moto_custom_auth_key() -> String {
+    std::env::var("MOTO_CUSTOM_AUTH_KEY")
+        .expect("MOTO_CUSTOM_AUTH_KEY is the key of moto's Cognito triggers; scripts/moto.sh sets it")
 }
 
 /// A configuration for the AWS backend over a new pool, client and table
@@ -99,7 +100,10 @@ pub async fn aws_config(mut config: Config) -> Config {
     config.mail.transport = auth_service::config::MailTransport::Ses;
     config.mail.ses =
         Some(auth_service::adapters::mail::SesConfig { sender: SENDER.to_owned(), configuration_set: None });
-    config.mfa.encryption_key = Some(moto_mfa_key().into());
+    let mfa_key = auth_service::domain::MfaKey::generate();
+    config.mfa.encryption_key =
+        Some(base64::Engine::encode(&base64::engine::general_purpose::STANDARD, mfa_key).into());
+    config.aws.custom_auth_key = Some(moto_custom_auth_key().into());
     config
 }
 

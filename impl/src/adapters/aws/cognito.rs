@@ -25,8 +25,9 @@ use super::custom_auth::NONCE;
 use super::jwks::KeySet;
 use super::store::DynamoStore;
 use super::table::{TTL_ATTRIBUTE, aws_error, error_code, internal, key, millis, n, ttl, user_pk};
+use crate::domain::federation::ChallengeKey;
 use crate::domain::{
-    Attributes, Clock, ConfirmationCode, Email, FieldProblem, MfaKey, Password, PortError, Principal, PublicKey, Roles,
+    Attributes, Clock, ConfirmationCode, Email, FieldProblem, Password, PortError, Principal, PublicKey, Roles,
     SessionId, UserId,
 };
 use crate::ports::{
@@ -53,7 +54,9 @@ pub struct CognitoIdentity {
     store: DynamoStore,
     clock: Arc<dyn Clock>,
     /// Answers Cognito's custom authentication challenge (`custom_auth`).
-    key: MfaKey,
+    /// Answers the custom authentication's challenge; `None` where
+    /// federated sign-in is not configured.
+    challenge_key: Option<ChallengeKey>,
 }
 
 /// The sort key of a user's item that keeps when a password reset code was
@@ -235,19 +238,19 @@ fn issued(
 }
 
 impl CognitoIdentity {
-    /// The provider over the pool and client of `settings`; `key` is the
-    /// service's MFA key, which the pool's custom authentication trigger
-    /// (`auth-challenge`) holds too.
+    /// The provider over the pool and client of `settings`;
+    /// `challenge_key` is the key the pool's custom authentication trigger
+    /// (`auth-challenge`) holds too, needed for federated sign-in only.
     pub fn new(
         client: Client,
         settings: CognitoSettings,
         store: DynamoStore,
         clock: Arc<dyn Clock>,
-        key: MfaKey,
+        challenge_key: Option<ChallengeKey>,
     ) -> Self {
         let keys = KeySet::new(settings.jwks_url.clone());
         let secret = OnceCell::new_with(settings.client_secret.clone());
-        Self { client, settings, secret, keys, store, clock, key }
+        Self { client, settings, secret, keys, store, clock, challenge_key }
     }
 
     async fn client_secret(&self) -> Result<&SecretString, PortError> {
@@ -673,6 +676,9 @@ impl IdentityProvider for CognitoIdentity {
     /// its one challenge answered with the service's MAC of the username
     /// and the challenge's nonce.
     async fn federated_grant(&self, user_id: UserId) -> Result<Option<SessionGrant>, PortError> {
+        let Some(challenge_key) = &self.challenge_key else {
+            return Err(PortError::Internal(anyhow!("federated sign-in on AWS needs aws.custom_auth_key_secret")));
+        };
         let username = user_id.to_string();
         let secret_hash = self.secret_hash(&username).await?;
         let started = self
@@ -713,7 +719,7 @@ impl IdentityProvider for CognitoIdentity {
             .challenge_name(ChallengeNameType::CustomChallenge)
             .session(session)
             .challenge_responses("USERNAME", &username)
-            .challenge_responses("ANSWER", self.key.custom_auth_answer(&username, nonce))
+            .challenge_responses("ANSWER", challenge_key.answer(&username, nonce))
             .challenge_responses("SECRET_HASH", &secret_hash)
             .send()
             .await

@@ -12,8 +12,8 @@
 //!   service (public parameters) and kept by Cognito for the check
 //!   (private parameters).
 //! - **VerifyAuthChallengeResponse**: whether the answer is the service's
-//!   MAC of the username and that nonce under the service's key
-//!   ([`MfaKey::verifies_custom_auth_answer`]).
+//!   MAC of the username and that nonce under the key it shares with the
+//!   service, and with nothing else ([`ChallengeKey::verifies`]).
 //!
 //! Each answer is the event with its `response` filled in, as Cognito
 //! expects.
@@ -26,8 +26,7 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
-use crate::domain::MfaKey;
-use crate::domain::federation::{CUSTOM_CHALLENGE, NextStep, challenge_nonce, next_step};
+use crate::domain::federation::{CUSTOM_CHALLENGE, ChallengeKey, NextStep, challenge_nonce, next_step};
 
 /// The challenge parameter that carries the nonce.
 pub const NONCE: &str = "nonce";
@@ -38,7 +37,7 @@ pub const NONCE: &str = "nonce";
 pub struct TriggerError(&'static str);
 
 /// The answer to one trigger event (see the module's documentation).
-pub fn respond(key: &MfaKey, event: Value) -> Result<Value, TriggerError> {
+pub fn respond(key: &ChallengeKey, event: Value) -> Result<Value, TriggerError> {
     let source = event.get("triggerSource").and_then(Value::as_str).unwrap_or_default();
     match source {
         "DefineAuthChallenge_Authentication" => answer(event, |mut event: CognitoEventUserPoolsDefineAuthChallenge| {
@@ -71,7 +70,7 @@ pub fn respond(key: &MfaKey, event: Value) -> Result<Value, TriggerError> {
                 let given = event.request.challenge_answer.as_ref().and_then(Value::as_str);
                 event.response.answer_correct = match (username, nonce, given) {
                     (Some(username), Some(nonce), Some(given)) => {
-                        !event.request.user_not_found && key.verifies_custom_auth_answer(username, nonce, given)
+                        !event.request.user_not_found && key.verifies(username, nonce, given)
                     }
                     _ => false,
                 };
@@ -108,8 +107,8 @@ mod tests {
         })
     }
 
-    fn key() -> MfaKey {
-        MfaKey::from_bytes(&[3; 32]).unwrap()
+    fn key() -> ChallengeKey {
+        ChallengeKey::from_text(&"3".repeat(32).into()).unwrap()
     }
 
     fn define(session: Value, user_not_found: bool) -> Value {
@@ -167,11 +166,11 @@ mod tests {
     fn verify_takes_only_the_keys_answer_for_that_user_and_nonce() {
         let user = "9f6f6b36-7c0b-4d8e-9f2e-3c1d2b0a1f00";
         let (_, nonce) = create();
-        let answer = key().custom_auth_answer(user, &nonce);
+        let answer = key().answer(user, &nonce);
         assert!(verify(user, &nonce, json!(answer)));
         assert!(!verify("another-user", &nonce, json!(answer)));
         assert!(!verify(user, &create().1, json!(answer)), "another challenge's nonce");
-        let other_key = MfaKey::from_bytes(&[4; 32]).unwrap().custom_auth_answer(user, &nonce);
+        let other_key = ChallengeKey::from_text(&"4".repeat(32).into()).unwrap().answer(user, &nonce);
         assert!(!verify(user, &nonce, json!(other_key)));
         assert!(!verify(user, &nonce, json!(null)));
         assert!(!verify(user, &nonce, json!(42)));

@@ -50,6 +50,13 @@ pub struct AwsConfig {
     /// The app client's secret; read from the pool when unset.
     pub client_secret: Option<SecretString>,
     pub table_name: String,
+    /// The Secrets Manager secret (name or ARN) holding the keyring the
+    /// service shares with the pool's custom authentication trigger,
+    /// `{"current": KEY, "previous": [KEY, …]}` (see
+    /// `domain::federation::ChallengeKey`); needed with federated sign-in.
+    pub custom_auth_key_secret: Option<String>,
+    /// Or the key itself, at least 32 characters: for development and tests.
+    pub custom_auth_key: Option<SecretString>,
 }
 
 impl AwsConfig {
