@@ -355,10 +355,14 @@ impl AuthService {
     /// not the one that started the sign-in (which ends it): there is then
     /// no app to send an answer to.
     pub async fn complete_federated_sign_in(&self, callback: Callback) -> Result<Url, AuthError> {
-        let state = callback.state.clone().ok_or(AuthError::InvalidFederationState)?;
-        let key = digest(&state);
-        let now = self.clock.now();
-        let Some(pending) = self.federation.take_authorization(&key, now).await? else {
+        let taken = match callback.state.clone() {
+            Some(state) => {
+                let key = digest(&state);
+                self.federation.take_authorization(&key, self.clock.now()).await?.map(|pending| (state, key, pending))
+            }
+            None => None,
+        };
+        let Some((state, key, pending)) = taken else {
             metrics::count_federated_callback(INVALID_STATE);
             return Err(AuthError::InvalidFederationState);
         };
@@ -369,10 +373,14 @@ impl AuthService {
             .open_text(Sealed::AuthorizationSecrets, &key, &pending.sealed_secrets)
             .map_err(AuthError::Internal)?;
         let mut parts = opened.expose_secret().splitn(3, '.');
-        let (Some(nonce), Some(verifier), Some(binding)) = (parts.next(), parts.next(), parts.next()) else {
+        let (Some(nonce), Some(verifier)) = (parts.next(), parts.next()) else {
             return Err(AuthError::Internal(anyhow!("sealed authorization secrets in an unknown form")));
         };
-        if !BrowserBinding::holds(callback.browser_binding.as_ref(), binding) {
+        // A request started before browsers were bound has no binding: it
+        // can't be completed, and is started again.
+        let bound =
+            parts.next().is_some_and(|binding| BrowserBinding::holds(callback.browser_binding.as_ref(), binding));
+        if !bound {
             tracing::warn!(provider = %pending.provider, "a sign-in's callback came from another browser than its start");
             metrics::count_federated_callback(OTHER_BROWSER);
             return Err(AuthError::InvalidFederationState);
