@@ -397,6 +397,23 @@ async fn the_mfa_keys_come_from_secrets_manager_and_a_rotation_keeps_what_the_ol
     assert_eq!(sign_in_with_second_factor(&without_old, "late@example.com", &late_backup_code).await, StatusCode::OK);
 }
 
+/// The key shared with the pool's trigger, as deployed: a keyring in
+/// Secrets Manager, whose previous keys still verify.
+#[tokio::test]
+async fn the_custom_authentication_key_comes_from_a_keyring_in_secrets_manager() {
+    let config = aws_config(test_config().0).await;
+    let secrets = Clients::new(&config.aws).await.expect("clients").secrets;
+    let (old, new) = ("o".repeat(40), "n".repeat(40));
+    let secret = keyring_secret(&secrets, &json!({ "current": new, "previous": [old] })).await;
+    let aws = AwsConfig { custom_auth_key: None, custom_auth_key_secret: Some(secret), ..config.aws.clone() };
+    let ring = app::aws_challenge_key(&aws, None).await.unwrap().expect("a key");
+    let key = |text: &str| ChallengeKey::from_text(&text.to_owned().into()).unwrap();
+    assert!(ring.verifies("user", "nonce", &key(&old).answer("user", "nonce")), "a previous key verifies");
+    assert_eq!(ring.answer("user", "nonce"), key(&new).answer("user", "nonce"), "the current key answers");
+    let neither = AwsConfig { custom_auth_key: None, custom_auth_key_secret: None, ..config.aws.clone() };
+    assert!(app::aws_challenge_key(&neither, None).await.unwrap().is_none());
+}
+
 /// `federation.client_secrets_secret` fills in the client secret of a
 /// provider that has none (the federated sign-in tests take theirs from
 /// it on this backend); one that is malformed, or names a provider not
