@@ -253,6 +253,12 @@ fn new_code() -> SecretString {
     AuthorizationSecrets::generate().state
 }
 
+/// 256 bits in base64url without padding, as an `S256` challenge and a
+/// [`BrowserBinding`] are: 43 characters of `A-Z`, `a-z`, `0-9`, `-`, `_`.
+fn is_base64url_256(value: &str) -> bool {
+    value.len() == 43 && value.bytes().all(|byte| byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'_'))
+}
+
 /// A PKCE challenge or verifier: 43 to 128 characters of RFC 7636's
 /// unreserved set.
 fn is_pkce_value(value: &str) -> bool {
@@ -299,7 +305,7 @@ impl AuthService {
         if request.code_challenge_method != "S256" {
             problems.push(FieldProblem::new("code_challenge_method", "unsupported", "must be S256"));
         }
-        if !is_pkce_value(&request.code_challenge) || request.code_challenge.len() != 43 {
+        if !is_base64url_256(&request.code_challenge) {
             problems.push(FieldProblem::new(
                 "code_challenge",
                 "invalid_challenge",
@@ -322,7 +328,7 @@ impl AuthService {
         // service gives out; anything else is replaced.
         let binding = request
             .browser_binding
-            .filter(|value| value.expose_secret().len() == 43 && is_pkce_value(value.expose_secret()))
+            .filter(|value| is_base64url_256(value.expose_secret()))
             .unwrap_or_else(random_secret);
         let secrets = AuthorizationSecrets::generate();
         let key = digest(secrets.state.expose_secret());
